@@ -1,0 +1,415 @@
+//! The pipeline and its output: one [`Analysis`] per [`Document`].
+//!
+//! ```text
+//!  bytes ─decode─▶ text ─normalize─▶ normalized text + offset map
+//!        ─page─▶ body blocks, metadata, captions
+//!        ─claims / formulations / quotes / places / keywords─▶ Analysis
+//! ```
+//!
+//! A [`Pipeline`] is built once (loading dictionaries takes a fraction of a
+//! second) and shared across threads; [`Pipeline::analyze`] never panics on
+//! input and never fails once a document is decoded.
+//!
+//! Every span in an [`Analysis`] is a byte range `[start, end)` into
+//! [`Document::text`], the decoded text before any cleaning or normalization.
+//!
+//! ```
+//! use dangjian::{Document, Pipeline};
+//!
+//! let pipeline = Pipeline::default();
+//! let doc = Document::from_text("5年来,1.35万名机关党员到社区报到。");
+//! let a = pipeline.analyze(&doc);
+//! assert_eq!(a.script, dangjian::Script::Simplified);
+//! assert!(!a.keywords.is_empty());
+//! ```
+
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{self, Claim};
+use crate::document::Document;
+use crate::error::Result;
+use crate::formulations::{self, CitedDocument, Formulation, Slogan};
+use crate::normalize::{NormalizeOptions, Normalized, Normalizer, Script};
+use crate::offsets::{OffsetMap, OffsetMapBuilder};
+use crate::page::{self, PageMeta};
+use crate::places::{self, DocumentPlace, PlaceMention};
+use crate::segment::{Keyword, Segmenter, SegmenterBuilder};
+
+/// Everything dangjian finds in one document; the `analyze` object of the
+/// command-line interface.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Where the document was read from; `null` for stdin or memory.
+    pub path: Option<String>,
+    /// Stable id: the same bytes give the same id.
+    pub id: String,
+    /// The encoding the input was decoded from.
+    pub encoding: String,
+    /// Script of the original text.
+    pub script: Script,
+    /// Page metadata (title, source, date, edition, authors, editors).
+    pub meta: PageMeta,
+    /// The place the document reports on, `null` when the text does not say.
+    pub place: Option<DocumentPlace>,
+    /// Why `place` is what it is (masthead, manifest, 我市 + source, dominant
+    /// mention, or why it is unknown).
+    pub place_reason: String,
+    /// The cleaned body in the original script: body paragraphs joined by
+    /// `\n`.
+    pub body: String,
+    /// Photo captions and credits taken out of the body (they often carry
+    /// facts).
+    pub captions: Vec<String>,
+    /// Numeric claims.
+    pub claims: Vec<Claim>,
+    /// Numbered formulations (三会一课, 两个维护 …).
+    pub formulations: Vec<Formulation>,
+    /// Other quoted material: slogans, terms, titles, honours, quotes.
+    pub slogans: Vec<Slogan>,
+    /// Documents cited in 《…》.
+    pub documents: Vec<CitedDocument>,
+    /// Places mentioned in the body.
+    pub places: Vec<PlaceMention>,
+    /// Top keywords by TF-IDF.
+    pub keywords: Vec<Keyword>,
+    /// Characters in the body.
+    pub chars: usize,
+    /// Word counts of the body (normalized script), for keyness in
+    /// comparisons. Omitted from JSON unless the pipeline keeps them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<(String, u32)>,
+}
+
+/// Which stages run; all on by default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stages {
+    /// Remove page boilerplate and read metadata; off = the whole text is
+    /// the body.
+    pub clean: bool,
+    /// Extract numeric claims.
+    pub claims: bool,
+    /// Extract formulations, slogans and cited documents.
+    pub formulations: bool,
+    /// Recognize places and attribute the document and its claims.
+    pub places: bool,
+    /// Extract keywords.
+    pub keywords: bool,
+    /// Keep per-document term counts in the analysis (for comparisons).
+    pub terms: bool,
+}
+
+impl Default for Stages {
+    fn default() -> Self {
+        Stages {
+            clean: true,
+            claims: true,
+            formulations: true,
+            places: true,
+            keywords: true,
+            terms: false,
+        }
+    }
+}
+
+/// Configures a [`Pipeline`].
+///
+/// ```
+/// use dangjian::PipelineBuilder;
+/// let p = PipelineBuilder::new()
+///     .keywords(5)
+///     .user_lexicon_str("红色物业联盟 nz")
+///     .unwrap()
+///     .build()
+///     .unwrap();
+/// let a = p.analyze(&dangjian::Document::from_text("选派党建指导员加入红色物业联盟"));
+/// assert!(a.keywords.len() <= 5);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct PipelineBuilder {
+    stages: Stages,
+    normalize: NormalizeOptions,
+    segmenter: Option<SegmenterBuilder>,
+    keywords: Option<usize>,
+}
+
+impl PipelineBuilder {
+    /// All stages on, default options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Chooses the stages.
+    pub fn stages(mut self, stages: Stages) -> Self {
+        self.stages = stages;
+        self
+    }
+
+    /// Keeps per-document term counts (needed by [`crate::compare`]).
+    pub fn keep_terms(mut self, yes: bool) -> Self {
+        self.stages.terms = yes;
+        self
+    }
+
+    /// Normalization options.
+    pub fn normalize(mut self, options: NormalizeOptions) -> Self {
+        self.normalize = options;
+        self
+    }
+
+    /// Number of keywords per document (default 20).
+    pub fn keywords(mut self, k: usize) -> Self {
+        self.keywords = Some(k);
+        self
+    }
+
+    /// Adds a user lexicon (`word [freq] [pos]` per line).
+    pub fn user_lexicon_str(mut self, text: &str) -> Result<Self> {
+        let b = self.segmenter.take().unwrap_or_default();
+        self.segmenter = Some(b.user_lexicon_str(text)?);
+        Ok(self)
+    }
+
+    /// Builds the pipeline.
+    pub fn build(self) -> Result<Pipeline> {
+        let segmenter = match self.segmenter {
+            Some(b) => b.build()?,
+            None => Segmenter::default(),
+        };
+        let normalizer = if self.normalize == NormalizeOptions::default() {
+            Normalizer::default()
+        } else {
+            Normalizer::new(self.normalize)
+        };
+        Ok(Pipeline {
+            stages: self.stages,
+            normalizer,
+            segmenter,
+            keywords: self.keywords.unwrap_or(20),
+        })
+    }
+}
+
+/// The analysis pipeline. Cheap to clone and `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    stages: Stages,
+    normalizer: Normalizer,
+    segmenter: Segmenter,
+    keywords: usize,
+}
+
+impl Default for Pipeline {
+    /// The default pipeline, built once per process.
+    fn default() -> Self {
+        static DEFAULT: LazyLock<Pipeline> = LazyLock::new(|| Pipeline {
+            stages: Stages::default(),
+            normalizer: Normalizer::default(),
+            segmenter: Segmenter::default(),
+            keywords: 20,
+        });
+        DEFAULT.clone()
+    }
+}
+
+/// The body of a document as the extractors see it.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// Normalized body text: body blocks joined by `\n`.
+    pub text: String,
+    /// Body text offsets → original document offsets.
+    pub map: OffsetMap,
+}
+
+impl Body {
+    /// Maps a span of the body text to the original document.
+    pub fn span(&self, start: usize, end: usize) -> [usize; 2] {
+        let (s, e) = self.map.to_original(start, end);
+        [s, e]
+    }
+}
+
+impl Pipeline {
+    /// The stages this pipeline runs.
+    pub fn stages(&self) -> &Stages {
+        &self.stages
+    }
+
+    /// The normalizer.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// The segmenter.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// Normalizes a document's text.
+    pub fn normalize(&self, text: &str) -> Normalized {
+        self.normalizer.normalize(text)
+    }
+
+    /// Segments `text` and returns the tokens in the original characters
+    /// (traditional input comes back traditional, only split).
+    ///
+    /// ```
+    /// let p = dangjian::Pipeline::default();
+    /// let toks = p.segment_original("天津市加強機關黨建工作");
+    /// assert_eq!(toks.concat(), "天津市加強機關黨建工作");
+    /// assert!(toks.contains(&"機關黨建"));
+    /// ```
+    pub fn segment_original<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        let norm = self.normalizer.normalize(text);
+        let spans = self.segmenter.spans(&norm.text);
+        let mut out = Vec::with_capacity(spans.len());
+        let mut prev = 0;
+        for (k, &(s, e)) in spans.iter().enumerate() {
+            // Text that normalization dropped (zero-width characters, glosses)
+            // joins the token before it, so the tokens concatenate to `text`.
+            let end = if k + 1 == spans.len() {
+                text.len()
+            } else {
+                norm.map.to_original(s, e).1.max(prev)
+            };
+            if end > prev {
+                out.push(&text[prev..end]);
+                prev = end;
+            }
+        }
+        if prev < text.len() {
+            out.push(&text[prev..]);
+        }
+        out
+    }
+
+    /// Analyzes one document. Never fails: a document that decoded is a
+    /// document that can be analyzed.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let text = doc.text.as_str();
+        let norm = self.normalizer.normalize(text);
+        let cleaned = if self.stages.clean {
+            page::clean(&norm.text)
+        } else {
+            page::Page::whole(&norm.text)
+        };
+        let body = build_body(&norm, &cleaned.body);
+        let body_original = cleaned
+            .body
+            .iter()
+            .map(|r| {
+                let (s, e) = norm.map.to_original(r.start, r.end);
+                text[s..e].trim()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let captions = cleaned
+            .captions
+            .iter()
+            .map(|r| {
+                let (s, e) = norm.map.to_original(r.start, r.end);
+                text[s..e].trim().to_string()
+            })
+            .collect();
+        let mut meta = cleaned.meta.clone();
+        if meta.source.is_none() {
+            meta.source.clone_from(&doc.info.source);
+        }
+        if meta.date.is_none() {
+            meta.date.clone_from(&doc.info.date);
+        }
+        if meta.title.is_none() {
+            meta.title.clone_from(&doc.info.title);
+        }
+
+        let (formulations, slogans, documents) = if self.stages.formulations {
+            let f = formulations::extract(&body);
+            (f.formulations, f.slogans, f.documents)
+        } else {
+            Default::default()
+        };
+        let mut claims = if self.stages.claims {
+            claims::extract_in_body(&body, &formulations)
+        } else {
+            Vec::new()
+        };
+        let (place, place_reason, places) = if self.stages.places {
+            let r = places::attribute(&body, &norm.text, &meta, &doc.info, &mut claims);
+            (r.place, r.reason, r.mentions)
+        } else {
+            (None, "place recognition is off".to_string(), Vec::new())
+        };
+        let keywords = if self.stages.keywords && self.keywords > 0 {
+            self.segmenter.keywords(&body.text, self.keywords)
+        } else {
+            Vec::new()
+        };
+        let terms = if self.stages.terms {
+            term_counts(&self.segmenter, &body.text)
+        } else {
+            Vec::new()
+        };
+        Analysis {
+            path: doc.path.as_ref().map(|p| p.display().to_string()),
+            id: doc.id.clone(),
+            encoding: doc.encoding.to_string(),
+            script: norm.script,
+            meta,
+            place,
+            place_reason,
+            chars: body_original.chars().filter(|c| !c.is_whitespace()).count(),
+            body: body_original,
+            captions,
+            claims,
+            formulations,
+            slogans,
+            documents,
+            places,
+            keywords,
+            terms,
+        }
+    }
+}
+
+/// Joins the body blocks of the normalized text into one text with a map to
+/// the original.
+fn build_body(norm: &Normalized, blocks: &[std::ops::Range<usize>]) -> Body {
+    let mut text = String::with_capacity(norm.text.len());
+    let mut b = OffsetMapBuilder::new();
+    for r in blocks {
+        if !text.is_empty() {
+            // The separator stands for the line break before the block.
+            let at = r.start.saturating_sub(1);
+            text.push('\n');
+            b.replace(at, r.start.max(at), 1);
+        }
+        text.push_str(&norm.text[r.clone()]);
+        b.copy(r.start, r.end - r.start);
+    }
+    let inner = b.finish(text.len(), norm.text.len());
+    Body {
+        map: norm.map.compose(&inner),
+        text,
+    }
+}
+
+/// Counts content words (two characters or more, containing a Han
+/// character) of a text.
+pub fn term_counts(seg: &Segmenter, text: &str) -> Vec<(String, u32)> {
+    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for w in seg.cut(text) {
+        if w.chars().count() >= 2
+            && w.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            && !w.chars().any(|c| c.is_ascii_digit())
+        {
+            *counts.entry(w).or_insert(0) += 1;
+        }
+    }
+    let mut v: Vec<(String, u32)> = counts
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}

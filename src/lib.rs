@@ -1,0 +1,45 @@
+//! # dangjian
+//!
+//! Mining Chinese party-building (党建) news: reports, work summaries and
+//! speeches in which city and provincial agencies describe their campaigns.
+//!
+//! The pipeline, one module per stage:
+//!
+//! | stage | module |
+//! |---|---|
+//! | bytes → text (UTF-8, UTF-16, GB18030, Big5) | [`decode`] |
+//! | documents, corpora, manifests | [`document`] |
+//! | traditional → simplified, widths, quotes, glosses, with an offset map | [`normalize`], [`offsets`] |
+//! | page boilerplate off, metadata out | [`page`] |
+//! | words and keywords (jieba-rs + party-building lexicon) | [`segment`] |
+//! | numeric claims | [`claims`] |
+//! | numbered formulations, slogans, cited documents | [`formulations`] |
+//! | places, document place, claim attribution | [`places`] |
+//! | the whole pipeline and its output | [`analysis`] |
+//!
+//! ```
+//! use dangjian::{Document, Pipeline};
+//! let pipeline = Pipeline::default();
+//! let analysis = pipeline.analyze(&Document::from_text("黨的十八大以來，天津市加強機關黨建工作"));
+//! assert_eq!(analysis.script, dangjian::Script::Traditional);
+//! ```
+
+pub mod analysis;
+pub mod claims;
+pub mod decode;
+pub mod document;
+pub mod error;
+pub mod formulations;
+pub mod normalize;
+pub mod offsets;
+pub mod page;
+pub mod places;
+pub mod segment;
+
+#[doc(hidden)]
+pub mod cli;
+
+pub use analysis::{Analysis, Pipeline, PipelineBuilder, Stages};
+pub use document::{Corpus, Document, DocumentInfo};
+pub use error::{Error, ErrorKind, Result};
+pub use normalize::{Normalizer, Script};

@@ -1,0 +1,596 @@
+//! Stage 2 of the pipeline: normalization with a map back to the original.
+//!
+//! [`Normalizer::normalize`] turns a decoded document into the text every
+//! later stage works on:
+//!
+//! * traditional → simplified, phrase-level, with OpenCC's dictionaries
+//!   ([`opencc`]);
+//! * full-width ASCII, digits and punctuation → half-width (`１２３` → `123`,
+//!   `％` → `%`, `（` → `(`), the ideographic space and no-break space → a space;
+//! * quotation marks `「」『』〝〞` and paired straight `"…"` → `“…”`;
+//! * zero-width characters, soft hyphens and control characters dropped
+//!   (line breaks kept; `\r\n` → `\n`);
+//! * pinyin glosses after Han characters removed (`機關(guān)` → `机关`);
+//! * stray Latin pinyin standing for a party-building word between Han
+//!   characters mapped back (`机关dangwei(总支、支部)` → `机关党委(总支、支部)`),
+//!   from the small table `data/pinyin-words.tsv`.
+//!
+//! The result carries an [`OffsetMap`] so that any span found on the
+//! normalized text can be reported against the original, and the
+//! [`Script`] the document is written in.
+//!
+//! ```
+//! use dangjian::normalize::Normalizer;
+//!
+//! let n = Normalizer::default();
+//! let out = n.normalize("黨的十八大以來，占比達３０.７％");
+//! assert_eq!(out.text, "党的十八大以来,占比达30.7%");
+//! // "30.7%" in the normalized text is "３０.７％" in the original
+//! let s = out.text.find("30.7%").unwrap();
+//! let (a, b) = out.map.to_original(s, s + "30.7%".len());
+//! assert_eq!(&"黨的十八大以來，占比達３０.７％"[a..b], "３０.７％");
+//! ```
+
+pub mod opencc;
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+use serde::{Deserialize, Serialize};
+
+use crate::offsets::{OffsetMap, OffsetMapBuilder};
+use opencc::{Converter, Variant};
+
+/// The script a document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// Simplified characters only (or no Han characters at all).
+    Simplified,
+    /// Traditional characters, with at most a trace of simplified ones.
+    Traditional,
+    /// A real mixture.
+    Mixed,
+}
+
+impl Script {
+    /// The name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Simplified => "simplified",
+            Script::Traditional => "traditional",
+            Script::Mixed => "mixed",
+        }
+    }
+}
+
+/// A normalized text, its map back to the original, and the original script.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The normalized text.
+    pub text: String,
+    /// Normalized byte offsets → original byte offsets.
+    pub map: OffsetMap,
+    /// Script of the original.
+    pub script: Script,
+    /// Han characters that the converter changed.
+    pub traditional_chars: usize,
+    /// Han characters that only exist in simplified script.
+    pub simplified_chars: usize,
+}
+
+/// Which normalizations to apply; all on by default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NormalizeOptions {
+    /// Convert traditional to simplified.
+    pub to_simplified: bool,
+    /// Which traditional standard to fold.
+    pub variant: Variant,
+    /// Full-width → half-width.
+    pub half_width: bool,
+    /// Unify quotation marks to “…”.
+    pub quotes: bool,
+    /// Drop pinyin glosses after Han characters.
+    pub strip_glosses: bool,
+    /// Map stray pinyin words back to Han characters.
+    pub pinyin_words: bool,
+}
+
+impl Default for NormalizeOptions {
+    fn default() -> Self {
+        NormalizeOptions {
+            to_simplified: true,
+            variant: Variant::Any,
+            half_width: true,
+            quotes: true,
+            strip_glosses: true,
+            pinyin_words: true,
+        }
+    }
+}
+
+// Flags of the per-code-point table.
+const MAPPED: u32 = 1 << 21;
+const DROP: u32 = 1 << 22;
+const PHRASE: u32 = 1 << 23;
+const SPECIAL: u32 = 1 << 24;
+const TRAD: u32 = 1 << 25;
+const SIMP: u32 = 1 << 26;
+const CHAR_MASK: u32 = (1 << 21) - 1;
+
+const PINYIN_WORDS: &str = include_str!("../../data/pinyin-words.tsv");
+
+/// The normalizer: build once, share freely (it is `Send + Sync` and cheap to
+/// clone).
+#[derive(Debug, Clone)]
+pub struct Normalizer {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    options: NormalizeOptions,
+    converter: &'static Converter,
+    /// Flags and mapped character for every BMP code point.
+    table: Vec<u32>,
+    /// The same for code points beyond the BMP that have an entry.
+    astral: HashMap<char, u32>,
+    pinyin: HashMap<&'static str, &'static str>,
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        static DEFAULT: LazyLock<Normalizer> =
+            LazyLock::new(|| Normalizer::new(NormalizeOptions::default()));
+        DEFAULT.clone()
+    }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// CJK punctuation that may sit next to a stray pinyin word.
+fn is_cjk_punct(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。' | '，' | '；' | '：' | '“' | '”' | '（' | '）' | '《' | '》'
+    )
+}
+
+fn is_tone_vowel(c: char) -> bool {
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c)
+}
+
+impl Normalizer {
+    /// A normalizer with the given options.
+    ///
+    /// ```
+    /// use dangjian::normalize::{NormalizeOptions, Normalizer};
+    /// let n = Normalizer::new(NormalizeOptions { to_simplified: false, ..Default::default() });
+    /// assert_eq!(n.normalize("機關１２").text, "機關12");
+    /// ```
+    pub fn new(options: NormalizeOptions) -> Self {
+        let converter = Converter::shared(options.variant);
+        let mut table = vec![0u32; 0x10000];
+        let mut astral: HashMap<char, u32> = HashMap::new();
+        let mut set = |c: char, f: &dyn Fn(u32) -> u32| {
+            let i = c as usize;
+            if i < 0x10000 {
+                table[i] = f(table[i]);
+            } else {
+                let e = astral.entry(c).or_insert(0);
+                *e = f(*e);
+            }
+        };
+        for s in converter.simplified_targets().collect::<Vec<_>>() {
+            set(s, &|v| v | SIMP);
+        }
+        for c in converter.mapped_chars().collect::<Vec<_>>() {
+            if let Some(m) = converter.char_mapping(c) {
+                let trad = if is_han(c) { TRAD } else { 0 };
+                if options.to_simplified {
+                    set(c, &|v| (v & !CHAR_MASK & !SIMP) | MAPPED | trad | m as u32);
+                } else {
+                    set(c, &|v| (v & !SIMP) | trad);
+                }
+            }
+        }
+        if options.to_simplified {
+            for c in converter.phrase_starts().collect::<Vec<_>>() {
+                set(c, &|v| v | PHRASE);
+            }
+        }
+        if options.half_width {
+            for cp in 0xFF01u32..=0xFF5E {
+                let half = cp - 0xFEE0;
+                if let Some(c) = char::from_u32(cp) {
+                    set(c, &|v| (v & !CHAR_MASK) | MAPPED | half);
+                }
+            }
+            set('\u{3000}', &|v| (v & !CHAR_MASK) | MAPPED | ' ' as u32);
+            set('\u{00A0}', &|v| (v & !CHAR_MASK) | MAPPED | ' ' as u32);
+        }
+        if options.quotes {
+            for (from, to) in [
+                ('「', '“'),
+                ('」', '”'),
+                ('『', '“'),
+                ('』', '”'),
+                ('〝', '“'),
+                ('〞', '”'),
+                ('〟', '”'),
+                ('﹁', '“'),
+                ('﹂', '”'),
+            ] {
+                set(from, &|v| (v & !CHAR_MASK) | MAPPED | to as u32);
+            }
+            set('"', &|v| v | SPECIAL);
+            set('＂', &|v| v | SPECIAL);
+        }
+        for c in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+        ] {
+            set(c, &|v| v | DROP);
+        }
+        for cp in (0u32..0x20).chain(0x7F..0xA0) {
+            if cp != '\n' as u32 && cp != '\t' as u32 {
+                if let Some(c) = char::from_u32(cp) {
+                    set(c, &|v| v | DROP);
+                }
+            }
+        }
+        set('\r', &|v| (v & !DROP) | SPECIAL);
+        set('\u{2028}', &|v| (v & !CHAR_MASK) | MAPPED | '\n' as u32);
+        set('\u{2029}', &|v| (v & !CHAR_MASK) | MAPPED | '\n' as u32);
+        if options.strip_glosses {
+            set('(', &|v| v | SPECIAL);
+            set('（', &|v| v | SPECIAL);
+        }
+        if options.pinyin_words {
+            for c in 'a'..='z' {
+                set(c, &|v| v | SPECIAL);
+            }
+        }
+        let pinyin = PINYIN_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(p, h)| (p.trim(), h.trim()))
+            .collect();
+        Normalizer {
+            inner: Arc::new(Inner {
+                options,
+                converter,
+                table,
+                astral,
+                pinyin,
+            }),
+        }
+    }
+
+    /// The options this normalizer was built with.
+    pub fn options(&self) -> &NormalizeOptions {
+        &self.inner.options
+    }
+
+    #[inline]
+    fn entry(&self, c: char) -> u32 {
+        let i = c as usize;
+        if i < 0x10000 {
+            self.inner.table[i]
+        } else {
+            self.inner.astral.get(&c).copied().unwrap_or(0)
+        }
+    }
+
+    /// Normalizes `text`; see the module documentation.
+    pub fn normalize(&self, text: &str) -> Normalized {
+        let mut out = String::with_capacity(text.len());
+        let mut map = OffsetMapBuilder::new();
+        let mut trad = 0usize;
+        let mut simp = 0usize;
+        // Start of a run of characters copied unchanged.
+        let mut run = 0usize;
+        let mut quote_open = false;
+        let mut prev: Option<char> = None;
+        let bytes = text.as_bytes();
+        let mut i = 0usize;
+
+        macro_rules! flush {
+            ($upto:expr) => {
+                if $upto > run {
+                    out.push_str(&text[run..$upto]);
+                    map.copy(run, $upto - run);
+                }
+            };
+        }
+
+        while i < text.len() {
+            let b = bytes[i];
+            // ASCII fast path for the common characters.
+            if b < 0x80 && self.inner.table[b as usize] == 0 {
+                if b == b'\n' {
+                    quote_open = false;
+                }
+                prev = Some(b as char);
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let clen = c.len_utf8();
+            let e = self.entry(c);
+            if e == 0 {
+                prev = Some(c);
+                i += clen;
+                continue;
+            }
+            if e & TRAD != 0 {
+                trad += 1;
+            } else if e & SIMP != 0 {
+                simp += 1;
+            }
+            if e & PHRASE != 0
+                && let Some((len, conv)) = self.inner.converter.phrase_at(&text[i..])
+            {
+                flush!(i);
+                let seg = &text[i..i + len];
+                push_converted(&mut out, &mut map, i, seg, &conv);
+                // Count the remaining characters of the phrase for the script.
+                for c2 in seg.chars().skip(1) {
+                    let e2 = self.entry(c2);
+                    if e2 & TRAD != 0 {
+                        trad += 1;
+                    } else if e2 & SIMP != 0 {
+                        simp += 1;
+                    }
+                }
+                prev = conv.chars().last();
+                i += len;
+                run = i;
+                continue;
+            }
+            if e & SPECIAL != 0 {
+                match c {
+                    '\r' => {
+                        flush!(i);
+                        if bytes.get(i + 1) != Some(&b'\n') {
+                            out.push('\n');
+                            map.replace(i, i + 1, 1);
+                            quote_open = false;
+                        }
+                        i += 1;
+                        run = i;
+                        prev = Some('\n');
+                        continue;
+                    }
+                    '"' | '＂' => {
+                        flush!(i);
+                        let q = if quote_open { '”' } else { '“' };
+                        quote_open = !quote_open;
+                        out.push(q);
+                        map.replace(i, i + clen, q.len_utf8());
+                        i += clen;
+                        run = i;
+                        prev = Some(q);
+                        continue;
+                    }
+                    '(' | '（' => {
+                        if prev.is_some_and(is_han)
+                            && let Some(len) = gloss_len(&text[i..])
+                        {
+                            flush!(i);
+                            i += len;
+                            run = i;
+                            continue;
+                        }
+                    }
+                    'a'..='z' => {
+                        let word_end = i + text[i..]
+                            .bytes()
+                            .position(|x| !x.is_ascii_lowercase())
+                            .unwrap_or(text.len() - i);
+                        let word = &text[i..word_end];
+                        if let Some(han) = self.pinyin_in_context(text, i, word_end) {
+                            flush!(i);
+                            out.push_str(han);
+                            map.replace(i, word_end, han.len());
+                            prev = han.chars().last();
+                        } else {
+                            prev = word.chars().last();
+                            // Copied unchanged: leave it in the run.
+                            i = word_end;
+                            continue;
+                        }
+                        i = word_end;
+                        run = i;
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            if e & DROP != 0 {
+                flush!(i);
+                i += clen;
+                run = i;
+                continue;
+            }
+            if e & MAPPED != 0 {
+                let m = char::from_u32(e & CHAR_MASK).unwrap_or(c);
+                flush!(i);
+                out.push(m);
+                if m.len_utf8() == clen {
+                    map.copy(i, clen);
+                } else {
+                    map.replace(i, i + clen, m.len_utf8());
+                }
+                prev = Some(m);
+                i += clen;
+                run = i;
+                continue;
+            }
+            // Only flags without a change (e.g. SIMP): copy.
+            prev = Some(c);
+            i += clen;
+        }
+        flush!(text.len());
+        let norm_len = out.len();
+        let script = script_of(trad, simp);
+        Normalized {
+            text: out,
+            map: map.finish(norm_len, text.len()),
+            script,
+            traditional_chars: trad,
+            simplified_chars: simp,
+        }
+    }
+
+    /// Normalizes and returns only the text.
+    ///
+    /// ```
+    /// let n = dangjian::normalize::Normalizer::default();
+    /// assert_eq!(n.normalize_text("「兩個維護」"), "“两个维护”");
+    /// ```
+    pub fn normalize_text(&self, text: &str) -> String {
+        self.normalize(text).text
+    }
+
+    /// The Han word a stray pinyin word at `text[start..end]` stands for, when
+    /// the context makes it certain: the word is in the table, and it is
+    /// directly between Han characters or CJK punctuation (one bracket on
+    /// either side allowed), never next to other Latin letters, digits or
+    /// spaces.
+    fn pinyin_in_context(&self, text: &str, start: usize, end: usize) -> Option<&'static str> {
+        let han = *self.inner.pinyin.get(&text[start..end])?;
+        let before = text[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == ' ') {
+            return None;
+        }
+        let mut after_it = text[end..].chars();
+        let after = after_it.next();
+        if after.is_some_and(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '.') {
+            return None;
+        }
+        let near_han = |c: Option<char>, beyond: Option<char>| match c {
+            Some(c) if is_han(c) || is_cjk_punct(c) => true,
+            Some('(' | ')') => beyond.is_some_and(|b| is_han(b) || is_cjk_punct(b)),
+            _ => false,
+        };
+        let before2 = text[..start].chars().rev().nth(1);
+        let after2 = after_it.next();
+        (near_han(before, before2) && near_han(after, after2)).then_some(han)
+    }
+}
+
+/// Length of a pinyin gloss `(guān)` at the start of `s`: Latin letters with at
+/// least one tone mark inside round brackets.
+fn gloss_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, open) = chars.next()?;
+    let close = if open == '(' { ')' } else { '）' };
+    let mut tone = false;
+    let mut letters = 0;
+    for (j, c) in chars {
+        if c == close || (c == ')' || c == '）') {
+            return (tone && letters > 0).then_some(j + c.len_utf8());
+        }
+        if j > 48 {
+            return None;
+        }
+        if is_tone_vowel(c) {
+            tone = true;
+            letters += 1;
+        } else if c.is_ascii_lowercase() || c == 'ü' || c == ' ' || c == '\'' {
+            letters += usize::from(c != ' ');
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// Writes a converted phrase: character for character when both sides have
+/// the same number of characters of the same byte lengths, else as one
+/// atomic replacement.
+fn push_converted(out: &mut String, map: &mut OffsetMapBuilder, at: usize, seg: &str, conv: &str) {
+    out.push_str(conv);
+    if seg.len() == conv.len()
+        && seg.chars().count() == conv.chars().count()
+        && seg
+            .chars()
+            .zip(conv.chars())
+            .all(|(a, b)| a.len_utf8() == b.len_utf8())
+    {
+        map.copy(at, seg.len());
+    } else {
+        map.replace(at, at + seg.len(), conv.len());
+    }
+}
+
+/// Up to 5 % characters of the other script are tolerated: simplified texts
+/// keep a few characters the converter would change (著, 乾 in names), and
+/// machine-converted traditional texts keep a few simplified ones.
+fn script_of(trad: usize, simp: usize) -> Script {
+    let total = trad + simp;
+    if trad * 20 <= total {
+        Script::Simplified
+    } else if simp * 20 <= total {
+        Script::Traditional
+    } else {
+        Script::Mixed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        Normalizer::default().normalize_text(s)
+    }
+
+    #[test]
+    fn issue_example() {
+        assert_eq!(
+            n("黨的十八大以來天津市加強機關黨建工作綜述"),
+            "党的十八大以来天津市加强机关党建工作综述"
+        );
+    }
+
+    #[test]
+    fn glosses_and_pinyin() {
+        assert_eq!(n("機關(guān)和長（zhǎng）"), "机关和长");
+        assert_eq!(
+            n("相关部门机关dangwei(总支、支部)"),
+            "相关部门机关党委(总支、支部)"
+        );
+        assert_eq!(n("部门党组(dangwei)主体"), "部门党组(党委)主体");
+        // Not a gloss: no tone mark; not a stray word: English context.
+        assert_eq!(n("报纸(PDF)"), "报纸(PDF)");
+        assert_eq!(n("the dangwei is"), "the dangwei is");
+    }
+
+    #[test]
+    fn widths_quotes_controls() {
+        assert_eq!(n("１２３％，「好」"), "123%,“好”");
+        assert_eq!(n("a\u{200B}b\r\nc"), "ab\nc");
+        assert_eq!(n("说\"你好\"和\"再见\""), "说“你好”和“再见”");
+    }
+
+    #[test]
+    fn script_detection() {
+        let norm = Normalizer::default();
+        assert_eq!(norm.normalize("党的建设").script, Script::Simplified);
+        assert_eq!(norm.normalize("黨的建設機關").script, Script::Traditional);
+        assert_eq!(norm.normalize("ascii only").script, Script::Simplified);
+    }
+
+    #[test]
+    fn simplified_text_is_one_piece() {
+        let r = Normalizer::default().normalize("党的十八大以来天津市加强机关党建工作综述");
+        assert_eq!(r.map.pieces(), 1);
+    }
+}

@@ -1,0 +1,257 @@
+//! Stage 3 of the pipeline: word segmentation and keywords.
+//!
+//! [`Segmenter`] wraps a `jieba_rs::Jieba` with jieba's default dictionary
+//! plus the party-building lexicon in `data/lexicon.tsv` (模范机关, 三会一课,
+//! 两个维护 …) and any user lexicons. It runs on *normalized* text, so
+//! traditional input is segmented with the same dictionary; tokens are byte
+//! spans that the caller maps back to the original with the document's
+//! [`OffsetMap`](crate::offsets::OffsetMap).
+//!
+//! The segmenter is cheap to clone (an `Arc`) and shared across threads.
+//!
+//! ```
+//! use dangjian::segment::Segmenter;
+//! let seg = Segmenter::default();
+//! let words: Vec<&str> = seg.cut("严格执行三会一课制度").collect();
+//! assert!(words.contains(&"三会一课"));
+//! ```
+
+use std::io::BufRead;
+use std::sync::{Arc, LazyLock};
+
+use jieba_rs::{Jieba, KeywordExtract, TfIdf};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+
+const LEXICON: &str = include_str!("../data/lexicon.tsv");
+
+/// A keyword with its TF-IDF weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keyword {
+    /// The term, in normalized (simplified) script.
+    pub term: String,
+    /// TF-IDF weight.
+    pub weight: f64,
+}
+
+/// Word segmenter with the party-building lexicon.
+#[derive(Clone)]
+pub struct Segmenter {
+    jieba: Arc<Jieba>,
+    tfidf: Arc<TfIdf>,
+    hmm: bool,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter").field("hmm", &self.hmm).finish()
+    }
+}
+
+impl Default for Segmenter {
+    /// The default segmenter (jieba dictionary + party-building lexicon, HMM
+    /// on), built once per process.
+    fn default() -> Self {
+        static DEFAULT: LazyLock<Segmenter> = LazyLock::new(|| {
+            SegmenterBuilder::new()
+                .build()
+                .unwrap_or_else(|_| SegmenterBuilder::new().domain_lexicon(false).build_plain())
+        });
+        DEFAULT.clone()
+    }
+}
+
+/// Configures a [`Segmenter`].
+///
+/// ```
+/// use dangjian::segment::SegmenterBuilder;
+/// let seg = SegmenterBuilder::new()
+///     .user_lexicon_str("红色物业联盟 nz\n")
+///     .unwrap()
+///     .build()
+///     .unwrap();
+/// assert!(seg.cut("选派党建指导员加入红色物业联盟").any(|w| w == "红色物业联盟"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct SegmenterBuilder {
+    domain: bool,
+    hmm: bool,
+    user: Vec<(String, Option<usize>, Option<String>)>,
+}
+
+impl Default for SegmenterBuilder {
+    fn default() -> Self {
+        SegmenterBuilder {
+            domain: true,
+            hmm: true,
+            user: Vec::new(),
+        }
+    }
+}
+
+/// Parses lexicon lines: `word [freq] [pos]`, `#` comments.
+fn parse_lexicon(text: &str) -> Result<Vec<(String, Option<usize>, Option<String>)>> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let Some(word) = parts.next() else { continue };
+        let mut freq = None;
+        let mut pos = None;
+        for p in parts {
+            if let Ok(f) = p.parse::<usize>() {
+                freq = Some(f);
+            } else if pos.is_none() {
+                pos = Some(p.to_string());
+            } else {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    format!(
+                        "lexicon line {}: expected `word [freq] [pos]`, got {line:?}",
+                        n + 1
+                    ),
+                ));
+            }
+        }
+        out.push((word.to_string(), freq, pos));
+    }
+    Ok(out)
+}
+
+impl SegmenterBuilder {
+    /// Defaults: domain lexicon on, HMM on.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether to load the bundled party-building lexicon.
+    pub fn domain_lexicon(mut self, yes: bool) -> Self {
+        self.domain = yes;
+        self
+    }
+
+    /// Whether jieba's HMM guesses unknown words.
+    pub fn hmm(mut self, yes: bool) -> Self {
+        self.hmm = yes;
+        self
+    }
+
+    /// Adds a lexicon in the format of `data/lexicon.tsv`.
+    pub fn user_lexicon_str(mut self, text: &str) -> Result<Self> {
+        self.user.extend(parse_lexicon(text)?);
+        Ok(self)
+    }
+
+    /// Adds a lexicon read from `reader`.
+    pub fn user_lexicon<R: BufRead>(self, mut reader: R) -> Result<Self> {
+        let mut s = String::new();
+        reader
+            .read_to_string(&mut s)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("reading a lexicon: {e}")))?;
+        self.user_lexicon_str(&s)
+    }
+
+    fn build_plain(self) -> Segmenter {
+        Segmenter {
+            jieba: Arc::new(Jieba::new()),
+            tfidf: Arc::new(TfIdf::default()),
+            hmm: self.hmm,
+        }
+    }
+
+    /// Builds the segmenter (loads jieba's dictionary: about 0.2 s).
+    pub fn build(self) -> Result<Segmenter> {
+        let mut jieba = Jieba::new();
+        let mut words = Vec::new();
+        if self.domain {
+            words.extend(parse_lexicon(LEXICON)?);
+        }
+        words.extend(self.user.iter().cloned());
+        for (w, f, p) in &words {
+            jieba.add_word(w, *f, p.as_deref());
+        }
+        Ok(Segmenter {
+            jieba: Arc::new(jieba),
+            tfidf: Arc::new(TfIdf::default()),
+            hmm: self.hmm,
+        })
+    }
+}
+
+impl Segmenter {
+    /// Byte spans `[start, end)` of the words of `text`.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.jieba
+            .cut(text, self.hmm)
+            .into_iter()
+            .map(|t| (t.byte_start, t.byte_end))
+            .collect()
+    }
+
+    /// The words of `text`.
+    pub fn cut<'a>(&self, text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.jieba.cut(text, self.hmm).into_iter().map(|t| t.word)
+    }
+
+    /// Top `k` keywords of `text` by TF-IDF, content words only (nouns,
+    /// verbal nouns, proper names, idioms).
+    ///
+    /// ```
+    /// let seg = dangjian::segment::Segmenter::default();
+    /// let kw = seg.keywords("机关党建品牌创建。机关党建质量提升。党建品牌", 3);
+    /// assert!(kw.iter().any(|k| k.term == "机关党建"));
+    /// ```
+    pub fn keywords(&self, text: &str, k: usize) -> Vec<Keyword> {
+        let allowed = ["n", "nz", "nt", "ns", "vn", "l", "nr", "v", "an"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        self.tfidf
+            .extract_keywords(&self.jieba, text, k, allowed)
+            .into_iter()
+            .map(|kw| Keyword {
+                term: kw.keyword,
+                weight: (kw.weight * 10000.0).round() / 10000.0,
+            })
+            .collect()
+    }
+
+    /// The underlying jieba instance.
+    pub fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_terms_are_one_token() {
+        let seg = Segmenter::default();
+        for term in [
+            "模范机关",
+            "机关党建",
+            "两个维护",
+            "主题党日",
+            "清廉机关",
+            "在职党员",
+            "党建品牌",
+        ] {
+            let text = format!("推进{term}工作");
+            assert!(seg.cut(&text).any(|w| w == term), "{term} split in {text}");
+        }
+    }
+
+    #[test]
+    fn bad_lexicon_line_is_an_error() {
+        let e = SegmenterBuilder::new()
+            .user_lexicon_str("词 n x y")
+            .unwrap_err();
+        assert!(e.to_string().contains("line 1"));
+    }
+}
