@@ -312,7 +312,7 @@ impl Pipeline {
                 text[s..e].trim().to_string()
             })
             .collect();
-        let mut meta = cleaned.meta.clone();
+        let mut meta = cleaned.meta.in_original_script(&norm.text, text, &norm.map);
         if meta.source.is_none() {
             meta.source.clone_from(&doc.info.source);
         }
