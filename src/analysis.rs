@@ -330,7 +330,7 @@ impl Pipeline {
             Default::default()
         };
         let mut claims = if self.stages.claims {
-            claims::extract_in_body(&body, &formulations)
+            claims::extract_in_body(&body, text, &formulations)
         } else {
             Vec::new()
         };

@@ -42,6 +42,23 @@ enum Command {
         /// Documents (plain text, page dumps, HTML; any supported encoding). `-` or none reads stdin.
         files: Vec<PathBuf>,
     },
+    /// Numeric claims only: one row per claim (CSV for pandas/R, or JSONL).
+    Claims {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ClaimsFormat::Csv)]
+        format: ClaimsFormat,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Documents or corpus directories; `-` or none reads stdin.
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ClaimsFormat {
+    Csv,
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -71,6 +88,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             output,
             files,
         } => analyze(format, output.as_deref(), &files),
+        Command::Claims {
+            format,
+            output,
+            files,
+        } => claims(format, output.as_deref(), &files),
     }
 }
 
@@ -227,6 +249,100 @@ fn analyze(format: AnalyzeFormat, output: Option<&Path>, files: &[PathBuf]) -> R
         }
     }
     out.flush().map_err(stdout_err)?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Columns of `dangjian claims --format csv`.
+pub const CLAIM_COLUMNS: &[&str] = &[
+    "document",
+    "path",
+    "place",
+    "period",
+    "object",
+    "indicator",
+    "value",
+    "value_max",
+    "unit",
+    "approx",
+    "text",
+    "start",
+    "end",
+    "sentence",
+];
+
+fn claims(format: ClaimsFormat, output: Option<&Path>, files: &[PathBuf]) -> Result<ExitCode> {
+    let pipeline = Pipeline::default();
+    let out = open_output(output)?;
+    let mut failed = false;
+    let csv_err = |e: csv::Error| Error::new(ErrorKind::Io, format!("writing CSV: {e}"));
+    match format {
+        ClaimsFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(CLAIM_COLUMNS).map_err(csv_err)?;
+            for doc in expand_documents(files) {
+                let doc = match doc {
+                    Ok(d) => d,
+                    Err(e) => {
+                        eprintln!("dangjian: {e}");
+                        failed = true;
+                        continue;
+                    }
+                };
+                let a = pipeline.analyze(&doc);
+                for c in &a.claims {
+                    let value = crate::claims::format_value(c.value);
+                    let value_max = c
+                        .value_max
+                        .map(crate::claims::format_value)
+                        .unwrap_or_default();
+                    w.write_record([
+                        a.id.as_str(),
+                        a.path.as_deref().unwrap_or(""),
+                        c.place.as_deref().unwrap_or(""),
+                        c.period.as_deref().unwrap_or(""),
+                        c.object.as_deref().unwrap_or(""),
+                        c.indicator.as_str(),
+                        value.as_str(),
+                        value_max.as_str(),
+                        c.unit.as_str(),
+                        c.approx.map_or("", |x| x.as_str()),
+                        c.text.as_str(),
+                        &c.span[0].to_string(),
+                        &c.span[1].to_string(),
+                        c.sentence.as_str(),
+                    ])
+                    .map_err(csv_err)?;
+                }
+            }
+            w.flush().map_err(stdout_err)?;
+        }
+        ClaimsFormat::Jsonl => {
+            let mut out = out;
+            for doc in expand_documents(files) {
+                let doc = match doc {
+                    Ok(d) => d,
+                    Err(e) => {
+                        eprintln!("dangjian: {e}");
+                        failed = true;
+                        continue;
+                    }
+                };
+                let a = pipeline.analyze(&doc);
+                for c in &a.claims {
+                    let mut v = serde_json::to_value(c)
+                        .map_err(|e| Error::new(ErrorKind::Json, e.to_string()))?;
+                    v["document"] = serde_json::json!(a.id);
+                    v["path"] = serde_json::json!(a.path);
+                    writeln!(out, "{v}").map_err(stdout_err)?;
+                }
+            }
+            out.flush().map_err(stdout_err)?;
+        }
+    }
     Ok(if failed {
         ExitCode::FAILURE
     } else {

@@ -8,6 +8,8 @@ use crate::analysis::Body;
 pub struct Formulation {
     /// Canonical text.
     pub text: String,
+    /// Mentions.
+    pub mentions: Vec<[usize; 2]>,
 }
 /// A quoted slogan or term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

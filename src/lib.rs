@@ -12,6 +12,7 @@
 //! | traditional → simplified, widths, quotes, glosses, with an offset map | [`normalize`], [`offsets`] |
 //! | page boilerplate off, metadata out | [`page`] |
 //! | words and keywords (jieba-rs + party-building lexicon) | [`segment`] |
+//! | Chinese and Arabic numerals, exactly | [`numerals`] |
 //! | numeric claims | [`claims`] |
 //! | numbered formulations, slogans, cited documents | [`formulations`] |
 //! | places, document place, claim attribution | [`places`] |
@@ -31,6 +32,7 @@ pub mod document;
 pub mod error;
 pub mod formulations;
 pub mod normalize;
+pub mod numerals;
 pub mod offsets;
 pub mod page;
 pub mod places;

@@ -193,7 +193,7 @@ fn is_paragraph(s: &str) -> bool {
     let n = char_count(s);
     let sentence = s.contains(['。', '！', '？', '；', '!', '?', ';']);
     let clauses = s.matches([',', '，', '、']).count();
-    (sentence && n >= 10 && han_count(s) * 2 >= n) || (clauses >= 2 && n >= 40)
+    (sentence && n >= 4 && han_count(s) * 2 >= n) || (clauses >= 2 && n >= 40)
 }
 
 fn is_caption_marked(s: &str) -> bool {
