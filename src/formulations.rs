@@ -1,39 +1,1138 @@
-//! Stage 4b: formulations, slogans, cited documents (placeholder).
+//! Stage 4b: numbered formulations, quoted slogans and terms, cited documents.
+//!
+//! **Numbered formulations** (数字化提法) name a fixed set of items by their
+//! number: 两个维护, 三会一课, 五基三化, the city's own 三创. A formulation is
+//! recognized when
+//!
+//! * it is in the lexicon of established national ones (`data/formulations.tsv`),
+//!   quoted or not;
+//! * the text quotes it and it starts with a number word (一…十, 百, 千, 万, 两,
+//!   双) that is not a date (七一), a duration (三年…), a quantity (百名…), a
+//!   rating (五星级) or a building number (三号楼) — “三创”, “四要”, “八有”;
+//! * it has the shape number-X-number-Y with numbers other than 一 (三会一课,
+//!   六有一好, 双争双促), unquoted too;
+//! * a quoted `一X一Y` pattern (“一带一路”, “一企一策”); unquoted, those are
+//!   mostly idioms (一言一行).
+//!
+//! Idioms and set phrases that start with a number (千方百计, 一把手, 一体推进)
+//! are never formulations (`data/numeric-idioms.txt`); nor are ordinals
+//! (第一方阵 is a slogan), list markers (一是) or counts (三项制度, 两批).
+//! Canonical form: simplified, no quotes, a trailing 活动/行动/工程 dropped.
+//!
+//! **Expansion linking**: when the document spells out the items, they are
+//! linked — the number of items must equal the formulation's number (or
+//! numbers: 六有一好 = six items with 有 and one with 好), and every item must
+//! contain the formulation's key morpheme (机关**创**品牌 for 三**创**), or, for
+//! an enumeration in the same or the next sentence as a mention, all items must
+//! share a template (a common suffix or prefix: 学习**型**、服务奉献**型** … for
+//! 五星). Two different candidate expansions with equal evidence give none.
+//!
+//! **Quoted material** (“…”) that is not a formulation is classified, in this
+//! order:
+//!
+//! | kind | rule | corpus examples |
+//! |---|---|---|
+//! | `quote` | a sentence: sentence punctuation inside or at the end, or longer than 24 characters | “建设让党中央放心、让人民群众满意的模范机关。” |
+//! | `honor` | ends in an honour (先进集体, 示范单位, 标兵, 红旗党支部, 五星党员, 最美…) | “清廉广西工作建设先进集体”, “红旗党支部” |
+//! | `slogan` | parallel parts separated by 、 or , (社区吹哨、部门报到), or an ordinal head (第一方阵) | “群众点单、社区派单、党员接单” |
+//! | `title` | a name of a programme, brand, team, platform or column (…讲堂, …服务团, …之家, …联盟, …直通车) | “党课大讲堂”, “亲清助企服务团” |
+//! | `term` | anything else: a short concept | “机关病”, “慵懒散”, “牛鼻子” |
+//!
+//! **Cited documents** (《…》) are classified as `paper` (…日报, …报), `column`
+//! (followed by 专栏/栏目), `policy` (意见, 通知, 办法, 条例, 方案, 规划, 清单 …),
+//! `book` (after 读/研读/阅读, or a known book shape) or `other`. A document
+//! nested in another (〈…〉) is reported too.
+//!
+//! ```
+//! use dangjian::formulations::extract_text;
+//! let e = extract_text("开展“机关创品牌、支部创红旗、党员创五星”活动。制定“三创”活动实施方案,严格执行“三会一课”。");
+//! let f: Vec<&str> = e.formulations.iter().map(|f| f.text.as_str()).collect();
+//! assert_eq!(f, ["三创", "三会一课"]);
+//! assert_eq!(
+//!     e.formulations[0].expansion.as_deref(),
+//!     Some(&["机关创品牌".to_string(), "支部创红旗".to_string(), "党员创五星".to_string()][..])
+//! );
+//! assert_eq!(e.slogans[0].kind, dangjian::formulations::QuoteKind::Slogan);
+//! ```
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Body;
+use crate::numerals;
 
-/// A numbered formulation.
+/// A numbered formulation with its mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Formulation {
-    /// Canonical text.
+    /// Canonical text: simplified, no quotation marks.
     pub text: String,
-    /// Mentions.
+    /// The (first) number it counts by: 3 for 三创, 5 for 五基三化.
+    pub number: u32,
+    /// Whether the text quotes it at least once.
+    pub quoted: bool,
+    /// The items, when the document spells them out.
+    pub expansion: Option<Vec<String>>,
+    /// Byte spans of every mention in the original text.
     pub mentions: Vec<[usize; 2]>,
+    /// Whether it is in the lexicon of established national formulations.
+    pub national: bool,
 }
-/// A quoted slogan or term.
+
+/// Kinds of quoted material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Parallel campaign language: 社区吹哨、部门报到.
+    Slogan,
+    /// A short concept: 机关病.
+    Term,
+    /// A name of a programme, brand, team or column: 党课大讲堂.
+    Title,
+    /// An honour: 红旗党支部.
+    Honor,
+    /// A quoted sentence of speech.
+    Quote,
+}
+
+impl QuoteKind {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Slogan => "slogan",
+            QuoteKind::Term => "term",
+            QuoteKind::Title => "title",
+            QuoteKind::Honor => "honor",
+            QuoteKind::Quote => "quote",
+        }
+    }
+}
+
+/// Quoted material that is not a formulation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Slogan {
-    /// Text.
+    /// The quoted text, simplified, without quotation marks.
     pub text: String,
+    /// Its kind.
+    pub kind: QuoteKind,
+    /// Byte span (inside the quotation marks) in the original text.
+    pub span: [usize; 2],
 }
-/// A cited document.
+
+/// Kinds of cited documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// A policy document: 意见, 通知, 条例, 方案 …
+    Policy,
+    /// A newspaper or periodical.
+    Paper,
+    /// A column or programme.
+    Column,
+    /// A book.
+    Book,
+    /// Anything else (courses, films, songs …).
+    Other,
+}
+
+/// A document cited in 《…》.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CitedDocument {
-    /// Title.
+    /// Title, simplified, without the brackets.
     pub title: String,
+    /// Its kind.
+    pub kind: DocumentKind,
+    /// Byte span (inside the brackets) in the original text.
+    pub span: [usize; 2],
 }
-/// All of a body's quoted material.
+
+/// Everything this stage finds in a body.
 #[derive(Debug, Clone, Default)]
 pub struct Extracted {
-    /// Formulations.
+    /// Numbered formulations, in order of first mention.
     pub formulations: Vec<Formulation>,
-    /// Slogans.
+    /// Other quoted material, in text order.
     pub slogans: Vec<Slogan>,
-    /// Documents.
+    /// Cited documents, in text order.
     pub documents: Vec<CitedDocument>,
 }
-/// Extracts from a body.
-pub fn extract(_body: &Body) -> Extracted {
-    Extracted::default()
+
+const LEXICON: &str = include_str!("../data/formulations.tsv");
+const IDIOMS: &str = include_str!("../data/numeric-idioms.txt");
+
+struct Lexicon {
+    national: Vec<String>,
+    matcher: Option<AhoCorasick>,
+    idioms: HashSet<String>,
+}
+
+static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+    let national: Vec<String> = LEXICON
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split('\t').next())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&national)
+        .ok();
+    let idioms = IDIOMS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    Lexicon {
+        national,
+        matcher,
+        idioms,
+    }
+});
+
+/// The value of a number word that may start a formulation.
+fn number_word(c: char) -> Option<u32> {
+    match c {
+        '双' => Some(2),
+        '百' => Some(100),
+        '千' => Some(1000),
+        '万' => Some(10000),
+        '十' => Some(10),
+        _ => numerals::chinese_digit(c).filter(|d| *d > 0),
+    }
+}
+
+/// Leading number of a formulation candidate (十二 → 12, 两 → 2).
+fn leading_number(s: &str) -> Option<(u32, usize)> {
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if number_word(c).is_some() && !matches!(c, '百' | '千' | '万')
+            || (i == 0 && number_word(c).is_some())
+        {
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    let head = &s[..end];
+    let v = if head == "双" {
+        2
+    } else {
+        numerals::parse_chinese(head)
+            .ok()
+            .map(|d| d.to_f64() as u32)
+            .or_else(|| head.chars().next().and_then(number_word))?
+    };
+    Some((v, end))
+}
+
+const TRAILING: &[&str] = &["活动", "行动", "工程"];
+
+fn canonical(s: &str) -> String {
+    let mut t = s.trim().trim_matches(['“', '”', '"']).to_string();
+    for suf in TRAILING {
+        if let Some(rest) = t.strip_suffix(suf)
+            && rest.chars().count() >= 2
+            && leading_number(rest).is_some()
+        {
+            t = rest.to_string();
+        }
+    }
+    t
+}
+
+/// Whether `s` (a quoted string or a candidate) is a numbered formulation.
+fn is_formulation(s: &str, quoted: bool) -> bool {
+    let lex = &*LEX;
+    if lex.national.iter().any(|n| n == s) {
+        return true;
+    }
+    let n = s.chars().count();
+    if !(2..=8).contains(&n)
+        || lex.idioms.contains(s)
+        || HONOR_SUFFIX.iter().any(|h| s.ends_with(h))
+    {
+        return false;
+    }
+    if lex
+        .idioms
+        .iter()
+        .any(|i| s.starts_with(i.as_str()) && i.chars().count() >= 2)
+    {
+        return false;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let Some((_, head)) = leading_number(s) else {
+        return false;
+    };
+    // 百姓, 万家, 千里 …: a round number leads a formulation only in a
+    // pattern with a second number (百县千乡).
+    if matches!(chars[0], '百' | '千' | '万')
+        && !chars.iter().skip(1).any(|c| number_word(*c).is_some())
+    {
+        return false;
+    }
+    let rest = &s[head..];
+    let first_rest = rest.chars().next().unwrap_or(' ');
+    // Not a quantity, rating, date, building or duration.
+    if rest.is_empty()
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+        || [
+            "名", "人", "级", "号", "年", "月", "日", "天", "周", "星级", "是", "岁", "倍",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return false;
+    }
+    if !rest
+        .chars()
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '、')
+    {
+        return false;
+    }
+    // Quantity words after the number: 三项制度, 两批, 七个支部 … are counts
+    // unless quoted.
+    let nxmy = chars.len() >= 4
+        && number_word(chars[0]).is_some()
+        && (2..chars.len()).any(|i| number_word(chars[i]).is_some() && i >= 2);
+    if chars[0] == '一' {
+        // 一X一Y only, and only when quoted (unquoted they are idioms).
+        return quoted && chars.len() >= 4 && chars.get(2) == Some(&'一');
+    }
+    if nxmy && chars[0] != '一' {
+        let second = chars
+            .iter()
+            .skip(1)
+            .position(|c| number_word(*c).is_some())
+            .map(|p| p + 1);
+        if let Some(p) = second
+            && p >= 2
+            && p < chars.len() - 1
+            && (quoted || (chars.len() <= 6 && first_rest != '个'))
+        {
+            return true;
+        }
+    }
+    quoted && n <= 7 && !matches!(first_rest, '批' | '次' | '项' | '条' | '份' | '期' | '轮')
+}
+
+/// Splits a quoted string that lists several formulations (“双报到、双服务”
+/// stays whole; the canonical form keeps the list).
+fn formulation_candidates(q: &str) -> Option<String> {
+    let c = canonical(q);
+    if is_formulation(&c, true) {
+        return Some(c);
+    }
+    // “双报到、双服务”: every part a formulation.
+    let parts: Vec<&str> = c.split('、').collect();
+    if parts.len() >= 2 && parts.iter().all(|p| is_formulation(p, true)) {
+        return Some(c);
+    }
+    None
+}
+
+/// Extracts from plain text (normalized internally).
+pub fn extract_text(text: &str) -> Extracted {
+    let norm = crate::normalize::Normalizer::default().normalize(text);
+    extract(&Body {
+        text: norm.text,
+        map: norm.map,
+    })
+}
+
+/// A quoted stretch of the body text.
+#[derive(Debug, Clone)]
+struct Quoted {
+    /// Inside the quotation marks.
+    start: usize,
+    end: usize,
+}
+
+/// Balanced “…” pairs within a line; an opening mark without a closing one
+/// (or one further than 120 characters away) is ignored. Nested quotes
+/// (‘…’ or a second “) stay inside the outer quote.
+fn quotes(text: &str) -> Vec<Quoted> {
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => open.push(i + c.len_utf8()),
+            '”' => {
+                if let Some(s) = open.pop()
+                    && open.is_empty()
+                    && text[s..i].chars().count() <= 120
+                    && !text[s..i].is_empty()
+                {
+                    out.push(Quoted { start: s, end: i });
+                }
+            }
+            '\n' => open.clear(),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Extracts formulations, slogans and cited documents from a body.
+pub fn extract(body: &Body) -> Extracted {
+    let text = body.text.as_str();
+    let qs = quotes(text);
+    let mut forms: Vec<(String, bool)> = Vec::new();
+    let mut slogans = Vec::new();
+    for q in &qs {
+        let inner = &text[q.start..q.end];
+        if let Some(f) = formulation_candidates(inner) {
+            if !forms.iter().any(|(t, _)| *t == f) {
+                forms.push((f, true));
+            }
+            continue;
+        }
+        let before = text[..q.start]
+            .strip_suffix('“')
+            .unwrap_or(&text[..q.start]);
+        let after = text[q.end..].strip_prefix('”').unwrap_or(&text[q.end..]);
+        let kind = classify_quote(inner, before, after);
+        slogans.push(Slogan {
+            text: inner.trim().to_string(),
+            kind,
+            span: body.span(q.start, q.end),
+        });
+    }
+    // Unquoted: the national lexicon and N-X-M-Y shapes.
+    let lex = &*LEX;
+    if let Some(m) = &lex.matcher {
+        for hit in m.find_iter(text) {
+            let t = lex.national[hit.pattern().as_usize()].clone();
+            if !forms.iter().any(|(x, _)| *x == t) {
+                forms.push((t, false));
+            }
+        }
+    }
+    for cand in nxmy_candidates(text) {
+        if is_formulation(&cand, false) && !forms.iter().any(|(x, _)| *x == cand) {
+            forms.push((cand, false));
+        }
+    }
+    // Mentions: every occurrence of each canonical form (quoted or not),
+    // longest forms first so 两个一百年 does not also count as a shorter one.
+    let mut order: Vec<usize> = (0..forms.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(forms[i].0.len()));
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    let mut mentions: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for i in order {
+        let f = &forms[i].0;
+        let mut from = 0;
+        while let Some(p) = text[from..].find(f.as_str()) {
+            let s = from + p;
+            let e = s + f.len();
+            from = e;
+            if covered.iter().any(|&(a, b)| s < b && a < e) {
+                continue;
+            }
+            // Inside a longer number word run (十三会一课) is not a mention.
+            if text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(|c| number_word(c).is_some())
+                && !forms[i].1
+            {
+                continue;
+            }
+            covered.push((s, e));
+            mentions.entry(i).or_default().push((s, e));
+        }
+    }
+    let enums = enumerations(text);
+    let mut formulations: Vec<(usize, Formulation)> = forms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (t, quoted))| {
+            let ms = mentions.get(&i)?;
+            let first = ms.iter().map(|m| m.0).min().unwrap_or(0);
+            let number = leading_number(t).map_or(0, |(v, _)| v);
+            let expansion = expand(t, text, ms, &enums);
+            let quoted = *quoted
+                || ms
+                    .iter()
+                    .any(|&(s, e)| text[..s].ends_with('“') && text[e..].starts_with('”'));
+            Some((
+                first,
+                Formulation {
+                    text: t.clone(),
+                    number,
+                    quoted,
+                    expansion,
+                    mentions: {
+                        let mut v: Vec<[usize; 2]> =
+                            ms.iter().map(|&(s, e)| body.span(s, e)).collect();
+                        v.sort();
+                        v
+                    },
+                    national: lex.national.iter().any(|n| n == t),
+                },
+            ))
+        })
+        .collect();
+    formulations.sort_by_key(|(first, _)| *first);
+    Extracted {
+        formulations: formulations.into_iter().map(|(_, f)| f).collect(),
+        slogans,
+        documents: cited_documents(body),
+    }
+}
+
+/// Unquoted N-X-M-Y candidates (三会一课, 五基三化).
+fn nxmy_candidates(text: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let c = chars[i].1;
+        if number_word(c).is_none() || c == '一' || matches!(c, '百' | '千' | '万' | '十') {
+            continue;
+        }
+        if i > 0 && (number_word(chars[i - 1].1).is_some() || chars[i - 1].1 == '第') {
+            continue;
+        }
+        // N X M Y with single characters X and Y.
+        if i + 3 < chars.len() {
+            let (x, m, y) = (chars[i + 1].1, chars[i + 2].1, chars[i + 3].1);
+            let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+            if han(x)
+                && number_word(x).is_none()
+                && number_word(m).is_some()
+                && han(y)
+                && number_word(y).is_none()
+                && !matches!(
+                    x,
+                    '个' | '项' | '是' | '年' | '月' | '名' | '次' | '批' | '大' | '届'
+                )
+            {
+                let end = chars.get(i + 4).map_or(text.len(), |p| p.0);
+                out.push(text[chars[i].0..end].to_string());
+            }
+        }
+    }
+    out
+}
+
+/// An enumeration: items separated by 、 (the last may be joined by 和/及/与).
+#[derive(Debug, Clone)]
+struct Enumeration {
+    start: usize,
+    end: usize,
+    items: Vec<String>,
+    /// The same with the last item split on 和/及/与.
+    split_items: Vec<String>,
+}
+
+const LEAD_INS: &[&str] = &[
+    "即",
+    "就是",
+    "包括",
+    "分别是",
+    "分别为",
+    "也就是",
+    "争创",
+    "开展",
+    "大兴",
+    "实现",
+    "做到",
+    "坚持",
+    "推进",
+    "落实",
+    "创建",
+    "打造",
+    "深入开展",
+    "按照",
+    "突出",
+    "围绕",
+    "以",
+    "的",
+];
+
+fn trim_item(s: &str) -> String {
+    let mut t = s.trim();
+    'outer: loop {
+        for w in LEAD_INS {
+            if let Some(r) = t.strip_prefix(w)
+                && r.chars().count() >= 2
+            {
+                t = r;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    t.trim_matches(['“', '”']).to_string()
+}
+
+/// Trims the lead-in of the first item and the tail of the last one where
+/// the other items show the pattern: 省建设系统按照有组织、有制度 … → 有组织;
+/// … 作用发挥好的 → 作用发挥好.
+fn trim_ends(mut items: Vec<String>) -> Vec<String> {
+    if items.len() < 3 {
+        return items;
+    }
+    // The middle items show the pattern (the last may be joined by 和).
+    let middle = if items.len() >= 4 {
+        &items[1..items.len() - 1]
+    } else {
+        &items[1..]
+    };
+    let firsts: HashSet<Option<char>> = middle.iter().map(|s| s.chars().next()).collect();
+    if firsts.len() == 1
+        && let Some(Some(c)) = firsts.into_iter().next()
+        && let Some(p) = items[0].rfind(c)
+        && p > 0
+    {
+        items[0] = items[0][p..].to_string();
+    }
+    if let Some(last) = items.last_mut()
+        && last.chars().count() > 2
+        && let Some(t) = last.strip_suffix('的')
+    {
+        *last = t.to_string();
+    }
+    items
+}
+
+fn enumerations(text: &str) -> Vec<Enumeration> {
+    let stops = |c: char| {
+        matches!(
+            c,
+            '、' | ','
+                | '，'
+                | '。'
+                | ';'
+                | '；'
+                | ':'
+                | '：'
+                | '“'
+                | '”'
+                | '('
+                | ')'
+                | '《'
+                | '》'
+                | '\n'
+                | '!'
+                | '?'
+        )
+    };
+    let mut out = Vec::new();
+    let bytes_len = text.len();
+    let mut i = 0;
+    while i < bytes_len {
+        // Find the next 、 and walk back to the start of the first item.
+        let Some(p) = text[i..].find('、') else {
+            break;
+        };
+        let sep = i + p;
+        let start = text[..sep]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| stops(*c))
+            .map_or(0, |(j, c)| j + c.len_utf8());
+        let mut items = Vec::new();
+        let mut cur = start;
+        let mut end;
+        loop {
+            let next = text[cur..]
+                .char_indices()
+                .find(|(_, c)| stops(*c))
+                .map_or(bytes_len, |(j, _)| cur + j);
+            items.push(&text[cur..next]);
+            end = next;
+            if text[next..].starts_with('、') {
+                cur = next + '、'.len_utf8();
+            } else {
+                break;
+            }
+        }
+        i = end.max(sep + '、'.len_utf8());
+        let items: Vec<String> = items.iter().map(|s| trim_item(s)).collect();
+        if items.len() < 2 || items.iter().any(|s| s.is_empty() || s.chars().count() > 14) {
+            continue;
+        }
+        let mut split_items = items.clone();
+        if let Some(last) = split_items.pop() {
+            let parts: Vec<&str> = last.splitn(2, ['和', '及', '与']).collect();
+            if parts.len() == 2 && !parts[0].is_empty() && !parts[1].is_empty() {
+                split_items.push(parts[0].to_string());
+                split_items.push(parts[1].to_string());
+            } else {
+                split_items.push(last);
+            }
+        }
+        let split_items = trim_ends(split_items);
+        let items = trim_ends(items);
+        out.push(Enumeration {
+            start,
+            end,
+            items,
+            split_items,
+        });
+    }
+    out
+}
+
+/// Key morphemes with their counts: 三创 → [(创, 3)]; 六有一好 → [(有, 6),
+/// (好, 1)]; 四个之风 → [(之风, 4)].
+fn key_morphemes(f: &str) -> Vec<(String, u32)> {
+    let mut out = Vec::new();
+    let mut rest = f;
+    while let Some((n, len)) = leading_number(rest) {
+        rest = &rest[len..];
+        let rest2 = rest.strip_prefix('个').unwrap_or(rest);
+        let key_end = rest2
+            .char_indices()
+            .find(|(_, c)| number_word(*c).is_some())
+            .map_or(rest2.len(), |(i, _)| i);
+        let key = &rest2[..key_end];
+        if key.is_empty() {
+            return Vec::new();
+        }
+        // 四好农村路: the morpheme is 好, the rest names what it is about.
+        let key = if key.chars().count() > 2 {
+            &key[..key.chars().next().map_or(0, char::len_utf8)]
+        } else {
+            key
+        };
+        out.push((key.to_string(), n));
+        rest = &rest2[key_end..];
+    }
+    out
+}
+
+/// Whether all items share a first or last character that is a content
+/// morpheme (学习型、服务奉献型; not 具体的、实在的).
+fn common_affix(items: &[String]) -> bool {
+    const FUNCTION: &[char] = &[
+        '的', '了', '地', '得', '是', '和', '在', '有', '要', '把', '对', '为',
+    ];
+    let shared = |chars: Vec<Option<char>>| {
+        let set: HashSet<Option<char>> = chars.into_iter().collect();
+        set.len() == 1
+            && set
+                .into_iter()
+                .next()
+                .flatten()
+                .is_some_and(|c| !FUNCTION.contains(&c))
+    };
+    shared(items.iter().map(|s| s.chars().last()).collect())
+        || shared(items.iter().map(|s| s.chars().next()).collect())
+}
+
+/// Finds the expansion of formulation `f` among the enumerations.
+fn expand(
+    f: &str,
+    text: &str,
+    mentions: &[(usize, usize)],
+    enums: &[Enumeration],
+) -> Option<Vec<String>> {
+    let keys = key_morphemes(f);
+    if keys.is_empty() {
+        return None;
+    }
+    let total: u32 = keys.iter().map(|k| k.1).sum();
+    let mut by_key: Vec<Vec<String>> = Vec::new();
+    let mut by_template: Vec<Vec<String>> = Vec::new();
+    for e in enums {
+        for items in [&e.items, &e.split_items] {
+            if items.len() as u32 != total {
+                continue;
+            }
+            // Never the formulation's own neighbours in a list of formulations.
+            if items
+                .iter()
+                .any(|it| it == f || leading_number(it).is_some())
+            {
+                continue;
+            }
+            let key_ok = if keys.len() == 1 {
+                items.iter().all(|it| it.contains(keys[0].0.as_str()))
+            } else {
+                keys.iter().all(|(k, n)| {
+                    items.iter().filter(|it| it.contains(k.as_str())).count() as u32 == *n
+                }) && items
+                    .iter()
+                    .all(|it| keys.iter().filter(|(k, _)| it.contains(k.as_str())).count() == 1)
+            };
+            if key_ok {
+                if !by_key.contains(items) {
+                    by_key.push(items.clone());
+                }
+                continue;
+            }
+            // A template list must touch a mention: start right after it
+            // (“五星”活动,即…) or end right before it (…发挥好的“六有一好”).
+            let near = mentions.iter().any(|&(ms, me)| {
+                let gap_after = text.get(me..e.start).map(|g| g.chars().count());
+                let gap_before = text.get(e.end..ms).map(|g| g.chars().count());
+                gap_after.is_some_and(|g| g <= 6) || gap_before.is_some_and(|g| g <= 3)
+            });
+            let short = items.iter().all(|it| it.chars().count() <= 8);
+            if near && short && keys.len() == 1 && common_affix(items) {
+                if !by_template.contains(items) {
+                    by_template.push(items.clone());
+                }
+            }
+        }
+    }
+    match (by_key.len(), by_template.len()) {
+        (1, _) => by_key.pop(),
+        (0, 1) => by_template.pop(),
+        _ => None,
+    }
+}
+
+const HONOR_SUFFIX: &[&str] = &[
+    "先进集体",
+    "先进个人",
+    "先进单位",
+    "示范单位",
+    "示范县",
+    "示范点",
+    "标兵",
+    "模范",
+    "红旗党支部",
+    "五星党员",
+    "改革先锋",
+    "称号",
+    "奖",
+    "优秀党员",
+    "优秀共产党员",
+    "文明单位",
+    "先进基层党组织",
+    "示范岗",
+    "先锋岗",
+    "星级党支部",
+];
+const TITLE_SUFFIX: &[&str] = &[
+    "讲堂",
+    "课堂",
+    "讲坛",
+    "服务团",
+    "突击队",
+    "先锋队",
+    "宣传队",
+    "联盟",
+    "之家",
+    "直通车",
+    "平台",
+    "品牌",
+    "专栏",
+    "栏目",
+    "工作室",
+    "驿站",
+    "大赛",
+    "论坛",
+    "热线",
+    "云",
+    "网",
+    "系统",
+    "中心",
+    "开讲啦",
+    "直播间",
+    "频道",
+    "矩阵",
+    "夜访",
+    "讲堂",
+];
+
+fn classify_quote(inner: &str, before: &str, after: &str) -> QuoteKind {
+    let s = inner.trim();
+    let n = s.chars().count();
+    let sentence_punct = s.contains(['。', '!', '?', '！', '？']) || s.ends_with(['。', '…']);
+    let speech_before = ["说", "表示", "强调", "指出", "写道", "感慨", "认为", "问"]
+        .iter()
+        .any(|w| before.trim_end_matches([':', '：', ',', '，']).ends_with(w));
+    let speech_after =
+        after.starts_with(',') && after.chars().take(30).collect::<String>().contains("说");
+    let parts: Vec<&str> = s
+        .split(['、', ',', '，', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let parallel = parts.len() >= 2 && parts.iter().all(|p| p.chars().count() <= 14);
+    if sentence_punct || (n > 24 && !parallel) || speech_before || speech_after && n > 10 {
+        return QuoteKind::Quote;
+    }
+    if s.starts_with('第') && s.chars().nth(1).is_some_and(|c| number_word(c).is_some()) {
+        return QuoteKind::Slogan;
+    }
+    let named = [
+        "正式成立",
+        "成立",
+        "品牌",
+        "平台",
+        "专栏",
+        "栏目",
+        "智慧平台",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    if named && n >= 3 && parts.len() == 1 {
+        return QuoteKind::Title;
+    }
+    if HONOR_SUFFIX.iter().any(|h| s.ends_with(h)) || s.starts_with("最美") {
+        return QuoteKind::Honor;
+    }
+    if parts.len() >= 2 {
+        return QuoteKind::Slogan;
+    }
+    if TITLE_SUFFIX.iter().any(|t| s.ends_with(t)) && n >= 3 {
+        return QuoteKind::Title;
+    }
+    // A name followed by a naming word: “津港先锋”正式成立, “台州红云”智慧平台.
+    if [
+        "正式成立",
+        "成立",
+        "品牌",
+        "平台",
+        "专栏",
+        "栏目",
+        "活动",
+        "行动",
+        "工程",
+        "机制",
+        "模式",
+        "智慧平台",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        && n >= 4
+        && !s.contains('、')
+    {
+        return if after.starts_with("活动")
+            || after.starts_with("行动")
+            || after.starts_with("机制")
+            || after.starts_with("模式")
+        {
+            if n >= 6 {
+                QuoteKind::Slogan
+            } else {
+                QuoteKind::Term
+            }
+        } else {
+            QuoteKind::Title
+        };
+    }
+    if n >= 8 {
+        return QuoteKind::Slogan;
+    }
+    QuoteKind::Term
+}
+
+const POLICY_WORDS: &[&str] = &[
+    "关于", "意见", "通知", "办法", "规定", "条例", "方案", "规划", "决定", "纲要", "细则", "制度",
+    "清单", "标准", "体系", "准则", "措施", "计划", "实施", "决议", "报告", "公告", "指引", "指南",
+    "规则", "法", "章程",
+];
+
+fn classify_document(title: &str, before: &str, after: &str) -> DocumentKind {
+    if after.starts_with("专栏") || after.starts_with("栏目") || after.starts_with("节目") {
+        return DocumentKind::Column;
+    }
+    if [
+        "日报",
+        "晚报",
+        "时报",
+        "商报",
+        "报",
+        "杂志",
+        "周刊",
+        "月刊",
+        "半月刊",
+        "求是",
+        "党建",
+    ]
+    .iter()
+    .any(|w| title.ends_with(w))
+        && title.chars().count() <= 10
+    {
+        return DocumentKind::Paper;
+    }
+    if POLICY_WORDS.iter().any(|w| title.contains(w)) {
+        return DocumentKind::Policy;
+    }
+    let b = before.trim_end();
+    if ["读", "研读", "阅读", "学习", "出版", "著作", "读了", "著"]
+        .iter()
+        .any(|w| b.ends_with(w))
+        || ["文集", "选集", "文选", "新语", "岁月", "论", "传", "史"]
+            .iter()
+            .any(|w| title.ends_with(w))
+    {
+        return DocumentKind::Book;
+    }
+    DocumentKind::Other
+}
+
+fn cited_documents(body: &Body) -> Vec<CitedDocument> {
+    let text = body.text.as_str();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut inner_open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => {
+                open = Some(i + c.len_utf8());
+                inner_open = None;
+            }
+            '〈' if open.is_some() => inner_open = Some(i + c.len_utf8()),
+            '〉' => {
+                if let Some(s) = inner_open.take() {
+                    let title = &text[s..i];
+                    if !title.trim().is_empty() {
+                        out.push(CitedDocument {
+                            title: title.trim().to_string(),
+                            kind: classify_document(title, "", ""),
+                            span: body.span(s, i),
+                        });
+                    }
+                }
+            }
+            '》' => {
+                if let Some(s) = open.take() {
+                    let title = &text[s..i];
+                    let n = title.chars().count();
+                    if n > 0 && n <= 80 && !title.contains('\n') {
+                        let before = &text[..s - '《'.len_utf8()];
+                        let before: String = before
+                            .chars()
+                            .rev()
+                            .take(4)
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                            .collect();
+                        let after = &text[i + c.len_utf8()..];
+                        out.push(CitedDocument {
+                            title: title.trim().to_string(),
+                            kind: classify_document(title, &before, after),
+                            span: body.span(s, i),
+                        });
+                    }
+                }
+            }
+            '\n' => {
+                open = None;
+                inner_open = None;
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|d| d.span[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(t: &str) -> Vec<String> {
+        extract_text(t)
+            .formulations
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
+    }
+
+    #[test]
+    fn not_formulations() {
+        for t in [
+            "建立健全调研指导、述职评议、党建考核三项制度",
+            "2022年和2023年共两批评选",
+            "分别设立了七个支部",
+            "启动三年行动计划",
+            "一言一行讲政治、一举一动显忠诚",
+            "一是机关创品牌",
+            "千方百计解决问题,一把手带头",
+            "每年“七一”前夕",
+            "“五星级”党支部占比达30.7%",
+            "“百名处长话改革、千名支书讲党课、万名党员谈体会”活动",
+        ] {
+            assert!(forms(t).is_empty(), "{t}: {:?}", forms(t));
+        }
+    }
+
+    #[test]
+    fn formulations_found() {
+        assert_eq!(forms("践行“兩個維護”"), ["两个维护"]);
+        assert_eq!(
+            forms("严格执行三会一课制度,推进“五基三化”"),
+            ["三会一课", "五基三化"]
+        );
+        assert_eq!(forms("开展“双报到、双服务”工作"), ["双报到、双服务"]);
+        assert_eq!(
+            forms("扎实推进“四好农村路”建设,重点做好“十个一”服务"),
+            ["四好农村路", "十个一"]
+        );
+    }
+
+    #[test]
+    fn expansions() {
+        let e = extract_text(
+            "天津市深入开展大兴“学习之风、深入调研之风、亲民之风、尚能之风”活动。大兴“四个之风”。",
+        );
+        assert_eq!(e.formulations[0].text, "四个之风");
+        assert_eq!(e.formulations[0].expansion.as_ref().map(Vec::len), Some(4));
+        let e = extract_text(
+            "按照有组织、有制度、有教育、有活动、有场所、有标识和作用发挥好的“六有一好”要求",
+        );
+        assert_eq!(e.formulations[0].expansion.as_ref().map(Vec::len), Some(7));
+        let e = extract_text(
+            "开展争创“五星”活动,即争创学习型、服务奉献型、奉献型、廉洁自律型、文明和谐型。",
+        );
+        assert_eq!(
+            e.formulations[0].expansion.as_deref(),
+            Some(
+                &["学习型", "服务奉献型", "奉献型", "廉洁自律型", "文明和谐型"].map(String::from)[..]
+            )
+        );
+        // A list of the wrong length is no expansion.
+        let e = extract_text("争创“五星”,即学习型、服务型、奉献型。");
+        assert_eq!(e.formulations[0].expansion, None);
+    }
+
+    #[test]
+    fn quotes_and_documents() {
+        let e = extract_text(
+            "落实“社区吹哨、部门报到”机制,纠治“机关病”,办好“党课大讲堂”,获评“清廉广西工作建设先进集体”,带头走好“第一方阵”。《桂林日报》《机关党建先锋》专栏刊发,起草《关于全面加强新时代机关党的建设的意见》,研读《之江新语》。",
+        );
+        let kinds: Vec<QuoteKind> = e.slogans.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                QuoteKind::Slogan,
+                QuoteKind::Term,
+                QuoteKind::Title,
+                QuoteKind::Honor,
+                QuoteKind::Slogan
+            ]
+        );
+        let docs: Vec<DocumentKind> = e.documents.iter().map(|d| d.kind).collect();
+        assert_eq!(
+            docs,
+            [
+                DocumentKind::Paper,
+                DocumentKind::Column,
+                DocumentKind::Policy,
+                DocumentKind::Book
+            ]
+        );
+    }
+
+    #[test]
+    fn unbalanced_quotes_do_not_swallow_text() {
+        let e = extract_text("他说“我们要\n继续“机关病”问题");
+        assert_eq!(e.slogans.len(), 1);
+        assert_eq!(e.slogans[0].text, "机关病");
+    }
 }

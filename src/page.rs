@@ -28,12 +28,12 @@
 //!   or empty, never guessed.
 //!
 //! ```
-//! let page = "上一版\n下一版\n放大\n缩小\n标题\n——副标题\n来源:某某日报 2024年08月15日\n\
+//! let page = "上一版\n下一版\n放大\n缩小\n机关党建工作综述\n——副标题\n来源:某某日报 2024年08月15日\n\
 //!             本报记者 张三\n正文第一段,讲了很多事情。\n正文第二段。\n上一篇\n下一篇\n";
 //! let p = dangjian::page::clean(page);
 //! let body: Vec<&str> = p.body.iter().map(|r| &page[r.clone()]).collect();
 //! assert_eq!(body, ["正文第一段,讲了很多事情。", "正文第二段。"]);
-//! assert_eq!(p.meta.title.as_deref(), Some("标题"));
+//! assert_eq!(p.meta.title.as_deref(), Some("机关党建工作综述"));
 //! assert_eq!(p.meta.subtitle.as_deref(), Some("——副标题"));
 //! assert_eq!(p.meta.date.as_deref(), Some("2024-08-15"));
 //! assert_eq!(p.meta.source.as_deref(), Some("某某日报"));
