@@ -124,6 +124,10 @@ pub struct Claim {
     pub span: [usize; 2],
     /// The sentence the claim is in (original script).
     pub sentence: String,
+    /// Offset of the claim in the normalized body text (for later stages;
+    /// not serialized).
+    #[serde(skip)]
+    pub body_start: usize,
 }
 
 /// One rule of the indicator taxonomy.
@@ -527,6 +531,7 @@ pub fn extract(
             place: None,
             span,
             sentence,
+            body_start: f.start,
         });
     }
     claims
@@ -854,8 +859,7 @@ fn period_for(text: &str, at: usize) -> Option<String> {
     if first_s < first_e {
         return PERIOD
             .find_iter(&text[first_s..first_e])
-            .filter(|m| !m.as_str().is_empty())
-            .next()
+            .find(|m| !m.as_str().is_empty())
             .map(|m| clean_period(m.as_str()));
     }
     None

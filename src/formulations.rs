@@ -778,10 +778,13 @@ fn expand(
                 gap_after.is_some_and(|g| g <= 6) || gap_before.is_some_and(|g| g <= 3)
             });
             let short = items.iter().all(|it| it.chars().count() <= 8);
-            if near && short && keys.len() == 1 && common_affix(items) {
-                if !by_template.contains(items) {
-                    by_template.push(items.clone());
-                }
+            if near
+                && short
+                && keys.len() == 1
+                && common_affix(items)
+                && !by_template.contains(items)
+            {
+                by_template.push(items.clone());
             }
         }
     }

@@ -97,7 +97,7 @@ impl Decimal {
     }
 
     /// Adds exactly.
-    pub fn add(self, other: Decimal) -> Result<Self, NumeralError> {
+    pub fn checked_add(self, other: Decimal) -> Result<Self, NumeralError> {
         let scale = self.scale.max(other.scale);
         let a = self
             .mantissa
@@ -297,7 +297,7 @@ pub fn parse_chinese(s: &str) -> Result<Decimal, NumeralError> {
                 .ok_or(NumeralError::Overflow)?;
             scale += 1;
         }
-        value = value.add(Decimal::new(m, scale))?;
+        value = value.checked_add(Decimal::new(m, scale))?;
     }
     value.shift(trailing_exp)
 }
@@ -442,14 +442,14 @@ pub fn parse(s: &str) -> Result<Decimal, NumeralError> {
         let base = pending.take().ok_or(NumeralError::Invalid)?;
         if exp == 8 && !total.is_zero() {
             // 1万亿-style compounds: multiply what came before too.
-            total = total.add(base)?.shift(exp)?;
+            total = total.checked_add(base)?.shift(exp)?;
         } else {
-            total = total.add(base.shift(exp)?)?;
+            total = total.checked_add(base.shift(exp)?)?;
         }
         rest = &rest[c.len_utf8()..];
     }
     if let Some(p) = pending {
-        total = total.add(p)?;
+        total = total.checked_add(p)?;
     }
     Ok(total)
 }

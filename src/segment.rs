@@ -77,7 +77,7 @@ impl Default for Segmenter {
 pub struct SegmenterBuilder {
     domain: bool,
     hmm: bool,
-    user: Vec<(String, Option<usize>, Option<String>)>,
+    user: Vec<Entry>,
 }
 
 impl Default for SegmenterBuilder {
@@ -90,8 +90,11 @@ impl Default for SegmenterBuilder {
     }
 }
 
+/// A lexicon entry: word, frequency, part of speech.
+type Entry = (String, Option<usize>, Option<String>);
+
 /// Parses lexicon lines: `word [freq] [pos]`, `#` comments.
-fn parse_lexicon(text: &str) -> Result<Vec<(String, Option<usize>, Option<String>)>> {
+fn parse_lexicon(text: &str) -> Result<Vec<Entry>> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();

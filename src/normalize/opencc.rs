@@ -61,10 +61,13 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, &'static s
     })
 }
 
+/// A phrase: its characters and its conversion.
+type Phrase = (Box<[char]>, &'static str);
+
 /// Phrases keyed by first character, longest first.
 #[derive(Debug, Default)]
 struct PhraseDict {
-    by_first: HashMap<char, Vec<(Box<[char]>, &'static str)>>,
+    by_first: HashMap<char, Vec<Phrase>>,
 }
 
 impl PhraseDict {
@@ -80,7 +83,7 @@ impl PhraseDict {
             }
         }
         for list in self.by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
     }
 
