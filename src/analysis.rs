@@ -394,17 +394,22 @@ fn build_body(norm: &Normalized, blocks: &[std::ops::Range<usize>]) -> Body {
     }
 }
 
-/// Counts content words (two characters or more, containing a Han
-/// character) of a text.
+/// Counts content words of a text: two characters or more, with a Han
+/// character, no digit, and not the measure word of a number (the 余名 of
+/// 3000余名, the 年来 of 5年来).
 pub fn term_counts(seg: &Segmenter, text: &str) -> Vec<(String, u32)> {
     let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut after_number = false;
     for w in seg.cut(text) {
-        if w.chars().count() >= 2
+        let numeric = w.chars().last().is_some_and(|c| c.is_ascii_digit());
+        if !after_number
+            && w.chars().count() >= 2
             && w.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
             && !w.chars().any(|c| c.is_ascii_digit())
         {
             *counts.entry(w).or_insert(0) += 1;
         }
+        after_number = numeric;
     }
     let mut v: Vec<(String, u32)> = counts
         .into_iter()

@@ -704,20 +704,20 @@ fn clause_around(text: &str, s: usize, e: usize) -> &str {
 fn nounish(tag: &str) -> bool {
     matches!(
         tag,
-        "n" | "nr"
-            | "ns"
-            | "nt"
-            | "nz"
-            | "vn"
-            | "an"
-            | "j"
-            | "b"
-            | "ng"
-            | "nrt"
-            | "nrfg"
-            | "l"
-            | "s"
+        "n" | "nr" | "ns" | "nt" | "nz" | "vn" | "an" | "j" | "b" | "ng" | "nrt" | "nrfg" | "s"
     )
+}
+
+/// Objects are short noun phrases: at most three words and ten characters.
+fn cap_object(parts: &[&str]) -> Option<String> {
+    let mut obj = String::new();
+    for p in parts.iter().take(3) {
+        if obj.chars().count() + p.chars().count() > 10 {
+            break;
+        }
+        obj.push_str(p);
+    }
+    (obj.chars().count() >= 2).then_some(obj)
 }
 
 /// Words between an object and its number (组建党员志愿服务队335支,
@@ -782,23 +782,22 @@ fn object_of(text: &str, f: &Found, seg: &Segmenter) -> Option<String> {
     let window: String = after[..stop].chars().take(16).collect();
     if !window.is_empty() && f.unit != "%" && f.unit != "百分点" {
         let tags = jieba.tag(&window, true);
-        let mut obj = String::new();
-        let mut pending_adj = String::new();
+        let mut parts: Vec<&str> = Vec::new();
+        let mut pending_adj: Vec<&str> = Vec::new();
         for t in tags.iter().take(4) {
             if OBJECT_STOP.contains(&t.word) {
                 break;
             }
             if nounish(t.tag) {
-                obj.push_str(&pending_adj);
-                pending_adj.clear();
-                obj.push_str(t.word);
+                parts.append(&mut pending_adj);
+                parts.push(t.word);
             } else if matches!(t.tag, "a" | "m") && !t.word.chars().any(|c| c.is_ascii_digit()) {
-                pending_adj.push_str(t.word);
+                pending_adj.push(t.word);
             } else {
                 break;
             }
         }
-        if obj.chars().count() >= 2 {
+        if let Some(obj) = cap_object(&parts) {
             return Some(obj);
         }
     }
@@ -837,8 +836,15 @@ fn object_of(text: &str, f: &Found, seg: &Segmenter) -> Option<String> {
             break;
         }
     }
-    parts.reverse();
-    let obj = parts.concat();
+    // Keep the words nearest the number.
+    let keep: Vec<&str> = parts.iter().take(3).rev().copied().collect();
+    let mut obj = String::new();
+    for p in keep.iter().rev() {
+        if obj.chars().count() + p.chars().count() > 10 {
+            break;
+        }
+        obj.insert_str(0, p);
+    }
     (obj.chars().count() >= 2).then_some(obj)
 }
 

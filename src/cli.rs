@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::analysis::{Analysis, Pipeline};
+use rayon::prelude::*;
+
+use crate::analysis::{Analysis, Pipeline, PipelineBuilder};
+use crate::compare::{CompareOptions, GroupBy, Profiles};
 use crate::document::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -42,6 +45,41 @@ enum Command {
         /// Documents (plain text, page dumps, HTML; any supported encoding). `-` or none reads stdin.
         files: Vec<PathBuf>,
     },
+    /// Compare places (or sources, or years): shared and specific formulations and slogans,
+    /// similarity, distinctive vocabulary, claims side by side by indicator.
+    Compare {
+        /// Group documents by place (default), source or year.
+        #[arg(long, value_enum, default_value_t = ByArg::Place)]
+        by: ByArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+        /// CSV view: places, formulations, slogans, similarity, keyness or indicators
+        /// (with -o DIR, every view is written to DIR/VIEW.csv).
+        #[arg(long, default_value = "indicators")]
+        view: String,
+        /// Keyness: minimum count of a term in a place.
+        #[arg(long, default_value_t = 3)]
+        min_count: u64,
+        /// Write to this file (a directory for --format csv writes one file per view).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Documents, corpus directories, `index` JSONL output, or `profile` JSON.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Turn documents or `index` JSONL into mergeable place profiles (JSON); `compare` reads them.
+    Profile {
+        /// Group documents by place (default), source or year.
+        #[arg(long, value_enum, default_value_t = ByArg::Place)]
+        by: ByArg,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Documents, corpus directories, `index` JSONL output, or other profiles to merge.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Numeric claims only: one row per claim (CSV for pandas/R, or JSONL).
     Claims {
         /// Output format.
@@ -53,6 +91,32 @@ enum Command {
         /// Documents or corpus directories; `-` or none reads stdin.
         files: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ByArg {
+    Place,
+    Source,
+    Year,
+}
+
+impl From<ByArg> for GroupBy {
+    fn from(b: ByArg) -> GroupBy {
+        match b {
+            ByArg::Place => GroupBy::Place,
+            ByArg::Source => GroupBy::Source,
+            ByArg::Year => GroupBy::Year,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CompareFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,6 +157,22 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             output,
             files,
         } => claims(format, output.as_deref(), &files),
+        Command::Compare {
+            by,
+            format,
+            view,
+            min_count,
+            output,
+            paths,
+        } => compare_cmd(
+            by.into(),
+            format,
+            &view,
+            min_count,
+            output.as_deref(),
+            &paths,
+        ),
+        Command::Profile { by, output, paths } => profile_cmd(by.into(), output.as_deref(), &paths),
     }
 }
 
@@ -344,6 +424,164 @@ fn claims(format: ClaimsFormat, output: Option<&Path>, files: &[PathBuf]) -> Res
         }
     }
     Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads the inputs of `compare` and `profile` into profiles: documents and
+/// directories are analyzed (in parallel), `index` JSONL lines are read as
+/// analyses (error records skipped), profile JSON files are merged.
+fn load_profiles(by: GroupBy, paths: &[PathBuf]) -> Result<(Profiles, usize)> {
+    let mut profiles = Profiles::new(by);
+    let mut docs: Vec<PathBuf> = Vec::new();
+    let mut failed = 0;
+    for p in paths {
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if p.is_file() && ext == "jsonl" {
+            let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+            for (n, line) in std::io::BufRead::lines(std::io::BufReader::new(f)).enumerate() {
+                let line = line.map_err(|e| Error::io(p, e))?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let v: serde_json::Value = match serde_json::from_str(&line) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        eprintln!(
+                            "dangjian: {}:{}: not a JSON record ({e}); skipped",
+                            p.display(),
+                            n + 1
+                        );
+                        failed += 1;
+                        continue;
+                    }
+                };
+                if v.get("error").is_some() {
+                    continue;
+                }
+                match serde_json::from_value::<Analysis>(v) {
+                    Ok(a) => profiles.add(&a),
+                    Err(e) => {
+                        eprintln!(
+                            "dangjian: {}:{}: not an analyze record ({e}); skipped",
+                            p.display(),
+                            n + 1
+                        );
+                        failed += 1;
+                    }
+                }
+            }
+        } else if p.is_file() && ext == "json" {
+            let raw = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+            let other: Profiles = serde_json::from_str(&raw).map_err(|e| {
+                Error::new(ErrorKind::Json, format!("not a profile file: {e}")).with_path(p)
+            })?;
+            if other.group_by != by {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    format!(
+                        "profiles grouped by {}, but --by {} was asked for",
+                        other.group_by.as_str(),
+                        by.as_str()
+                    ),
+                )
+                .with_path(p));
+            }
+            profiles.merge(&other);
+        } else {
+            docs.push(p.clone());
+        }
+    }
+    if !docs.is_empty() {
+        let pipeline = PipelineBuilder::new()
+            .keep_terms(true)
+            .keywords(0)
+            .build()?;
+        let results: Vec<Result<Analysis>> = expand_documents(&docs)
+            .into_par_iter()
+            .map(|d| d.map(|d| pipeline.analyze(&d)))
+            .collect();
+        for r in results {
+            match r {
+                Ok(a) => profiles.add(&a),
+                Err(e) => {
+                    eprintln!("dangjian: {e}");
+                    failed += 1;
+                }
+            }
+        }
+    }
+    Ok((profiles, failed))
+}
+
+fn compare_cmd(
+    by: GroupBy,
+    format: CompareFormat,
+    view: &str,
+    min_count: u64,
+    output: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<ExitCode> {
+    let (profiles, failed) = load_profiles(by, paths)?;
+    let options = CompareOptions {
+        min_count,
+        ..Default::default()
+    };
+    let c = crate::compare::compare(&profiles, &options);
+    if format == CompareFormat::Csv && output.is_some_and(|o| o.is_dir() || o.extension().is_none())
+    {
+        let dir = output.unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        for v in crate::report::VIEWS {
+            let path = dir.join(format!("{v}.csv"));
+            let body = crate::report::csv_view(&c, v).unwrap_or_default();
+            std::fs::write(&path, body).map_err(|e| Error::io(&path, e))?;
+        }
+        return Ok(if failed > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let text = match format {
+        CompareFormat::Table => crate::report::table(&c),
+        CompareFormat::Json => serde_json::to_string_pretty(&c)
+            .map_err(|e| Error::new(ErrorKind::Json, e.to_string()))?,
+        CompareFormat::Markdown => crate::report::markdown(&c),
+        CompareFormat::Html => crate::report::html(&c),
+        CompareFormat::Csv => crate::report::csv_view(&c, view).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Config,
+                format!(
+                    "unknown view {view:?}; one of {}",
+                    crate::report::VIEWS.join(", ")
+                ),
+            )
+        })?,
+    };
+    let mut out = open_output(output)?;
+    out.write_all(text.as_bytes()).map_err(stdout_err)?;
+    if !text.ends_with('\n') {
+        writeln!(out).map_err(stdout_err)?;
+    }
+    out.flush().map_err(stdout_err)?;
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn profile_cmd(by: GroupBy, output: Option<&Path>, paths: &[PathBuf]) -> Result<ExitCode> {
+    let (profiles, failed) = load_profiles(by, paths)?;
+    let mut out = open_output(output)?;
+    serde_json::to_writer(&mut out, &profiles)
+        .map_err(|e| Error::new(ErrorKind::Json, e.to_string()))?;
+    writeln!(out).map_err(stdout_err)?;
+    out.flush().map_err(stdout_err)?;
+    Ok(if failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

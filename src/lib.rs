@@ -17,6 +17,8 @@
 //! | numbered formulations, slogans, cited documents | [`formulations`] |
 //! | places, document place, claim attribution | [`places`] |
 //! | the whole pipeline and its output | [`analysis`] |
+//! | profiles and the comparison of places | [`compare`] |
+//! | tables, CSV, Markdown and HTML reports | [`report`] |
 //!
 //! ```
 //! use dangjian::{Document, Pipeline};
@@ -27,6 +29,7 @@
 
 pub mod analysis;
 pub mod claims;
+pub mod compare;
 pub mod decode;
 pub mod document;
 pub mod error;
@@ -36,6 +39,7 @@ pub mod numerals;
 pub mod offsets;
 pub mod page;
 pub mod places;
+pub mod report;
 pub mod segment;
 
 #[doc(hidden)]

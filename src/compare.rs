@@ -1,0 +1,685 @@
+//! Stage 6: comparing places — the main job.
+//!
+//! Analyses are folded into one [`Profile`] per group (per place by default,
+//! or per source or per year). Profiles **merge**: the merge is associative
+//! and commutative, so shards of an archive can be profiled separately (on
+//! other machines) and combined; the profile of a whole equals the merge of
+//! the profiles of its parts when the parts share no document.
+//!
+//! [`compare`] turns profiles into a [`Comparison`]:
+//!
+//! * **formulations and slogans**, each with the places that use it, its
+//!   documents, mentions and first date; used by one place only = specific to
+//!   that place;
+//! * a **similarity** matrix over the places' formulation sets (Jaccard:
+//!   shared formulations / formulations used by either);
+//! * **keyness**: distinctive vocabulary of each place against all other
+//!   places, by log-likelihood G² (Dunning 1993) with the log ratio (base 2)
+//!   as effect size, for words used at least `min_count` times and
+//!   over-represented in the place; terms with G² below 3.84 (p < 0.05) are
+//!   dropped, and so are place names, self-references (我市, 全省) and stop
+//!   words, which would otherwise top every list;
+//! * **indicators**: the claims of all places side by side per indicator,
+//!   each with its value, unit, approximation, period and sentence. Values are
+//!   never added up: claims of different units or periods are different
+//!   facts.
+//!
+//! Places at different levels (浙江省, 桂林市) are kept apart and labelled
+//! with their level; documents without a place form the group `unknown`.
+//!
+//! ```
+//! use dangjian::compare::{compare, CompareOptions, GroupBy, Profiles};
+//! use dangjian::{Document, PipelineBuilder};
+//!
+//! let p = PipelineBuilder::new().keep_terms(true).build().unwrap();
+//! let a = p.analyze(&Document::from_text("来源:桂林日报\n桂林市直机关践行“两个维护”,1.35万名党员到社区报到。"));
+//! let b = p.analyze(&Document::from_text("来源:天津日报\n天津市践行“兩個維護”,5.1萬名黨員干部下沉社区。"));
+//! let mut profiles = Profiles::new(GroupBy::Place);
+//! profiles.add(&a);
+//! profiles.add(&b);
+//! let c = compare(&profiles, &CompareOptions::default());
+//! assert_eq!(c.formulations[0].text, "两个维护");
+//! assert_eq!(c.formulations[0].places, ["天津市", "桂林市"]);
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::claims::{Approx, indicator_label};
+
+/// How documents are grouped.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupBy {
+    /// By the place a document reports on.
+    #[default]
+    Place,
+    /// By source (paper or site).
+    Source,
+    /// By year of publication.
+    Year,
+}
+
+impl GroupBy {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupBy::Place => "place",
+            GroupBy::Source => "source",
+            GroupBy::Year => "year",
+        }
+    }
+}
+
+/// Statistics of one formulation or slogan in a profile.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermStat {
+    /// Mentions.
+    pub mentions: u64,
+    /// Ids of the documents that use it.
+    pub documents: BTreeSet<String>,
+    /// Earliest date of those documents.
+    pub first_date: Option<String>,
+    /// Kind (for slogans).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+impl TermStat {
+    fn merge(&mut self, other: &TermStat) {
+        self.mentions += other.mentions;
+        self.documents.extend(other.documents.iter().cloned());
+        self.first_date = min_date(self.first_date.take(), other.first_date.clone());
+        if self.kind.is_none() {
+            self.kind.clone_from(&other.kind);
+        }
+    }
+}
+
+fn min_date(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_date(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A claim as kept in a profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRow {
+    /// The group it belongs to (the claim's own place when grouping by place).
+    pub place: String,
+    /// Surface.
+    pub text: String,
+    /// Value.
+    pub value: f64,
+    /// Upper end of a range.
+    pub value_max: Option<f64>,
+    /// Unit.
+    pub unit: String,
+    /// Approximation.
+    pub approx: Option<Approx>,
+    /// Counted object.
+    pub object: Option<String>,
+    /// Indicator id.
+    pub indicator: String,
+    /// Period.
+    pub period: Option<String>,
+    /// Document id.
+    pub document: String,
+    /// Document path, when known.
+    pub path: Option<String>,
+    /// Document date.
+    pub date: Option<String>,
+    /// Source sentence.
+    pub sentence: String,
+    /// Span in the document.
+    pub span: [usize; 2],
+}
+
+/// Everything known about one group (a place, a source or a year).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Group name (`桂林市`, `浙江日报`, `2024`, or `unknown`).
+    pub name: String,
+    /// Level of a place (`province`, `city`, `county`, `district`), else
+    /// `null`.
+    pub level: Option<String>,
+    /// Code of a place.
+    pub code: Option<String>,
+    /// Ids of its documents.
+    pub documents: BTreeSet<String>,
+    /// Characters of body text.
+    pub chars: u64,
+    /// Earliest and latest dates.
+    pub first_date: Option<String>,
+    /// Latest date.
+    pub last_date: Option<String>,
+    /// Formulations.
+    pub formulations: BTreeMap<String, TermStat>,
+    /// Slogans and other quoted material.
+    pub slogans: BTreeMap<String, TermStat>,
+    /// Word counts of the bodies.
+    pub terms: BTreeMap<String, u64>,
+    /// Claims.
+    pub claims: Vec<ClaimRow>,
+}
+
+impl Profile {
+    /// Merges `other` into `self` (same group). Associative and commutative;
+    /// exact when the two share no document.
+    pub fn merge(&mut self, other: &Profile) {
+        if self.level.is_none() {
+            self.level.clone_from(&other.level);
+        }
+        if self.code.is_none() {
+            self.code.clone_from(&other.code);
+        }
+        self.documents.extend(other.documents.iter().cloned());
+        self.chars += other.chars;
+        self.first_date = min_date(self.first_date.take(), other.first_date.clone());
+        self.last_date = max_date(self.last_date.take(), other.last_date.clone());
+        for (k, v) in &other.formulations {
+            self.formulations.entry(k.clone()).or_default().merge(v);
+        }
+        for (k, v) in &other.slogans {
+            self.slogans.entry(k.clone()).or_default().merge(v);
+        }
+        for (k, v) in &other.terms {
+            *self.terms.entry(k.clone()).or_default() += v;
+        }
+        self.claims.extend(other.claims.iter().cloned());
+        sort_claims(&mut self.claims);
+    }
+}
+
+fn sort_claims(v: &mut [ClaimRow]) {
+    v.sort_by(|a, b| (&a.document, a.span, &a.place).cmp(&(&b.document, b.span, &b.place)));
+}
+
+/// Profiles of all groups: what `dangjian profile` writes and `compare`
+/// reads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profiles {
+    /// How documents were grouped.
+    pub group_by: GroupBy,
+    /// One profile per group, by name.
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// The name of the group for documents without a place, source or date.
+pub const UNKNOWN: &str = "unknown";
+
+impl Profiles {
+    /// No profiles yet.
+    pub fn new(group_by: GroupBy) -> Self {
+        Profiles {
+            group_by,
+            profiles: BTreeMap::new(),
+        }
+    }
+
+    fn group_of(&self, a: &Analysis) -> (String, Option<String>, Option<String>) {
+        match self.group_by {
+            GroupBy::Place => match &a.place {
+                Some(p) => (p.name.clone(), Some(p.level.clone()), p.code.clone()),
+                None => (UNKNOWN.to_string(), None, None),
+            },
+            GroupBy::Source => (
+                a.meta
+                    .source
+                    .as_deref()
+                    .map(|s| crate::normalize::Normalizer::default().normalize_text(s))
+                    .unwrap_or_else(|| UNKNOWN.to_string()),
+                None,
+                None,
+            ),
+            GroupBy::Year => (
+                a.meta
+                    .date
+                    .as_deref()
+                    .and_then(|d| d.get(..4))
+                    .unwrap_or(UNKNOWN)
+                    .to_string(),
+                None,
+                None,
+            ),
+        }
+    }
+
+    /// Adds one analysis.
+    pub fn add(&mut self, a: &Analysis) {
+        let (name, level, code) = self.group_of(a);
+        let date = a.meta.date.clone();
+        let mut p = Profile {
+            name: name.clone(),
+            level,
+            code,
+            ..Default::default()
+        };
+        p.documents.insert(a.id.clone());
+        p.chars = a.chars as u64;
+        p.first_date.clone_from(&date);
+        p.last_date.clone_from(&date);
+        for f in &a.formulations {
+            let s = p.formulations.entry(f.text.clone()).or_default();
+            s.mentions += f.mentions.len() as u64;
+            s.documents.insert(a.id.clone());
+            s.first_date.clone_from(&date);
+        }
+        for sl in &a.slogans {
+            let s = p.slogans.entry(sl.text.clone()).or_default();
+            s.mentions += 1;
+            s.documents.insert(a.id.clone());
+            s.first_date.clone_from(&date);
+            s.kind = Some(sl.kind.as_str().to_string());
+        }
+        for (t, n) in &a.terms {
+            *p.terms.entry(t.clone()).or_default() += u64::from(*n);
+        }
+        for c in &a.claims {
+            let place = match self.group_by {
+                GroupBy::Place => c.place.clone().unwrap_or_else(|| name.clone()),
+                _ => name.clone(),
+            };
+            p.claims.push(ClaimRow {
+                place,
+                text: c.text.clone(),
+                value: c.value,
+                value_max: c.value_max,
+                unit: c.unit.clone(),
+                approx: c.approx,
+                object: c.object.clone(),
+                indicator: c.indicator.clone(),
+                period: c.period.clone(),
+                document: a.id.clone(),
+                path: a.path.clone(),
+                date: date.clone(),
+                sentence: c.sentence.clone(),
+                span: c.span,
+            });
+        }
+        sort_claims(&mut p.claims);
+        self.merge_profile(p);
+    }
+
+    fn merge_profile(&mut self, p: Profile) {
+        match self.profiles.get_mut(&p.name) {
+            Some(q) => q.merge(&p),
+            None => {
+                self.profiles.insert(p.name.clone(), p);
+            }
+        }
+    }
+
+    /// Merges another set of profiles (same grouping) into this one.
+    pub fn merge(&mut self, other: &Profiles) {
+        for p in other.profiles.values() {
+            self.merge_profile(p.clone());
+        }
+    }
+}
+
+/// Words a text uses for its own place; never distinctive vocabulary.
+const SELF_REFERENCE: &[&str] = &[
+    "我市", "该市", "本市", "全市", "我省", "全省", "本省", "该省", "我县", "该县", "全县", "我区",
+    "全区", "一个", "起来", "进行", "开展", "工作",
+];
+
+/// Options of [`compare`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareOptions {
+    /// Keyness: minimum count of a term in the place.
+    pub min_count: u64,
+    /// Keyness: terms per place.
+    pub top_terms: usize,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            min_count: 3,
+            top_terms: 15,
+        }
+    }
+}
+
+/// One place (group) in a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceSummary {
+    /// Name, or `unknown`.
+    pub name: String,
+    /// Level.
+    pub level: Option<String>,
+    /// Code.
+    pub code: Option<String>,
+    /// Documents.
+    pub documents: usize,
+    /// Characters of body text.
+    pub chars: u64,
+    /// First and last date (`null` when unknown).
+    pub dates: [Option<String>; 2],
+}
+
+/// A formulation or slogan across places.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedItem {
+    /// Text (canonical).
+    pub text: String,
+    /// Places that use it, sorted.
+    pub places: Vec<String>,
+    /// Documents that use it.
+    pub documents: usize,
+    /// Mentions.
+    pub mentions: u64,
+    /// Earliest date seen.
+    pub first_date: Option<String>,
+    /// Kind (slogans only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Whether one place only uses it.
+    pub specific: bool,
+}
+
+/// Similarity of places.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Similarity {
+    /// `jaccard`.
+    pub measure: String,
+    /// Row and column names.
+    pub places: Vec<String>,
+    /// Values in `[0, 1]`.
+    pub matrix: Vec<Vec<f64>>,
+}
+
+/// A distinctive term.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyTerm {
+    /// The word.
+    pub term: String,
+    /// Log-likelihood G².
+    pub g2: f64,
+    /// Log ratio (base 2) of relative frequencies (effect size).
+    pub log_ratio: f64,
+    /// Count in the place.
+    pub count: u64,
+}
+
+/// Distinctive vocabulary of one place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keyness {
+    /// Place.
+    pub place: String,
+    /// Terms, most distinctive first.
+    pub terms: Vec<KeyTerm>,
+}
+
+/// Claims of one indicator, side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// Indicator id.
+    pub indicator: String,
+    /// What it measures.
+    pub label: String,
+    /// Places with claims of it.
+    pub places: Vec<String>,
+    /// The claims.
+    pub rows: Vec<ClaimRow>,
+}
+
+/// The comparison across places (`compare --format json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// How documents were grouped.
+    pub group_by: GroupBy,
+    /// The places (groups).
+    pub places: Vec<PlaceSummary>,
+    /// Formulations, most widely shared first.
+    pub formulations: Vec<SharedItem>,
+    /// Slogans and other quoted material used by at least one place.
+    pub slogans: Vec<SharedItem>,
+    /// Similarity of the places' formulation sets.
+    pub similarity: Similarity,
+    /// Distinctive vocabulary per place.
+    pub keyness: Vec<Keyness>,
+    /// Claims side by side per indicator.
+    pub indicators: Vec<Indicator>,
+}
+
+fn shared_items(
+    profiles: &Profiles,
+    pick: impl Fn(&Profile) -> &BTreeMap<String, TermStat>,
+) -> Vec<SharedItem> {
+    let mut acc: BTreeMap<String, (BTreeSet<String>, TermStat)> = BTreeMap::new();
+    for p in profiles.profiles.values() {
+        for (t, s) in pick(p) {
+            let e = acc.entry(t.clone()).or_default();
+            e.0.insert(p.name.clone());
+            e.1.merge(s);
+        }
+    }
+    let mut v: Vec<SharedItem> = acc
+        .into_iter()
+        .map(|(text, (places, s))| SharedItem {
+            text,
+            specific: places.len() == 1,
+            places: places.into_iter().collect(),
+            documents: s.documents.len(),
+            mentions: s.mentions,
+            first_date: s.first_date,
+            kind: s.kind,
+        })
+        .collect();
+    v.sort_by(|a, b| {
+        b.places
+            .len()
+            .cmp(&a.places.len())
+            .then(b.mentions.cmp(&a.mentions))
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    v
+}
+
+fn jaccard(a: &BTreeSet<&String>, b: &BTreeSet<&String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    round4(a.intersection(b).count() as f64 / union as f64)
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10000.0).round() / 10000.0
+}
+
+/// Log-likelihood G² of a term with count `a` in a corpus of `c` tokens
+/// against count `b` in a reference of `d` tokens.
+///
+/// ```
+/// let g2 = dangjian::compare::log_likelihood(30, 5, 10_000, 10_000);
+/// assert!(g2 > 15.0);
+/// assert_eq!(dangjian::compare::log_likelihood(10, 10, 1000, 1000), 0.0);
+/// ```
+pub fn log_likelihood(a: u64, b: u64, c: u64, d: u64) -> f64 {
+    let (a, b, c, d) = (a as f64, b as f64, c as f64, d as f64);
+    if c == 0.0 || d == 0.0 {
+        return 0.0;
+    }
+    let e1 = c * (a + b) / (c + d);
+    let e2 = d * (a + b) / (c + d);
+    let term = |o: f64, e: f64| {
+        if o > 0.0 && e > 0.0 {
+            o * (o / e).ln()
+        } else {
+            0.0
+        }
+    };
+    (2.0 * (term(a, e1) + term(b, e2))).max(0.0)
+}
+
+/// Log ratio (base 2) of relative frequencies, with 0.5 added to a zero count
+/// in the reference.
+pub fn log_ratio(a: u64, b: u64, c: u64, d: u64) -> f64 {
+    let b = if b == 0 { 0.5 } else { b as f64 };
+    let a = if a == 0 { 0.5 } else { a as f64 };
+    ((a / c.max(1) as f64) / (b / d.max(1) as f64)).log2()
+}
+
+/// Compares the profiles; see the module documentation.
+pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
+    let names: Vec<String> = profiles.profiles.keys().cloned().collect();
+    let places = profiles
+        .profiles
+        .values()
+        .map(|p| PlaceSummary {
+            name: p.name.clone(),
+            level: p.level.clone(),
+            code: p.code.clone(),
+            documents: p.documents.len(),
+            chars: p.chars,
+            dates: [p.first_date.clone(), p.last_date.clone()],
+        })
+        .collect();
+    let formulations = shared_items(profiles, |p| &p.formulations);
+    let slogans = shared_items(profiles, |p| &p.slogans);
+
+    let sets: Vec<BTreeSet<&String>> = profiles
+        .profiles
+        .values()
+        .map(|p| p.formulations.keys().collect())
+        .collect();
+    let matrix = sets
+        .iter()
+        .map(|a| {
+            sets.iter()
+                .map(|b| {
+                    if std::ptr::eq(a, b) {
+                        1.0
+                    } else {
+                        jaccard(a, b)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+
+    // Keyness against all other places.
+    let totals: Vec<u64> = profiles
+        .profiles
+        .values()
+        .map(|p| p.terms.values().sum())
+        .collect();
+    let grand: u64 = totals.iter().sum();
+    let mut all_terms: BTreeMap<&String, u64> = BTreeMap::new();
+    for p in profiles.profiles.values() {
+        for (t, n) in &p.terms {
+            *all_terms.entry(t).or_default() += n;
+        }
+    }
+    let stop = jieba_rs::KeywordExtractConfig::default();
+    let excluded = |t: &str| -> bool {
+        SELF_REFERENCE.contains(&t)
+            || stop.stop_words().contains(t)
+            || !crate::places::Gazetteer::shared().lookup(t).is_empty()
+    };
+    let keyness = profiles
+        .profiles
+        .values()
+        .zip(&totals)
+        .map(|(p, &c)| {
+            let d = grand - c;
+            let mut terms: Vec<KeyTerm> = p
+                .terms
+                .iter()
+                .filter(|(t, n)| **n >= options.min_count && !excluded(t))
+                .filter_map(|(t, &a)| {
+                    let b = all_terms.get(t).copied().unwrap_or(0) - a;
+                    if d == 0 || (a as f64 / c.max(1) as f64) <= (b as f64 / d as f64) {
+                        return None;
+                    }
+                    let g2 = log_likelihood(a, b, c, d);
+                    (g2 >= 3.84).then(|| KeyTerm {
+                        term: t.clone(),
+                        g2: round4(g2),
+                        log_ratio: round4(log_ratio(a, b, c, d)),
+                        count: a,
+                    })
+                })
+                .collect();
+            terms.sort_by(|x, y| {
+                y.g2.partial_cmp(&x.g2)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then_with(|| x.term.cmp(&y.term))
+            });
+            terms.truncate(options.top_terms);
+            Keyness {
+                place: p.name.clone(),
+                terms,
+            }
+        })
+        .collect();
+
+    let mut by_indicator: BTreeMap<String, Vec<ClaimRow>> = BTreeMap::new();
+    for p in profiles.profiles.values() {
+        for c in &p.claims {
+            by_indicator
+                .entry(c.indicator.clone())
+                .or_default()
+                .push(c.clone());
+        }
+    }
+    let order: Vec<String> = crate::claims::indicators()
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
+    let mut indicators: Vec<Indicator> = by_indicator
+        .into_iter()
+        .map(|(id, mut rows)| {
+            rows.sort_by(|a, b| {
+                (&a.place, &a.unit, &a.document, a.span).cmp(&(
+                    &b.place,
+                    &b.unit,
+                    &b.document,
+                    b.span,
+                ))
+            });
+            let places: BTreeSet<String> = rows.iter().map(|r| r.place.clone()).collect();
+            Indicator {
+                label: indicator_label(&id).to_string(),
+                indicator: id,
+                places: places.into_iter().collect(),
+                rows,
+            }
+        })
+        .collect();
+    indicators.sort_by_key(|i| {
+        order
+            .iter()
+            .position(|o| *o == i.indicator)
+            .unwrap_or(usize::MAX)
+    });
+
+    Comparison {
+        group_by: profiles.group_by,
+        places,
+        formulations,
+        slogans,
+        similarity: Similarity {
+            measure: "jaccard".to_string(),
+            places: names,
+            matrix,
+        },
+        keyness,
+        indicators,
+    }
+}

@@ -1,0 +1,836 @@
+//! Rendering a [`Comparison`]: terminal table, CSV views, Markdown, and a
+//! self-contained HTML report with inline SVG charts.
+//!
+//! ```
+//! use dangjian::compare::{compare, CompareOptions, GroupBy, Profiles};
+//! use dangjian::report;
+//! let c = compare(&Profiles::new(GroupBy::Place), &CompareOptions::default());
+//! let html = report::html(&c);
+//! assert!(html.starts_with("<!DOCTYPE html>"));
+//! assert!(!html.contains("<script src"));
+//! ```
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::claims::format_value;
+use crate::compare::{ClaimRow, Comparison};
+
+/// The CSV views of a comparison.
+pub const VIEWS: &[&str] = &[
+    "places",
+    "formulations",
+    "slogans",
+    "similarity",
+    "keyness",
+    "indicators",
+];
+
+fn pad(s: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Cuts `s` to at most `width` display columns, with an ellipsis.
+fn clip(s: &str, width: usize) -> String {
+    if UnicodeWidthStr::width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// A plain-text table with columns aligned by display width (CJK characters
+/// are two columns wide).
+fn text_table(out: &mut String, header: &[&str], rows: &[Vec<String>], max_col: usize) {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clip(c, max_col)).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| UnicodeWidthStr::width(*h)).collect();
+    for r in &rows {
+        for (i, c) in r.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(UnicodeWidthStr::width(c.as_str()));
+            }
+        }
+    }
+    let line = |cells: Vec<String>| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| pad(c, widths[i]))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        line(header.iter().map(|s| s.to_string()).collect())
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("  ")
+    );
+    for r in rows {
+        let _ = writeln!(out, "{}", line(r));
+    }
+    out.push('\n');
+}
+
+fn approx_mark(a: Option<crate::claims::Approx>) -> &'static str {
+    match a {
+        Some(crate::claims::Approx::Over) => "+",
+        Some(crate::claims::Approx::About) => "~",
+        Some(crate::claims::Approx::Under) => "<",
+        None => "",
+    }
+}
+
+fn value_cell(r: &ClaimRow) -> String {
+    let mut v = format_value(r.value);
+    if let Some(m) = r.value_max {
+        v = format!("{v}–{}", format_value(m));
+    }
+    format!("{v}{}", approx_mark(r.approx))
+}
+
+fn place_label(c: &Comparison, name: &str) -> String {
+    match c
+        .places
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.level.clone())
+    {
+        Some(l) => format!("{name} ({l})"),
+        None => name.to_string(),
+    }
+}
+
+/// Indicators shown in the short views: those with claims from two or more
+/// places first.
+fn shown_indicators(c: &Comparison) -> Vec<&crate::compare::Indicator> {
+    let mut v: Vec<&crate::compare::Indicator> = c.indicators.iter().collect();
+    v.sort_by_key(|i| std::cmp::Reverse(i.places.len().min(2)));
+    v
+}
+
+/// The terminal table (`--format table`).
+pub fn table(c: &Comparison) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "PLACES (grouped by {})\n", c.group_by.as_str());
+    let rows: Vec<Vec<String>> = c
+        .places
+        .iter()
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                p.level.clone().unwrap_or_else(|| "-".into()),
+                p.code.clone().unwrap_or_else(|| "-".into()),
+                p.documents.to_string(),
+                p.chars.to_string(),
+                match (&p.dates[0], &p.dates[1]) {
+                    (Some(a), Some(b)) if a == b => a.clone(),
+                    (Some(a), Some(b)) => format!("{a} … {b}"),
+                    _ => "-".into(),
+                },
+            ]
+        })
+        .collect();
+    text_table(
+        &mut out,
+        &["place", "level", "code", "docs", "chars", "dates"],
+        &rows,
+        40,
+    );
+
+    let _ = writeln!(out, "FORMULATIONS SHARED BY TWO OR MORE PLACES\n");
+    let rows: Vec<Vec<String>> = c
+        .formulations
+        .iter()
+        .filter(|f| !f.specific)
+        .map(|f| {
+            vec![
+                f.text.clone(),
+                f.places.join("、"),
+                f.documents.to_string(),
+                f.mentions.to_string(),
+            ]
+        })
+        .collect();
+    text_table(
+        &mut out,
+        &["formulation", "places", "docs", "mentions"],
+        &rows,
+        60,
+    );
+
+    let _ = writeln!(out, "FORMULATIONS SPECIFIC TO ONE PLACE\n");
+    let mut by_place: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for f in c.formulations.iter().filter(|f| f.specific) {
+        by_place
+            .entry(f.places[0].as_str())
+            .or_default()
+            .push(f.text.as_str());
+    }
+    let rows: Vec<Vec<String>> = by_place
+        .iter()
+        .map(|(p, fs)| vec![p.to_string(), fs.join("、")])
+        .collect();
+    text_table(&mut out, &["place", "formulations"], &rows, 90);
+
+    let shared_slogans: Vec<Vec<String>> = c
+        .slogans
+        .iter()
+        .filter(|s| !s.specific)
+        .map(|s| {
+            vec![
+                s.text.clone(),
+                s.kind.clone().unwrap_or_default(),
+                s.places.join("、"),
+            ]
+        })
+        .collect();
+    if !shared_slogans.is_empty() {
+        let _ = writeln!(out, "SLOGANS AND TERMS SHARED BY TWO OR MORE PLACES\n");
+        text_table(&mut out, &["quoted", "kind", "places"], &shared_slogans, 50);
+    }
+
+    let _ = writeln!(
+        out,
+        "SIMILARITY OF FORMULATION SETS ({})\n",
+        c.similarity.measure
+    );
+    let mut header: Vec<String> = vec![String::new()];
+    header.extend(c.similarity.places.iter().cloned());
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows: Vec<Vec<String>> = c
+        .similarity
+        .places
+        .iter()
+        .zip(&c.similarity.matrix)
+        .map(|(p, row)| {
+            let mut r = vec![p.clone()];
+            r.extend(row.iter().map(|v| format!("{v:.2}")));
+            r
+        })
+        .collect();
+    text_table(&mut out, &header_refs, &rows, 20);
+
+    let _ = writeln!(
+        out,
+        "DISTINCTIVE VOCABULARY (log-likelihood G² against the other places)\n"
+    );
+    let rows: Vec<Vec<String>> = c
+        .keyness
+        .iter()
+        .map(|k| {
+            vec![
+                k.place.clone(),
+                k.terms
+                    .iter()
+                    .take(8)
+                    .map(|t| format!("{} {:.0}", t.term, t.g2))
+                    .collect::<Vec<_>>()
+                    .join("  "),
+            ]
+        })
+        .collect();
+    text_table(&mut out, &["place", "terms (G²)"], &rows, 110);
+
+    let _ = writeln!(
+        out,
+        "CLAIMS SIDE BY SIDE BY INDICATOR (+ over, ~ about, < under)\n"
+    );
+    for ind in shown_indicators(c)
+        .into_iter()
+        .filter(|i| i.places.len() >= 2)
+    {
+        let _ = writeln!(out, "{} — {}", ind.indicator, ind.label);
+        let rows: Vec<Vec<String>> = ind
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    place_label(c, &r.place),
+                    value_cell(r),
+                    r.unit.clone(),
+                    r.object.clone().unwrap_or_default(),
+                    r.period.clone().unwrap_or_default(),
+                    r.text.clone(),
+                ]
+            })
+            .collect();
+        text_table(
+            &mut out,
+            &["place", "value", "unit", "object", "period", "text"],
+            &rows,
+            28,
+        );
+    }
+    let single: Vec<String> = c
+        .indicators
+        .iter()
+        .filter(|i| i.places.len() < 2)
+        .map(|i| format!("{} ({})", i.indicator, i.rows.len()))
+        .collect();
+    if !single.is_empty() {
+        let _ = writeln!(
+            out,
+            "Indicators reported by one place only: {}",
+            single.join(", ")
+        );
+        let _ = writeln!(
+            out,
+            "(all claims: --format json, or --format csv --view indicators)"
+        );
+    }
+    out
+}
+
+fn csv_string(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(&r);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// One CSV view (`places`, `formulations`, `slogans`, `similarity`,
+/// `keyness`, `indicators`), tidy: one row per observation.
+pub fn csv_view(c: &Comparison, view: &str) -> Option<String> {
+    Some(match view {
+        "places" => csv_string(
+            &[
+                "place",
+                "level",
+                "code",
+                "documents",
+                "chars",
+                "first_date",
+                "last_date",
+            ],
+            c.places
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.name.clone(),
+                        p.level.clone().unwrap_or_default(),
+                        p.code.clone().unwrap_or_default(),
+                        p.documents.to_string(),
+                        p.chars.to_string(),
+                        p.dates[0].clone().unwrap_or_default(),
+                        p.dates[1].clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        ),
+        "formulations" | "slogans" => {
+            let items = if view == "formulations" {
+                &c.formulations
+            } else {
+                &c.slogans
+            };
+            csv_string(
+                &[
+                    "text",
+                    "kind",
+                    "place",
+                    "places_using",
+                    "documents",
+                    "mentions",
+                    "first_date",
+                    "specific",
+                ],
+                items
+                    .iter()
+                    .flat_map(|f| {
+                        f.places.iter().map(move |p| {
+                            vec![
+                                f.text.clone(),
+                                f.kind.clone().unwrap_or_else(|| "formulation".into()),
+                                p.clone(),
+                                f.places.len().to_string(),
+                                f.documents.to_string(),
+                                f.mentions.to_string(),
+                                f.first_date.clone().unwrap_or_default(),
+                                f.specific.to_string(),
+                            ]
+                        })
+                    })
+                    .collect(),
+            )
+        }
+        "similarity" => csv_string(
+            &["place_a", "place_b", c.similarity.measure.as_str()],
+            c.similarity
+                .places
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| {
+                    c.similarity.places.iter().enumerate().map(move |(j, b)| {
+                        vec![a.clone(), b.clone(), c.similarity.matrix[i][j].to_string()]
+                    })
+                })
+                .collect(),
+        ),
+        "keyness" => csv_string(
+            &["place", "term", "g2", "log_ratio", "count"],
+            c.keyness
+                .iter()
+                .flat_map(|k| {
+                    k.terms.iter().map(move |t| {
+                        vec![
+                            k.place.clone(),
+                            t.term.clone(),
+                            t.g2.to_string(),
+                            t.log_ratio.to_string(),
+                            t.count.to_string(),
+                        ]
+                    })
+                })
+                .collect(),
+        ),
+        "indicators" => csv_string(
+            &[
+                "indicator",
+                "place",
+                "value",
+                "value_max",
+                "unit",
+                "approx",
+                "object",
+                "period",
+                "text",
+                "document",
+                "path",
+                "date",
+                "sentence",
+            ],
+            c.indicators
+                .iter()
+                .flat_map(|i| {
+                    i.rows.iter().map(move |r| {
+                        vec![
+                            i.indicator.clone(),
+                            r.place.clone(),
+                            format_value(r.value),
+                            r.value_max.map(format_value).unwrap_or_default(),
+                            r.unit.clone(),
+                            r.approx.map(|a| a.as_str().to_string()).unwrap_or_default(),
+                            r.object.clone().unwrap_or_default(),
+                            r.period.clone().unwrap_or_default(),
+                            r.text.clone(),
+                            r.document.clone(),
+                            r.path.clone().unwrap_or_default(),
+                            r.date.clone().unwrap_or_default(),
+                            r.sentence.clone(),
+                        ]
+                    })
+                })
+                .collect(),
+        ),
+        _ => return None,
+    })
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn md_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let _ = writeln!(
+        out,
+        "|{}|",
+        header.iter().map(|_| "---").collect::<Vec<_>>().join("|")
+    );
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "| {} |",
+            r.iter()
+                .map(|c| md_escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+    }
+    out.push('\n');
+}
+
+/// Markdown (`--format markdown`).
+pub fn markdown(c: &Comparison) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Comparison by {}\n", c.group_by.as_str());
+    let _ = writeln!(out, "## Places\n");
+    let rows: Vec<Vec<String>> = c
+        .places
+        .iter()
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                p.level.clone().unwrap_or_default(),
+                p.documents.to_string(),
+                p.chars.to_string(),
+                p.dates[0].clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    md_table(
+        &mut out,
+        &["place", "level", "documents", "chars", "first date"],
+        &rows,
+    );
+    let _ = writeln!(out, "## Formulations\n");
+    let rows: Vec<Vec<String>> = c
+        .formulations
+        .iter()
+        .map(|f| {
+            vec![
+                f.text.clone(),
+                f.places.join("、"),
+                f.documents.to_string(),
+                f.mentions.to_string(),
+                if f.specific {
+                    "specific".into()
+                } else {
+                    "shared".into()
+                },
+            ]
+        })
+        .collect();
+    md_table(
+        &mut out,
+        &["formulation", "places", "documents", "mentions", ""],
+        &rows,
+    );
+    let _ = writeln!(out, "## Similarity ({})\n", c.similarity.measure);
+    let mut header = vec![""];
+    header.extend(c.similarity.places.iter().map(String::as_str));
+    let rows: Vec<Vec<String>> = c
+        .similarity
+        .places
+        .iter()
+        .zip(&c.similarity.matrix)
+        .map(|(p, r)| {
+            let mut v = vec![p.clone()];
+            v.extend(r.iter().map(|x| format!("{x:.2}")));
+            v
+        })
+        .collect();
+    md_table(&mut out, &header, &rows);
+    let _ = writeln!(out, "## Distinctive vocabulary\n");
+    let rows: Vec<Vec<String>> = c
+        .keyness
+        .iter()
+        .map(|k| {
+            vec![
+                k.place.clone(),
+                k.terms
+                    .iter()
+                    .take(10)
+                    .map(|t| format!("{} ({:.1})", t.term, t.g2))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ]
+        })
+        .collect();
+    md_table(&mut out, &["place", "terms (G²)"], &rows);
+    let _ = writeln!(out, "## Claims by indicator\n");
+    for ind in shown_indicators(c) {
+        let _ = writeln!(out, "### {} — {}\n", ind.indicator, ind.label);
+        let rows: Vec<Vec<String>> = ind
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.place.clone(),
+                    value_cell(r),
+                    r.unit.clone(),
+                    r.object.clone().unwrap_or_default(),
+                    r.period.clone().unwrap_or_default(),
+                    r.text.clone(),
+                ]
+            })
+            .collect();
+        md_table(
+            &mut out,
+            &["place", "value", "unit", "object", "period", "text"],
+            &rows,
+        );
+    }
+    out
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const PALETTE: &[&str] = &[
+    "#c0392b", "#2471a3", "#1e8449", "#b9770e", "#7d3c98", "#117a65", "#a04000", "#2e4053",
+];
+
+/// Formulation × place matrix as SVG: a filled cell where a place uses a
+/// formulation, shaded by mentions.
+fn svg_matrix(c: &Comparison) -> String {
+    let places = &c.similarity.places;
+    let forms: Vec<_> = c.formulations.iter().take(40).collect();
+    let (cell, left, top) = (22.0, 130.0, 110.0);
+    let w = left + cell * places.len() as f64 + 20.0;
+    let h = top + cell * forms.len() as f64 + 10.0;
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" role="img" aria-label="formulation by place matrix">"#
+    );
+    for (j, p) in places.iter().enumerate() {
+        let x = left + cell * j as f64 + cell / 2.0;
+        let _ = write!(
+            s,
+            r#"<text x="{x}" y="{}" transform="rotate(-50 {x} {})" font-size="12">{}</text>"#,
+            top - 6.0,
+            top - 6.0,
+            esc(p)
+        );
+    }
+    let max = forms.iter().map(|f| f.mentions).max().unwrap_or(1).max(1) as f64;
+    for (i, f) in forms.iter().enumerate() {
+        let y = top + cell * i as f64;
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>"#,
+            left - 6.0,
+            y + cell * 0.7,
+            esc(&f.text)
+        );
+        for (j, p) in places.iter().enumerate() {
+            let x = left + cell * j as f64;
+            let used = f.places.contains(p);
+            let (fill, op) = if used {
+                (
+                    if f.specific { "#b9770e" } else { "#c0392b" },
+                    0.35 + 0.65 * (f.mentions as f64 / max),
+                )
+            } else {
+                ("#eeeeee", 1.0)
+            };
+            let _ = write!(
+                s,
+                r##"<rect x="{x}" y="{y}" width="{}" height="{}" fill="{fill}" fill-opacity="{op:.2}" stroke="#ffffff"><title>{} · {}</title></rect>"##,
+                cell - 1.0,
+                cell - 1.0,
+                esc(&f.text),
+                esc(p)
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Similarity heatmap as SVG.
+fn svg_heatmap(c: &Comparison) -> String {
+    let n = c.similarity.places.len();
+    let (cell, left, top) = (56.0, 130.0, 110.0);
+    let w = left + cell * n as f64 + 20.0;
+    let h = top + cell * n as f64 + 10.0;
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" role="img" aria-label="similarity heatmap">"#
+    );
+    for (j, p) in c.similarity.places.iter().enumerate() {
+        let x = left + cell * j as f64 + cell / 2.0;
+        let _ = write!(
+            s,
+            r#"<text x="{x}" y="{}" transform="rotate(-50 {x} {})" font-size="12">{}</text>"#,
+            top - 6.0,
+            top - 6.0,
+            esc(p)
+        );
+        let y = top + cell * j as f64 + cell * 0.6;
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{y}" text-anchor="end" font-size="12">{}</text>"#,
+            left - 6.0,
+            esc(p)
+        );
+    }
+    for (i, row) in c.similarity.matrix.iter().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            let x = left + cell * j as f64;
+            let y = top + cell * i as f64;
+            let _ = write!(
+                s,
+                r##"<rect x="{x}" y="{y}" width="{}" height="{}" fill="#2471a3" fill-opacity="{:.2}" stroke="#ffffff"/><text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">{v:.2}</text>"##,
+                cell - 1.0,
+                cell - 1.0,
+                0.08 + 0.92 * v,
+                x + cell / 2.0,
+                y + cell * 0.6,
+                if *v > 0.5 { "#ffffff" } else { "#222222" }
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Keyness bars of one place as SVG.
+fn svg_keyness(k: &crate::compare::Keyness, color: &str) -> String {
+    let terms: Vec<_> = k.terms.iter().take(10).collect();
+    let (row, left, width) = (20.0, 150.0, 220.0);
+    let h = row * terms.len().max(1) as f64 + 10.0;
+    let max = terms.iter().map(|t| t.g2).fold(1.0, f64::max);
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{h}" role="img" aria-label="distinctive terms of {}">"#,
+        left + width + 60.0,
+        esc(&k.place)
+    );
+    for (i, t) in terms.iter().enumerate() {
+        let y = row * i as f64 + 4.0;
+        let bw = width * t.g2 / max;
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text><rect x="{left}" y="{y}" width="{bw:.1}" height="{}" fill="{color}"/><text x="{}" y="{}" font-size="11">{:.1}</text>"#,
+            left - 6.0,
+            y + 12.0,
+            esc(&t.term),
+            row - 6.0,
+            left + bw + 4.0,
+            y + 12.0,
+            t.g2
+        );
+    }
+    if terms.is_empty() {
+        s.push_str(r#"<text x="0" y="16" font-size="12">(no term over the thresholds)</text>"#);
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// An indicator chart: one bar per claim, grouped by place, per unit (bars
+/// of different units are never on one scale).
+fn svg_indicator(ind: &crate::compare::Indicator, places: &[String]) -> String {
+    let rows: Vec<&ClaimRow> = ind.rows.iter().collect();
+    let (row, left, width) = (20.0, 240.0, 300.0);
+    let h = row * rows.len().max(1) as f64 + 10.0;
+    let mut max_by_unit: std::collections::HashMap<&str, f64> = Default::default();
+    for r in &rows {
+        let e = max_by_unit.entry(r.unit.as_str()).or_insert(0.0);
+        *e = e.max(r.value_max.unwrap_or(r.value));
+    }
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{h}" role="img" aria-label="{}">"#,
+        left + width + 90.0,
+        esc(&ind.indicator)
+    );
+    for (i, r) in rows.iter().enumerate() {
+        let y = row * i as f64 + 4.0;
+        let color = PALETTE[places.iter().position(|p| *p == r.place).unwrap_or(0) % PALETTE.len()];
+        let max = max_by_unit
+            .get(r.unit.as_str())
+            .copied()
+            .unwrap_or(1.0)
+            .max(f64::MIN_POSITIVE);
+        let bw = (width * r.value / max).max(1.0);
+        let label = format!("{} · {}", r.place, r.object.as_deref().unwrap_or(""));
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" text-anchor="end" font-size="11">{}</text><rect x="{left}" y="{y}" width="{bw:.1}" height="{}" fill="{color}"><title>{}</title></rect><text x="{}" y="{}" font-size="11">{}{} {}</text>"#,
+            left - 6.0,
+            y + 12.0,
+            esc(&clip(&label, 34)),
+            row - 6.0,
+            esc(&r.sentence),
+            left + bw + 4.0,
+            y + 12.0,
+            esc(&format_value(r.value)),
+            approx_mark(r.approx),
+            esc(&r.unit)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A self-contained HTML report (`--format html`): inline CSS and SVG, no
+/// scripts, fonts or images from anywhere.
+pub fn html(c: &Comparison) -> String {
+    let mut o = String::new();
+    o.push_str("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<title>dangjian: comparison of places</title>\n<style>\nbody{font-family:system-ui,'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}\nh1{font-size:1.6em}h2{font-size:1.25em;border-bottom:2px solid #c0392b;padding-bottom:.2em;margin-top:2em}\ntable{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left;font-size:.92em}th{background:#f6f6f6}\n.grid{display:flex;flex-wrap:wrap;gap:1.5em}.card{border:1px solid #eee;padding:.6em;border-radius:6px}\n.note{color:#666;font-size:.9em}\n</style>\n</head>\n<body>\n");
+    let _ = writeln!(
+        o,
+        "<h1>Party-building language compared by {}</h1>",
+        esc(c.group_by.as_str())
+    );
+    o.push_str("<table>\n<tr><th>place</th><th>level</th><th>code</th><th>documents</th><th>characters</th><th>dates</th></tr>\n");
+    for p in &c.places {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&p.name),
+            esc(p.level.as_deref().unwrap_or("-")),
+            esc(p.code.as_deref().unwrap_or("-")),
+            p.documents,
+            p.chars,
+            esc(&p
+                .dates
+                .iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" … "))
+        );
+    }
+    o.push_str("</table>\n");
+    o.push_str("<h2>Formulations by place</h2>\n<p class=\"note\">Red: shared by two or more places; amber: used by one place only; darker = more mentions.</p>\n");
+    o.push_str(&svg_matrix(c));
+    o.push('\n');
+    let _ = writeln!(
+        o,
+        "<h2>Similarity of formulation sets ({})</h2>",
+        esc(&c.similarity.measure)
+    );
+    o.push_str(&svg_heatmap(c));
+    o.push('\n');
+    o.push_str(
+        "<h2>Distinctive vocabulary (G² against the other places)</h2>\n<div class=\"grid\">\n",
+    );
+    for (i, k) in c.keyness.iter().enumerate() {
+        let _ = write!(
+            o,
+            "<div class=\"card\"><strong>{}</strong><br>",
+            esc(&k.place)
+        );
+        o.push_str(&svg_keyness(k, PALETTE[i % PALETTE.len()]));
+        o.push_str("</div>\n");
+    }
+    o.push_str("</div>\n<h2>Claims by indicator</h2>\n<p class=\"note\">One bar per claim, scaled within its unit; + over, ~ about, &lt; under. Hover a bar for its sentence.</p>\n");
+    let places = &c.similarity.places;
+    for ind in shown_indicators(c) {
+        let _ = writeln!(o, "<h3>{} — {}</h3>", esc(&ind.indicator), esc(&ind.label));
+        o.push_str(&svg_indicator(ind, places));
+        o.push('\n');
+    }
+    o.push_str("<p class=\"note\">Made by dangjian.</p>\n</body>\n</html>\n");
+    o
+}
