@@ -45,6 +45,29 @@ enum Command {
         /// Documents (plain text, page dumps, HTML; any supported encoding). `-` or none reads stdin.
         files: Vec<PathBuf>,
     },
+    /// Index files and directories (recursively) in parallel: one analyze object per good
+    /// document, one error record per bad one (JSONL). `-` reads JSONL records
+    /// ({"id": …, "text": …}) from stdin, for Hadoop Streaming or Spark `RDD.pipe`.
+    Index {
+        /// Files and directories, or `-` for JSONL on stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Append to this JSONL file instead of writing to stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Threads (default: all cores).
+        #[arg(long, short = 'j', default_value_t = 0)]
+        jobs: usize,
+        /// Skip documents already in the output file (after an interruption).
+        #[arg(long, requires = "output")]
+        resume: bool,
+        /// Largest document in bytes; larger ones give a too_large error record.
+        #[arg(long, default_value_t = crate::index::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+        /// No progress display on stderr.
+        #[arg(long, short = 'q')]
+        quiet: bool,
+    },
     /// Compare places (or sources, or years): shared and specific formulations and slogans,
     /// similarity, distinctive vocabulary, claims side by side by indicator.
     Compare {
@@ -173,6 +196,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             &paths,
         ),
         Command::Profile { by, output, paths } => profile_cmd(by.into(), output.as_deref(), &paths),
+        Command::Index {
+            paths,
+            output,
+            jobs,
+            resume,
+            max_bytes,
+            quiet,
+        } => index_cmd(&paths, output.as_deref(), jobs, resume, max_bytes, quiet),
     }
 }
 
@@ -582,6 +613,132 @@ fn profile_cmd(by: GroupBy, output: Option<&Path>, paths: &[PathBuf]) -> Result<
     writeln!(out).map_err(stdout_err)?;
     out.flush().map_err(stdout_err)?;
     Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Progress on stderr: a spinner on a terminal, a line every ten seconds
+/// otherwise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    plain: bool,
+    last: std::time::Instant,
+    start: std::time::Instant,
+    docs: u64,
+    errors: u64,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Self {
+        use std::io::IsTerminal;
+        let tty = io::stderr().is_terminal();
+        let bar = (!quiet && tty).then(|| {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {elapsed} {pos} documents {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            b.enable_steady_tick(std::time::Duration::from_millis(200));
+            b
+        });
+        Progress {
+            bar,
+            plain: !quiet && !tty,
+            last: std::time::Instant::now(),
+            start: std::time::Instant::now(),
+            docs: 0,
+            errors: 0,
+        }
+    }
+
+    fn tick(&mut self, error: bool) {
+        self.docs += 1;
+        if error {
+            self.errors += 1;
+        }
+        if let Some(b) = &self.bar {
+            b.set_position(self.docs);
+            b.set_message(format!("({} errors)", self.errors));
+        } else if self.plain && self.last.elapsed().as_secs() >= 10 {
+            self.last = std::time::Instant::now();
+            eprintln!(
+                "dangjian index: {} records ({} errors) in {:.0} s",
+                self.docs,
+                self.errors,
+                self.start.elapsed().as_secs_f64()
+            );
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+fn index_cmd(
+    paths: &[PathBuf],
+    output: Option<&Path>,
+    jobs: usize,
+    resume: bool,
+    max_bytes: u64,
+    quiet: bool,
+) -> Result<ExitCode> {
+    use crate::index::{Indexer, OutputLog, Record};
+    let (mut log, done) = match output {
+        Some(p) if resume => {
+            let (log, done) = OutputLog::resume(p)?;
+            (Some(log), done)
+        }
+        Some(p) => {
+            let (log, done) = OutputLog::create(p)?;
+            (Some(log), done)
+        }
+        None => (None, Default::default()),
+    };
+    let indexer = Indexer::new().jobs(jobs).max_bytes(max_bytes).skip(done);
+    let mut stdout = BufWriter::new(io::stdout().lock());
+    let mut progress = Progress::new(quiet);
+    let mut write_error: Option<io::Error> = None;
+    let sink = |r: Record| {
+        progress.tick(matches!(r, Record::Error(_)));
+        if write_error.is_some() {
+            return;
+        }
+        let res = match &mut log {
+            Some(log) => log.append(&r),
+            None => writeln!(stdout, "{}", r.to_json()).and_then(|_| stdout.flush()),
+        };
+        if let Err(e) = res {
+            write_error = Some(e);
+        }
+    };
+    let summary = if paths.len() == 1 && paths[0].as_os_str() == "-" {
+        indexer.run_jsonl(io::stdin().lock(), sink)
+    } else {
+        indexer.run(paths, sink)
+    };
+    progress.finish();
+    if let Some(e) = write_error {
+        return Err(Error::new(ErrorKind::Io, format!("writing output: {e}")));
+    }
+    if !quiet {
+        eprintln!(
+            "dangjian index: {} documents, {} errors, {} skipped, {:.1} MB in {:.2} s ({:.2} MB/s)",
+            summary.documents,
+            summary.errors,
+            summary.skipped,
+            summary.bytes as f64 / 1e6,
+            summary.elapsed.as_secs_f64(),
+            summary.mb_per_s()
+        );
+    }
+    Ok(if summary.errors > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

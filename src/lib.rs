@@ -17,6 +17,7 @@
 //! | numbered formulations, slogans, cited documents | [`formulations`] |
 //! | places, document place, claim attribution | [`places`] |
 //! | the whole pipeline and its output | [`analysis`] |
+//! | batch indexing: parallel, streaming, resumable | [`index`] |
 //! | profiles and the comparison of places | [`compare`] |
 //! | tables, CSV, Markdown and HTML reports | [`report`] |
 //!
@@ -34,6 +35,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod formulations;
+pub mod index;
 pub mod normalize;
 pub mod numerals;
 pub mod offsets;

@@ -1,0 +1,226 @@
+//! Batch indexing: bad files isolated, nothing lost or doubled after
+//! `kill -9` and `--resume`, the stdin pipe stage, and the Spark example
+//! (opt-in: runs only when pyspark is installed).
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_dangjian")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("dangjian-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+/// Writes `n` small, distinct documents into `dir` (in subdirectories).
+fn write_docs(dir: &Path, n: usize) {
+    let seed = common::corpus_text("guilin-2024-08-15.txt");
+    let paras: Vec<&str> = seed.lines().filter(|l| l.chars().count() > 40).collect();
+    for i in 0..n {
+        let sub = dir.join(format!("part{:02}", i % 20));
+        std::fs::create_dir_all(&sub).expect("subdir");
+        let text = format!(
+            "第{i}号文件\n{}\n据统计,今年以来共组建志愿服务队{}支。\n",
+            paras[i % paras.len()],
+            i + 1
+        );
+        std::fs::write(sub.join(format!("doc{i:05}.txt")), text).expect("write doc");
+    }
+}
+
+fn records(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .expect("output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a whole JSON record"))
+        .collect()
+}
+
+#[test]
+fn bad_files_are_isolated() {
+    let dir = temp_dir("bad");
+    write_docs(&dir, 1995);
+    let bad = dir.join("bad");
+    std::fs::create_dir_all(&bad).expect("bad dir");
+    // Binary.
+    std::fs::write(
+        bad.join("image.txt"),
+        [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0],
+    )
+    .expect("binary");
+    // Truncated GBK.
+    let (gbk, _, _) =
+        encoding_rs::GBK.encode("机关党建工作取得明显成效,党员干部积极参与志愿服务。");
+    std::fs::write(bad.join("truncated-gbk.txt"), &gbk[..gbk.len() - 1]).expect("gbk");
+    // Empty.
+    std::fs::write(bad.join("empty.txt"), b"").expect("empty");
+    // Unreadable: a link to nowhere (root can read any mode-000 file).
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join("missing-target.txt"), bad.join("unreadable.txt"))
+        .expect("symlink");
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(bad.join("unreadable.txt")).expect("dir");
+    // 60 MB on one line.
+    std::fs::write(bad.join("huge.txt"), "党".repeat(20 * 1024 * 1024)).expect("huge");
+    // A symlink loop must not hang the walk.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&dir, dir.join("part00").join("loop")).expect("loop");
+
+    let out = dir.join("out.jsonl");
+    let status = Command::new(bin())
+        .args(["index", "-q", "--jobs", "2", "-o"])
+        .arg(&out)
+        .arg(&dir)
+        .status()
+        .expect("run index");
+    assert!(!status.success(), "exit status must report the failures");
+    let recs = records(&out);
+    let errors: Vec<&serde_json::Value> =
+        recs.iter().filter(|r| r.get("error").is_some()).collect();
+    let good = recs.len() - errors.len();
+    let kinds: BTreeSet<&str> = errors.iter().filter_map(|e| e["kind"].as_str()).collect();
+    println!("{good} good, {} errors: {kinds:?}", errors.len());
+    assert_eq!(good, 1995);
+    assert_eq!(errors.len(), 5, "{errors:?}");
+    for k in ["binary", "encoding", "empty", "io", "too_large"] {
+        assert!(kinds.contains(k), "no {k} error record");
+    }
+    let ids: BTreeSet<&str> = recs.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(
+        ids.len(),
+        recs.iter().filter(|r| r["id"].is_string()).count(),
+        "a record is doubled"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The records of an output file as a set of canonical lines.
+fn record_set(path: &Path) -> BTreeSet<String> {
+    records(path).into_iter().map(|v| v.to_string()).collect()
+}
+
+#[test]
+fn kill_and_resume_equals_uninterrupted() {
+    let dir = temp_dir("resume");
+    let docs = dir.join("docs");
+    write_docs(&docs, 400);
+    let full = dir.join("full.jsonl");
+    let st = Command::new(bin())
+        .args(["index", "-q", "-j", "1", "-o"])
+        .arg(&full)
+        .arg(&docs)
+        .status()
+        .expect("run");
+    assert!(st.success());
+
+    let part = dir.join("part.jsonl");
+    let mut child = Command::new(bin())
+        .args(["index", "-q", "-j", "1", "-o"])
+        .arg(&part)
+        .arg(&docs)
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Kill it once some records are out, but before the end.
+    let start = Instant::now();
+    loop {
+        let n = std::fs::read_to_string(&part)
+            .map(|s| s.lines().count())
+            .unwrap_or(0);
+        if n >= 40 || start.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    // Simulate a write torn by the kill as well.
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&part)
+        .expect("open part");
+    std::io::Write::write_all(&mut f, br#"{"path":"torn","id":"abc","encod"#).expect("torn write");
+    drop(f);
+
+    let st = Command::new(bin())
+        .args(["index", "-q", "-j", "2", "--resume", "-o"])
+        .arg(&part)
+        .arg(&docs)
+        .status()
+        .expect("resume");
+    assert!(st.success());
+    let a = record_set(&full);
+    let b = record_set(&part);
+    assert_eq!(records(&part).len(), a.len(), "records lost or doubled");
+    assert_eq!(a, b);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn stdin_pipe_stage() {
+    let mut child = Command::new(bin())
+        .args(["index", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    {
+        let stdin = child.stdin.as_mut().expect("stdin");
+        std::io::Write::write_all(
+            stdin,
+            "{\"id\":\"a\",\"text\":\"5年来,1.35万名机关党员到社区报到。\"}\n{\"id\":\"b\",\"text\":\"天津市加強機關黨建\",\"source\":\"天津日报\"}\nnot json\n".as_bytes(),
+        )
+        .expect("write");
+    }
+    let out = child.wait_with_output().expect("output");
+    assert!(
+        !out.status.success(),
+        "a bad record makes the exit status non-zero"
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["claims"][0]["value"], 13500);
+    assert_eq!(lines[1]["place"]["name"], "天津市");
+    assert_eq!(lines[2]["kind"], "json");
+}
+
+#[test]
+fn spark_example_in_local_mode() {
+    let has_pyspark = Command::new("python3")
+        .args(["-c", "import pyspark"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_pyspark {
+        eprintln!("note: pyspark not installed; Spark example skipped");
+        return;
+    }
+    let dir = temp_dir("spark");
+    let out = dir.join("profiles.json");
+    let st = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark_index.py"))
+        .args(["--binary", bin(), "--output"])
+        .arg(&out)
+        .arg(common::corpus_dir())
+        .status()
+        .expect("spark example");
+    assert!(st.success());
+    let profiles: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("profiles")).expect("json");
+    assert!(profiles["profiles"]["桂林市"].is_object());
+    let _ = std::fs::remove_dir_all(&dir);
+}
