@@ -792,26 +792,24 @@ pub fn html(c: &Comparison) -> String {
             esc(p.code.as_deref().unwrap_or("-")),
             p.documents,
             p.chars,
-            esc(&p
-                .dates
-                .iter()
-                .flatten()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" … "))
+            esc(&match (&p.dates[0], &p.dates[1]) {
+                (Some(a), Some(b)) if a == b => a.clone(),
+                (Some(a), Some(b)) => format!("{a} … {b}"),
+                _ => "-".to_string(),
+            })
         );
     }
     o.push_str("</table>\n");
-    o.push_str("<h2>Formulations by place</h2>\n<p class=\"note\">Red: shared by two or more places; amber: used by one place only; darker = more mentions.</p>\n");
+    o.push_str("<div class=\"grid\">\n<div><h2>Formulations by place</h2>\n<p class=\"note\">Red: shared by two or more places; amber: used by one place only; darker = more mentions.</p>\n");
     o.push_str(&svg_matrix(c));
-    o.push('\n');
+    o.push_str("</div>\n<div>");
     let _ = writeln!(
         o,
         "<h2>Similarity of formulation sets ({})</h2>",
         esc(&c.similarity.measure)
     );
     o.push_str(&svg_heatmap(c));
-    o.push('\n');
+    o.push_str("</div>\n</div>\n");
     o.push_str(
         "<h2>Distinctive vocabulary (G² against the other places)</h2>\n<div class=\"grid\">\n",
     );
