@@ -118,6 +118,32 @@ const TRAD: u32 = 1 << 25;
 const SIMP: u32 = 1 << 26;
 const CHAR_MASK: u32 = (1 << 21) - 1;
 
+// Compact flags for the hot loop.
+const F_MAPPED: u8 = 1;
+const F_DROP: u8 = 2;
+const F_PHRASE: u8 = 4;
+const F_SPECIAL: u8 = 8;
+const F_TRAD: u8 = 16;
+const F_SIMP: u8 = 32;
+const F_ACTION: u8 = F_MAPPED | F_DROP | F_PHRASE | F_SPECIAL;
+
+fn flags_from(e: u32) -> u8 {
+    let mut f = 0;
+    for (wide, narrow) in [
+        (MAPPED, F_MAPPED),
+        (DROP, F_DROP),
+        (PHRASE, F_PHRASE),
+        (SPECIAL, F_SPECIAL),
+        (TRAD, F_TRAD),
+        (SIMP, F_SIMP),
+    ] {
+        if e & wide != 0 {
+            f |= narrow;
+        }
+    }
+    f
+}
+
 const PINYIN_WORDS: &str = include_str!("../../data/pinyin-words.tsv");
 
 /// The normalizer: build once, share freely (it is `Send + Sync` and cheap to
@@ -131,6 +157,12 @@ pub struct Normalizer {
 struct Inner {
     options: NormalizeOptions,
     converter: &'static Converter,
+    /// Compact flags (`F_*`) of every BMP code point, for the hot loop.
+    flags: Vec<u8>,
+    /// Bitset of the BMP characters that come second in some phrase (every
+    /// phrase has two characters or more): a phrase lookup is only tried when
+    /// the next character is one of them.
+    second: Vec<u64>,
     /// Flags and mapped character for every BMP code point.
     table: Vec<u32>,
     /// The same for code points beyond the BMP that have an entry.
@@ -259,10 +291,23 @@ impl Normalizer {
             .filter_map(|l| l.split_once('\t'))
             .map(|(p, h)| (p.trim(), h.trim()))
             .collect();
+        let flags = table.iter().map(|&e| flags_from(e)).collect();
+        let mut second = vec![0u64; 0x10000 / 64];
+        for (_, c) in converter.phrase_bigrams() {
+            let cp = c as usize;
+            if cp < 0x10000 {
+                second[cp / 64] |= 1 << (cp % 64);
+            } else {
+                // An astral second character: no filtering at all.
+                second.iter_mut().for_each(|w| *w = u64::MAX);
+            }
+        }
         Normalizer {
             inner: Arc::new(Inner {
                 options,
                 converter,
+                flags,
+                second,
                 table,
                 astral,
                 pinyin,
@@ -285,106 +330,164 @@ impl Normalizer {
         }
     }
 
+    #[inline]
+    fn flags_of(&self, c: char) -> u8 {
+        let i = c as usize;
+        if i < 0x10000 {
+            self.inner.flags[i]
+        } else {
+            flags_from(self.entry(c))
+        }
+    }
+
+    /// Whether the character at byte `at` may be the second of a phrase.
+    #[inline]
+    fn may_continue_phrase(&self, bytes: &[u8], at: usize) -> bool {
+        let Some(&b) = bytes.get(at) else {
+            return false;
+        };
+        let cp = if b < 0x80 {
+            b as usize
+        } else if (0xE0..0xF0).contains(&b) && at + 2 < bytes.len() {
+            ((b as usize & 0x0F) << 12)
+                | ((bytes[at + 1] as usize & 0x3F) << 6)
+                | (bytes[at + 2] as usize & 0x3F)
+        } else {
+            return true;
+        };
+        self.inner.second[cp / 64] & (1 << (cp % 64)) != 0
+    }
+
+    #[inline]
+    fn mapped_of(&self, c: char) -> char {
+        char::from_u32(self.entry(c) & CHAR_MASK).unwrap_or(c)
+    }
+
     /// Normalizes `text`; see the module documentation.
     pub fn normalize(&self, text: &str) -> Normalized {
-        let mut out = String::with_capacity(text.len());
+        let mut out: Vec<u8> = Vec::with_capacity(text.len());
         let mut map = OffsetMapBuilder::new();
         let mut trad = 0usize;
         let mut simp = 0usize;
-        // Start of a run of characters copied unchanged.
+        // Start of a run of bytes copied unchanged into `out`.
         let mut run = 0usize;
+        // Start of the run of the original that maps linearly (copied bytes
+        // and same-length replacements alike).
+        let mut lin = 0usize;
         let mut quote_open = false;
-        let mut prev: Option<char> = None;
         let bytes = text.as_bytes();
+        let flags = &self.inner.flags;
+        let len = bytes.len();
         let mut i = 0usize;
 
+        // Ends the copied run and the linear run at `upto`.
         macro_rules! flush {
             ($upto:expr) => {
                 if $upto > run {
-                    out.push_str(&text[run..$upto]);
-                    map.copy(run, $upto - run);
+                    out.extend_from_slice(&bytes[run..$upto]);
+                }
+                if $upto > lin {
+                    map.copy(lin, $upto - lin);
                 }
             };
         }
 
-        while i < text.len() {
+        while i < len {
             let b = bytes[i];
-            // ASCII fast path for the common characters.
-            if b < 0x80 && self.inner.table[b as usize] == 0 {
-                if b == b'\n' {
-                    quote_open = false;
+            let (c, clen, f) = if b < 0x80 {
+                let f = flags[b as usize];
+                if f == 0 {
+                    if b == b'\n' {
+                        quote_open = false;
+                    }
+                    i += 1;
+                    continue;
                 }
-                prev = Some(b as char);
-                i += 1;
-                continue;
-            }
-            let Some(c) = text[i..].chars().next() else {
-                break;
+                (b as char, 1, f)
+            } else if b >= 0xE0 && b < 0xF0 && i + 2 < len {
+                // Three-byte sequences (all of the BMP's CJK) decoded inline.
+                let cp = ((b as u32 & 0x0F) << 12)
+                    | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                    | (bytes[i + 2] as u32 & 0x3F);
+                let f = flags[cp as usize];
+                if f == 0 {
+                    i += 3;
+                    continue;
+                }
+                (char::from_u32(cp).unwrap_or('\u{fffd}'), 3, f)
+            } else {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                let f = self.flags_of(c);
+                if f == 0 {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c, c.len_utf8(), f)
             };
-            let clen = c.len_utf8();
-            let e = self.entry(c);
-            if e == 0 {
-                prev = Some(c);
+            if f & F_TRAD != 0 {
+                trad += 1;
+            } else if f & F_SIMP != 0 {
+                simp += 1;
+            }
+            if f & F_ACTION == 0 {
                 i += clen;
                 continue;
             }
-            if e & TRAD != 0 {
-                trad += 1;
-            } else if e & SIMP != 0 {
-                simp += 1;
-            }
-            if e & PHRASE != 0
-                && let Some((len, conv)) = self.inner.converter.phrase_at(&text[i..])
+            if f & F_PHRASE != 0
+                && self.may_continue_phrase(bytes, i + clen)
+                && let Some((plen, conv)) = self.inner.converter.phrase_at(&text[i..])
             {
                 flush!(i);
-                let seg = &text[i..i + len];
+                let seg = &text[i..i + plen];
                 push_converted(&mut out, &mut map, i, seg, &conv);
-                // Count the remaining characters of the phrase for the script.
+                lin = i + plen;
                 for c2 in seg.chars().skip(1) {
-                    let e2 = self.entry(c2);
-                    if e2 & TRAD != 0 {
+                    let f2 = self.flags_of(c2);
+                    if f2 & F_TRAD != 0 {
                         trad += 1;
-                    } else if e2 & SIMP != 0 {
+                    } else if f2 & F_SIMP != 0 {
                         simp += 1;
                     }
                 }
-                prev = conv.chars().last();
-                i += len;
+                i += plen;
                 run = i;
                 continue;
             }
-            if e & SPECIAL != 0 {
+            if f & F_SPECIAL != 0 {
                 match c {
                     '\r' => {
                         flush!(i);
                         if bytes.get(i + 1) != Some(&b'\n') {
-                            out.push('\n');
+                            out.push(b'\n');
                             map.replace(i, i + 1, 1);
                             quote_open = false;
                         }
                         i += 1;
                         run = i;
-                        prev = Some('\n');
+                        lin = i;
                         continue;
                     }
                     '"' | '＂' => {
                         flush!(i);
                         let q = if quote_open { '”' } else { '“' };
                         quote_open = !quote_open;
-                        out.push(q);
+                        out.extend_from_slice(q.encode_utf8(&mut [0; 4]).as_bytes());
                         map.replace(i, i + clen, q.len_utf8());
                         i += clen;
                         run = i;
-                        prev = Some(q);
+                        lin = i;
                         continue;
                     }
                     '(' | '（' => {
-                        if prev.is_some_and(is_han)
-                            && let Some(len) = gloss_len(&text[i..])
+                        if text[..i].chars().next_back().is_some_and(is_han)
+                            && let Some(glen) = gloss_len(&text[i..])
                         {
                             flush!(i);
-                            i += len;
+                            i += glen;
                             run = i;
+                            lin = i;
                             continue;
                         }
                     }
@@ -392,57 +495,56 @@ impl Normalizer {
                         let word_end = i + text[i..]
                             .bytes()
                             .position(|x| !x.is_ascii_lowercase())
-                            .unwrap_or(text.len() - i);
-                        let word = &text[i..word_end];
+                            .unwrap_or(len - i);
                         if let Some(han) = self.pinyin_in_context(text, i, word_end) {
                             flush!(i);
-                            out.push_str(han);
+                            out.extend_from_slice(han.as_bytes());
                             map.replace(i, word_end, han.len());
-                            prev = han.chars().last();
-                        } else {
-                            prev = word.chars().last();
-                            // Copied unchanged: leave it in the run.
-                            i = word_end;
-                            continue;
+                            run = word_end;
+                            lin = word_end;
                         }
                         i = word_end;
-                        run = i;
                         continue;
                     }
                     _ => {}
                 }
             }
-            if e & DROP != 0 {
+            if f & F_DROP != 0 {
                 flush!(i);
                 i += clen;
                 run = i;
+                lin = i;
                 continue;
             }
-            if e & MAPPED != 0 {
-                let m = char::from_u32(e & CHAR_MASK).unwrap_or(c);
-                flush!(i);
-                out.push(m);
-                if m.len_utf8() == clen {
-                    map.copy(i, clen);
-                } else {
-                    map.replace(i, i + clen, m.len_utf8());
+            if f & F_MAPPED != 0 {
+                let m = self.mapped_of(c);
+                if i > run {
+                    out.extend_from_slice(&bytes[run..i]);
                 }
-                prev = Some(m);
+                out.extend_from_slice(m.encode_utf8(&mut [0; 4]).as_bytes());
+                if m.len_utf8() != clen {
+                    // Not linear: close the linear run, record a replacement.
+                    if i > lin {
+                        map.copy(lin, i - lin);
+                    }
+                    map.replace(i, i + clen, m.len_utf8());
+                    lin = i + clen;
+                }
                 i += clen;
                 run = i;
                 continue;
             }
-            // Only flags without a change (e.g. SIMP): copy.
-            prev = Some(c);
             i += clen;
         }
-        flush!(text.len());
+        flush!(len);
+        // Every piece written is valid UTF-8 (whole characters of the input or
+        // encoded chars), so this never fails.
+        let out = String::from_utf8(out).unwrap_or_default();
         let norm_len = out.len();
-        let script = script_of(trad, simp);
         Normalized {
             text: out,
-            map: map.finish(norm_len, text.len()),
-            script,
+            map: map.finish(norm_len, len),
+            script: script_of(trad, simp),
             traditional_chars: trad,
             simplified_chars: simp,
         }
@@ -515,8 +617,8 @@ fn gloss_len(s: &str) -> Option<usize> {
 /// Writes a converted phrase: character for character when both sides have
 /// the same number of characters of the same byte lengths, else as one
 /// atomic replacement.
-fn push_converted(out: &mut String, map: &mut OffsetMapBuilder, at: usize, seg: &str, conv: &str) {
-    out.push_str(conv);
+fn push_converted(out: &mut Vec<u8>, map: &mut OffsetMapBuilder, at: usize, seg: &str, conv: &str) {
+    out.extend_from_slice(conv.as_bytes());
     if seg.len() == conv.len()
         && seg.chars().count() == conv.chars().count()
         && seg

@@ -20,6 +20,8 @@
 //! ```
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Which traditional standard the input follows.
@@ -67,15 +69,15 @@ type Phrase = (Box<[char]>, &'static str);
 /// Phrases keyed by first character, longest first.
 #[derive(Debug, Default)]
 struct PhraseDict {
-    by_first: HashMap<char, Vec<Phrase>>,
+    by_first: FxHashMap<char, Vec<Phrase>>,
 }
 
 impl PhraseDict {
     fn add(&mut self, text: &'static str) {
         for (k, v) in entries(text) {
             let key: Box<[char]> = k.chars().collect();
-            if key.is_empty() {
-                continue;
+            if key.len() < 2 {
+                continue; // single characters go to the character maps
             }
             let list = self.by_first.entry(key[0]).or_default();
             if !list.iter().any(|(x, _)| *x == key) {
@@ -149,17 +151,23 @@ impl Converter {
                 ),
             };
         let mut var_phrases = PhraseDict::default();
-        for t in var_phrase_texts {
+        for t in &var_phrase_texts {
             var_phrases.add(t);
         }
         let mut ts_phrases = PhraseDict::default();
         ts_phrases.add(TS_PHRASES);
+        // Single-character keys of a phrase dictionary come first in their
+        // group, so they override the character dictionaries.
+        let mut var_chars = char_map(&var_char_texts);
+        var_chars.extend(char_map(&var_phrase_texts));
+        let mut ts_chars = char_map(&[TS_CHARACTERS_EXT, TS_CHARACTERS]);
+        ts_chars.extend(char_map(&[TS_PHRASES]));
         Converter {
             compat: char_map(&[CJK_COMPAT]),
-            var_chars: char_map(&var_char_texts),
+            var_chars,
             var_phrases,
             ts_phrases,
-            ts_chars: char_map(&[TS_CHARACTERS_EXT, TS_CHARACTERS]),
+            ts_chars,
         }
     }
 
@@ -194,6 +202,17 @@ impl Converter {
     /// Characters that may start a phrase.
     pub fn phrase_starts(&self) -> impl Iterator<Item = char> + '_ {
         self.ts_phrases.starts().chain(self.var_phrases.starts())
+    }
+
+    /// The first two characters of every phrase (a phrase of one character
+    /// gives its character twice).
+    pub fn phrase_bigrams(&self) -> impl Iterator<Item = (char, char)> + '_ {
+        self.ts_phrases
+            .by_first
+            .values()
+            .chain(self.var_phrases.by_first.values())
+            .flatten()
+            .map(|(k, _)| (k[0], k.get(1).copied().unwrap_or(k[0])))
     }
 
     /// Characters the converter changes on their own.
