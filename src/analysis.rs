@@ -47,6 +47,10 @@ pub struct Analysis {
     pub id: String,
     /// The encoding the input was decoded from.
     pub encoding: String,
+    /// `text` or `html`. For HTML input, spans refer to the text extracted
+    /// from the page (`dangjian text PAGE` prints it).
+    #[serde(default = "default_format")]
+    pub format: String,
     /// Script of the original text.
     pub script: Script,
     /// Page metadata (title, source, date, edition, authors, editors).
@@ -80,6 +84,10 @@ pub struct Analysis {
     /// comparisons. Omitted from JSON unless the pipeline keeps them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<(String, u32)>,
+}
+
+fn default_format() -> String {
+    "text".to_string()
 }
 
 /// Which stages run; all on by default.
@@ -322,6 +330,12 @@ impl Pipeline {
         if meta.title.is_none() {
             meta.title.clone_from(&doc.info.title);
         }
+        if meta.subtitle.is_none() {
+            meta.subtitle.clone_from(&doc.info.subtitle);
+        }
+        if meta.authors.is_empty() {
+            meta.authors.clone_from(&doc.info.authors);
+        }
 
         let (formulations, slogans, documents) = if self.stages.formulations {
             let f = formulations::extract(&body);
@@ -354,6 +368,7 @@ impl Pipeline {
             path: doc.path.as_ref().map(|p| p.display().to_string()),
             id: doc.id.clone(),
             encoding: doc.encoding.to_string(),
+            format: doc.format.to_string(),
             script: norm.script,
             meta,
             place,

@@ -29,6 +29,12 @@ enum Command {
         /// Input files (default: stdin).
         files: Vec<PathBuf>,
     },
+    /// Print the text that an analysis's spans refer to: the decoded text, or for an HTML page
+    /// the text extracted from it.
+    Text {
+        /// Input files (default: stdin).
+        files: Vec<PathBuf>,
+    },
     /// Segment text, one sentence per line; tokens separated by two spaces, in the original characters.
     Segment {
         /// Input files (default: stdin).
@@ -170,6 +176,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Normalize { files } => normalize(&files),
         Command::Segment { files } => segment(&files),
+        Command::Text { files } => text_cmd(&files),
         Command::Analyze {
             format,
             output,
@@ -739,6 +746,26 @@ fn index_cmd(
         );
     }
     Ok(if summary.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn text_cmd(files: &[PathBuf]) -> Result<ExitCode> {
+    let mut out = open_output(None)?;
+    let mut failed = false;
+    for doc in text_inputs(files) {
+        match doc {
+            Ok(doc) => out.write_all(doc.text.as_bytes()).map_err(stdout_err)?,
+            Err(e) => {
+                eprintln!("dangjian: {e}");
+                failed = true;
+            }
+        }
+    }
+    out.flush().map_err(stdout_err)?;
+    Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

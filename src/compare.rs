@@ -44,6 +44,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -490,12 +491,25 @@ fn shared_items(
     v
 }
 
-fn jaccard(a: &BTreeSet<&String>, b: &BTreeSet<&String>) -> f64 {
-    let union = a.union(b).count();
+/// Jaccard index of two sorted sets.
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         return 0.0;
     }
-    round4(a.intersection(b).count() as f64 / union as f64)
+    round4(shared as f64 / union as f64)
 }
 
 fn round4(x: f64) -> f64 {
@@ -553,10 +567,23 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
     let formulations = shared_items(profiles, |p| &p.formulations);
     let slogans = shared_items(profiles, |p| &p.slogans);
 
-    let sets: Vec<BTreeSet<&String>> = profiles
+    // Formulation sets as sorted integer ids: a pair costs one merge.
+    let mut ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    let sets: Vec<Vec<u32>> = profiles
         .profiles
         .values()
-        .map(|p| p.formulations.keys().collect())
+        .map(|p| {
+            let mut v: Vec<u32> = p
+                .formulations
+                .keys()
+                .map(|k| {
+                    let n = ids.len() as u32;
+                    *ids.entry(k.as_str()).or_insert(n)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
         .collect();
     let matrix = sets
         .iter()
@@ -580,51 +607,67 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
         .map(|p| p.terms.values().sum())
         .collect();
     let grand: u64 = totals.iter().sum();
-    let mut all_terms: BTreeMap<&String, u64> = BTreeMap::new();
+    // Corpus count of every term, and whether it may be distinctive at all
+    // (computed once per distinct term, not once per place).
+    let stop = jieba_rs::KeywordExtractConfig::default();
+    let gazetteer = crate::places::Gazetteer::shared();
+    let mut all_terms: rustc_hash::FxHashMap<&str, (u64, bool)> = Default::default();
     for p in profiles.profiles.values() {
         for (t, n) in &p.terms {
-            *all_terms.entry(t).or_default() += n;
+            all_terms
+                .entry(t.as_str())
+                .or_insert_with(|| {
+                    let excluded = SELF_REFERENCE.contains(&t.as_str())
+                        || stop.stop_words().contains(t.as_str())
+                        || gazetteer.is_name(t);
+                    (0, excluded)
+                })
+                .0 += n;
         }
     }
-    let stop = jieba_rs::KeywordExtractConfig::default();
-    let excluded = |t: &str| -> bool {
-        SELF_REFERENCE.contains(&t)
-            || stop.stop_words().contains(t)
-            || !crate::places::Gazetteer::shared().lookup(t).is_empty()
-    };
     let keyness = profiles
         .profiles
         .values()
         .zip(&totals)
+        .collect::<Vec<_>>()
+        .into_par_iter()
         .map(|(p, &c)| {
             let d = grand - c;
-            let mut terms: Vec<KeyTerm> = p
+            let mut scored: Vec<(f64, &str, u64, u64)> = p
                 .terms
                 .iter()
-                .filter(|(t, n)| **n >= options.min_count && !excluded(t))
+                .filter(|(_, n)| **n >= options.min_count)
                 .filter_map(|(t, &a)| {
-                    let b = all_terms.get(t).copied().unwrap_or(0) - a;
-                    if d == 0 || (a as f64 / c.max(1) as f64) <= (b as f64 / d as f64) {
+                    let &(total, excluded) = all_terms.get(t.as_str())?;
+                    let b = total - a;
+                    if excluded || d == 0 || (a as f64 / c.max(1) as f64) <= (b as f64 / d as f64) {
                         return None;
                     }
                     let g2 = log_likelihood(a, b, c, d);
-                    (g2 >= 3.84).then(|| KeyTerm {
-                        term: t.clone(),
+                    (g2 >= 3.84).then_some((g2, t.as_str(), a, b))
+                })
+                .collect();
+            let by_score = |x: &(f64, &str, u64, u64), y: &(f64, &str, u64, u64)| {
+                y.0.partial_cmp(&x.0)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then_with(|| x.1.cmp(y.1))
+            };
+            if scored.len() > options.top_terms {
+                scored.select_nth_unstable_by(options.top_terms, by_score);
+                scored.truncate(options.top_terms);
+            }
+            scored.sort_by(by_score);
+            Keyness {
+                place: p.name.clone(),
+                terms: scored
+                    .into_iter()
+                    .map(|(g2, t, a, b)| KeyTerm {
+                        term: t.to_string(),
                         g2: round4(g2),
                         log_ratio: round4(log_ratio(a, b, c, d)),
                         count: a,
                     })
-                })
-                .collect();
-            terms.sort_by(|x, y| {
-                y.g2.partial_cmp(&x.g2)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then_with(|| x.term.cmp(&y.term))
-            });
-            terms.truncate(options.top_terms);
-            Keyness {
-                place: p.name.clone(),
-                terms,
+                    .collect(),
             }
         })
         .collect();

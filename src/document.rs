@@ -46,6 +46,12 @@ pub struct DocumentInfo {
     /// Title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Subtitle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Authors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
 }
 
 /// One document: decoded text and provenance.
@@ -61,6 +67,9 @@ pub struct Document {
     pub encoding: &'static str,
     /// Outside knowledge about the document.
     pub info: DocumentInfo,
+    /// `text` or `html`: what the input was. For HTML, `text` holds the text
+    /// extracted from the page, and spans refer to it.
+    pub format: &'static str,
 }
 
 /// The id of a byte string: 16 hex digits of its SHA-256.
@@ -77,13 +86,7 @@ impl Document {
     /// A document from text already in memory.
     pub fn from_text(text: impl Into<String>) -> Self {
         let text = text.into();
-        Document {
-            id: id_of(text.as_bytes()),
-            path: None,
-            text,
-            encoding: "utf-8",
-            info: DocumentInfo::default(),
-        }
+        Document::from_decoded(id_of(text.as_bytes()), None, text, "utf-8")
     }
 
     /// A document from raw bytes in any supported encoding.
@@ -98,13 +101,49 @@ impl Document {
             Some(p) => e.with_path(p),
             None => e,
         })?;
-        Ok(Document {
-            id: id_of(bytes),
-            path: path.map(Path::to_path_buf),
-            text: decoded.text,
-            encoding: decoded.encoding,
+        Ok(Document::from_decoded(
+            id_of(bytes),
+            path.map(Path::to_path_buf),
+            decoded.text,
+            decoded.encoding,
+        ))
+    }
+
+    /// A document from decoded text; HTML pages are turned into their text
+    /// (see [`crate::html`]) with the page's title, date, source and authors
+    /// as outside knowledge.
+    fn from_decoded(
+        id: String,
+        path: Option<PathBuf>,
+        text: String,
+        encoding: &'static str,
+    ) -> Self {
+        if crate::html::is_html(&text) {
+            let e = crate::html::extract(&text);
+            return Document {
+                id,
+                path,
+                text: e.text,
+                encoding,
+                info: DocumentInfo {
+                    title: e.title,
+                    subtitle: e.subtitle,
+                    date: e.date,
+                    source: e.source,
+                    authors: e.authors,
+                    ..Default::default()
+                },
+                format: "html",
+            };
+        }
+        Document {
+            id,
+            path,
+            text,
+            encoding,
             info: DocumentInfo::default(),
-        })
+            format: "text",
+        }
     }
 
     /// Reads and decodes a file.
@@ -133,9 +172,23 @@ impl Document {
         Self::from_bytes(&bytes, Some(path))
     }
 
-    /// Sets outside knowledge about the document.
+    /// Sets outside knowledge about the document; fields left empty keep
+    /// what the document itself gave (an HTML page's title, say).
     pub fn with_info(mut self, info: DocumentInfo) -> Self {
-        self.info = info;
+        let old = std::mem::take(&mut self.info);
+        self.info = DocumentInfo {
+            place: info.place.or(old.place),
+            place_code: info.place_code.or(old.place_code),
+            source: info.source.or(old.source),
+            date: info.date.or(old.date),
+            title: info.title.or(old.title),
+            subtitle: info.subtitle.or(old.subtitle),
+            authors: if info.authors.is_empty() {
+                old.authors
+            } else {
+                info.authors
+            },
+        };
         self
     }
 

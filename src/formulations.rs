@@ -773,8 +773,14 @@ fn expand(
             // A template list must touch a mention: start right after it
             // (“五星”活动,即…) or end right before it (…发挥好的“六有一好”).
             let near = mentions.iter().any(|&(ms, me)| {
-                let gap_after = text.get(me..e.start).map(|g| g.chars().count());
-                let gap_before = text.get(e.end..ms).map(|g| g.chars().count());
+                // Byte distance first: no character counting over long gaps.
+                let count = |a: usize, b: usize| {
+                    (b >= a && b - a <= 24)
+                        .then(|| text.get(a..b).map(|g| g.chars().count()))
+                        .flatten()
+                };
+                let gap_after = count(me, e.start);
+                let gap_before = count(e.end, ms);
                 gap_after.is_some_and(|g| g <= 6) || gap_before.is_some_and(|g| g <= 3)
             });
             let short = items.iter().all(|it| it.chars().count() <= 8);

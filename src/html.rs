@@ -71,9 +71,38 @@ const SKIP: &[&str] = &[
     "template", "head", "object", "embed", "canvas", "input", "textarea", "map",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "table", "section", "article", "header", "footer", "aside", "blockquote", "pre", "dd", "dt",
-    "dl", "figure", "figcaption", "main", "center", "hr", "font",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "main",
+    "center",
+    "hr",
+    "font",
 ];
 
 fn walk(el: ElementRef<'_>, out: &mut String) {
@@ -189,7 +218,9 @@ pub fn extract(page: &str) -> Extracted {
                         .map(str::to_string)
                         .collect()
                 }
-                "nodename" | "source" | "sitename" if out.source.is_none() => out.source = nonempty(v),
+                "nodename" | "source" | "sitename" if out.source.is_none() => {
+                    out.source = nonempty(v)
+                }
                 _ => {}
             }
         }
@@ -204,10 +235,19 @@ pub fn extract(page: &str) -> Extracted {
                 .or_else(|| m.value().attr("itemprop"))
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            let Some(content) = m.value().attr("content") else { continue };
+            let Some(content) = m.value().attr("content") else {
+                continue;
+            };
             match key.as_str() {
-                "publishdate" | "pubdate" | "publish_date" | "article:published_time" | "datepublished"
-                | "date" | "dc.date" | "og:release_date" | "publishtime"
+                "publishdate"
+                | "pubdate"
+                | "publish_date"
+                | "article:published_time"
+                | "datepublished"
+                | "date"
+                | "dc.date"
+                | "og:release_date"
+                | "publishtime"
                     if out.date.is_none() =>
                 {
                     out.date = iso(content)
@@ -219,8 +259,12 @@ pub fn extract(page: &str) -> Extracted {
                         .map(str::to_string)
                         .collect()
                 }
-                "source" | "og:site_name" | "sitename" if out.source.is_none() => out.source = nonempty(content),
-                "og:title" | "title" | "headline" if out.title.is_none() => out.title = nonempty(content),
+                "source" | "og:site_name" | "sitename" if out.source.is_none() => {
+                    out.source = nonempty(content)
+                }
+                "og:title" | "title" | "headline" if out.title.is_none() => {
+                    out.title = nonempty(content)
+                }
                 _ => {}
             }
         }

@@ -9,6 +9,7 @@
 //! |---|---|
 //! | bytes → text (UTF-8, UTF-16, GB18030, Big5) | [`decode`] |
 //! | documents, corpora, manifests | [`document`] |
+//! | HTML pages → text lines and page facts | [`html`] |
 //! | traditional → simplified, widths, quotes, glosses, with an offset map | [`normalize`], [`offsets`] |
 //! | page boilerplate off, metadata out | [`page`] |
 //! | words and keywords (jieba-rs + party-building lexicon) | [`segment`] |
@@ -35,6 +36,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod formulations;
+pub mod html;
 pub mod index;
 pub mod normalize;
 pub mod numerals;

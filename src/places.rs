@@ -123,6 +123,7 @@ pub struct Gazetteer {
     /// For each pattern: the surface, the candidate places, whether it is a
     /// short name, and whether that short name is also an ordinary word.
     patterns: Vec<Pattern>,
+    names: HashSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -229,12 +230,27 @@ impl Gazetteer {
             // Only fails on absurd pattern sets; recognition then finds
             // nothing rather than panicking.
             .ok();
+        let names = places
+            .iter()
+            .flat_map(|p| std::iter::once(p.name.clone()).chain(p.short.clone()))
+            .collect();
         Gazetteer {
             places,
             by_code,
             matcher,
             patterns,
+            names,
         }
+    }
+
+    /// Whether `s` is the full or short name of some division.
+    ///
+    /// ```
+    /// let g = dangjian::places::Gazetteer::shared();
+    /// assert!(g.is_name("桂林") && g.is_name("桂林市") && !g.is_name("党建"));
+    /// ```
+    pub fn is_name(&self, s: &str) -> bool {
+        self.names.contains(s)
     }
 
     /// All divisions.
@@ -340,19 +356,51 @@ pub struct Attribution {
     pub mentions: Vec<PlaceMention>,
 }
 
-fn token_boundaries(text: &str, seg: &Segmenter) -> HashSet<usize> {
-    let mut b = HashSet::new();
-    for (s, e) in seg.spans(text) {
-        b.insert(s);
-        b.insert(e);
-    }
-    b
+/// Whether `text[s..e]` starts and ends on word boundaries, judged by
+/// segmenting the clause around it (at most 24 characters either side).
+fn on_token_boundaries(text: &str, s: usize, e: usize, seg: &Segmenter) -> bool {
+    const STOP: &[char] = &[
+        '。', ',', '，', '、', ';', '；', '!', '?', '：', ':', '\n', '“', '”', '(', ')',
+    ];
+    let ws = text[..s]
+        .char_indices()
+        .rev()
+        .take(24)
+        .find(|(_, c)| STOP.contains(c))
+        .map_or_else(
+            || {
+                text[..s]
+                    .char_indices()
+                    .rev()
+                    .take(24)
+                    .last()
+                    .map_or(s, |(i, _)| i)
+            },
+            |(i, c)| i + c.len_utf8(),
+        );
+    let we = text[e..]
+        .char_indices()
+        .take(24)
+        .find(|(_, c)| STOP.contains(c))
+        .map_or_else(
+            || {
+                e + text[e..]
+                    .char_indices()
+                    .take(24)
+                    .last()
+                    .map_or(0, |(i, c)| i + c.len_utf8())
+            },
+            |(i, _)| e + i,
+        );
+    let spans = seg.spans(&text[ws..we]);
+    let starts = spans.iter().any(|&(a, _)| ws + a == s);
+    let ends = spans.iter().any(|&(_, b)| ws + b == e);
+    starts && ends
 }
 
 /// Recognizes place mentions in `text`.
 fn recognize(g: &Gazetteer, text: &str, hint: Option<usize>) -> Vec<Hit> {
     let seg = Segmenter::default();
-    let bounds = token_boundaries(text, &seg);
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     let Some(matcher) = &g.matcher else {
         return Vec::new();
@@ -361,18 +409,17 @@ fn recognize(g: &Gazetteer, text: &str, hint: Option<usize>) -> Vec<Hit> {
         let pat = &g.patterns[m.pattern().as_usize()];
         let after = &text[m.end()..];
         let two_chars = m.end() - m.start() <= 6;
-        if two_chars && !(bounds.contains(&m.start()) && bounds.contains(&m.end())) {
-            continue;
-        }
         if pat.short {
-            if !(bounds.contains(&m.start()) && bounds.contains(&m.end())) {
+            if NOT_DIVISION_AFTER.iter().any(|w| after.starts_with(w)) {
                 continue;
             }
-            if NOT_DIVISION_AFTER.iter().any(|w| after.starts_with(w)) {
+            if !on_token_boundaries(text, m.start(), m.end(), &seg) {
                 continue;
             }
         } else if after.starts_with("路") || after.starts_with("街") || after.starts_with("大道")
         {
+            continue;
+        } else if two_chars && !on_token_boundaries(text, m.start(), m.end(), &seg) {
             continue;
         }
         raw.push((m.start(), m.end(), m.pattern().as_usize()));

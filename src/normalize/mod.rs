@@ -404,7 +404,7 @@ impl Normalizer {
                     continue;
                 }
                 (b as char, 1, f)
-            } else if b >= 0xE0 && b < 0xF0 && i + 2 < len {
+            } else if (0xE0..0xF0).contains(&b) && i + 2 < len {
                 // Three-byte sequences (all of the BMP's CJK) decoded inline.
                 let cp = ((b as u32 & 0x0F) << 12)
                     | ((bytes[i + 1] as u32 & 0x3F) << 6)
