@@ -416,10 +416,13 @@ fn recognize(g: &Gazetteer, text: &str, hint: Option<usize>) -> Vec<Hit> {
             if !on_token_boundaries(text, m.start(), m.end(), &seg) {
                 continue;
             }
-        } else if after.starts_with("路") || after.starts_with("街") || after.starts_with("大道")
+        } else if after.starts_with("路")
+            || after.starts_with("街")
+            || after.starts_with("大道")
+            || (two_chars && !on_token_boundaries(text, m.start(), m.end(), &seg))
         {
-            continue;
-        } else if two_chars && !on_token_boundaries(text, m.start(), m.end(), &seg) {
+            // A street (中山路), or a two-character full name inside a word
+            // (范县 in 示范县).
             continue;
         }
         raw.push((m.start(), m.end(), m.pattern().as_usize()));
