@@ -72,3 +72,83 @@ fn corpus_pages_match_gold() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn page_samples_in_other_shapes() {
+    let gold: Value =
+        serde_json::from_str(include_str!("gold/page-samples.json")).expect("gold JSON");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
+    let pipeline = Pipeline::default();
+    let mut failures = Vec::new();
+    for d in gold["documents"].as_array().expect("documents") {
+        let file = d["file"].as_str().expect("file");
+        let doc = Document::from_path(dir.join(file)).expect("sample decodes");
+        if doc.encoding != d["encoding"].as_str().unwrap_or("") {
+            failures.push(format!(
+                "{file}: encoding {} (gold {})",
+                doc.encoding, d["encoding"]
+            ));
+        }
+        let a = pipeline.analyze(&doc);
+        let sys: Vec<&str> = a.body.lines().collect();
+        let gold_lines: Vec<&str> = d["body"]
+            .as_array()
+            .expect("body")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let (tp, s, g) = overlap(&sys, &gold_lines);
+        let (p, r, _) = common::prf(tp, s, g);
+        println!("{file}: body P {p:.3} R {r:.3}");
+        if p < 0.97 || r < 0.97 {
+            failures.push(format!("{file}: body P {p:.3} R {r:.3}\n  got {sys:?}"));
+        }
+        let meta = serde_json::to_value(&a.meta).expect("meta");
+        for (k, v) in d["meta"].as_object().expect("meta") {
+            if meta[k] != *v {
+                failures.push(format!("{file}: meta.{k} = {} (gold {v})", meta[k]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// GBK and Big5 copies of corpus documents analyze exactly like the UTF-8
+/// originals (only the id and the encoding differ).
+#[test]
+fn legacy_encodings_give_the_same_analysis() {
+    let pipeline = Pipeline::default();
+    for (file, enc) in [
+        ("guilin-2024-08-15.txt", encoding_rs::GBK),
+        ("zhejiang-2019-11-25.txt", encoding_rs::GB18030),
+        ("tianjin-2021-06-16.txt", encoding_rs::BIG5),
+    ] {
+        // Big5 has no no-break space; the portal's page uses one.
+        let text = common::corpus_text(file).replace('\u{a0}', " ");
+        let (bytes, _, lossy) = enc.encode(&text);
+        assert!(!lossy, "{file} is not representable in {}", enc.name());
+        let original = pipeline.analyze(&Document::from_text(text.clone()));
+        let copy = pipeline.analyze(&Document::from_bytes(&bytes, None).expect("decodes"));
+        let mut a = serde_json::to_value(&original).expect("json");
+        let mut b = serde_json::to_value(&copy).expect("json");
+        assert_ne!(b["encoding"], "utf-8");
+        for v in [&mut a, &mut b] {
+            v["id"] = Value::Null;
+            v["encoding"] = Value::Null;
+        }
+        assert_eq!(a, b, "{file} as {}", enc.name());
+    }
+}
+
+#[test]
+fn binary_file_gives_a_clear_error() {
+    let e = Document::from_bytes(
+        &[
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d,
+        ],
+        Some(std::path::Path::new("photo.txt")),
+    )
+    .expect_err("binary");
+    assert_eq!(e.kind(), dangjian::ErrorKind::Binary);
+    assert!(e.to_string().starts_with("photo.txt: binary"), "{e}");
+}

@@ -187,7 +187,22 @@ fn is_han(c: char) -> bool {
 fn is_cjk_punct(c: char) -> bool {
     matches!(
         c,
-        '、' | '。' | '，' | '；' | '：' | '“' | '”' | '（' | '）' | '《' | '》'
+        '、' | '。'
+            | '，'
+            | '；'
+            | '：'
+            | '“'
+            | '”'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '"'
+            | '＂'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
     )
 }
 
@@ -380,6 +395,19 @@ impl Normalizer {
         let len = bytes.len();
         let mut i = 0usize;
 
+        // The character before position `i` as written to the output (text
+        // dropped before it, such as a gloss, does not count).
+        macro_rules! prev_out {
+            () => {
+                text[run..i]
+                    .chars()
+                    .rev()
+                    .chain(tail_str(&out).chars().rev())
+                    .take(2)
+                    .collect::<Vec<char>>()
+            };
+        }
+
         // Ends the copied run and the linear run at `upto`.
         macro_rules! flush {
             ($upto:expr) => {
@@ -481,7 +509,7 @@ impl Normalizer {
                         continue;
                     }
                     '(' | '（' => {
-                        if text[..i].chars().next_back().is_some_and(is_han)
+                        if prev_out!().first().is_some_and(|c| is_han(*c))
                             && let Some(glen) = gloss_len(&text[i..])
                         {
                             flush!(i);
@@ -496,7 +524,8 @@ impl Normalizer {
                             .bytes()
                             .position(|x| !x.is_ascii_lowercase())
                             .unwrap_or(len - i);
-                        if let Some(han) = self.pinyin_in_context(text, i, word_end) {
+                        let prev = prev_out!();
+                        if let Some(han) = self.pinyin_in_context(text, i, word_end, &prev) {
                             flush!(i);
                             out.extend_from_slice(han.as_bytes());
                             map.replace(i, word_end, han.len());
@@ -565,13 +594,22 @@ impl Normalizer {
     /// directly between Han characters or CJK punctuation (one bracket on
     /// either side allowed), never next to other Latin letters, digits or
     /// spaces.
-    fn pinyin_in_context(&self, text: &str, start: usize, end: usize) -> Option<&'static str> {
+    fn pinyin_in_context(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        prev: &[char],
+    ) -> Option<&'static str> {
+        let before = prev.first().copied();
         let han = *self.inner.pinyin.get(&text[start..end])?;
-        let before = text[..start].chars().next_back();
         if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == ' ') {
             return None;
         }
-        let mut after_it = text[end..].chars();
+        // Characters the normalizer drops (zero-width, controls) do not count.
+        let mut after_it = text[end..]
+            .chars()
+            .filter(|c| self.flags_of(*c) & F_DROP == 0);
         let after = after_it.next();
         if after.is_some_and(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '.') {
             return None;
@@ -581,10 +619,20 @@ impl Normalizer {
             Some('(' | ')') => beyond.is_some_and(|b| is_han(b) || is_cjk_punct(b)),
             _ => false,
         };
-        let before2 = text[..start].chars().rev().nth(1);
+        let before2 = prev.get(1).copied();
         let after2 = after_it.next();
         (near_han(before, before2) && near_han(after, after2)).then_some(han)
     }
+}
+
+/// The last few characters of UTF-8 output bytes (at most 16 bytes, cut on a
+/// character boundary).
+fn tail_str(out: &[u8]) -> &str {
+    let mut start = out.len().saturating_sub(16);
+    while start < out.len() && (out[start] & 0xC0) == 0x80 {
+        start += 1;
+    }
+    std::str::from_utf8(&out[start..]).unwrap_or("")
 }
 
 /// Length of a pinyin gloss `(guān)` at the start of `s`: Latin letters with at
