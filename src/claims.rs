@@ -781,7 +781,7 @@ fn object_of(text: &str, f: &Found, seg: &Segmenter) -> Option<String> {
         .map_or(after.len(), |(i, _)| i);
     let window: String = after[..stop].chars().take(16).collect();
     if !window.is_empty() && f.unit != "%" && f.unit != "百分点" {
-        let tags = jieba.tag(&window, true);
+        let tags = jieba.tag(&window, false);
         let mut parts: Vec<&str> = Vec::new();
         let mut pending_adj: Vec<&str> = Vec::new();
         for t in tags.iter().take(4) {
@@ -824,7 +824,7 @@ fn object_of(text: &str, f: &Found, seg: &Segmenter) -> Option<String> {
     if window.is_empty() {
         return None;
     }
-    let tags = jieba.tag(&window, true);
+    let tags = jieba.tag(&window, false);
     let mut parts: Vec<&str> = Vec::new();
     let mut i = tags.len();
     while i > 0 && parts.len() < 4 {

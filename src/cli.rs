@@ -712,25 +712,28 @@ fn index_cmd(
     let mut stdout = BufWriter::new(io::stdout().lock());
     let mut progress = Progress::new(quiet);
     let mut write_error: Option<io::Error> = None;
-    let sink = |r: Record| {
+    let sink = |r: &Record, line: &str| {
         progress.tick(matches!(r, Record::Error(_)));
         if write_error.is_some() {
             return;
         }
         let res = match &mut log {
-            Some(log) => log.append(&r),
-            None => writeln!(stdout, "{}", r.to_json()).and_then(|_| stdout.flush()),
+            Some(log) => log.append_line(line),
+            None => writeln!(stdout, "{line}"),
         };
         if let Err(e) = res {
             write_error = Some(e);
         }
     };
     let summary = if paths.len() == 1 && paths[0].as_os_str() == "-" {
-        indexer.run_jsonl(io::stdin().lock(), sink)
+        indexer.run_jsonl_lines(io::stdin().lock(), sink)
     } else {
-        indexer.run(paths, sink)
+        indexer.run_lines(paths, sink)
     };
     progress.finish();
+    if let Err(e) = stdout.flush() {
+        write_error.get_or_insert(e);
+    }
     if let Some(e) = write_error {
         return Err(Error::new(ErrorKind::Io, format!("writing output: {e}")));
     }

@@ -90,6 +90,9 @@ impl Record {
     }
 }
 
+/// A finished record with its JSON line, when asked for.
+type Done = (Record, Option<String>);
+
 /// What a run did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
@@ -342,12 +345,73 @@ impl Indexer {
     /// Indexes files and directories; `sink` receives every record (from the
     /// calling thread, in walk order within each batch).
     pub fn run(&self, paths: &[PathBuf], mut sink: impl FnMut(Record)) -> Summary {
+        self.run_inner(paths, false, |r, _| sink(r))
+    }
+
+    /// Like [`Indexer::run`], with each record's JSON line made on the worker
+    /// threads (what `dangjian index` writes).
+    pub fn run_lines(&self, paths: &[PathBuf], mut sink: impl FnMut(&Record, &str)) -> Summary {
+        self.run_inner(paths, true, |r, line| sink(&r, line.unwrap_or_default()))
+    }
+
+    /// Indexes JSONL records from `reader` (`{"id": …, "text": …}` per line);
+    /// results come out in input order.
+    pub fn run_jsonl(&self, reader: impl BufRead, mut sink: impl FnMut(Record)) -> Summary {
+        self.run_jsonl_inner(reader, false, |r, _| sink(r))
+    }
+
+    /// Like [`Indexer::run_jsonl`], with JSON lines made on the workers.
+    pub fn run_jsonl_lines(
+        &self,
+        reader: impl BufRead,
+        mut sink: impl FnMut(&Record, &str),
+    ) -> Summary {
+        self.run_jsonl_inner(reader, true, |r, line| sink(&r, line.unwrap_or_default()))
+    }
+
+    fn finish_one(r: (Option<Record>, u64), serialize: bool) -> (Option<Done>, u64) {
+        let (rec, n) = r;
+        (
+            rec.map(|rec| {
+                let line = serialize.then(|| rec.to_json());
+                (rec, line)
+            }),
+            n,
+        )
+    }
+
+    fn drain(
+        results: Vec<(Option<Done>, u64)>,
+        summary: &mut Summary,
+        sink: &mut impl FnMut(Record, Option<&str>),
+    ) {
+        for (r, n) in results {
+            summary.bytes += n;
+            match r {
+                None => summary.skipped += 1,
+                Some((r, line)) => {
+                    match &r {
+                        Record::Analysis(_) => summary.documents += 1,
+                        Record::Error(_) => summary.errors += 1,
+                    }
+                    sink(r, line.as_deref());
+                }
+            }
+        }
+    }
+
+    fn run_inner(
+        &self,
+        paths: &[PathBuf],
+        serialize: bool,
+        mut sink: impl FnMut(Record, Option<&str>),
+    ) -> Summary {
         let start = Instant::now();
         let mut summary = Summary::default();
         let pool = match self.pool() {
             Ok(p) => p,
             Err(e) => {
-                sink(Record::Error(ErrorRecord::from_error("", &e, None)));
+                sink(Record::Error(ErrorRecord::from_error("", &e, None)), None);
                 summary.errors += 1;
                 return summary;
             }
@@ -356,49 +420,46 @@ impl Indexer {
         let batch = self.batch_size();
         while entries.peek().is_some() {
             let chunk: Vec<Entry> = entries.by_ref().take(batch).collect();
-            let results: Vec<(Option<Record>, u64)> = pool.install(|| {
+            let results = pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|e| match e {
-                        Entry::File(p, info) => self.one_file(p, info.as_ref()),
-                        Entry::Problem(p, err) => (
-                            Some(Record::Error(ErrorRecord::from_error(
-                                &p.display().to_string(),
-                                err,
-                                None,
-                            ))),
-                            0,
-                        ),
+                    .map(|e| {
+                        let r = match e {
+                            Entry::File(p, info) => self.one_file(p, info.as_ref()),
+                            Entry::Problem(p, err) => (
+                                Some(Record::Error(ErrorRecord::from_error(
+                                    &p.display().to_string(),
+                                    err,
+                                    None,
+                                ))),
+                                0,
+                            ),
+                        };
+                        Self::finish_one(r, serialize)
                     })
                     .collect()
             });
-            for (r, n) in results {
-                summary.bytes += n;
-                match r {
-                    None => summary.skipped += 1,
-                    Some(r) => {
-                        match &r {
-                            Record::Analysis(_) => summary.documents += 1,
-                            Record::Error(_) => summary.errors += 1,
-                        }
-                        sink(r);
-                    }
-                }
-            }
+            Self::drain(results, &mut summary, &mut sink);
         }
         summary.elapsed = start.elapsed();
         summary
     }
 
-    /// Indexes JSONL records from `reader` (`{"id": …, "text": …}` per line);
-    /// results come out in input order.
-    pub fn run_jsonl(&self, reader: impl BufRead, mut sink: impl FnMut(Record)) -> Summary {
+    fn run_jsonl_inner(
+        &self,
+        reader: impl BufRead,
+        serialize: bool,
+        mut sink: impl FnMut(Record, Option<&str>),
+    ) -> Summary {
         let start = Instant::now();
         let mut summary = Summary::default();
         let pool = match self.pool() {
             Ok(p) => p,
             Err(e) => {
-                sink(Record::Error(ErrorRecord::from_error("<stdin>", &e, None)));
+                sink(
+                    Record::Error(ErrorRecord::from_error("<stdin>", &e, None)),
+                    None,
+                );
                 summary.errors += 1;
                 return summary;
             }
@@ -407,25 +468,13 @@ impl Indexer {
         let batch = self.batch_size();
         while lines.peek().is_some() {
             let chunk: Vec<(usize, io::Result<String>)> = lines.by_ref().take(batch).collect();
-            let results: Vec<(Option<Record>, u64)> = pool.install(|| {
+            let results = pool.install(|| {
                 chunk
                     .into_par_iter()
-                    .map(|(n, line)| self.one_record(n + 1, line))
+                    .map(|(n, line)| Self::finish_one(self.one_record(n + 1, line), serialize))
                     .collect()
             });
-            for (r, n) in results {
-                summary.bytes += n;
-                match r {
-                    None => summary.skipped += 1,
-                    Some(r) => {
-                        match &r {
-                            Record::Analysis(_) => summary.documents += 1,
-                            Record::Error(_) => summary.errors += 1,
-                        }
-                        sink(r);
-                    }
-                }
-            }
+            Self::drain(results, &mut summary, &mut sink);
         }
         summary.elapsed = start.elapsed();
         summary
@@ -561,7 +610,13 @@ impl OutputLog {
 
     /// Appends one record as one line, in one write, and flushes it.
     pub fn append(&mut self, r: &Record) -> io::Result<()> {
-        let mut line = r.to_json();
+        self.append_line(&r.to_json())
+    }
+
+    /// Appends a record already serialized (one JSON object, no newline).
+    pub fn append_line(&mut self, json: &str) -> io::Result<()> {
+        let mut line = String::with_capacity(json.len() + 1);
+        line.push_str(json);
         line.push('\n');
         self.file.write_all(line.as_bytes())?;
         self.file.flush()
