@@ -245,16 +245,25 @@ fn text_inputs(files: &[PathBuf]) -> Vec<Result<Document>> {
     }
 }
 
-fn normalize(files: &[PathBuf]) -> Result<ExitCode> {
-    let pipeline = Pipeline::default();
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Runs `f` on each text input (files or stdin), reporting bad inputs on
+/// stderr and going on with the others.
+fn each_text_input(
+    files: &[PathBuf],
+    mut f: impl FnMut(&Document, &mut dyn Write) -> io::Result<()>,
+) -> Result<ExitCode> {
     let mut out = open_output(None)?;
     let mut failed = false;
     for doc in text_inputs(files) {
         match doc {
-            Ok(doc) => {
-                let n = pipeline.normalize(&doc.text);
-                out.write_all(n.text.as_bytes()).map_err(stdout_err)?;
-            }
+            Ok(doc) => f(&doc, &mut out).map_err(stdout_err)?,
             Err(e) => {
                 eprintln!("dangjian: {e}");
                 failed = true;
@@ -262,41 +271,47 @@ fn normalize(files: &[PathBuf]) -> Result<ExitCode> {
         }
     }
     out.flush().map_err(stdout_err)?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+    Ok(exit_code(failed))
+}
+
+/// The documents of `files` that load; the others are reported on stderr
+/// and set `failed`.
+fn good_documents<'a>(
+    files: &[PathBuf],
+    failed: &'a mut bool,
+) -> impl Iterator<Item = Document> + 'a {
+    expand_documents(files)
+        .into_iter()
+        .filter_map(move |d| match d {
+            Ok(d) => Some(d),
+            Err(e) => {
+                eprintln!("dangjian: {e}");
+                *failed = true;
+                None
+            }
+        })
+}
+
+fn normalize(files: &[PathBuf]) -> Result<ExitCode> {
+    let pipeline = Pipeline::default();
+    each_text_input(files, |doc, out| {
+        out.write_all(pipeline.normalize(&doc.text).text.as_bytes())
     })
 }
 
 fn segment(files: &[PathBuf]) -> Result<ExitCode> {
     let pipeline = Pipeline::default();
-    let mut out = open_output(None)?;
-    let mut failed = false;
-    for doc in text_inputs(files) {
-        match doc {
-            Ok(doc) => {
-                for line in doc.text.lines() {
-                    let toks: Vec<&str> = pipeline
-                        .segment_original(line)
-                        .into_iter()
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .collect();
-                    writeln!(out, "{}", toks.join("  ")).map_err(stdout_err)?;
-                }
-            }
-            Err(e) => {
-                eprintln!("dangjian: {e}");
-                failed = true;
-            }
+    each_text_input(files, |doc, out| {
+        for line in doc.text.lines() {
+            let toks: Vec<&str> = pipeline
+                .segment_original(line)
+                .into_iter()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect();
+            writeln!(out, "{}", toks.join("  "))?;
         }
-    }
-    out.flush().map_err(stdout_err)?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+        Ok(())
     })
 }
 
@@ -367,11 +382,7 @@ fn analyze(format: AnalyzeFormat, output: Option<&Path>, files: &[PathBuf]) -> R
         }
     }
     out.flush().map_err(stdout_err)?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed))
 }
 
 /// Columns of `dangjian claims --format csv`.
@@ -401,15 +412,7 @@ fn claims(format: ClaimsFormat, output: Option<&Path>, files: &[PathBuf]) -> Res
         ClaimsFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
             w.write_record(CLAIM_COLUMNS).map_err(csv_err)?;
-            for doc in expand_documents(files) {
-                let doc = match doc {
-                    Ok(d) => d,
-                    Err(e) => {
-                        eprintln!("dangjian: {e}");
-                        failed = true;
-                        continue;
-                    }
-                };
+            for doc in good_documents(files, &mut failed) {
                 let a = pipeline.analyze(&doc);
                 for c in &a.claims {
                     let value = crate::claims::format_value(c.value);
@@ -440,15 +443,7 @@ fn claims(format: ClaimsFormat, output: Option<&Path>, files: &[PathBuf]) -> Res
         }
         ClaimsFormat::Jsonl => {
             let mut out = out;
-            for doc in expand_documents(files) {
-                let doc = match doc {
-                    Ok(d) => d,
-                    Err(e) => {
-                        eprintln!("dangjian: {e}");
-                        failed = true;
-                        continue;
-                    }
-                };
+            for doc in good_documents(files, &mut failed) {
                 let a = pipeline.analyze(&doc);
                 for c in &a.claims {
                     let mut v = serde_json::to_value(c)
@@ -461,11 +456,7 @@ fn claims(format: ClaimsFormat, output: Option<&Path>, files: &[PathBuf]) -> Res
             out.flush().map_err(stdout_err)?;
         }
     }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed))
 }
 
 /// Reads the inputs of `compare` and `profile` into profiles: documents and
@@ -577,11 +568,7 @@ fn compare_cmd(
             let body = crate::report::csv_view(&c, v).unwrap_or_default();
             std::fs::write(&path, body).map_err(|e| Error::io(&path, e))?;
         }
-        return Ok(if failed > 0 {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        });
+        return Ok(exit_code(failed > 0));
     }
     let text = match format {
         CompareFormat::Table => crate::report::table(&c),
@@ -605,11 +592,7 @@ fn compare_cmd(
         writeln!(out).map_err(stdout_err)?;
     }
     out.flush().map_err(stdout_err)?;
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed > 0))
 }
 
 fn profile_cmd(by: GroupBy, output: Option<&Path>, paths: &[PathBuf]) -> Result<ExitCode> {
@@ -619,11 +602,7 @@ fn profile_cmd(by: GroupBy, output: Option<&Path>, paths: &[PathBuf]) -> Result<
         .map_err(|e| Error::new(ErrorKind::Json, e.to_string()))?;
     writeln!(out).map_err(stdout_err)?;
     out.flush().map_err(stdout_err)?;
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed > 0))
 }
 
 /// Progress on stderr: a spinner on a terminal, a line every ten seconds
@@ -748,29 +727,9 @@ fn index_cmd(
             summary.mb_per_s()
         );
     }
-    Ok(if summary.errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(summary.errors > 0))
 }
 
 fn text_cmd(files: &[PathBuf]) -> Result<ExitCode> {
-    let mut out = open_output(None)?;
-    let mut failed = false;
-    for doc in text_inputs(files) {
-        match doc {
-            Ok(doc) => out.write_all(doc.text.as_bytes()).map_err(stdout_err)?,
-            Err(e) => {
-                eprintln!("dangjian: {e}");
-                failed = true;
-            }
-        }
-    }
-    out.flush().map_err(stdout_err)?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    each_text_input(files, |doc, out| out.write_all(doc.text.as_bytes()))
 }
