@@ -113,6 +113,26 @@ fn value_cell(r: &ClaimRow) -> String {
     format!("{v}{}", approx_mark(r.approx))
 }
 
+/// Columns of the claims views.
+const CLAIM_HEADER: [&str; 6] = ["place", "value", "unit", "object", "period", "text"];
+
+/// The cells of an indicator's claims, with the place written by `place`.
+fn claim_rows(ind: &crate::compare::Indicator, place: impl Fn(&str) -> String) -> Vec<Vec<String>> {
+    ind.rows
+        .iter()
+        .map(|r| {
+            vec![
+                place(&r.place),
+                value_cell(r),
+                r.unit.clone(),
+                r.object.clone().unwrap_or_default(),
+                r.period.clone().unwrap_or_default(),
+                r.text.clone(),
+            ]
+        })
+        .collect()
+}
+
 fn place_label(c: &Comparison, name: &str) -> String {
     match c
         .places
@@ -265,26 +285,8 @@ pub fn table(c: &Comparison) -> String {
         .filter(|i| i.places.len() >= 2)
     {
         let _ = writeln!(out, "{} — {}", ind.indicator, ind.label);
-        let rows: Vec<Vec<String>> = ind
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    place_label(c, &r.place),
-                    value_cell(r),
-                    r.unit.clone(),
-                    r.object.clone().unwrap_or_default(),
-                    r.period.clone().unwrap_or_default(),
-                    r.text.clone(),
-                ]
-            })
-            .collect();
-        text_table(
-            &mut out,
-            &["place", "value", "unit", "object", "period", "text"],
-            &rows,
-            28,
-        );
+        let rows = claim_rows(ind, |p| place_label(c, p));
+        text_table(&mut out, &CLAIM_HEADER, &rows, 28);
     }
     let single: Vec<String> = c
         .indicators
@@ -558,25 +560,8 @@ pub fn markdown(c: &Comparison) -> String {
     let _ = writeln!(out, "## Claims by indicator\n");
     for ind in shown_indicators(c) {
         let _ = writeln!(out, "### {} — {}\n", ind.indicator, ind.label);
-        let rows: Vec<Vec<String>> = ind
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    r.place.clone(),
-                    value_cell(r),
-                    r.unit.clone(),
-                    r.object.clone().unwrap_or_default(),
-                    r.period.clone().unwrap_or_default(),
-                    r.text.clone(),
-                ]
-            })
-            .collect();
-        md_table(
-            &mut out,
-            &["place", "value", "unit", "object", "period", "text"],
-            &rows,
-        );
+        let rows = claim_rows(ind, str::to_string);
+        md_table(&mut out, &CLAIM_HEADER, &rows);
     }
     out
 }
