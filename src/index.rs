@@ -416,31 +416,45 @@ impl Indexer {
                 return summary;
             }
         };
-        let mut entries = walk(paths).peekable();
         let batch = self.batch_size();
-        while entries.peek().is_some() {
-            let chunk: Vec<Entry> = entries.by_ref().take(batch).collect();
-            let results = pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|e| {
-                        let r = match e {
-                            Entry::File(p, info) => self.one_file(p, info.as_ref()),
-                            Entry::Problem(p, err) => (
-                                Some(Record::Error(ErrorRecord::from_error(
-                                    &p.display().to_string(),
-                                    err,
-                                    None,
-                                ))),
-                                0,
-                            ),
-                        };
-                        Self::finish_one(r, serialize)
-                    })
-                    .collect()
+        // A driver thread walks and analyzes batch after batch; this thread
+        // writes the finished ones meanwhile. At most two batches wait, so
+        // memory stays bounded.
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Option<Done>, u64)>>(2);
+            let pool = &pool;
+            scope.spawn(move || {
+                let mut entries = walk(paths).peekable();
+                while entries.peek().is_some() {
+                    let chunk: Vec<Entry> = entries.by_ref().take(batch).collect();
+                    let results = pool.install(|| {
+                        chunk
+                            .par_iter()
+                            .map(|e| {
+                                let r = match e {
+                                    Entry::File(p, info) => self.one_file(p, info.as_ref()),
+                                    Entry::Problem(p, err) => (
+                                        Some(Record::Error(ErrorRecord::from_error(
+                                            &p.display().to_string(),
+                                            err,
+                                            None,
+                                        ))),
+                                        0,
+                                    ),
+                                };
+                                Self::finish_one(r, serialize)
+                            })
+                            .collect()
+                    });
+                    if tx.send(results).is_err() {
+                        break;
+                    }
+                }
             });
-            Self::drain(results, &mut summary, &mut sink);
-        }
+            for results in rx {
+                Self::drain(results, &mut summary, &mut sink);
+            }
+        });
         summary.elapsed = start.elapsed();
         summary
     }
