@@ -36,7 +36,6 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::analysis::Body;
@@ -337,25 +336,19 @@ fn is_time_unit_at(s: &str) -> bool {
     TIME_UNITS.iter().any(|t| s.starts_with(t))
 }
 
-macro_rules! re {
-    ($name:ident, $pat:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
-    };
-}
-
 // Arabic numbers with optional Chinese multipliers.
-re!(ARABIC, r"\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千|百)?");
+static_regex!(ARABIC, r"\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千|百)?");
 // Chinese numerals containing a unit of a hundred or more.
-re!(
+static_regex!(
     CHINESE,
     r"[零〇○一二两三四五六七八九十百千万亿]*[百千万亿][零〇○一二两三四五六七八九十百千万亿]*(?:点[零〇○一二三四五六七八九]+[万亿]?)?"
 );
-re!(ROUND, r"(?:上|数|几|成)(?:十|百|千|万|十万|百万|千万|亿)");
-re!(
+static_regex!(ROUND, r"(?:上|数|几|成)(?:十|百|千|万|十万|百万|千万|亿)");
+static_regex!(
     PERCENT_CN,
     r"(百|千)分之([零〇○一二两三四五六七八九十百点]+)"
 );
-re!(
+static_regex!(
     PERIOD,
     r"(?:截至|截止到?)(?:目前|今年|去年|(?:19|20)\d{2}年)(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?|截至目前|到(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)|(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)(?:个)?多?年(?:来|以来)|(?:(?:19|20)\d{2}|今|去|前)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[^,。;!?]{0,12}?)以来|(?:今年|去年|(?:19|20)\d{2}年)(?:\d{1,2}[—\-–~至到]\d{1,2}月|上半年|下半年|前三季度|[一二三四]季度|全年)|今年以来|近年来|近几年|(?:19|20)\d{2}年(?:度)?(?:[,，])|今年|去年"
 );

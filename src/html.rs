@@ -27,9 +27,6 @@
 //! assert_eq!(e.title.as_deref(), Some("机关党建"));
 //! ```
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 
 /// Text and facts extracted from a page.
@@ -152,14 +149,9 @@ fn newline(out: &mut String) {
     }
 }
 
-macro_rules! re {
-    ($name:ident, $pat:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
-    };
-}
-re!(ENP, r"(?s)<!--\s*enpproperty(.*?)/enpproperty\s*-->");
-re!(ENP_FIELD, r"(?s)<(\w+)>(.*?)</\w+>");
-re!(DATE, r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})");
+static_regex!(ENP, r"(?s)<!--\s*enpproperty(.*?)/enpproperty\s*-->");
+static_regex!(ENP_FIELD, r"(?s)<(\w+)>(.*?)</\w+>");
+static_regex!(DATE, r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})");
 
 fn iso(s: &str) -> Option<String> {
     let c = DATE.captures(s)?;

@@ -29,6 +29,16 @@
 //! assert_eq!(analysis.script, dangjian::Script::Traditional);
 //! ```
 
+/// A regex compiled once, on first use. The patterns are constants of this
+/// crate, compiled by its tests, so `expect` cannot fire on any input.
+macro_rules! static_regex {
+    ($name:ident, $pat:expr) => {
+        static $name: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new($pat).expect("a constant pattern of this crate compiles")
+        });
+    };
+}
+
 pub mod analysis;
 pub mod claims;
 pub mod compare;

@@ -41,9 +41,7 @@
 //! ```
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 /// Page metadata; every field `null`/empty when the page does not state it.
@@ -123,59 +121,53 @@ enum Kind {
     Subtitle,
 }
 
-macro_rules! re {
-    ($name:ident, $pat:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
-    };
-}
-
 // Page-interface vocabulary (navigation, controls, sharing), matched as a
 // whole line or as a line made of such words.
-re!(
+static_regex!(
     UI_LINE,
     r"^(?:[\[【]?(?:大图|PDF|pdf|打印|打印本页|关闭|关闭窗口|返回|返回列表|加入收藏|设为首页|返回目录|返回顶部|收藏|分享|分享到|字号|字体|放大|缩小|默认|大|中|小|上一版|下一版|上一期|下一期|本版导航|各版导航|视觉导航|标题导航|版面导航|往期回顾|选择其他日期报纸|历史数字报|数字报纸|数字报|电子版|首页|登录|注册|搜索|更多|更多>>|>>|<<|详细|详情|全文|进入|点击查看|图片|视频|二维码|扫一扫|微信|微博|手机版|网站地图|联系我们|[年月日])[\]】]?[\s:|/]*)+$"
 );
 // Lines that end the article: related reading, comments, notices, pagination.
-re!(
+static_regex!(
     CUT_LINE,
     r"^(?:推荐阅读|相关阅读|延伸阅读|相关新闻|相关文章|相关报道|相关链接|热点推荐|热门推荐|热门文章|猜你喜欢|为您推荐|精彩推荐|往期精彩|最新评论|网友评论|发表评论|我要评论|评论列表|全部评论|上一篇|下一篇|上一篇:|下一篇:|请输入验证码|验证码|版权所有|版权声明|免责声明|未经允许不得转载|未经授权|转载请注明|本网原创|举报|本文来源于|(?:Copyright|copyright|©))"
 );
-re!(
+static_regex!(
     DATE_CN,
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 );
-re!(DATE_ISO, r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})");
-re!(
+static_regex!(DATE_ISO, r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})");
+static_regex!(
     SOURCE,
     r"(?:来源|來源|出处|稿源)\s*[:：]\s*([^\s|:：]{2,20})"
 );
-re!(
+static_regex!(
     MASTHEAD,
     r"^([\p{Han}]{2,10}(?:日报|晚报|时报|商报|报))(?:\s*(?:数字报纸|数字报|电子版))?$"
 );
-re!(
+static_regex!(
     EDITION,
     r"(?:^|\s|第)([A-Z]?\d{1,5})\s*版(?:\s*[:：]\s*([\p{Han}]{1,8}))?"
 );
-re!(
+static_regex!(
     AUTHOR,
     r"(?:本报记者|本报通讯员|记者|通讯员|作者|本版撰文|撰文|文/图|文)\s*[:：]?\s*((?:[\p{Han}·]{2,4}[\s、,]*)+)"
 );
-re!(
+static_regex!(
     EDITOR,
     r"(?:责任编辑|责编|编辑|校对|审核)\s*[:：]\s*((?:[\p{Han}·]{2,4}[\s、,]*)+)"
 );
-re!(NUMBER_LINE, r"^\d{1,4}$");
-re!(BRACKETED, r"^(?:\s*[【\[][^】\]]{1,12}[】\]])+\s*$");
-re!(
+static_regex!(NUMBER_LINE, r"^\d{1,4}$");
+static_regex!(BRACKETED, r"^(?:\s*[【\[][^】\]]{1,12}[】\]])+\s*$");
+static_regex!(
     CONTINUATION,
     r"^[(（]?\s*(?:下转|上接|转第|接第|转下页|接上页)[^)）]{0,12}[)）]?$"
 );
-re!(
+static_regex!(
     CREDIT_END,
     r"(?:摄|供图|图|摄影|翻拍|资料图片|资料图|制图|截图)[)）]?$"
 );
-re!(
+static_regex!(
     REPOST_TITLE,
     r"(?:未经允许不得转载|转载请注明)[^»]*»\s*(.+)$"
 );
@@ -520,10 +512,10 @@ fn read_meta(ls: &[Line<'_>], kinds: &[Kind], header_end: usize, body_end: usize
             .find(|(_, k)| **k == Kind::Paragraph)
             .map(|(l, _)| l.text)
     {
-        static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"[(（](?:本报)?记者\s*([\p{Han}·]{2,4}(?:[\s、][\p{Han}·]{2,4})*)[)）]\s*$")
-                .expect("valid regex")
-        });
+        static_regex!(
+            CLOSING,
+            r"[(（](?:本报)?记者\s*([\p{Han}·]{2,4}(?:[\s、][\p{Han}·]{2,4})*)[)）]\s*$"
+        );
         if let Some(c) = CLOSING.captures(last) {
             meta.authors.extend(names(&c[1]));
         }
