@@ -152,3 +152,23 @@ fn binary_file_gives_a_clear_error() {
     assert_eq!(e.kind(), dangjian::ErrorKind::Binary);
     assert!(e.to_string().starts_with("photo.txt: binary"), "{e}");
 }
+
+/// The script found agrees with the manifest for every corpus document.
+#[test]
+fn script_matches_the_manifest() {
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::corpus_dir().join("manifest.json")).expect("manifest"),
+    )
+    .expect("manifest JSON");
+    let pipeline = Pipeline::default();
+    for d in manifest["documents"].as_array().expect("documents") {
+        let file = d["file"].as_str().expect("file");
+        let a = pipeline
+            .analyze(&Document::from_path(common::corpus_dir().join(file)).expect("corpus"));
+        assert_eq!(
+            serde_json::to_value(a.script).expect("script"),
+            d["script"],
+            "{file}"
+        );
+    }
+}
