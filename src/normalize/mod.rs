@@ -163,6 +163,8 @@ struct Inner {
     /// phrase has two characters or more): a phrase lookup is only tried when
     /// the next character is one of them.
     second: Vec<u64>,
+    /// The first two characters of every phrase, checked after `second`.
+    bigrams: rustc_hash::FxHashSet<u64>,
     /// Flags and mapped character for every BMP code point.
     table: Vec<u32>,
     /// The same for code points beyond the BMP that have an entry.
@@ -307,6 +309,10 @@ impl Normalizer {
             .map(|(p, h)| (p.trim(), h.trim()))
             .collect();
         let flags = table.iter().map(|&e| flags_from(e)).collect();
+        let bigrams: rustc_hash::FxHashSet<u64> = converter
+            .phrase_bigrams()
+            .map(|(a, b)| (u64::from(a as u32) << 32) | u64::from(b as u32))
+            .collect();
         let mut second = vec![0u64; 0x10000 / 64];
         for (_, c) in converter.phrase_bigrams() {
             let cp = c as usize;
@@ -323,6 +329,7 @@ impl Normalizer {
                 converter,
                 flags,
                 second,
+                bigrams,
                 table,
                 astral,
                 pinyin,
@@ -373,6 +380,17 @@ impl Normalizer {
         self.inner.second[cp / 64] & (1 << (cp % 64)) != 0
     }
 
+    /// Whether some phrase starts with `first` and the first character of
+    /// `rest`.
+    #[inline]
+    fn starts_phrase(&self, first: char, rest: &str) -> bool {
+        rest.chars().next().is_some_and(|second| {
+            self.inner
+                .bigrams
+                .contains(&((u64::from(first as u32) << 32) | u64::from(second as u32)))
+        })
+    }
+
     #[inline]
     fn mapped_of(&self, c: char) -> char {
         char::from_u32(self.entry(c) & CHAR_MASK).unwrap_or(c)
@@ -380,7 +398,7 @@ impl Normalizer {
 
     /// Normalizes `text`; see the module documentation.
     pub fn normalize(&self, text: &str) -> Normalized {
-        let mut out: Vec<u8> = Vec::with_capacity(text.len());
+        let mut out = String::with_capacity(text.len());
         let mut map = OffsetMapBuilder::new();
         let mut trad = 0usize;
         let mut simp = 0usize;
@@ -412,7 +430,7 @@ impl Normalizer {
         macro_rules! flush {
             ($upto:expr) => {
                 if $upto > run {
-                    out.extend_from_slice(&bytes[run..$upto]);
+                    out.push_str(&text[run..$upto]);
                 }
                 if $upto > lin {
                     map.copy(lin, $upto - lin);
@@ -465,6 +483,7 @@ impl Normalizer {
             }
             if f & F_PHRASE != 0
                 && self.may_continue_phrase(bytes, i + clen)
+                && self.starts_phrase(c, &text[i + clen..])
                 && let Some((plen, conv)) = self.inner.converter.phrase_at(&text[i..])
             {
                 flush!(i);
@@ -488,7 +507,7 @@ impl Normalizer {
                     '\r' => {
                         flush!(i);
                         if bytes.get(i + 1) != Some(&b'\n') {
-                            out.push(b'\n');
+                            out.push('\n');
                             map.replace(i, i + 1, 1);
                             quote_open = false;
                         }
@@ -501,7 +520,7 @@ impl Normalizer {
                         flush!(i);
                         let q = if quote_open { '”' } else { '“' };
                         quote_open = !quote_open;
-                        out.extend_from_slice(q.encode_utf8(&mut [0; 4]).as_bytes());
+                        out.push(q);
                         map.replace(i, i + clen, q.len_utf8());
                         i += clen;
                         run = i;
@@ -527,7 +546,7 @@ impl Normalizer {
                         let prev = prev_out!();
                         if let Some(han) = self.pinyin_in_context(text, i, word_end, &prev) {
                             flush!(i);
-                            out.extend_from_slice(han.as_bytes());
+                            out.push_str(han);
                             map.replace(i, word_end, han.len());
                             run = word_end;
                             lin = word_end;
@@ -548,9 +567,9 @@ impl Normalizer {
             if f & F_MAPPED != 0 {
                 let m = self.mapped_of(c);
                 if i > run {
-                    out.extend_from_slice(&bytes[run..i]);
+                    out.push_str(&text[run..i]);
                 }
-                out.extend_from_slice(m.encode_utf8(&mut [0; 4]).as_bytes());
+                out.push(m);
                 if m.len_utf8() != clen {
                     // Not linear: close the linear run, record a replacement.
                     if i > lin {
@@ -566,9 +585,6 @@ impl Normalizer {
             i += clen;
         }
         flush!(len);
-        // Every piece written is valid UTF-8 (whole characters of the input or
-        // encoded chars), so this never fails.
-        let out = String::from_utf8(out).unwrap_or_default();
         let norm_len = out.len();
         Normalized {
             text: out,
@@ -627,12 +643,12 @@ impl Normalizer {
 
 /// The last few characters of UTF-8 output bytes (at most 16 bytes, cut on a
 /// character boundary).
-fn tail_str(out: &[u8]) -> &str {
+fn tail_str(out: &str) -> &str {
     let mut start = out.len().saturating_sub(16);
-    while start < out.len() && (out[start] & 0xC0) == 0x80 {
+    while !out.is_char_boundary(start) {
         start += 1;
     }
-    std::str::from_utf8(&out[start..]).unwrap_or("")
+    &out[start..]
 }
 
 /// Length of a pinyin gloss `(guān)` at the start of `s`: Latin letters with at
@@ -665,8 +681,8 @@ fn gloss_len(s: &str) -> Option<usize> {
 /// Writes a converted phrase: character for character when both sides have
 /// the same number of characters of the same byte lengths, else as one
 /// atomic replacement.
-fn push_converted(out: &mut Vec<u8>, map: &mut OffsetMapBuilder, at: usize, seg: &str, conv: &str) {
-    out.extend_from_slice(conv.as_bytes());
+fn push_converted(out: &mut String, map: &mut OffsetMapBuilder, at: usize, seg: &str, conv: &str) {
+    out.push_str(conv);
     if seg.len() == conv.len()
         && seg.chars().count() == conv.chars().count()
         && seg
