@@ -855,6 +855,18 @@ const TITLE_SUFFIX: &[&str] = &[
     "讲堂",
 ];
 
+/// Words after a quoted name that make it a title (“津港先锋”正式成立).
+const NAMING_WORDS: &[&str] = &[
+    "正式成立",
+    "成立",
+    "品牌",
+    "平台",
+    "专栏",
+    "栏目",
+    "智慧平台",
+    "工程",
+];
+
 fn classify_quote(inner: &str, before: &str, after: &str) -> QuoteKind {
     let s = inner.trim();
     let n = s.chars().count();
@@ -875,17 +887,8 @@ fn classify_quote(inner: &str, before: &str, after: &str) -> QuoteKind {
     if s.starts_with('第') && s.chars().nth(1).is_some_and(|c| number_word(c).is_some()) {
         return QuoteKind::Slogan;
     }
-    let named = [
-        "正式成立",
-        "成立",
-        "品牌",
-        "平台",
-        "专栏",
-        "栏目",
-        "智慧平台",
-    ]
-    .iter()
-    .any(|w| after.starts_with(w));
+    // A name followed by a naming word: “津港先锋”正式成立, “台州红云”智慧平台.
+    let named = NAMING_WORDS.iter().any(|w| after.starts_with(w));
     if named && n >= 3 && parts.len() == 1 {
         return QuoteKind::Title;
     }
@@ -898,39 +901,13 @@ fn classify_quote(inner: &str, before: &str, after: &str) -> QuoteKind {
     if TITLE_SUFFIX.iter().any(|t| s.ends_with(t)) && n >= 3 {
         return QuoteKind::Title;
     }
-    // A name followed by a naming word: “津港先锋”正式成立, “台州红云”智慧平台.
-    if [
-        "正式成立",
-        "成立",
-        "品牌",
-        "平台",
-        "专栏",
-        "栏目",
-        "活动",
-        "行动",
-        "工程",
-        "机制",
-        "模式",
-        "智慧平台",
-    ]
-    .iter()
-    .any(|w| after.starts_with(w))
-        && n >= 4
-        && !s.contains('、')
+    // A campaign named by what follows (“我为群众办实事”实践活动, “1+N”模式).
+    if ["活动", "行动", "机制", "模式"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        && n >= 6
     {
-        return if after.starts_with("活动")
-            || after.starts_with("行动")
-            || after.starts_with("机制")
-            || after.starts_with("模式")
-        {
-            if n >= 6 {
-                QuoteKind::Slogan
-            } else {
-                QuoteKind::Term
-            }
-        } else {
-            QuoteKind::Title
-        };
+        return QuoteKind::Slogan;
     }
     if n >= 8 {
         return QuoteKind::Slogan;

@@ -279,45 +279,29 @@ impl Indexer {
     /// Reads one file and analyzes it.
     fn one_file(&self, p: &Path, info: Option<&DocumentInfo>) -> (Option<Record>, u64) {
         let shown = p.display().to_string();
+        let failed = |e: &Error| {
+            (
+                Some(Record::Error(ErrorRecord::from_error(&shown, e, None))),
+                0,
+            )
+        };
         let meta = match fs::metadata(p) {
             Ok(m) => m,
-            Err(e) => {
-                return (
-                    Some(Record::Error(ErrorRecord::from_error(
-                        &shown,
-                        &Error::io(p, e),
-                        None,
-                    ))),
-                    0,
-                );
-            }
+            Err(e) => return failed(&Error::io(p, e)),
         };
         if meta.len() > self.max_bytes {
-            let e = Error::new(
+            return failed(&Error::new(
                 ErrorKind::TooLarge,
                 format!(
                     "{} bytes, over the limit of {} bytes (raise it with --max-bytes)",
                     meta.len(),
                     self.max_bytes
                 ),
-            );
-            return (
-                Some(Record::Error(ErrorRecord::from_error(&shown, &e, None))),
-                0,
-            );
+            ));
         }
         let bytes = match fs::read(p) {
             Ok(b) => b,
-            Err(e) => {
-                return (
-                    Some(Record::Error(ErrorRecord::from_error(
-                        &shown,
-                        &Error::io(p, e),
-                        None,
-                    ))),
-                    0,
-                );
-            }
+            Err(e) => return failed(&Error::io(p, e)),
         };
         let id = document::id_of(&bytes);
         if self.done.contains(&id) || self.done.contains(&shown) {

@@ -33,6 +33,32 @@ fn overlap(system: &[&str], gold: &[&str]) -> (usize, usize, usize) {
     (tp, sys, gold)
 }
 
+/// Body precision and recall of an analysis against a gold entry's lines.
+fn body_scores(a: &dangjian::Analysis, gold: &Value) -> (f64, f64) {
+    let sys: Vec<&str> = a.body.lines().collect();
+    let gold_lines: Vec<&str> = gold["body"]
+        .as_array()
+        .expect("body")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let (tp, s, g) = overlap(&sys, &gold_lines);
+    let (p, r, _) = common::prf(tp, s, g);
+    (p, r)
+}
+
+/// Metadata fields of the gold entry that the analysis gets wrong.
+fn meta_mismatches(file: &str, a: &dangjian::Analysis, gold: &Value) -> Vec<String> {
+    let meta = serde_json::to_value(&a.meta).expect("meta");
+    gold["meta"]
+        .as_object()
+        .expect("meta")
+        .iter()
+        .filter(|(k, v)| meta[k.as_str()] != **v)
+        .map(|(k, v)| format!("{file}: meta.{k} = {} (gold {v})", meta[k.as_str()]))
+        .collect()
+}
+
 #[test]
 fn corpus_pages_match_gold() {
     let gold: Value = serde_json::from_str(include_str!("gold/pages.json")).expect("gold JSON");
@@ -43,25 +69,12 @@ fn corpus_pages_match_gold() {
         // No manifest facts: what is found must come from the page itself.
         let doc = Document::from_path(common::corpus_dir().join(file)).expect("corpus file");
         let a = pipeline.analyze(&doc);
-        let sys: Vec<&str> = a.body.lines().collect();
-        let gold_lines: Vec<&str> = d["body"]
-            .as_array()
-            .expect("body")
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
-        let (tp, s, g) = overlap(&sys, &gold_lines);
-        let (p, r, _) = common::prf(tp, s, g);
+        let (p, r) = body_scores(&a, d);
         println!("{file}: body P {p:.3} R {r:.3}");
         if p < 0.97 || r < 0.97 {
             failures.push(format!("{file}: body P {p:.3} R {r:.3}"));
         }
-        let meta = serde_json::to_value(&a.meta).expect("meta");
-        for (k, v) in d["meta"].as_object().expect("meta") {
-            if meta[k] != *v {
-                failures.push(format!("{file}: meta.{k} = {} (gold {v})", meta[k]));
-            }
-        }
+        failures.extend(meta_mismatches(file, &a, d));
         if let Some(caps) = d.get("captions").and_then(Value::as_array) {
             for c in caps.iter().filter_map(Value::as_str) {
                 if !a.captions.iter().any(|x| x == c) {
@@ -90,25 +103,15 @@ fn page_samples_in_other_shapes() {
             ));
         }
         let a = pipeline.analyze(&doc);
-        let sys: Vec<&str> = a.body.lines().collect();
-        let gold_lines: Vec<&str> = d["body"]
-            .as_array()
-            .expect("body")
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
-        let (tp, s, g) = overlap(&sys, &gold_lines);
-        let (p, r, _) = common::prf(tp, s, g);
+        let (p, r) = body_scores(&a, d);
         println!("{file}: body P {p:.3} R {r:.3}");
         if p < 0.97 || r < 0.97 {
-            failures.push(format!("{file}: body P {p:.3} R {r:.3}\n  got {sys:?}"));
+            failures.push(format!(
+                "{file}: body P {p:.3} R {r:.3}\n  got {:?}",
+                a.body
+            ));
         }
-        let meta = serde_json::to_value(&a.meta).expect("meta");
-        for (k, v) in d["meta"].as_object().expect("meta") {
-            if meta[k] != *v {
-                failures.push(format!("{file}: meta.{k} = {} (gold {v})", meta[k]));
-            }
-        }
+        failures.extend(meta_mismatches(file, &a, d));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
