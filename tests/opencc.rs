@@ -61,3 +61,44 @@ fn opencc_testcases_pass() {
     );
     assert!(rate >= 0.99, "OpenCC pass rate {rate:.3} below 0.99");
 }
+
+/// The normalizer's fast path (dense table, Bloom-filtered phrase starts)
+/// converts whole news texts exactly as the reference converter does: the
+/// SIGHAN 2005 AS and CityU test texts, about 280,000 characters of
+/// traditional news, when ../shared/data is present.
+#[test]
+fn fast_path_equals_reference_on_traditional_news() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let conv = Converter::new(Variant::Any);
+    let norm = Normalizer::new(NormalizeOptions {
+        half_width: false,
+        quotes: false,
+        strip_glosses: false,
+        pinyin_words: false,
+        ..Default::default()
+    });
+    for file in ["as_test.utf8", "cityu_test.utf8"] {
+        let text = std::fs::read_to_string(data.join("sighan2005/testing").join(file))
+            .expect("SIGHAN test text")
+            .replace(['\r', '\u{feff}'], ""); // both dropped by the normalizer
+        let fast = norm.normalize(&text);
+        let reference = conv.convert(&text);
+        if fast.text != reference {
+            let at = fast
+                .text
+                .chars()
+                .zip(reference.chars())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
+            let around =
+                |s: &str| -> String { s.chars().skip(at.saturating_sub(10)).take(20).collect() };
+            panic!(
+                "{file}: fast path differs from the reference at character {at}:\n  fast {:?}\n  ref  {:?}",
+                around(&fast.text),
+                around(&reference)
+            );
+        }
+    }
+}

@@ -1,9 +1,10 @@
-//! Property tests: normalization is idempotent and its offset map always
-//! lands on character boundaries; claim spans slice the original to their
+//! Property tests: normalization is idempotent, converts as the reference
+//! converter does, and its offset map always lands on character boundaries; claim spans slice the original to their
 //! text; Chinese numerals round-trip from 0 to 10^12.
 
 use dangjian::claims::extract_text;
-use dangjian::normalize::Normalizer;
+use dangjian::normalize::opencc::{Converter, Variant};
+use dangjian::normalize::{NormalizeOptions, Normalizer};
 use dangjian::numerals::{format_chinese, parse};
 use proptest::prelude::*;
 
@@ -17,8 +18,31 @@ fn messy() -> impl Strategy<Value = String> {
     .expect("valid regex")
 }
 
+/// Traditional text dense in phrase starts, variant forms that only make a
+/// phrase after the variant stage (`藉著`), characters of other byte lengths
+/// and ASCII between them: the normalizer's fast path against the reference.
+fn phrase_material() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(
+        "([藉著借口乾淨干隆髮頭發展於一了不大中為爲裏裡後台臺才纔, 1a\n，。é𠀀]|乾乾淨淨|藉著|藉口|頭髮|發展|於是){0,40}",
+    )
+    .expect("valid regex")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn fast_path_equals_reference(s in phrase_material()) {
+        let conv = Converter::shared(Variant::Any);
+        let n = Normalizer::new(NormalizeOptions {
+            half_width: false,
+            quotes: false,
+            strip_glosses: false,
+            pinyin_words: false,
+            ..Default::default()
+        });
+        prop_assert_eq!(n.normalize_text(&s), conv.convert(&s));
+    }
 
     #[test]
     fn normalization_is_idempotent(s in messy()) {

@@ -19,8 +19,6 @@
 //! assert_eq!(c.convert("黨的十八大以來"), "党的十八大以来");
 //! ```
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -63,57 +61,93 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, &'static s
     })
 }
 
-/// A phrase: its characters and its conversion.
-type Phrase = (Box<[char]>, &'static str);
+/// A phrase: its key and its conversion.
+type Phrase = (&'static str, &'static str);
 
-/// Phrases keyed by first character, longest first.
+/// The two characters `a`, `b` as one hash key.
+fn pair_key(a: char, b: char) -> u64 {
+    (u64::from(a as u32) << 32) | u64::from(b as u32)
+}
+
+/// Phrases (two characters or more) keyed by their first two characters,
+/// longest first, so that a lookup compares a handful of byte strings.
 #[derive(Debug, Default)]
 struct PhraseDict {
-    by_first: FxHashMap<char, Vec<Phrase>>,
+    by_pair: FxHashMap<u64, Vec<Phrase>>,
 }
 
 impl PhraseDict {
     fn add(&mut self, text: &'static str) {
         for (k, v) in entries(text) {
-            let key: Box<[char]> = k.chars().collect();
-            if key.len() < 2 {
+            let mut chars = k.chars();
+            let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
                 continue; // single characters go to the character maps
-            }
-            let list = self.by_first.entry(key[0]).or_default();
-            if !list.iter().any(|(x, _)| *x == key) {
-                list.push((key, v));
+            };
+            let list = self.by_pair.entry(pair_key(a, b)).or_default();
+            if !list.iter().any(|(x, _)| *x == k) {
+                list.push((k, v));
             }
         }
-        for list in self.by_first.values_mut() {
+        for list in self.by_pair.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
     }
 
+    fn is_empty(&self) -> bool {
+        self.by_pair.is_empty()
+    }
+
     /// Longest phrase starting at the beginning of `text`: (key bytes, value).
     fn longest(&self, text: &str) -> Option<(usize, &'static str)> {
-        let first = text.chars().next()?;
-        let list = self.by_first.get(&first)?;
-        'cands: for (key, value) in list {
-            let mut it = text.char_indices();
+        let mut chars = text.chars();
+        let (a, b) = (chars.next()?, chars.next()?);
+        let list = self.by_pair.get(&pair_key(a, b))?;
+        // Keys of one pair that are longer in bytes are longer in characters.
+        list.iter()
+            .find(|(key, _)| text.starts_with(key))
+            .map(|(key, value)| (key.len(), *value))
+    }
+
+    /// Longest phrase starting at the beginning of `text` once each of its
+    /// characters is passed through `f`: the bytes of `text` it covers.
+    fn longest_by(&self, text: &str, f: impl Fn(char) -> char) -> Option<usize> {
+        let mut chars = text.chars();
+        let (a, b) = (f(chars.next()?), f(chars.next()?));
+        let list = self.by_pair.get(&pair_key(a, b))?;
+        'keys: for (key, _) in list {
+            let mut raw = text.char_indices();
             let mut end = 0;
-            for &kc in key.iter() {
-                match it.next() {
-                    Some((i, c)) if c == kc => end = i + c.len_utf8(),
-                    _ => continue 'cands,
+            for kc in key.chars() {
+                match raw.next() {
+                    Some((j, c)) if f(c) == kc => end = j + c.len_utf8(),
+                    _ => continue 'keys,
                 }
             }
-            return Some((end, value));
+            return Some(end);
         }
         None
     }
 
-    fn starts(&self) -> impl Iterator<Item = char> + '_ {
-        self.by_first.keys().copied()
+    /// The longest key in characters.
+    fn max_chars(&self) -> usize {
+        self.by_pair
+            .values()
+            .flatten()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn pairs(&self) -> impl Iterator<Item = (char, char)> + '_ {
+        self.by_pair.values().filter_map(|list| {
+            let mut chars = list.first()?.0.chars();
+            Some((chars.next()?, chars.next()?))
+        })
     }
 }
 
-fn char_map(texts: &[&'static str]) -> HashMap<char, char> {
-    let mut m = HashMap::new();
+fn char_map(texts: &[&'static str]) -> FxHashMap<char, char> {
+    let mut m = FxHashMap::default();
     for t in texts {
         for (k, v) in entries(t) {
             let mut kc = k.chars();
@@ -129,11 +163,17 @@ fn char_map(texts: &[&'static str]) -> HashMap<char, char> {
 /// A traditional → simplified converter for one [`Variant`].
 #[derive(Debug)]
 pub struct Converter {
-    compat: HashMap<char, char>,
-    var_chars: HashMap<char, char>,
+    compat: FxHashMap<char, char>,
+    var_chars: FxHashMap<char, char>,
     var_phrases: PhraseDict,
     ts_phrases: PhraseDict,
-    ts_chars: HashMap<char, char>,
+    ts_chars: FxHashMap<char, char>,
+    /// For each character that the first stage (compatibility ideographs,
+    /// variant forms) produces from others: those others. A `TSPhrases` key
+    /// may appear only after that stage (`藉著` → `藉着` → `借着`).
+    stage1_sources: FxHashMap<char, Vec<char>>,
+    /// The longest variant phrase in characters.
+    var_max_chars: usize,
 }
 
 impl Converter {
@@ -162,12 +202,27 @@ impl Converter {
         var_chars.extend(char_map(&var_phrase_texts));
         let mut ts_chars = char_map(&[TS_CHARACTERS_EXT, TS_CHARACTERS]);
         ts_chars.extend(char_map(&[TS_PHRASES]));
+        let compat = char_map(&[CJK_COMPAT]);
+        let var_max_chars = var_phrases.max_chars();
+        let mut stage1_sources: FxHashMap<char, Vec<char>> = FxHashMap::default();
+        for &c in compat.keys().chain(var_chars.keys()) {
+            let c0 = compat.get(&c).copied().unwrap_or(c);
+            let c1 = var_chars.get(&c0).copied().unwrap_or(c0);
+            if c1 != c {
+                let v = stage1_sources.entry(c1).or_default();
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+            }
+        }
         Converter {
-            compat: char_map(&[CJK_COMPAT]),
+            compat,
             var_chars,
             var_phrases,
             ts_phrases,
             ts_chars,
+            stage1_sources,
+            var_max_chars,
         }
     }
 
@@ -194,25 +249,32 @@ impl Converter {
         (c2 != c).then_some(c2)
     }
 
-    /// Whether a phrase (of either stage) may start with `c`.
-    pub fn may_start_phrase(&self, c: char) -> bool {
-        self.ts_phrases.by_first.contains_key(&c) || self.var_phrases.by_first.contains_key(&c)
-    }
-
-    /// Characters that may start a phrase.
+    /// Characters that may start a phrase (once for each second character).
     pub fn phrase_starts(&self) -> impl Iterator<Item = char> + '_ {
-        self.ts_phrases.starts().chain(self.var_phrases.starts())
+        self.phrase_bigrams().map(|(a, _)| a)
     }
 
-    /// The first two characters of every phrase (a phrase of one character
-    /// gives its character twice).
+    /// The first two characters of every phrase as they may be written in
+    /// the input (every phrase has two characters or more; single-character
+    /// keys are in the character maps): a `TSPhrases` pair also under every
+    /// spelling that the first stage turns into it. A pair may come more than
+    /// once.
     pub fn phrase_bigrams(&self) -> impl Iterator<Item = (char, char)> + '_ {
+        let spellings = |c: char| {
+            std::iter::once(c).chain(self.stage1_sources.get(&c).into_iter().flatten().copied())
+        };
         self.ts_phrases
-            .by_first
-            .values()
-            .chain(self.var_phrases.by_first.values())
-            .flatten()
-            .map(|(k, _)| (k[0], k.get(1).copied().unwrap_or(k[0])))
+            .pairs()
+            .flat_map(move |(a, b)| {
+                spellings(a).flat_map(move |x| spellings(b).map(move |y| (x, y)))
+            })
+            .chain(self.var_phrases.pairs())
+    }
+
+    /// A character after the first stage.
+    fn stage1_char(&self, c: char) -> char {
+        let c0 = self.compat.get(&c).copied().unwrap_or(c);
+        self.var_chars.get(&c0).copied().unwrap_or(c0)
     }
 
     /// Characters the converter changes on their own.
@@ -238,7 +300,57 @@ impl Converter {
         if let Some((len, _)) = self.var_phrases.longest(text) {
             return Some((len, self.convert_segment(&text[..len])));
         }
-        None
+        if self.stage1_sources.is_empty() {
+            return None;
+        }
+        // A phrase that only the first stage spells out. Character by
+        // character first (cheap, and nearly always the answer), then the
+        // first stage for real on a window, since a variant phrase there
+        // takes precedence over its characters (`藉著於是`: `著於` stays).
+        let rough = self.ts_phrases.longest_by(text, |c| self.stage1_char(c))?;
+        let window_chars = text[..rough].chars().count() + self.var_max_chars;
+        let window_end = text
+            .char_indices()
+            .nth(window_chars)
+            .map_or(text.len(), |(j, _)| j);
+        let (staged, bounds) = self.stage1_with_bounds(&text[..window_end]);
+        let (len, _) = self.ts_phrases.longest(&staged)?;
+        let &(_, raw) = bounds.iter().find(|(s, _)| *s == len)?;
+        Some((raw, self.convert_segment(&text[..raw])))
+    }
+
+    /// The first stage (compatibility ideographs, then variant phrases and
+    /// characters by longest match) on `raw`, with the (staged, raw) byte
+    /// offsets where both sides are at a boundary.
+    fn stage1_with_bounds(&self, raw: &str) -> (String, Vec<(usize, usize)>) {
+        let mut compat = String::with_capacity(raw.len());
+        let mut compat_to_raw = vec![(0, 0)];
+        for (j, c) in raw.char_indices() {
+            compat.push(self.compat.get(&c).copied().unwrap_or(c));
+            compat_to_raw.push((compat.len(), j + c.len_utf8()));
+        }
+        let raw_at = |k: usize| {
+            compat_to_raw
+                .binary_search_by_key(&k, |&(c, _)| c)
+                .map(|x| compat_to_raw[x].1)
+                .ok()
+        };
+        let mut staged = String::with_capacity(compat.len());
+        let mut bounds = Vec::new();
+        let mut i = 0;
+        while i < compat.len() {
+            if let Some((len, value)) = self.var_phrases.longest(&compat[i..]) {
+                staged.push_str(value);
+                i += len;
+            } else if let Some(c) = compat[i..].chars().next() {
+                staged.push(self.var_chars.get(&c).copied().unwrap_or(c));
+                i += c.len_utf8();
+            }
+            if let Some(r) = raw_at(i) {
+                bounds.push((staged.len(), r));
+            }
+        }
+        (staged, bounds)
     }
 
     /// Converts a whole text (segmentation by `TSPhrases`, then both stages on
@@ -271,12 +383,22 @@ impl Converter {
             .chars()
             .map(|c| self.compat.get(&c).copied().unwrap_or(c))
             .collect();
-        let stage1 = if self.var_chars.is_empty() && self.var_phrases.by_first.is_empty() {
+        let stage1 = if self.var_chars.is_empty() && self.var_phrases.is_empty() {
             seg
         } else {
-            max_match(&seg, &self.var_phrases, &HashMap::new(), &self.var_chars)
+            max_match(
+                &seg,
+                &self.var_phrases,
+                &FxHashMap::default(),
+                &self.var_chars,
+            )
         };
-        max_match(&stage1, &self.ts_phrases, &self.ts_chars, &HashMap::new())
+        max_match(
+            &stage1,
+            &self.ts_phrases,
+            &self.ts_chars,
+            &FxHashMap::default(),
+        )
     }
 }
 
@@ -284,8 +406,8 @@ impl Converter {
 fn max_match(
     text: &str,
     phrases: &PhraseDict,
-    chars: &HashMap<char, char>,
-    extra_chars: &HashMap<char, char>,
+    chars: &FxHashMap<char, char>,
+    extra_chars: &FxHashMap<char, char>,
 ) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
