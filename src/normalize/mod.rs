@@ -445,9 +445,9 @@ impl Normalizer {
         let mut lin = 0usize;
         let mut quote_open = false;
         let bytes = text.as_bytes();
-        let flags = &self.inner.flags;
-        let dense = &self.inner.dense;
-        let bloom = &self.inner.bloom;
+        let flags: &[u8] = &self.inner.flags;
+        let dense: &[u32; 0x10000] = &self.inner.dense;
+        let bloom: &[u64; (1 << BLOOM_BITS) / 64] = &self.inner.bloom;
         let ascii_second = self.inner.ascii_second;
         let len = bytes.len();
         let mut i = 0usize;

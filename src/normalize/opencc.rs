@@ -19,6 +19,8 @@
 //! assert_eq!(c.convert("黨的十八大以來"), "党的十八大以来");
 //! ```
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -128,6 +130,10 @@ impl PhraseDict {
         None
     }
 
+    fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.by_pair.values().flatten().map(|(k, _)| *k)
+    }
+
     /// The longest key in characters.
     fn max_chars(&self) -> usize {
         self.by_pair
@@ -174,6 +180,8 @@ pub struct Converter {
     stage1_sources: FxHashMap<char, Vec<char>>,
     /// The longest variant phrase in characters.
     var_max_chars: usize,
+    /// The full conversion of every phrase key, made once.
+    full: FxHashMap<&'static str, String>,
 }
 
 impl Converter {
@@ -215,7 +223,7 @@ impl Converter {
                 }
             }
         }
-        Converter {
+        let mut converter = Converter {
             compat,
             var_chars,
             var_phrases,
@@ -223,7 +231,16 @@ impl Converter {
             ts_chars,
             stage1_sources,
             var_max_chars,
-        }
+            full: FxHashMap::default(),
+        };
+        let full = converter
+            .ts_phrases
+            .keys()
+            .chain(converter.var_phrases.keys())
+            .map(|k| (k, converter.convert_segment(k)))
+            .collect();
+        converter.full = full;
+        converter
     }
 
     /// A converter built once per process for `variant`.
@@ -293,12 +310,29 @@ impl Converter {
 
     /// If a phrase starts at the beginning of `text`, the number of bytes it
     /// covers and its full conversion.
-    pub fn phrase_at(&self, text: &str) -> Option<(usize, String)> {
+    ///
+    /// ```
+    /// use dangjian::normalize::opencc::{Converter, Variant};
+    /// let c = Converter::shared(Variant::Any);
+    /// assert_eq!(c.phrase_at("乾乾淨淨的").map(|(n, s)| (n, s.into_owned())), Some((12, "干干净净".into())));
+    /// assert_eq!(c.phrase_at("藉著文字").map(|(n, s)| (n, s.into_owned())), Some((6, "借着".into())));
+    /// assert_eq!(c.phrase_at("乾坤").map(|(n, s)| (n, s.into_owned())), Some((6, "乾坤".into())));
+    /// assert_eq!(c.phrase_at("黨的"), None);
+    /// ```
+    pub fn phrase_at(&self, text: &str) -> Option<(usize, Cow<'_, str>)> {
+        let known = |len: usize| {
+            let key = &text[..len];
+            let full = match self.full.get(key) {
+                Some(f) => Cow::Borrowed(f.as_str()),
+                None => Cow::Owned(self.convert_segment(key)),
+            };
+            Some((len, full))
+        };
         if let Some((len, _)) = self.ts_phrases.longest(text) {
-            return Some((len, self.convert_segment(&text[..len])));
+            return known(len);
         }
         if let Some((len, _)) = self.var_phrases.longest(text) {
-            return Some((len, self.convert_segment(&text[..len])));
+            return known(len);
         }
         if self.stage1_sources.is_empty() {
             return None;
@@ -316,7 +350,7 @@ impl Converter {
         let (staged, bounds) = self.stage1_with_bounds(&text[..window_end]);
         let (len, _) = self.ts_phrases.longest(&staged)?;
         let &(_, raw) = bounds.iter().find(|(s, _)| *s == len)?;
-        Some((raw, self.convert_segment(&text[..raw])))
+        Some((raw, Cow::Owned(self.convert_segment(&text[..raw]))))
     }
 
     /// The first stage (compatibility ideographs, then variant phrases and
