@@ -179,17 +179,30 @@ impl PipelineBuilder {
         Ok(self)
     }
 
-    /// Builds the pipeline.
+    /// Builds the pipeline (its tables are built side by side on two
+    /// threads).
     pub fn build(self) -> Result<Pipeline> {
-        let segmenter = match self.segmenter {
-            Some(b) => b.build()?,
-            None => Segmenter::default(),
-        };
-        let normalizer = if self.normalize == NormalizeOptions::default() {
-            Normalizer::default()
-        } else {
-            Normalizer::new(self.normalize)
-        };
+        let places = self.stages.places;
+        let normalize = self.normalize;
+        let (segmenter, normalizer) = std::thread::scope(|s| {
+            let side = s.spawn(move || {
+                if places {
+                    places::Gazetteer::shared();
+                }
+                if normalize == NormalizeOptions::default() {
+                    Normalizer::default()
+                } else {
+                    Normalizer::new(normalize)
+                }
+            });
+            let segmenter = match self.segmenter {
+                Some(b) => b.build(),
+                None => Ok(Segmenter::default()),
+            };
+            (segmenter, side.join())
+        });
+        let normalizer = normalizer.unwrap_or_default();
+        let segmenter = segmenter?;
         Ok(Pipeline {
             stages: self.stages,
             normalizer,
@@ -211,11 +224,21 @@ pub struct Pipeline {
 impl Default for Pipeline {
     /// The default pipeline, built once per process.
     fn default() -> Self {
-        static DEFAULT: LazyLock<Pipeline> = LazyLock::new(|| Pipeline {
-            stages: Stages::default(),
-            normalizer: Normalizer::default(),
-            segmenter: Segmenter::default(),
-            keywords: 20,
+        static DEFAULT: LazyLock<Pipeline> = LazyLock::new(|| {
+            // Plain threads: see `SegmenterBuilder::build`.
+            let (segmenter, normalizer) = std::thread::scope(|s| {
+                let side = s.spawn(|| {
+                    places::Gazetteer::shared();
+                    Normalizer::default()
+                });
+                (Segmenter::default(), side.join().unwrap_or_default())
+            });
+            Pipeline {
+                stages: Stages::default(),
+                normalizer,
+                segmenter,
+                keywords: 20,
+            }
         });
         DEFAULT.clone()
     }
@@ -290,6 +313,21 @@ impl Pipeline {
             out.push(&text[prev..]);
         }
         out
+    }
+
+    /// Builds every table the stages build on first use (word lists,
+    /// patterns), by analyzing a short text; parallel runs call it first so
+    /// that no thread waits for another to build them.
+    ///
+    /// ```
+    /// dangjian::Pipeline::default().warm_up();
+    /// ```
+    pub fn warm_up(&self) {
+        let doc = Document::from_text(
+            "浙江省杭州市:1.35万名机关党员到社区“双报到”,占比达30.7%。《关于加强机关党建的意见》"
+                .to_string(),
+        );
+        let _ = self.analyze(&doc);
     }
 
     /// Analyzes one document. Never fails: a document that decoded is a

@@ -1,6 +1,7 @@
 //! The `dangjian` command line (see `dangjian --help` and INTERFACE.md).
 
 use std::io::{self, BufWriter, Read, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -693,19 +694,21 @@ fn index_cmd(
     let mut write_error: Option<io::Error> = None;
     let sink = |r: &Record, line: &str| {
         progress.tick(matches!(r, Record::Error(_)));
-        if write_error.is_some() {
-            return;
-        }
         let res = match &mut log {
             Some(log) => log.append_line(line),
             None => writeln!(stdout, "{line}"),
         };
-        if let Err(e) = res {
-            write_error = Some(e);
+        match res {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                // The output is gone (a full disk, a closed pipe): stop.
+                write_error = Some(e);
+                ControlFlow::Break(())
+            }
         }
     };
     let summary = if paths.len() == 1 && paths[0].as_os_str() == "-" {
-        indexer.run_jsonl_lines(io::stdin().lock(), sink)
+        indexer.run_jsonl_lines(io::BufReader::with_capacity(1 << 16, io::stdin()), sink)
     } else {
         indexer.run_lines(paths, sink)
     };
@@ -713,8 +716,11 @@ fn index_cmd(
     if let Err(e) = stdout.flush() {
         write_error.get_or_insert(e);
     }
-    if let Some(e) = write_error {
-        return Err(Error::new(ErrorKind::Io, format!("writing output: {e}")));
+    match write_error {
+        // The reader of a pipe has had enough (`dangjian index … | head`).
+        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Some(e) => return Err(Error::new(ErrorKind::Io, format!("writing output: {e}"))),
+        None => {}
     }
     if !quiet {
         eprintln!(

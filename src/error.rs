@@ -28,6 +28,8 @@ pub enum ErrorKind {
     Json,
     /// A corpus manifest or other configuration is malformed.
     Config,
+    /// A bug in dangjian met on this input (the run goes on without it).
+    Internal,
 }
 
 impl ErrorKind {
@@ -41,6 +43,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Json => "json",
             ErrorKind::Config => "config",
+            ErrorKind::Internal => "internal",
         }
     }
 }

@@ -2,11 +2,13 @@
 //! files isolated.
 //!
 //! An [`Indexer`] walks files and directories (recursively; symlink loops,
-//! unreadable entries and non-document files are handled), analyzes
-//! documents in parallel with rayon and hands each result — an [`Analysis`]
-//! or an [`ErrorRecord`] — to a callback as soon as its batch is done.
-//! Memory is bounded by the batch in flight (a few documents per thread), not
-//! by the archive.
+//! unreadable entries and non-document files are handled) on a thread of its
+//! own, analyzes documents on rayon's threads — each thread takes the next
+//! document as soon as it is free, so there are no batches to wait for — and
+//! hands each result, an [`Analysis`] or an [`ErrorRecord`], to a callback on
+//! the calling thread, in walk order. Memory is bounded by the documents in
+//! flight (16 per thread by default, [`Indexer::max_in_flight`]), not by the
+//! archive.
 //!
 //! [`Indexer::run_jsonl`] does the same for JSONL records
 //! (`{"id": …, "text": …}` plus optional `path`, `place`, `place_code`,
@@ -33,13 +35,14 @@
 //! std::fs::remove_dir_all(&dir).unwrap();
 //! ```
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Seek, SeekFrom, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, mpsc};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Pipeline, PipelineBuilder};
@@ -104,6 +107,8 @@ pub struct Summary {
     pub skipped: usize,
     /// Bytes of input analyzed.
     pub bytes: u64,
+    /// Whether the sink stopped the run before the input was done.
+    pub stopped: bool,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -127,7 +132,7 @@ pub struct Indexer {
     jobs: usize,
     max_bytes: u64,
     done: HashSet<String>,
-    batch: usize,
+    window: usize,
 }
 
 impl Default for Indexer {
@@ -225,7 +230,7 @@ impl Indexer {
             jobs: 0,
             max_bytes: DEFAULT_MAX_BYTES,
             done: HashSet::new(),
-            batch: 0,
+            window: 0,
         }
     }
 
@@ -247,6 +252,14 @@ impl Indexer {
         self
     }
 
+    /// At most `n` documents between the walk and the sink (read, being
+    /// analyzed, or finished and waiting for the ones before them); this
+    /// bounds memory. 0 (the default) means 16 per thread.
+    pub fn max_in_flight(mut self, n: usize) -> Self {
+        self.window = n;
+        self
+    }
+
     /// Ids (and error paths) already done; they are skipped.
     pub fn skip(mut self, done: HashSet<String>) -> Self {
         self.done = done;
@@ -258,14 +271,6 @@ impl Indexer {
             std::thread::available_parallelism().map_or(1, |n| n.get())
         } else {
             self.jobs
-        }
-    }
-
-    fn batch_size(&self) -> usize {
-        if self.batch > 0 {
-            self.batch
-        } else {
-            self.threads() * 8
         }
     }
 
@@ -314,10 +319,7 @@ impl Indexer {
                     Some(i) => doc.with_info(i.clone()),
                     None => doc,
                 };
-                (
-                    Some(Record::Analysis(Box::new(self.pipeline.analyze(&doc)))),
-                    n,
-                )
+                (Some(self.analyze_guarded(&doc, &shown)), n)
             }
             Err(e) => (
                 Some(Record::Error(ErrorRecord::from_error(&shown, &e, Some(id)))),
@@ -326,29 +328,51 @@ impl Indexer {
         }
     }
 
-    /// Indexes files and directories; `sink` receives every record (from the
-    /// calling thread, in walk order within each batch).
+    /// Indexes files and directories; `sink` receives every record on the
+    /// calling thread, in walk order (sorted by path within each directory),
+    /// while the workers go on with the documents after it.
     pub fn run(&self, paths: &[PathBuf], mut sink: impl FnMut(Record)) -> Summary {
-        self.run_inner(paths, false, |r, _| sink(r))
+        self.run_inner(paths, false, |r, _| {
+            sink(r);
+            ControlFlow::Continue(())
+        })
     }
 
     /// Like [`Indexer::run`], with each record's JSON line made on the worker
-    /// threads (what `dangjian index` writes).
-    pub fn run_lines(&self, paths: &[PathBuf], mut sink: impl FnMut(&Record, &str)) -> Summary {
+    /// threads (what `dangjian index` writes). The sink may stop the run
+    /// (say, when its output is gone) by returning `ControlFlow::Break`.
+    pub fn run_lines(
+        &self,
+        paths: &[PathBuf],
+        mut sink: impl FnMut(&Record, &str) -> ControlFlow<()>,
+    ) -> Summary {
         self.run_inner(paths, true, |r, line| sink(&r, line.unwrap_or_default()))
     }
 
-    /// Indexes JSONL records from `reader` (`{"id": …, "text": …}` per line);
-    /// results come out in input order.
-    pub fn run_jsonl(&self, reader: impl BufRead, mut sink: impl FnMut(Record)) -> Summary {
-        self.run_jsonl_inner(reader, false, |r, _| sink(r))
+    /// Indexes JSONL records from `reader` (`{"id": …, "text": …}` per line,
+    /// read on a thread of its own); results come out in input order.
+    ///
+    /// ```
+    /// use dangjian::index::{Indexer, Record};
+    /// let input = "{\"id\":\"a\",\"text\":\"1.35万名机关党员到社区报到。\"}\nnot json\n";
+    /// let mut out = Vec::new();
+    /// Indexer::new().run_jsonl(input.as_bytes(), |r| out.push(r));
+    /// assert!(matches!(&out[0], Record::Analysis(a) if a.id == "a"));
+    /// assert!(matches!(&out[1], Record::Error(e) if e.kind == "json"));
+    /// ```
+    pub fn run_jsonl(&self, reader: impl BufRead + Send, mut sink: impl FnMut(Record)) -> Summary {
+        self.run_jsonl_inner(reader, false, |r, _| {
+            sink(r);
+            ControlFlow::Continue(())
+        })
     }
 
-    /// Like [`Indexer::run_jsonl`], with JSON lines made on the workers.
+    /// Like [`Indexer::run_jsonl`], with JSON lines made on the workers and a
+    /// sink that may stop the run.
     pub fn run_jsonl_lines(
         &self,
-        reader: impl BufRead,
-        mut sink: impl FnMut(&Record, &str),
+        reader: impl BufRead + Send,
+        mut sink: impl FnMut(&Record, &str) -> ControlFlow<()>,
     ) -> Summary {
         self.run_jsonl_inner(reader, true, |r, line| sink(&r, line.unwrap_or_default()))
     }
@@ -364,118 +388,180 @@ impl Indexer {
         )
     }
 
-    fn drain(
-        results: Vec<(Option<Done>, u64)>,
+    /// Counts one result into `summary` and hands it to `sink`.
+    fn deliver(
+        (r, n): (Option<Done>, u64),
         summary: &mut Summary,
-        sink: &mut impl FnMut(Record, Option<&str>),
-    ) {
-        for (r, n) in results {
-            summary.bytes += n;
-            match r {
-                None => summary.skipped += 1,
-                Some((r, line)) => {
-                    match &r {
-                        Record::Analysis(_) => summary.documents += 1,
-                        Record::Error(_) => summary.errors += 1,
-                    }
-                    sink(r, line.as_deref());
+        sink: &mut impl FnMut(Record, Option<&str>) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        summary.bytes += n;
+        match r {
+            None => {
+                summary.skipped += 1;
+                ControlFlow::Continue(())
+            }
+            Some((r, line)) => {
+                match &r {
+                    Record::Analysis(_) => summary.documents += 1,
+                    Record::Error(_) => summary.errors += 1,
                 }
+                sink(r, line.as_deref())
             }
         }
+    }
+
+    /// How many items may be between the producer and the sink: enough that
+    /// one slow document does not idle the other threads, few enough that
+    /// memory stays bounded.
+    fn in_flight_limit(&self) -> usize {
+        if self.window > 0 {
+            self.window
+        } else {
+            self.threads() * 16
+        }
+    }
+
+    /// The streaming engine under every run: `items` are produced on a
+    /// thread of their own, `work` runs on the pool's threads (each takes
+    /// the next item as soon as it is free: no batches, no barrier), and the
+    /// results reach `sink` on the calling thread in input order. At most
+    /// [`Indexer::max_in_flight`] items are anywhere between production and the
+    /// sink (and one more in the producer's hands while it waits). A `Break` from the sink stops the run: production and the
+    /// workers stop after the documents in hand. A panic while analyzing one
+    /// document is that document's error record.
+    fn stream<T: Send>(
+        &self,
+        items: impl Iterator<Item = T> + Send,
+        work: impl Fn(T) -> (Option<Done>, u64) + Sync,
+        mut sink: impl FnMut(Record, Option<&str>) -> ControlFlow<()>,
+    ) -> Summary {
+        let start = Instant::now();
+        let mut summary = Summary::default();
+        let pool = match self.pool() {
+            Ok(p) => p,
+            Err(e) => {
+                let _ = sink(Record::Error(ErrorRecord::from_error("", &e, None)), None);
+                summary.errors += 1;
+                return summary;
+            }
+        };
+        let window = self.in_flight_limit();
+        std::thread::scope(|scope| {
+            // One token per item in flight: the producer waits for a free
+            // slot, the sink frees one per result delivered.
+            let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
+            let (job_tx, job_rx) = mpsc::sync_channel::<(usize, T)>(window);
+            let (done_tx, done_rx) = mpsc::channel::<(usize, (Option<Done>, u64))>();
+            scope.spawn(move || {
+                for (seq, item) in items.enumerate() {
+                    if slot_tx.send(()).is_err() || job_tx.send((seq, item)).is_err() {
+                        break;
+                    }
+                }
+            });
+            let work = &work;
+            let pool = &pool;
+            // The walk has started; build what the first documents would
+            // otherwise all wait for.
+            self.pipeline.warm_up();
+            scope.spawn(move || {
+                let job_rx = Mutex::new(job_rx);
+                pool.broadcast(|_| {
+                    loop {
+                        // The lock is held while waiting, so idle workers
+                        // sleep instead of spinning.
+                        let job = match job_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok((seq, item)) = job else {
+                            break;
+                        };
+                        if done_tx.send((seq, work(item))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            });
+            // Results arrive in completion order and leave in input order.
+            let mut pending = BTreeMap::new();
+            let mut next = 0usize;
+            'results: for (seq, result) in done_rx {
+                pending.insert(seq, result);
+                while let Some(result) = pending.remove(&next) {
+                    next += 1;
+                    let flow = Self::deliver(result, &mut summary, &mut sink);
+                    let _ = slot_rx.recv();
+                    if flow.is_break() {
+                        summary.stopped = true;
+                        break 'results;
+                    }
+                }
+            }
+            // Dropping the receivers here stops the producer and the workers.
+        });
+        summary.elapsed = start.elapsed();
+        summary
     }
 
     fn run_inner(
         &self,
         paths: &[PathBuf],
         serialize: bool,
-        mut sink: impl FnMut(Record, Option<&str>),
+        sink: impl FnMut(Record, Option<&str>) -> ControlFlow<()>,
     ) -> Summary {
-        let start = Instant::now();
-        let mut summary = Summary::default();
-        let pool = match self.pool() {
-            Ok(p) => p,
-            Err(e) => {
-                sink(Record::Error(ErrorRecord::from_error("", &e, None)), None);
-                summary.errors += 1;
-                return summary;
-            }
-        };
-        let batch = self.batch_size();
-        // A driver thread walks and analyzes batch after batch; this thread
-        // writes the finished ones meanwhile. At most two batches wait, so
-        // memory stays bounded.
-        std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Option<Done>, u64)>>(2);
-            let pool = &pool;
-            scope.spawn(move || {
-                let mut entries = walk(paths).peekable();
-                while entries.peek().is_some() {
-                    let chunk: Vec<Entry> = entries.by_ref().take(batch).collect();
-                    let results = pool.install(|| {
-                        chunk
-                            .par_iter()
-                            .map(|e| {
-                                let r = match e {
-                                    Entry::File(p, info) => self.one_file(p, info.as_ref()),
-                                    Entry::Problem(p, err) => (
-                                        Some(Record::Error(ErrorRecord::from_error(
-                                            &p.display().to_string(),
-                                            err,
-                                            None,
-                                        ))),
-                                        0,
-                                    ),
-                                };
-                                Self::finish_one(r, serialize)
-                            })
-                            .collect()
-                    });
-                    if tx.send(results).is_err() {
-                        break;
-                    }
-                }
-            });
-            for results in rx {
-                Self::drain(results, &mut summary, &mut sink);
-            }
-        });
-        summary.elapsed = start.elapsed();
-        summary
+        self.stream(
+            walk(paths),
+            |entry| {
+                let r = match entry {
+                    Entry::File(p, info) => self.one_file(&p, info.as_ref()),
+                    Entry::Problem(p, err) => (
+                        Some(Record::Error(ErrorRecord::from_error(
+                            &p.display().to_string(),
+                            &err,
+                            None,
+                        ))),
+                        0,
+                    ),
+                };
+                Self::finish_one(r, serialize)
+            },
+            sink,
+        )
     }
 
     fn run_jsonl_inner(
         &self,
-        reader: impl BufRead,
+        reader: impl BufRead + Send,
         serialize: bool,
-        mut sink: impl FnMut(Record, Option<&str>),
+        sink: impl FnMut(Record, Option<&str>) -> ControlFlow<()>,
     ) -> Summary {
-        let start = Instant::now();
-        let mut summary = Summary::default();
-        let pool = match self.pool() {
-            Ok(p) => p,
-            Err(e) => {
-                sink(
-                    Record::Error(ErrorRecord::from_error("<stdin>", &e, None)),
-                    None,
+        self.stream(
+            reader.lines().enumerate(),
+            |(n, line)| Self::finish_one(self.one_record(n + 1, line), serialize),
+            sink,
+        )
+    }
+
+    /// Analyzes one document; a panic (a bug, never expected) becomes the
+    /// document's error record instead of ending the run.
+    fn analyze_guarded(&self, doc: &Document, shown: &str) -> Record {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.pipeline.analyze(doc)))
+        {
+            Ok(a) => Record::Analysis(Box::new(a)),
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                let err = Error::new(
+                    ErrorKind::Internal,
+                    format!("analysis failed (please report this document): {what}"),
                 );
-                summary.errors += 1;
-                return summary;
+                Record::Error(ErrorRecord::from_error(shown, &err, Some(doc.id.clone())))
             }
-        };
-        let mut lines = reader.lines().enumerate().peekable();
-        let batch = self.batch_size();
-        while lines.peek().is_some() {
-            let chunk: Vec<(usize, io::Result<String>)> = lines.by_ref().take(batch).collect();
-            let results = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|(n, line)| Self::finish_one(self.one_record(n + 1, line), serialize))
-                    .collect()
-            });
-            Self::drain(results, &mut summary, &mut sink);
         }
-        summary.elapsed = start.elapsed();
-        summary
     }
 
     fn one_record(&self, n: usize, line: io::Result<String>) -> (Option<Record>, u64) {
@@ -537,10 +623,7 @@ impl Indexer {
         if let Some(p) = rec.path {
             doc = doc.with_path(p);
         }
-        (
-            Some(Record::Analysis(Box::new(self.pipeline.analyze(&doc)))),
-            bytes,
-        )
+        (Some(self.analyze_guarded(&doc, &place)), bytes)
     }
 }
 
@@ -618,5 +701,93 @@ impl OutputLog {
         line.push('\n');
         self.file.write_all(line.as_bytes())?;
         self.file.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Results leave in input order however unevenly the work is spread,
+    /// and never more than the in-flight limit are between the producer and
+    /// the sink.
+    #[test]
+    fn stream_keeps_order_and_bounds_the_window() {
+        let indexer = Indexer::new().jobs(2).max_in_flight(8);
+        let produced = AtomicUsize::new(0);
+        let delivered = AtomicUsize::new(0);
+        let worst = AtomicUsize::new(0);
+        let items = (0..300usize).inspect(|_| {
+            let p = produced.fetch_add(1, Ordering::SeqCst) + 1;
+            let gap = p - delivered.load(Ordering::SeqCst);
+            worst.fetch_max(gap, Ordering::SeqCst);
+        });
+        let mut seen = Vec::new();
+        let summary = indexer.stream(
+            items,
+            |n| {
+                // Every seventh item is slow.
+                if n % 7 == 0 {
+                    std::thread::sleep(Duration::from_millis(3));
+                }
+                let doc = Document::from_text(format!("第{n}号"));
+                let rec = Record::Error(ErrorRecord::from_error(
+                    &doc.id,
+                    &Error::new(ErrorKind::Empty, n.to_string()),
+                    None,
+                ));
+                (Some((rec, None)), 1)
+            },
+            |r, _| {
+                delivered.fetch_add(1, Ordering::SeqCst);
+                if let Record::Error(e) = r {
+                    seen.push(e.error.parse::<usize>().unwrap_or(usize::MAX));
+                }
+                ControlFlow::Continue(())
+            },
+        );
+        assert_eq!(seen, (0..300).collect::<Vec<_>>());
+        assert_eq!((summary.errors, summary.bytes), (300, 300));
+        // The window, plus the item the producer holds while it waits for a
+        // free slot.
+        assert!(worst.load(Ordering::SeqCst) <= 8 + 1, "{worst:?} in flight");
+    }
+
+    /// A `Break` from the sink stops production: far fewer items are made
+    /// than the input holds.
+    #[test]
+    fn stream_stops_when_the_sink_says_so() {
+        let indexer = Indexer::new().jobs(2).max_in_flight(4);
+        let produced = AtomicUsize::new(0);
+        let items = (0..100_000usize).inspect(|_| {
+            produced.fetch_add(1, Ordering::SeqCst);
+        });
+        let mut got = 0;
+        let summary = indexer.stream(
+            items,
+            |n| {
+                let rec = Record::Error(ErrorRecord::from_error(
+                    "x",
+                    &Error::new(ErrorKind::Empty, n.to_string()),
+                    None,
+                ));
+                (Some((rec, None)), 0)
+            },
+            |_, _| {
+                got += 1;
+                if got == 10 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
+        assert!(summary.stopped);
+        assert_eq!(summary.errors, 10);
+        assert!(
+            produced.load(Ordering::SeqCst) < 100,
+            "{produced:?} produced"
+        );
     }
 }

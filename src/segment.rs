@@ -166,20 +166,28 @@ impl SegmenterBuilder {
         }
     }
 
-    /// Builds the segmenter (loads jieba's dictionary: about 0.2 s).
+    /// Builds the segmenter: loads jieba's dictionary and its IDF table, at
+    /// the same time on two threads (about 0.2 s).
     pub fn build(self) -> Result<Segmenter> {
-        let mut jieba = Jieba::new();
         let mut words = Vec::new();
         if self.domain {
             words.extend(parse_lexicon(LEXICON)?);
         }
         words.extend(self.user.iter().cloned());
-        for (w, f, p) in &words {
-            jieba.add_word(w, *f, p.as_deref());
-        }
+        // Plain threads, not rayon: a rayon join inside a lazily built
+        // static can deadlock when the static is first used on rayon's
+        // threads.
+        let (jieba, tfidf) = std::thread::scope(|s| {
+            let tfidf = s.spawn(TfIdf::default);
+            let mut jieba = Jieba::new();
+            for (w, f, p) in &words {
+                jieba.add_word(w, *f, p.as_deref());
+            }
+            (jieba, tfidf.join().unwrap_or_default())
+        });
         Ok(Segmenter {
             jieba: Arc::new(jieba),
-            tfidf: Arc::new(TfIdf::default()),
+            tfidf: Arc::new(tfidf),
             hmm: self.hmm,
         })
     }

@@ -224,3 +224,74 @@ fn spark_example_in_local_mode() {
     assert!(profiles["profiles"]["桂林市"].is_object());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Output is in walk order whatever the number of threads: one thread and
+/// two write the same file byte for byte.
+#[test]
+fn output_order_does_not_depend_on_threads() {
+    let dir = temp_dir("order");
+    write_docs(&dir, 300);
+    let mut outs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = dir.join(format!("out{jobs}.jsonl"));
+        let st = Command::new(bin())
+            .args(["index", "-q", "--jobs", jobs, "-o"])
+            .arg(&out)
+            .arg(dir.join("part00"))
+            .arg(&dir)
+            .status()
+            .expect("run index");
+        assert!(st.success());
+        outs.push(std::fs::read(&out).expect("output"));
+    }
+    assert!(!outs[0].is_empty());
+    assert!(
+        outs[0] == outs[1],
+        "jobs 1 and jobs 2 wrote different files"
+    );
+    // Walk order: part00 given first comes first; its documents are not
+    // indexed twice when the directory is walked again.
+    let recs = records(&dir.join("out1.jsonl"));
+    assert_eq!(recs.len(), 300);
+    assert!(
+        recs[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.contains("part00"))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A reader that stops early (`dangjian index … | head -1`) ends the run
+/// quietly with success, as a Unix filter does (that the run stops early is
+/// tested on the engine in `src/index.rs`).
+#[test]
+fn closed_output_pipe_stops_the_run() {
+    use std::io::{BufRead, BufReader};
+    let dir = temp_dir("pipe");
+    write_docs(&dir, 3000);
+    let mut child = Command::new(bin())
+        .args(["index", "-q", "--jobs", "2"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn index");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a first record");
+    assert!(first.contains("\"id\""));
+    // The reader is gone now.
+    let out = child.wait_with_output().expect("index ends");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
