@@ -24,14 +24,7 @@ fn opencc_testcases_pass() {
     ] {
         let conv = Converter::new(variant);
         // The normalizer's table-driven path must agree with the reference.
-        let norm = Normalizer::new(NormalizeOptions {
-            variant,
-            half_width: false,
-            quotes: false,
-            strip_glosses: false,
-            pinyin_words: false,
-            ..Default::default()
-        });
+        let norm = Normalizer::new(NormalizeOptions::conversion_only(variant));
         let (mut t, mut p) = (0, 0);
         for case in cases {
             let Some(expected) = case["expected"][config].as_str() else {
@@ -72,13 +65,7 @@ fn fast_path_equals_reference_on_traditional_news() {
         return;
     };
     let conv = Converter::new(Variant::Any);
-    let norm = Normalizer::new(NormalizeOptions {
-        half_width: false,
-        quotes: false,
-        strip_glosses: false,
-        pinyin_words: false,
-        ..Default::default()
-    });
+    let norm = Normalizer::new(NormalizeOptions::conversion_only(Variant::Any));
     for file in ["as_test.utf8", "cityu_test.utf8"] {
         let text = std::fs::read_to_string(data.join("sighan2005/testing").join(file))
             .expect("SIGHAN test text")

@@ -34,13 +34,7 @@ proptest! {
     #[test]
     fn fast_path_equals_reference(s in phrase_material()) {
         let conv = Converter::shared(Variant::Any);
-        let n = Normalizer::new(NormalizeOptions {
-            half_width: false,
-            quotes: false,
-            strip_glosses: false,
-            pinyin_words: false,
-            ..Default::default()
-        });
+        let n = Normalizer::new(NormalizeOptions::conversion_only(Variant::Any));
         prop_assert_eq!(n.normalize_text(&s), conv.convert(&s));
     }
 

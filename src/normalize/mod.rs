@@ -96,6 +96,30 @@ pub struct NormalizeOptions {
     pub pinyin_words: bool,
 }
 
+impl NormalizeOptions {
+    /// Traditional → simplified conversion of `variant` and nothing else
+    /// (widths, quotes, glosses and pinyin left as they are; zero-width and
+    /// control characters are still dropped): OpenCC's output, with an
+    /// offset map.
+    ///
+    /// ```
+    /// use dangjian::normalize::{NormalizeOptions, Normalizer};
+    /// use dangjian::normalize::opencc::Variant;
+    /// let n = Normalizer::new(NormalizeOptions::conversion_only(Variant::Taiwan));
+    /// assert_eq!(n.normalize_text("「虛偽」１２"), "「虚伪」１２");
+    /// ```
+    pub fn conversion_only(variant: Variant) -> Self {
+        NormalizeOptions {
+            to_simplified: true,
+            variant,
+            half_width: false,
+            quotes: false,
+            strip_glosses: false,
+            pinyin_words: false,
+        }
+    }
+}
+
 impl Default for NormalizeOptions {
     fn default() -> Self {
         NormalizeOptions {
