@@ -146,10 +146,9 @@ const CHAR_MASK: u32 = (1 << 21) - 1;
 const D_TRAD_SHIFT: u32 = 21;
 const D_SIMP_SHIFT: u32 = 22;
 const D_PHRASE: u32 = 1 << 23;
-/// Needs the general path: dropped or special.
+/// Needs the general path: dropped, special, or written as a character of
+/// another length (`，` → `,`, which the offset map must record).
 const D_SLOW: u32 = 1 << 24;
-/// Written as a character of another length (`，` → `,`).
-const D_RESIZE: u32 = 1 << 25;
 
 const BLOOM_BITS: u32 = 16;
 
@@ -172,11 +171,8 @@ fn dense_entry(cp: u32, e: u32) -> u32 {
     if e & PHRASE != 0 {
         d |= D_PHRASE;
     }
-    if e & (DROP | SPECIAL) != 0 {
+    if e & (DROP | SPECIAL) != 0 || out.len_utf8() != c.len_utf8() {
         d |= D_SLOW;
-    }
-    if out.len_utf8() != c.len_utf8() {
-        d |= D_RESIZE;
     }
     d
 }
@@ -241,9 +237,8 @@ struct Inner {
     /// output character (itself when unchanged) and the `D_*` flags; the
     /// fast path of [`Normalizer::normalize`] needs nothing else.
     dense: Box<[u32; 0x10000]>,
-    /// Flags and mapped character for every BMP code point.
-    table: Vec<u32>,
-    /// The same for code points beyond the BMP that have an entry.
+    /// Flags and mapped character of the code points beyond the BMP that
+    /// have an entry (the BMP's are in `flags` and `dense`).
     astral: HashMap<char, u32>,
     pinyin: HashMap<&'static str, &'static str>,
 }
@@ -408,7 +403,6 @@ impl Normalizer {
                 bigrams,
                 ascii_second,
                 dense,
-                table,
                 astral,
                 pinyin,
             }),
@@ -421,22 +415,10 @@ impl Normalizer {
     }
 
     #[inline]
-    fn entry(&self, c: char) -> u32 {
-        let i = c as usize;
-        if i < 0x10000 {
-            self.inner.table[i]
-        } else {
-            self.inner.astral.get(&c).copied().unwrap_or(0)
-        }
-    }
-
-    #[inline]
     fn flags_of(&self, c: char) -> u8 {
-        let i = c as usize;
-        if i < 0x10000 {
-            self.inner.flags[i]
-        } else {
-            flags_from(self.entry(c))
+        match self.inner.flags.get(c as usize) {
+            Some(&f) => f,
+            None => flags_from(self.inner.astral.get(&c).copied().unwrap_or(0)),
         }
     }
 
@@ -453,7 +435,11 @@ impl Normalizer {
 
     #[inline]
     fn mapped_of(&self, c: char) -> char {
-        char::from_u32(self.entry(c) & CHAR_MASK).unwrap_or(c)
+        let e = match self.inner.dense.get(c as usize) {
+            Some(&d) => d, // the output character, the same bits as `table`'s
+            None => self.inner.astral.get(&c).copied().unwrap_or(0),
+        };
+        char::from_u32(e & CHAR_MASK).unwrap_or(c)
     }
 
     /// Normalizes `text`; see the module documentation.
@@ -552,16 +538,9 @@ impl Normalizer {
                         if i > run {
                             out.push_str(&text[run..i]);
                         }
-                        let oc = char::from_u32(o).unwrap_or('\u{fffd}');
-                        out.push(oc);
+                        // Same length: the offset map needs nothing.
+                        out.push(char::from_u32(o).unwrap_or('\u{fffd}'));
                         run = i + 3;
-                        if d & D_RESIZE != 0 {
-                            if i > lin {
-                                map.copy(lin, i - lin);
-                            }
-                            map.replace(i, i + 3, oc.len_utf8());
-                            lin = i + 3;
-                        }
                     }
                     i += 3;
                     if next != u32::MAX {

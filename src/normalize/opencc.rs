@@ -212,10 +212,19 @@ impl Converter {
         ts_chars.extend(char_map(&[TS_PHRASES]));
         let compat = char_map(&[CJK_COMPAT]);
         let var_max_chars = var_phrases.max_chars();
+        let mut converter = Converter {
+            compat,
+            var_chars,
+            var_phrases,
+            ts_phrases,
+            ts_chars,
+            stage1_sources: FxHashMap::default(),
+            var_max_chars,
+            full: FxHashMap::default(),
+        };
         let mut stage1_sources: FxHashMap<char, Vec<char>> = FxHashMap::default();
-        for &c in compat.keys().chain(var_chars.keys()) {
-            let c0 = compat.get(&c).copied().unwrap_or(c);
-            let c1 = var_chars.get(&c0).copied().unwrap_or(c0);
+        for &c in converter.compat.keys().chain(converter.var_chars.keys()) {
+            let c1 = converter.stage1_char(c);
             if c1 != c {
                 let v = stage1_sources.entry(c1).or_default();
                 if !v.contains(&c) {
@@ -223,16 +232,7 @@ impl Converter {
                 }
             }
         }
-        let mut converter = Converter {
-            compat,
-            var_chars,
-            var_phrases,
-            ts_phrases,
-            ts_chars,
-            stage1_sources,
-            var_max_chars,
-            full: FxHashMap::default(),
-        };
+        converter.stage1_sources = stage1_sources;
         let full = converter
             .ts_phrases
             .keys()
@@ -260,8 +260,7 @@ impl Converter {
     /// The conversion of one character on its own (no phrase context), or
     /// `None` when the character is left as it is.
     pub fn char_mapping(&self, c: char) -> Option<char> {
-        let c0 = self.compat.get(&c).copied().unwrap_or(c);
-        let c1 = self.var_chars.get(&c0).copied().unwrap_or(c0);
+        let c1 = self.stage1_char(c);
         let c2 = self.ts_chars.get(&c1).copied().unwrap_or(c1);
         (c2 != c).then_some(c2)
     }
@@ -357,33 +356,21 @@ impl Converter {
     /// characters by longest match) on `raw`, with the (staged, raw) byte
     /// offsets where both sides are at a boundary.
     fn stage1_with_bounds(&self, raw: &str) -> (String, Vec<(usize, usize)>) {
-        let mut compat = String::with_capacity(raw.len());
-        let mut compat_to_raw = vec![(0, 0)];
-        for (j, c) in raw.char_indices() {
-            compat.push(self.compat.get(&c).copied().unwrap_or(c));
-            compat_to_raw.push((compat.len(), j + c.len_utf8()));
-        }
-        let raw_at = |k: usize| {
-            compat_to_raw
-                .binary_search_by_key(&k, |&(c, _)| c)
-                .map(|x| compat_to_raw[x].1)
-                .ok()
-        };
-        let mut staged = String::with_capacity(compat.len());
-        let mut bounds = Vec::new();
-        let mut i = 0;
-        while i < compat.len() {
-            if let Some((len, value)) = self.var_phrases.longest(&compat[i..]) {
-                staged.push_str(value);
-                i += len;
-            } else if let Some(c) = compat[i..].chars().next() {
-                staged.push(self.var_chars.get(&c).copied().unwrap_or(c));
-                i += c.len_utf8();
-            }
-            if let Some(r) = raw_at(i) {
-                bounds.push((staged.len(), r));
-            }
-        }
+        let compat = self.compat_mapped(raw);
+        let mut steps = Vec::new();
+        let staged = self.variant_stage(&compat, Some(&mut steps));
+        // Compatibility mapping is one character for one: the k-th character
+        // end of `compat` is the k-th of `raw`.
+        let ends =
+            |s: &str| -> Vec<usize> { s.char_indices().map(|(j, c)| j + c.len_utf8()).collect() };
+        let (compat_ends, raw_ends) = (ends(&compat), ends(raw));
+        let bounds = steps
+            .into_iter()
+            .filter_map(|(out, at)| {
+                let k = compat_ends.binary_search(&at).ok()?;
+                Some((out, raw_ends[k]))
+            })
+            .collect();
         (staged, bounds)
     }
 
@@ -413,35 +400,49 @@ impl Converter {
         if seg.is_empty() {
             return String::new();
         }
-        let seg: String = seg
-            .chars()
-            .map(|c| self.compat.get(&c).copied().unwrap_or(c))
-            .collect();
+        let seg = self.compat_mapped(seg);
         let stage1 = if self.var_chars.is_empty() && self.var_phrases.is_empty() {
             seg
         } else {
-            max_match(
-                &seg,
-                &self.var_phrases,
-                &FxHashMap::default(),
-                &self.var_chars,
-            )
+            self.variant_stage(&seg, None)
         };
         max_match(
             &stage1,
             &self.ts_phrases,
             &self.ts_chars,
             &FxHashMap::default(),
+            None,
+        )
+    }
+
+    /// Compatibility ideographs replaced, one character for one.
+    fn compat_mapped(&self, s: &str) -> String {
+        s.chars()
+            .map(|c| self.compat.get(&c).copied().unwrap_or(c))
+            .collect()
+    }
+
+    /// The variant stage (phrases, then characters, by longest match).
+    fn variant_stage(&self, s: &str, steps: Option<&mut Vec<(usize, usize)>>) -> String {
+        max_match(
+            s,
+            &self.var_phrases,
+            &FxHashMap::default(),
+            &self.var_chars,
+            steps,
         )
     }
 }
 
 /// Longest-match conversion with a short-circuit dictionary group.
+/// With `steps`, records (output end, input end) after every phrase or
+/// character.
 fn max_match(
     text: &str,
     phrases: &PhraseDict,
     chars: &FxHashMap<char, char>,
     extra_chars: &FxHashMap<char, char>,
+    mut steps: Option<&mut Vec<(usize, usize)>>,
 ) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -449,18 +450,18 @@ fn max_match(
         if let Some((len, value)) = phrases.longest(&text[i..]) {
             out.push_str(value);
             i += len;
-            continue;
+        } else if let Some(c) = text[i..].chars().next() {
+            let mapped = chars
+                .get(&c)
+                .or_else(|| extra_chars.get(&c))
+                .copied()
+                .unwrap_or(c);
+            out.push(mapped);
+            i += c.len_utf8();
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let mapped = chars
-            .get(&c)
-            .or_else(|| extra_chars.get(&c))
-            .copied()
-            .unwrap_or(c);
-        out.push(mapped);
-        i += c.len_utf8();
+        if let Some(steps) = steps.as_deref_mut() {
+            steps.push((out.len(), i));
+        }
     }
     out
 }
