@@ -182,26 +182,12 @@ impl PipelineBuilder {
     /// Builds the pipeline (its tables are built side by side on two
     /// threads).
     pub fn build(self) -> Result<Pipeline> {
-        let places = self.stages.places;
-        let normalize = self.normalize;
-        let (segmenter, normalizer) = std::thread::scope(|s| {
-            let side = s.spawn(move || {
-                if places {
-                    places::Gazetteer::shared();
-                }
-                if normalize == NormalizeOptions::default() {
-                    Normalizer::default()
-                } else {
-                    Normalizer::new(normalize)
-                }
-            });
-            let segmenter = match self.segmenter {
+        let seg = self.segmenter;
+        let (segmenter, normalizer) =
+            build_tables(self.stages.places, self.normalize, move || match seg {
                 Some(b) => b.build(),
                 None => Ok(Segmenter::default()),
-            };
-            (segmenter, side.join())
-        });
-        let normalizer = normalizer.unwrap_or_default();
+            });
         let segmenter = segmenter?;
         Ok(Pipeline {
             stages: self.stages,
@@ -225,14 +211,8 @@ impl Default for Pipeline {
     /// The default pipeline, built once per process.
     fn default() -> Self {
         static DEFAULT: LazyLock<Pipeline> = LazyLock::new(|| {
-            // Plain threads: see `SegmenterBuilder::build`.
-            let (segmenter, normalizer) = std::thread::scope(|s| {
-                let side = s.spawn(|| {
-                    places::Gazetteer::shared();
-                    Normalizer::default()
-                });
-                (Segmenter::default(), side.join().unwrap_or_default())
-            });
+            let (segmenter, normalizer) =
+                build_tables(true, NormalizeOptions::default(), Segmenter::default);
             Pipeline {
                 stages: Stages::default(),
                 normalizer,
@@ -242,6 +222,33 @@ impl Default for Pipeline {
         });
         DEFAULT.clone()
     }
+}
+
+/// Builds the segmenter (with `segmenter`) on this thread while another
+/// builds the normalizer and, when places are recognized, the gazetteer.
+/// Plain threads, not rayon: see `SegmenterBuilder::build`.
+fn build_tables<S>(
+    places: bool,
+    normalize: NormalizeOptions,
+    segmenter: impl FnOnce() -> S,
+) -> (S, Normalizer) {
+    std::thread::scope(|s| {
+        let side = s.spawn(move || {
+            if places {
+                places::Gazetteer::shared();
+            }
+            if normalize == NormalizeOptions::default() {
+                Normalizer::default()
+            } else {
+                Normalizer::new(normalize)
+            }
+        });
+        let segmenter = segmenter();
+        (
+            segmenter,
+            side.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    })
 }
 
 /// The body of a document as the extractors see it.

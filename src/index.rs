@@ -132,7 +132,7 @@ pub struct Indexer {
     jobs: usize,
     max_bytes: u64,
     done: HashSet<String>,
-    window: usize,
+    max_in_flight: usize,
 }
 
 impl Default for Indexer {
@@ -230,7 +230,7 @@ impl Indexer {
             jobs: 0,
             max_bytes: DEFAULT_MAX_BYTES,
             done: HashSet::new(),
-            window: 0,
+            max_in_flight: 0,
         }
     }
 
@@ -256,7 +256,7 @@ impl Indexer {
     /// analyzed, or finished and waiting for the ones before them); this
     /// bounds memory. 0 (the default) means 16 per thread.
     pub fn max_in_flight(mut self, n: usize) -> Self {
-        self.window = n;
+        self.max_in_flight = n;
         self
     }
 
@@ -414,8 +414,8 @@ impl Indexer {
     /// one slow document does not idle the other threads, few enough that
     /// memory stays bounded.
     fn in_flight_limit(&self) -> usize {
-        if self.window > 0 {
-            self.window
+        if self.max_in_flight > 0 {
+            self.max_in_flight
         } else {
             self.threads() * 16
         }
@@ -450,7 +450,8 @@ impl Indexer {
             // One token per item in flight: the producer waits for a free
             // slot, the sink frees one per result delivered.
             let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
-            let (job_tx, job_rx) = mpsc::sync_channel::<(usize, T)>(window);
+            // Unbounded: the slots bound it.
+            let (job_tx, job_rx) = mpsc::channel::<(usize, T)>();
             let (done_tx, done_rx) = mpsc::channel::<(usize, (Option<Done>, u64))>();
             scope.spawn(move || {
                 for (seq, item) in items.enumerate() {

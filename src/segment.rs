@@ -183,7 +183,12 @@ impl SegmenterBuilder {
             for (w, f, p) in &words {
                 jieba.add_word(w, *f, p.as_deref());
             }
-            (jieba, tfidf.join().unwrap_or_default())
+            (
+                jieba,
+                tfidf
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            )
         });
         Ok(Segmenter {
             jieba: Arc::new(jieba),
