@@ -33,7 +33,7 @@ use crate::claims::{self, Claim};
 use crate::document::Document;
 use crate::error::Result;
 use crate::formulations::{self, CitedDocument, Formulation, Slogan};
-use crate::keywords::{self, Keyword};
+use crate::keywords::Keyword;
 use crate::normalize::{NormalizeOptions, Normalized, Normalizer, Script};
 use crate::page::{self, PageMeta};
 use crate::places::{self, DocumentPlace, PlaceMention};
@@ -385,14 +385,7 @@ impl Pipeline {
             (None, "place recognition is off".to_string(), Vec::new())
         };
         let keywords = if self.stages.keywords && self.keywords > 0 {
-            keywords::top(
-                body.tokens
-                    .iter()
-                    .filter(|t| t.known)
-                    .map(|t| (body.word(t), t.pos)),
-                self.segmenter.dictionary(),
-                self.keywords,
-            )
+            body.keywords(self.keywords)
         } else {
             Vec::new()
         };

@@ -30,6 +30,7 @@
 use std::ops::Range;
 
 use crate::dictionary::Pos;
+use crate::keywords::{self, Keyword};
 use crate::normalize::Normalized;
 use crate::offsets::{OffsetMap, OffsetMapBuilder};
 use crate::segment::{Segmenter, Token};
@@ -102,6 +103,19 @@ impl Body {
         let first = self.tokens.partition_point(|t| t.end <= start);
         let last = self.tokens.partition_point(|t| t.start < end);
         &self.tokens[first..last.max(first)]
+    }
+
+    /// The `k` best keywords of the body by TF-IDF ([`crate::keywords`]),
+    /// from its tokens.
+    pub fn keywords(&self, k: usize) -> Vec<Keyword> {
+        let dictionary = self.segmenter.dictionary();
+        keywords::top(
+            self.tokens
+                .iter()
+                .filter(|t| t.known)
+                .map(|t| (self.word(t), t.pos, dictionary.idf_of(t.idf))),
+            k,
+        )
     }
 
     /// The tagged words of `[start, end)` as jieba's tagger gives them

@@ -90,19 +90,55 @@ impl Pos {
     }
 }
 
-/// What the dictionary knows about a word.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
+/// What the dictionary knows about a word: its part of speech (`None` when
+/// the word is only in the IDF table) and its IDF weight.
+///
+/// ```
+/// use dangjian::dictionary::Dictionary;
+/// let d = Dictionary::jieba();
+/// let e = d.entry("党员").unwrap();
+/// assert_eq!(e.pos.unwrap().as_str(), "n");
+/// assert_eq!(d.idf_of(e.idf), d.idf("党员"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
     /// Part of speech, `None` when the word is only in the IDF table.
-    pos: Option<Pos>,
-    /// Index into `idf_values`, `u16::MAX` when the IDF table lacks it.
-    idf: u16,
+    pub pos: Option<Pos>,
+    /// The word's IDF weight, as a key for [`Dictionary::idf_of`].
+    pub idf: IdfKey,
 }
+
+/// A word's IDF weight as an index into the table of distinct values
+/// (3,313 of them); [`IdfKey::MEDIAN`] for words the IDF table lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct IdfKey(u16);
+
+impl IdfKey {
+    /// The weight of a word the IDF table lacks: the median.
+    pub const MEDIAN: IdfKey = IdfKey(u16::MAX);
+}
+
+/// Words read into the small table of frequent words (by jieba's counts):
+/// they make most of the tokens of a text.
+const HOT_WORDS: usize = 24_000;
+
+/// The characters whose tags [`Dictionary`] keeps in a flat table: CJK
+/// extension A and the basic block.
+const CHARS: std::ops::RangeInclusive<char> = '\u{3400}'..='\u{9fff}';
+
+/// In the flat table: a character the dictionary lacks.
+const NO_TAG: u8 = u8::MAX;
 
 /// Words with their parts of speech and IDF weights.
 #[derive(Debug, Default)]
 pub struct Dictionary {
+    /// The most frequent words (a table small enough to stay in cache).
+    hot: FxHashMap<&'static str, Entry>,
     words: FxHashMap<&'static str, Entry>,
+    /// Tags of the single characters of [`CHARS`] (half of all tokens are
+    /// one character): a 27 KB table that stays in cache, where the word
+    /// table (8 MB) costs a cache miss per lookup.
+    chars: Vec<u8>,
     idf_values: Vec<f64>,
     median_idf: f64,
 }
@@ -134,20 +170,39 @@ impl Dictionary {
             .split('\t')
             .map(|v| v.parse::<f64>().ok())
             .collect::<Option<Vec<f64>>>()?;
+        let tags: FxHashMap<&str, Pos> = TAGS
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (*t, Pos(i as u8)))
+            .collect();
         let mut words = FxHashMap::default();
         words.reserve(line_count(text));
+        let mut hot = FxHashMap::default();
+        hot.reserve(HOT_WORDS);
         for line in lines {
             let mut parts = line.split('\t');
             let (Some(word), Some(tag), Some(idf)) = (parts.next(), parts.next(), parts.next())
             else {
                 continue;
             };
-            let pos = (!tag.is_empty()).then(|| Pos::of(tag));
-            let idf = idf.parse::<u16>().unwrap_or(u16::MAX);
-            words.insert(word, Entry { pos, idf });
+            let pos = (!tag.is_empty()).then(|| tags.get(tag).copied().unwrap_or(Pos::X));
+            let idf = IdfKey(idf.parse::<u16>().unwrap_or(u16::MAX));
+            let entry = Entry { pos, idf };
+            if hot.len() < HOT_WORDS {
+                hot.insert(word, entry);
+            }
+            words.insert(word, entry);
+        }
+        let mut chars = vec![NO_TAG; char_index(*CHARS.end()) + 1];
+        for (w, e) in &words {
+            if let (Some(pos), Some(i)) = (e.pos, single_char_index(w)) {
+                chars[i] = pos.0;
+            }
         }
         Some(Dictionary {
+            hot,
             words,
+            chars,
             idf_values,
             median_idf,
         })
@@ -155,15 +210,46 @@ impl Dictionary {
 
     /// The part of speech of a dictionary word, `None` for other words.
     pub fn pos(&self, word: &str) -> Option<Pos> {
-        self.words.get(word).and_then(|e| e.pos)
+        if let Some(i) = single_char_index(word) {
+            return match self.chars.get(i) {
+                Some(&t) if t != NO_TAG => Some(Pos(t)),
+                _ => None,
+            };
+        }
+        self.entry(word).and_then(|e| e.pos)
+    }
+
+    /// What the segmenter needs to know about a word, the fastest way: for
+    /// a single character, its tag from the flat table (and no IDF weight,
+    /// as it is never a keyword); for a longer word, its [`Entry`].
+    pub fn lookup(&self, word: &str) -> Option<Entry> {
+        match single_char_index(word) {
+            Some(i) => match self.chars.get(i) {
+                Some(&t) if t != NO_TAG => Some(Entry {
+                    pos: Some(Pos(t)),
+                    idf: IdfKey::MEDIAN,
+                }),
+                _ => None,
+            },
+            None => self.entry(word),
+        }
+    }
+
+    /// What the dictionary knows about `word`.
+    pub fn entry(&self, word: &str) -> Option<Entry> {
+        self.hot.get(word).or_else(|| self.words.get(word)).copied()
     }
 
     /// The IDF weight of `word`, or [`Dictionary::median_idf`] when the
     /// table does not know it (as jieba does).
     pub fn idf(&self, word: &str) -> f64 {
-        self.words
-            .get(word)
-            .and_then(|e| self.idf_values.get(e.idf as usize))
+        self.idf_of(self.entry(word).map_or(IdfKey::MEDIAN, |e| e.idf))
+    }
+
+    /// The IDF weight an [`IdfKey`] stands for.
+    pub fn idf_of(&self, key: IdfKey) -> f64 {
+        self.idf_values
+            .get(key.0 as usize)
             .copied()
             .unwrap_or(self.median_idf)
     }
@@ -184,6 +270,22 @@ impl Dictionary {
     }
 }
 
+/// The index in the flat table of a word of one character of [`CHARS`].
+fn single_char_index(word: &str) -> Option<usize> {
+    if word.len() != 3 {
+        return None;
+    }
+    let mut it = word.chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) if CHARS.contains(&c) => Some(char_index(c)),
+        _ => None,
+    }
+}
+
+fn char_index(c: char) -> usize {
+    c as usize - *CHARS.start() as usize
+}
+
 /// Lines in `text`, to size the table once.
 fn line_count(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count()
@@ -201,6 +303,8 @@ mod tests {
         assert_eq!(d.pos("加强").map(Pos::as_str), Some("v"));
         assert!((d.median_idf() - 11.9).abs() < 1.0);
         assert!(d.idf("的") < d.idf("党建"));
+        assert_eq!(d.pos("的").map(Pos::as_str), Some("uj"));
+        assert_eq!(d.pos("䶵"), None);
     }
 
     #[test]

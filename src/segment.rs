@@ -28,7 +28,7 @@ use std::sync::{Arc, LazyLock};
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
 
-use crate::dictionary::{Dictionary, Pos};
+use crate::dictionary::{Dictionary, IdfKey, Pos};
 use crate::error::{Error, ErrorKind, Result};
 pub use crate::keywords::Keyword;
 
@@ -47,6 +47,10 @@ pub struct Token {
     /// Whether the word is in the dictionary or a lexicon (false: the HMM
     /// put it together, or it is a number, Latin word or symbol).
     pub known: bool,
+    /// The word's IDF weight ([`Dictionary::idf_of`]), looked up with its
+    /// tag; [`IdfKey::MEDIAN`] for single characters, which are never
+    /// keywords.
+    pub idf: IdfKey,
 }
 
 impl Token {
@@ -265,15 +269,13 @@ impl Segmenter {
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 5 + 1);
         out.extend(self.jieba.cut(text, self.hmm).into_iter().map(|t| {
-            let (pos, known) = match self.pos(t.word) {
-                Some(p) => (p, true),
-                None => (Pos::guess(t.word), false),
-            };
+            let (pos, idf) = self.lookup(t.word);
             Token {
                 start: t.byte_start,
                 end: t.byte_end,
-                pos,
-                known,
+                pos: pos.unwrap_or_else(|| Pos::guess(t.word)),
+                known: pos.is_some(),
+                idf,
             }
         }));
         out
@@ -282,9 +284,20 @@ impl Segmenter {
     /// The part of speech of a dictionary or lexicon word, `None` for other
     /// words.
     pub fn pos(&self, word: &str) -> Option<Pos> {
-        self.dictionary
-            .pos(word)
-            .or_else(|| self.lexicon.get(word).copied())
+        self.lookup(word).0
+    }
+
+    /// Part of speech and IDF key of `word`, in one lookup.
+    fn lookup(&self, word: &str) -> (Option<Pos>, IdfKey) {
+        let (pos, idf) = match self.dictionary.lookup(word) {
+            Some(e) => (e.pos, e.idf),
+            None => (None, IdfKey::MEDIAN),
+        };
+        match pos {
+            Some(p) => (Some(p), idf),
+            None if self.lexicon.is_empty() => (None, idf),
+            None => (self.lexicon.get(word).copied(), idf),
+        }
     }
 
     /// The tag and IDF table.
@@ -306,8 +319,7 @@ impl Segmenter {
             tokens
                 .iter()
                 .filter(|t| t.known)
-                .map(|t| (t.word(text), t.pos)),
-            self.dictionary,
+                .map(|t| (t.word(text), t.pos, self.dictionary.idf_of(t.idf))),
             k,
         )
     }
