@@ -1,7 +1,7 @@
 //! Keywords: the content words of a text ranked by TF-IDF.
 //!
 //! The words come already cut and tagged (the body's tokens, see
-//! [`crate::body`]); only nouns, verbal nouns, proper names, idioms and verbs
+//! the `body` module); only nouns, verbal nouns, proper names, idioms and verbs
 //! of two characters or more count (`n nz nt ns vn l nr v an`, as in jieba's
 //! keyword extraction), and each is weighed by its frequency among them times
 //! its IDF weight from jieba's table ([`crate::dictionary::Dictionary::idf`]).
