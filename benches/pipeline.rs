@@ -71,10 +71,7 @@ fn stages(c: &mut Criterion) {
         g.bench_function("segment (normalized, lexicon)", |b| {
             b.iter(|| segmenter.spans(&norm.text).len())
         });
-        let body = dangjian::analysis::Body {
-            text: norm.text.clone(),
-            map: norm.map.clone(),
-        };
+        let body = dangjian::body::Body::new(norm.text.clone(), norm.map.clone(), &segmenter);
         g.bench_function("claims", |b| {
             b.iter(|| dangjian::claims::extract_in_body(&body, &text, &[]).len())
         });

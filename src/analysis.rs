@@ -3,6 +3,7 @@
 //! ```text
 //!  bytes ─decode─▶ text ─normalize─▶ normalized text + offset map
 //!        ─page─▶ body blocks, metadata, captions
+//!        ─body─▶ body text + map + tokens (segmented once)
 //!        ─claims / formulations / quotes / places / keywords─▶ Analysis
 //! ```
 //!
@@ -27,15 +28,16 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::body::Body;
 use crate::claims::{self, Claim};
 use crate::document::Document;
 use crate::error::Result;
 use crate::formulations::{self, CitedDocument, Formulation, Slogan};
+use crate::keywords::Keyword;
 use crate::normalize::{NormalizeOptions, Normalized, Normalizer, Script};
-use crate::offsets::{OffsetMap, OffsetMapBuilder};
 use crate::page::{self, PageMeta};
 use crate::places::{self, DocumentPlace, PlaceMention};
-use crate::segment::{Keyword, Segmenter, SegmenterBuilder};
+use crate::segment::{Segmenter, SegmenterBuilder};
 
 /// Everything dangjian finds in one document; the `analyze` object of the
 /// command-line interface.
@@ -154,7 +156,7 @@ impl PipelineBuilder {
         self
     }
 
-    /// Keeps per-document term counts (needed by [`crate::compare`]).
+    /// Keeps per-document term counts (needed by the comparison of places).
     pub fn keep_terms(mut self, yes: bool) -> Self {
         self.stages.terms = yes;
         self
@@ -251,23 +253,6 @@ fn build_tables<S>(
     })
 }
 
-/// The body of a document as the extractors see it.
-#[derive(Debug, Clone)]
-pub struct Body {
-    /// Normalized body text: body blocks joined by `\n`.
-    pub text: String,
-    /// Body text offsets → original document offsets.
-    pub map: OffsetMap,
-}
-
-impl Body {
-    /// Maps a span of the body text to the original document.
-    pub fn span(&self, start: usize, end: usize) -> [usize; 2] {
-        let (s, e) = self.map.to_original(start, end);
-        [s, e]
-    }
-}
-
 impl Pipeline {
     /// The stages this pipeline runs.
     pub fn stages(&self) -> &Stages {
@@ -347,7 +332,7 @@ impl Pipeline {
         } else {
             page::Page::whole(&norm.text)
         };
-        let body = build_body(&norm, &cleaned.body);
+        let body = Body::from_blocks(&norm, &cleaned.body, &self.segmenter);
         let body_original = cleaned
             .body
             .iter()
@@ -389,7 +374,7 @@ impl Pipeline {
             Default::default()
         };
         let mut claims = if self.stages.claims {
-            claims::extract_in_body(&body, text, &formulations)
+            claims::extract(&body, text, &formulations)
         } else {
             Vec::new()
         };
@@ -400,12 +385,12 @@ impl Pipeline {
             (None, "place recognition is off".to_string(), Vec::new())
         };
         let keywords = if self.stages.keywords && self.keywords > 0 {
-            self.segmenter.keywords(&body.text, self.keywords)
+            body.keywords(self.keywords)
         } else {
             Vec::new()
         };
         let terms = if self.stages.terms {
-            term_counts(&self.segmenter, &body.text)
+            body_term_counts(&body)
         } else {
             Vec::new()
         };
@@ -432,35 +417,22 @@ impl Pipeline {
     }
 }
 
-/// Joins the body blocks of the normalized text into one text with a map to
-/// the original.
-fn build_body(norm: &Normalized, blocks: &[std::ops::Range<usize>]) -> Body {
-    let mut text = String::with_capacity(norm.text.len());
-    let mut b = OffsetMapBuilder::new();
-    for r in blocks {
-        if !text.is_empty() {
-            // The separator stands for the line break before the block.
-            let at = r.start.saturating_sub(1);
-            text.push('\n');
-            b.replace(at, r.start.max(at), 1);
-        }
-        text.push_str(&norm.text[r.clone()]);
-        b.copy(r.start, r.end - r.start);
-    }
-    let inner = b.finish(text.len(), norm.text.len());
-    Body {
-        map: norm.map.compose(&inner),
-        text,
-    }
-}
-
 /// Counts content words of a text: two characters or more, with a Han
 /// character, no digit, and not the measure word of a number (the 余名 of
 /// 3000余名, the 年来 of 5年来).
 pub fn term_counts(seg: &Segmenter, text: &str) -> Vec<(String, u32)> {
-    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    count_terms(seg.cut(text))
+}
+
+/// [`term_counts`] of a body, from its tokens.
+pub fn body_term_counts(body: &Body) -> Vec<(String, u32)> {
+    count_terms(body.tokens.iter().map(|t| body.word(t)))
+}
+
+fn count_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(String, u32)> {
+    let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
     let mut after_number = false;
-    for w in seg.cut(text) {
+    for w in words {
         let numeric = w.chars().last().is_some_and(|c| c.is_ascii_digit());
         if !after_number
             && w.chars().count() >= 2

@@ -38,7 +38,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::analysis::Body;
+use crate::body::Body;
 use crate::formulations::Formulation;
 use crate::numerals::{self, Decimal};
 use crate::segment::Segmenter;
@@ -394,26 +394,18 @@ struct Found {
 /// after normalization maps them back, so they are spans of `text`).
 pub fn extract_text(text: &str) -> Vec<Claim> {
     let norm = crate::normalize::Normalizer::default().normalize(text);
-    let body = Body {
-        text: norm.text.clone(),
-        map: norm.map.clone(),
-    };
-    extract(&body, text, &[], &Segmenter::default())
+    let body = Body::new(norm.text, norm.map, &Segmenter::default());
+    extract(&body, text, &[])
 }
 
 /// Claims of a document body (the pipeline's entry point).
 pub fn extract_in_body(body: &Body, original: &str, formulations: &[Formulation]) -> Vec<Claim> {
-    extract(body, original, formulations, &Segmenter::default())
+    extract(body, original, formulations)
 }
 
 /// Extracts the claims of a normalized body whose map points into
 /// `original`. Numbers inside the mentions of `formulations` are skipped.
-pub fn extract(
-    body: &Body,
-    original: &str,
-    formulations: &[Formulation],
-    seg: &Segmenter,
-) -> Vec<Claim> {
+pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec<Claim> {
     let text = body.text.as_str();
     let mut found: Vec<Found> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -504,7 +496,7 @@ pub fn extract(
         }
         let (sent_s, sent_e) = sentence_bounds(text, f.start);
         let clause = clause_around(text, f.start, f.end);
-        let object = object_of(text, &f, seg);
+        let object = object_of(body, &f);
         let indicator = classify(f.unit, object.as_deref(), clause);
         let period = period_for(text, f.start);
         let sentence = {
@@ -764,28 +756,33 @@ const OBJECT_STOP: &[&str] = &[
 
 /// The counted object: the noun phrase after the measure word, or, when the
 /// measure word ends the clause, the one before the number.
-fn object_of(text: &str, f: &Found, seg: &Segmenter) -> Option<String> {
-    let jieba = seg.jieba();
+fn object_of(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
     // After: up to the clause end, at most 16 characters.
     let after = &text[f.end..];
     let stop = after
         .char_indices()
         .find(|(_, c)| CLAUSE_END.contains(c) || matches!(c, '、' | '“' | '”' | '(' | ')' | '《'))
         .map_or(after.len(), |(i, _)| i);
-    let window: String = after[..stop].chars().take(16).collect();
-    if !window.is_empty() && f.unit != "%" && f.unit != "百分点" {
-        let tags = jieba.tag(&window, false);
+    let window_end = f.end
+        + after[..stop]
+            .char_indices()
+            .nth(16)
+            .map_or(stop, |(i, _)| i);
+    if window_end > f.end && f.unit != "%" && f.unit != "百分点" {
+        let tags = body.tagged(f.end, window_end);
         let mut parts: Vec<&str> = Vec::new();
         let mut pending_adj: Vec<&str> = Vec::new();
-        for t in tags.iter().take(4) {
-            if OBJECT_STOP.contains(&t.word) {
+        for &(word, pos) in tags.iter().take(4) {
+            let tag = pos.as_str();
+            if OBJECT_STOP.contains(&word) {
                 break;
             }
-            if nounish(t.tag) {
+            if nounish(tag) {
                 parts.append(&mut pending_adj);
-                parts.push(t.word);
-            } else if matches!(t.tag, "a" | "m") && !t.word.chars().any(|c| c.is_ascii_digit()) {
-                pending_adj.push(t.word);
+                parts.push(word);
+            } else if matches!(tag, "a" | "m") && !word.chars().any(|c| c.is_ascii_digit()) {
+                pending_adj.push(word);
             } else {
                 break;
             }
@@ -813,17 +810,23 @@ fn object_of(text: &str, f: &Found, seg: &Segmenter) -> Option<String> {
         break;
     }
     let skip = window.chars().count().saturating_sub(20);
-    let window: String = window.chars().skip(skip).collect();
-    if window.is_empty() {
+    let window_start = cstart
+        + window
+            .char_indices()
+            .nth(skip)
+            .map_or(window.len(), |(i, _)| i);
+    let window_end = cstart + window.len();
+    if window_start >= window_end {
         return None;
     }
-    let tags = jieba.tag(&window, false);
+    let tags = body.tagged(window_start, window_end);
     let mut parts: Vec<&str> = Vec::new();
     let mut i = tags.len();
     while i > 0 && parts.len() < 4 {
-        let t = &tags[i - 1];
-        if nounish(t.tag) || (t.tag == "a" && !parts.is_empty()) {
-            parts.push(t.word);
+        let (word, pos) = tags[i - 1];
+        let tag = pos.as_str();
+        if nounish(tag) || (tag == "a" && !parts.is_empty()) {
+            parts.push(word);
             i -= 1;
         } else {
             break;

@@ -61,7 +61,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Body;
+use crate::body::Body;
 use crate::numerals;
 
 /// A numbered formulation with its mentions.
@@ -341,10 +341,11 @@ fn formulation_candidates(q: &str) -> Option<String> {
 /// Extracts from plain text (normalized internally).
 pub fn extract_text(text: &str) -> Extracted {
     let norm = crate::normalize::Normalizer::default().normalize(text);
-    extract(&Body {
-        text: norm.text,
-        map: norm.map,
-    })
+    extract(&Body::new(
+        norm.text,
+        norm.map,
+        &crate::segment::Segmenter::default(),
+    ))
 }
 
 /// A quoted stretch of the body text.

@@ -12,11 +12,14 @@
 //! | HTML pages → text lines and page facts | [`html`] |
 //! | traditional → simplified, widths, quotes, glosses, with an offset map | [`normalize`], [`offsets`] |
 //! | page boilerplate off, metadata out | [`page`] |
-//! | words and keywords (jieba-rs + party-building lexicon) | [`segment`] |
+//! | jieba's dictionary as data: parts of speech, IDF weights | [`dictionary`] |
+//! | words, cut once and tagged (jieba-rs + party-building lexicon) | [`segment`] |
+//! | the body: text, offset map and tokens, shared by the stages below | [`body`] |
 //! | Chinese and Arabic numerals, exactly | [`numerals`] |
 //! | numeric claims | [`claims`] |
 //! | numbered formulations, slogans, cited documents | [`formulations`] |
 //! | places, document place, claim attribution | [`places`] |
+//! | keywords by TF-IDF | [`keywords`] |
 //! | the whole pipeline and its output | [`analysis`] |
 //! | batch indexing: parallel, streaming, resumable | [`index`] |
 //! | profiles and the comparison of places | [`compare`] |
@@ -42,14 +45,17 @@ macro_rules! static_regex {
 }
 
 pub mod analysis;
+pub mod body;
 pub mod claims;
 pub mod compare;
 pub mod decode;
+pub mod dictionary;
 pub mod document;
 pub mod error;
 pub mod formulations;
 pub mod html;
 pub mod index;
+pub mod keywords;
 pub mod normalize;
 pub mod numerals;
 pub mod offsets;

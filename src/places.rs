@@ -41,11 +41,10 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Body;
+use crate::body::Body;
 use crate::claims::Claim;
 use crate::document::DocumentInfo;
 use crate::page::PageMeta;
-use crate::segment::Segmenter;
 
 /// Administrative level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -356,51 +355,15 @@ pub struct Attribution {
     pub mentions: Vec<PlaceMention>,
 }
 
-/// Whether `text[s..e]` starts and ends on word boundaries, judged by
-/// segmenting the clause around it (at most 24 characters either side).
-fn on_token_boundaries(text: &str, s: usize, e: usize, seg: &Segmenter) -> bool {
-    const STOP: &[char] = &[
-        '。', ',', '，', '、', ';', '；', '!', '?', '：', ':', '\n', '“', '”', '(', ')',
-    ];
-    let ws = text[..s]
-        .char_indices()
-        .rev()
-        .take(24)
-        .find(|(_, c)| STOP.contains(c))
-        .map_or_else(
-            || {
-                text[..s]
-                    .char_indices()
-                    .rev()
-                    .take(24)
-                    .last()
-                    .map_or(s, |(i, _)| i)
-            },
-            |(i, c)| i + c.len_utf8(),
-        );
-    let we = text[e..]
-        .char_indices()
-        .take(24)
-        .find(|(_, c)| STOP.contains(c))
-        .map_or_else(
-            || {
-                e + text[e..]
-                    .char_indices()
-                    .take(24)
-                    .last()
-                    .map_or(0, |(i, c)| i + c.len_utf8())
-            },
-            |(i, _)| e + i,
-        );
-    let spans = seg.spans(&text[ws..we]);
-    let starts = spans.iter().any(|&(a, _)| ws + a == s);
-    let ends = spans.iter().any(|&(_, b)| ws + b == e);
-    starts && ends
+/// Whether `text[s..e]` starts and ends on word boundaries: between two of
+/// the body's tokens.
+fn on_token_boundaries(body: &Body, s: usize, e: usize) -> bool {
+    body.is_boundary(s) && body.is_boundary(e)
 }
 
-/// Recognizes place mentions in `text`.
-fn recognize(g: &Gazetteer, text: &str, hint: Option<usize>) -> Vec<Hit> {
-    let seg = Segmenter::default();
+/// Recognizes place mentions in the body text.
+fn recognize(g: &Gazetteer, body: &Body, hint: Option<usize>) -> Vec<Hit> {
+    let text = body.text.as_str();
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     let Some(matcher) = &g.matcher else {
         return Vec::new();
@@ -413,13 +376,13 @@ fn recognize(g: &Gazetteer, text: &str, hint: Option<usize>) -> Vec<Hit> {
             if NOT_DIVISION_AFTER.iter().any(|w| after.starts_with(w)) {
                 continue;
             }
-            if !on_token_boundaries(text, m.start(), m.end(), &seg) {
+            if !on_token_boundaries(body, m.start(), m.end()) {
                 continue;
             }
         } else if after.starts_with("路")
             || after.starts_with("街")
             || after.starts_with("大道")
-            || (two_chars && !on_token_boundaries(text, m.start(), m.end(), &seg))
+            || (two_chars && !on_token_boundaries(body, m.start(), m.end()))
         {
             // A street (中山路), or a two-character full name inside a word
             // (范县 in 示范县).
@@ -589,7 +552,7 @@ pub fn attribute(
         }
     }
 
-    let hits = recognize(g, text, doc.as_ref().map(|d| d.0));
+    let hits = recognize(g, body, doc.as_ref().map(|d| d.0));
     let mut counts: HashMap<usize, usize> = HashMap::new();
     let mut ambiguous: HashMap<usize, usize> = HashMap::new();
     for h in &hits {
@@ -712,6 +675,11 @@ pub fn attribute(
 mod tests {
     use super::*;
 
+    fn test_body(text: &str) -> Body {
+        let map = crate::offsets::OffsetMap::identity(text.len());
+        Body::new(text.to_string(), map, &crate::segment::Segmenter::default())
+    }
+
     fn doc_place(text: &str) -> Option<String> {
         let a = crate::Pipeline::default().analyze(&crate::Document::from_text(text));
         a.place.map(|p| p.name)
@@ -742,10 +710,10 @@ mod tests {
     #[test]
     fn duplicated_names_need_a_parent() {
         let g = Gazetteer::shared();
-        let hits = recognize(g, "鼓楼区开展活动", None);
+        let hits = recognize(g, &test_body("鼓楼区开展活动"), None);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].place, None);
-        let hits = recognize(g, "福州市鼓楼区开展活动", None);
+        let hits = recognize(g, &test_body("福州市鼓楼区开展活动"), None);
         assert_eq!(hits.len(), 2);
         assert_eq!(
             hits[1].place.map(|i| g.places[i].code.as_str()),

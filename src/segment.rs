@@ -1,4 +1,4 @@
-//! Stage 3 of the pipeline: word segmentation and keywords.
+//! Word segmentation: text → tagged tokens, once.
 //!
 //! [`Segmenter`] wraps a `jieba_rs::Jieba` with jieba's default dictionary
 //! plus the party-building lexicon in `data/lexicon.tsv` (模范机关, 三会一课,
@@ -6,6 +6,12 @@
 //! traditional input is segmented with the same dictionary; tokens are byte
 //! spans that the caller maps back to the original with the document's
 //! [`OffsetMap`](crate::offsets::OffsetMap).
+//!
+//! [`Segmenter::tokens`] cuts a text once (jieba's `cut`, HMM on) and gives
+//! each word its part of speech by a lookup in [`Dictionary`] (lexicon words
+//! take their lexicon tag); a word only the HMM found gets a tag from its
+//! shape ([`Pos::guess`]). jieba's own tagger would segment the text again
+//! and run a second HMM: this is the same tagging at the cost of one `cut`.
 //!
 //! The segmenter is cheap to clone (an `Arc`) and shared across threads.
 //!
@@ -19,27 +25,48 @@
 use std::io::BufRead;
 use std::sync::{Arc, LazyLock};
 
-use jieba_rs::{Jieba, KeywordExtract, TfIdf};
-use serde::{Deserialize, Serialize};
+use jieba_rs::Jieba;
+use rustc_hash::FxHashMap;
 
+use crate::dictionary::{Dictionary, IdfKey, Pos};
 use crate::error::{Error, ErrorKind, Result};
+pub use crate::keywords::Keyword;
 
 const LEXICON: &str = include_str!("../data/lexicon.tsv");
 
-/// A keyword with its TF-IDF weight.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Keyword {
-    /// The term, in normalized (simplified) script.
-    pub term: String,
-    /// TF-IDF weight.
-    pub weight: f64,
+/// A word of a text: a byte range `[start, end)` into the text it was cut
+/// from, and its part of speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// Part of speech (dictionary or lexicon tag, or guessed by shape).
+    pub pos: Pos,
+    /// Whether the word is in the dictionary or a lexicon (false: the HMM
+    /// put it together, or it is a number, Latin word or symbol).
+    pub known: bool,
+    /// The word's IDF weight ([`Dictionary::idf_of`]), looked up with its
+    /// tag; [`IdfKey::MEDIAN`] for single characters, which are never
+    /// keywords.
+    pub idf: IdfKey,
+}
+
+impl Token {
+    /// The word in `text` (the text the token was cut from).
+    pub fn word<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
 }
 
 /// Word segmenter with the party-building lexicon.
 #[derive(Clone)]
 pub struct Segmenter {
     jieba: Arc<Jieba>,
-    tfidf: Arc<TfIdf>,
+    dictionary: &'static Dictionary,
+    /// Tags of lexicon words that are not in jieba's dictionary.
+    lexicon: Arc<FxHashMap<String, Pos>>,
     hmm: bool,
 }
 
@@ -161,13 +188,15 @@ impl SegmenterBuilder {
     fn build_plain(self) -> Segmenter {
         Segmenter {
             jieba: Arc::new(Jieba::new()),
-            tfidf: Arc::new(TfIdf::default()),
+            dictionary: Dictionary::jieba(),
+            lexicon: Arc::default(),
             hmm: self.hmm,
         }
     }
 
-    /// Builds the segmenter: loads jieba's dictionary and its IDF table, at
-    /// the same time on two threads (about 0.2 s).
+    /// Builds the segmenter: loads jieba's dictionary into jieba and, at the
+    /// same time on a second thread, into the tag and IDF table
+    /// ([`Dictionary::jieba`], once per process).
     pub fn build(self) -> Result<Segmenter> {
         let mut words = Vec::new();
         if self.domain {
@@ -177,22 +206,33 @@ impl SegmenterBuilder {
         // Plain threads, not rayon: a rayon join inside a lazily built
         // static can deadlock when the static is first used on rayon's
         // threads.
-        let (jieba, tfidf) = std::thread::scope(|s| {
-            let tfidf = s.spawn(TfIdf::default);
+        let (jieba, dictionary) = std::thread::scope(|s| {
+            let dictionary = s.spawn(Dictionary::jieba);
             let mut jieba = Jieba::new();
             for (w, f, p) in &words {
                 jieba.add_word(w, *f, p.as_deref());
             }
             (
                 jieba,
-                tfidf
+                dictionary
                     .join()
                     .unwrap_or_else(|p| std::panic::resume_unwind(p)),
             )
         });
+        // As in jieba: a word already in the dictionary keeps its tag, a new
+        // one takes the tag of its first lexicon entry (none: the empty tag).
+        let mut lexicon = FxHashMap::default();
+        for (w, _, p) in &words {
+            if dictionary.pos(w).is_none() {
+                lexicon
+                    .entry(w.clone())
+                    .or_insert_with(|| p.as_deref().map_or(Pos::of(""), Pos::of));
+            }
+        }
         Ok(Segmenter {
             jieba: Arc::new(jieba),
-            tfidf: Arc::new(tfidf),
+            dictionary,
+            lexicon: Arc::new(lexicon),
             hmm: self.hmm,
         })
     }
@@ -213,8 +253,60 @@ impl Segmenter {
         self.jieba.cut(text, self.hmm).into_iter().map(|t| t.word)
     }
 
+    /// The words of `text` with their parts of speech, in one `cut`.
+    ///
+    /// ```
+    /// let seg = dangjian::segment::Segmenter::default();
+    /// let text = "1.35万名机关党员到社区报到";
+    /// let tags: Vec<(&str, &str)> = seg
+    ///     .tokens(text)
+    ///     .iter()
+    ///     .map(|t| (t.word(text), t.pos.as_str()))
+    ///     .collect();
+    /// assert!(tags.contains(&("1.35", "m")));
+    /// assert!(tags.contains(&("社区", "n")));
+    /// ```
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        out.extend(self.jieba.cut(text, self.hmm).into_iter().map(|t| {
+            let (pos, idf) = self.lookup(t.word);
+            Token {
+                start: t.byte_start,
+                end: t.byte_end,
+                pos: pos.unwrap_or_else(|| Pos::guess(t.word)),
+                known: pos.is_some(),
+                idf,
+            }
+        }));
+        out
+    }
+
+    /// The part of speech of a dictionary or lexicon word, `None` for other
+    /// words.
+    pub fn pos(&self, word: &str) -> Option<Pos> {
+        self.lookup(word).0
+    }
+
+    /// Part of speech and IDF key of `word`, in one lookup.
+    fn lookup(&self, word: &str) -> (Option<Pos>, IdfKey) {
+        let (pos, idf) = match self.dictionary.lookup(word) {
+            Some(e) => (e.pos, e.idf),
+            None => (None, IdfKey::MEDIAN),
+        };
+        match pos {
+            Some(p) => (Some(p), idf),
+            None if self.lexicon.is_empty() => (None, idf),
+            None => (self.lexicon.get(word).copied(), idf),
+        }
+    }
+
+    /// The tag and IDF table.
+    pub fn dictionary(&self) -> &'static Dictionary {
+        self.dictionary
+    }
+
     /// Top `k` keywords of `text` by TF-IDF, content words only (nouns,
-    /// verbal nouns, proper names, idioms).
+    /// verbal nouns, proper names, idioms); see [`crate::keywords`].
     ///
     /// ```
     /// let seg = dangjian::segment::Segmenter::default();
@@ -222,18 +314,14 @@ impl Segmenter {
     /// assert!(kw.iter().any(|k| k.term == "机关党建"));
     /// ```
     pub fn keywords(&self, text: &str, k: usize) -> Vec<Keyword> {
-        let allowed = ["n", "nz", "nt", "ns", "vn", "l", "nr", "v", "an"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        self.tfidf
-            .extract_keywords(&self.jieba, text, k, allowed)
-            .into_iter()
-            .map(|kw| Keyword {
-                term: kw.keyword,
-                weight: (kw.weight * 10000.0).round() / 10000.0,
-            })
-            .collect()
+        let tokens = self.tokens(text);
+        crate::keywords::top(
+            tokens
+                .iter()
+                .filter(|t| t.known)
+                .map(|t| (t.word(text), t.pos, self.dictionary.idf_of(t.idf))),
+            k,
+        )
     }
 
     /// The underlying jieba instance.

@@ -1,0 +1,217 @@
+//! The body of a document as every extractor sees it: the normalized text
+//! of its body blocks, the map back to the original bytes, and its words.
+//!
+//! ```text
+//!  decode → normalize → page ─▶ Body { text, map, tokens } ─▶ claims
+//!                                                          ├▶ formulations
+//!                                                          ├▶ places
+//!                                                          └▶ keywords, terms
+//! ```
+//!
+//! The body is segmented exactly once, when it is built ([`Body::new`]);
+//! claims read tagged words around a number from its tokens
+//! ([`Body::tagged`]), places check that a name stands on word boundaries
+//! ([`Body::is_boundary`]), keywords and term counts walk the tokens.
+//!
+//! ```
+//! use dangjian::body::Body;
+//! use dangjian::normalize::Normalizer;
+//! use dangjian::segment::Segmenter;
+//!
+//! let norm = Normalizer::default().normalize("選派黨員到社區報到");
+//! let body = Body::new(norm.text, norm.map, &Segmenter::default());
+//! let words: Vec<&str> = body.tokens.iter().map(|t| t.word(&body.text)).collect();
+//! assert!(words.contains(&"社区"));
+//! assert!(body.is_boundary("选派".len()));
+//! // Spans of the body map back to the original text.
+//! assert_eq!(body.span(0, "选派".len()), [0, "選派".len()]);
+//! ```
+
+use std::ops::Range;
+
+use crate::dictionary::Pos;
+use crate::keywords::{self, Keyword};
+use crate::normalize::Normalized;
+use crate::offsets::{OffsetMap, OffsetMapBuilder};
+use crate::segment::{Segmenter, Token};
+
+/// The body of a document: normalized text, offset map and words.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// Normalized body text: body blocks joined by `\n`.
+    pub text: String,
+    /// Body text offsets → original document offsets.
+    pub map: OffsetMap,
+    /// The words of `text`, in order, covering it.
+    pub tokens: Vec<Token>,
+    segmenter: Segmenter,
+}
+
+impl Body {
+    /// A body of `text` (normalized), whose `map` leads to the original;
+    /// segments it with `segmenter`.
+    pub fn new(text: String, map: OffsetMap, segmenter: &Segmenter) -> Body {
+        let tokens = segmenter.tokens(&text);
+        Body {
+            text,
+            map,
+            tokens,
+            segmenter: segmenter.clone(),
+        }
+    }
+
+    /// Joins the `blocks` of a normalized text (the body paragraphs the page
+    /// stage kept) into one body, `\n` between blocks.
+    pub fn from_blocks(norm: &Normalized, blocks: &[Range<usize>], segmenter: &Segmenter) -> Body {
+        let mut text = String::with_capacity(norm.text.len());
+        let mut b = OffsetMapBuilder::new();
+        for r in blocks {
+            if !text.is_empty() {
+                // The separator stands for the line break before the block.
+                let at = r.start.saturating_sub(1);
+                text.push('\n');
+                b.replace(at, r.start.max(at), 1);
+            }
+            text.push_str(&norm.text[r.clone()]);
+            b.copy(r.start, r.end - r.start);
+        }
+        let inner = b.finish(text.len(), norm.text.len());
+        Body::new(text, norm.map.compose(&inner), segmenter)
+    }
+
+    /// Maps a span of the body text to the original document.
+    pub fn span(&self, start: usize, end: usize) -> [usize; 2] {
+        let (s, e) = self.map.to_original(start, end);
+        [s, e]
+    }
+
+    /// The word of a token.
+    pub fn word(&self, token: &Token) -> &str {
+        token.word(&self.text)
+    }
+
+    /// Whether byte `at` of the text falls between two words (or at either
+    /// end of the text).
+    pub fn is_boundary(&self, at: usize) -> bool {
+        at == 0
+            || at == self.text.len()
+            || self.tokens.binary_search_by(|t| t.start.cmp(&at)).is_ok()
+    }
+
+    /// The tokens that overlap `[start, end)`.
+    pub fn tokens_in(&self, start: usize, end: usize) -> &[Token] {
+        let first = self.tokens.partition_point(|t| t.end <= start);
+        let last = self.tokens.partition_point(|t| t.start < end);
+        &self.tokens[first..last.max(first)]
+    }
+
+    /// The `k` best keywords of the body by TF-IDF ([`crate::keywords`]),
+    /// from its tokens.
+    pub fn keywords(&self, k: usize) -> Vec<Keyword> {
+        let dictionary = self.segmenter.dictionary();
+        keywords::top(
+            self.tokens
+                .iter()
+                .filter(|t| t.known)
+                .map(|t| (self.word(t), t.pos, dictionary.idf_of(t.idf))),
+            k,
+        )
+    }
+
+    /// The tagged words of `[start, end)` as jieba's tagger gives them
+    /// without its HMM: words cut at the range's ends are looked up again,
+    /// and a Chinese word the dictionary does not know (found by the HMM, or
+    /// cut short) counts as its single characters.
+    ///
+    /// ```
+    /// use dangjian::body::Body;
+    /// use dangjian::segment::Segmenter;
+    /// let text = "到社区报到".to_string();
+    /// let body = Body::new(text.clone(), dangjian::offsets::OffsetMap::identity(text.len()), &Segmenter::default());
+    /// let words: Vec<&str> = body.tagged(0, text.len()).into_iter().map(|(w, _)| w).collect();
+    /// assert_eq!(words.concat(), text);
+    /// ```
+    pub fn tagged(&self, start: usize, end: usize) -> Vec<(&str, Pos)> {
+        let mut out = Vec::new();
+        for t in self.tokens_in(start, end) {
+            let (s, e) = (t.start.max(start), t.end.min(end));
+            let Some(word) = self.text.get(s..e) else {
+                continue;
+            };
+            let whole = (s, e) == (t.start, t.end);
+            let pos = if whole && t.known {
+                Some(t.pos)
+            } else {
+                self.segmenter.pos(word)
+            };
+            match pos {
+                Some(p) => out.push((word, p)),
+                None if word.chars().any(is_han) => {
+                    for (i, c) in word.char_indices() {
+                        let ch = &word[i..i + c.len_utf8()];
+                        out.push((ch, self.segmenter.pos(ch).unwrap_or(Pos::guess(ch))));
+                    }
+                }
+                None => out.push((word, Pos::guess(word))),
+            }
+        }
+        out
+    }
+}
+
+/// CJK unified ideographs (the basic block and extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Normalizer;
+
+    fn body(text: &str) -> Body {
+        let norm = Normalizer::default().normalize(text);
+        Body::new(norm.text, norm.map, &Segmenter::default())
+    }
+
+    #[test]
+    fn tokens_cover_the_text() {
+        let b = body("5年来,1.35万名机关党员到社区开展报到服务9.78万次。");
+        let joined: String = b.tokens.iter().map(|t| b.word(t)).collect();
+        assert_eq!(joined, b.text);
+    }
+
+    #[test]
+    fn tokens_in_a_range() {
+        let b = body("严格执行三会一课制度");
+        let s = "严格执行".len();
+        let words: Vec<&str> = b
+            .tokens_in(s, s + "三会一课".len())
+            .iter()
+            .map(|t| b.word(t))
+            .collect();
+        assert_eq!(words, ["三会一课"]);
+        assert!(b.is_boundary(s) && b.is_boundary(s + "三会一课".len()));
+        assert!(!b.is_boundary(s + "三".len()));
+    }
+
+    #[test]
+    fn tagged_clips_words_at_the_range() {
+        let b = body("机关党员到社区报到");
+        let words: Vec<&str> = b
+            .tagged("机关".len(), b.text.len())
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(words.concat(), "党员到社区报到");
+        assert_eq!(words[0], "党员");
+    }
+
+    #[test]
+    fn blocks_join_with_line_breaks() {
+        let norm = Normalizer::default().normalize("标题\n正文一\n正文二");
+        let b = Body::from_blocks(&norm, &[7..16, 17..26], &Segmenter::default());
+        assert_eq!(b.text, "正文一\n正文二");
+        assert_eq!(b.span(0, 9), [7, 16]);
+    }
+}

@@ -1,0 +1,111 @@
+//! Keywords: the content words of a text ranked by TF-IDF.
+//!
+//! The words come already cut and tagged (the body's tokens, see
+//! the `body` module); only nouns, verbal nouns, proper names, idioms and verbs
+//! of two characters or more count (`n nz nt ns vn l nr v an`, as in jieba's
+//! keyword extraction), and each is weighed by its frequency among them times
+//! its IDF weight from jieba's table ([`crate::dictionary::Dictionary::idf`]).
+//! The ranking is that of jieba-rs's `TfIdf::extract_keywords` on the same
+//! text (tests/keywords.rs), without a second segmentation.
+//!
+//! ```
+//! use dangjian::dictionary::{Dictionary, Pos};
+//! use dangjian::keywords::top;
+//! let d = Dictionary::jieba();
+//! let words = ["机关", "党员", "的", "机关"].map(|w| (w, d.pos(w).unwrap(), d.idf(w)));
+//! let kw = top(words, 5);
+//! assert_eq!(kw.len(), 2);
+//! assert_eq!(kw.iter().map(|k| k.weight).sum::<f64>() > 0.0, true);
+//! ```
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::dictionary::Pos;
+
+/// A keyword with its TF-IDF weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keyword {
+    /// The term, in normalized (simplified) script.
+    pub term: String,
+    /// TF-IDF weight.
+    pub weight: f64,
+}
+
+/// The parts of speech a keyword may have.
+const ALLOWED: &[&str] = &["n", "nz", "nt", "ns", "vn", "l", "nr", "v", "an"];
+
+/// jieba's stop words (English function words).
+static STOP: LazyLock<std::collections::BTreeSet<String>> = LazyLock::new(|| {
+    jieba_rs::KeywordExtractConfig::default()
+        .stop_words()
+        .clone()
+});
+
+/// Whether a word may be a keyword by its form: two characters or more, not
+/// a stop word (the stop words are ASCII).
+fn is_keyword(word: &str) -> bool {
+    if word.chars().nth(1).is_none() {
+        return false;
+    }
+    if !word.is_ascii() {
+        return true;
+    }
+    !STOP.contains(word) && !STOP.contains(&word.to_lowercase())
+}
+
+/// The `k` best keywords among `words` (each with its part of speech and
+/// IDF weight, see [`crate::dictionary::Dictionary::idf`]), best first; equal weights in word
+/// order. Weights are rounded to four decimals.
+pub fn top<'a>(words: impl IntoIterator<Item = (&'a str, Pos, f64)>, k: usize) -> Vec<Keyword> {
+    let allowed: Vec<Pos> = ALLOWED.iter().map(|t| Pos::of(t)).collect();
+    let mut freq: FxHashMap<&str, (u64, f64)> = FxHashMap::default();
+    for (w, pos, idf) in words {
+        if allowed.contains(&pos) && is_keyword(w) {
+            freq.entry(w).or_insert((0, idf)).0 += 1;
+        }
+    }
+    if k == 0 || freq.is_empty() {
+        return Vec::new();
+    }
+    let total: u64 = freq.values().map(|v| v.0).sum();
+    let mut ranked: Vec<(f64, &str)> = freq
+        .iter()
+        .map(|(w, (tf, idf))| (*tf as f64 * idf / total as f64, *w))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    ranked.truncate(k);
+    ranked
+        .into_iter()
+        .map(|(weight, w)| Keyword {
+            term: w.to_string(),
+            weight: (weight * 10000.0).round() / 10000.0,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dictionary::Dictionary;
+
+    #[test]
+    fn rare_words_outrank_common_ones() {
+        let d = Dictionary::jieba();
+        let n = Pos::of("n");
+        let kw = top(
+            ["工作", "党建", "工作", "党建"].map(|w| (w, n, d.idf(w))),
+            2,
+        );
+        assert_eq!(kw[0].term, "党建");
+    }
+
+    #[test]
+    fn short_and_stop_words_are_not_keywords() {
+        let n = Pos::of("n");
+        let kw = top([("党", n, 1.0), ("the", n, 1.0), ("THE", n, 1.0)], 5);
+        assert!(kw.is_empty());
+    }
+}
