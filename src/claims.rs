@@ -7,8 +7,8 @@
 //! | field | example | how |
 //! |---|---|---|
 //! | `value` | 13500 | [`crate::numerals`], 万/亿 folded in, exact decimals |
-//! | `value_max` | 5 in 3至5个 | ranges with 至, 到, —, -, ~ |
-//! | `unit` | 名, 元, %, 百分点 | the measure word, normalized (万元 → 元, 个百分点 → 百分点, ％ → %) |
+//! | `value_max` | 5 in 3至5个 | ranges with 至, 到, —, -, ~; 10—50万元 puts 万 on both ends |
+//! | `unit` | 名, 元, %, 百分点 | the measure word from `data/units.tsv`, normalized (万元 → 元, 个百分点 → 百分点, 7大类 → 类, ％ → %); one space may stand before it (680 名) |
 //! | `approx` | over / about / under | 余 多 以上 超过 逾 突破 上百 … / 约 近 左右 … / 不到 不足 以下 … |
 //! | `object` | 机关党员 | the noun phrase after the measure word, or before the number when the clause ends with it (组建党员志愿服务队335支) |
 //! | `indicator` | community_service | the first matching rule of `data/indicators.tsv` |
@@ -21,7 +21,9 @@
 //! “7·9”讲话, 12345热线, 三会一课); list markers (一是, (一)); page, edition
 //! and phone numbers. Chinese-numeral quantities are taken only where they are
 //! unambiguous: with a hundred-or-larger unit and a digit (一百二十名, 两万多人),
-//! 上百/上千/上万/数百 … (approximate), 百分之…, 千分之….
+//! 上百/上千/上万/数百 … (approximate), a magnitude word alone with an
+//! approximation or as a count (百余名, 近千名, 超亿元, 万名党员 — never
+//! inside quotation marks, where it names a campaign), 百分之…, 千分之….
 //!
 //! ```
 //! use dangjian::claims::extract_text;
@@ -195,155 +197,106 @@ fn classify(unit: &str, object: Option<&str>, clause: &str) -> String {
     "count".to_string()
 }
 
-/// Measure words and units, longest first within each shared prefix; the
-/// second field is the canonical unit.
-const UNITS: &[(&str, &str)] = &[
-    ("个百分点", "百分点"),
-    ("百分点", "百分点"),
-    ("平方公里", "平方公里"),
-    ("平方米", "平方米"),
-    ("立方米", "立方米"),
-    ("公里", "公里"),
-    ("千米", "千米"),
-    ("公顷", "公顷"),
-    ("千克", "千克"),
-    ("公斤", "公斤"),
-    ("美元", "美元"),
-    ("欧元", "欧元"),
-    ("人民币", "元"),
-    ("块钱", "元"),
-    ("人次", "人次"),
-    ("户次", "户次"),
-    ("家次", "家次"),
-    ("条次", "条次"),
-    ("件次", "件次"),
-    ("场次", "场次"),
-    ("批次", "批次"),
-    ("架次", "架次"),
-    ("大类", "大类"),
-    ("%", "%"),
-    ("‰", "‰"),
-    ("名", "名"),
-    ("人", "人"),
-    ("位", "位"),
-    ("户", "户"),
-    ("个", "个"),
-    ("支", "支"),
-    ("家", "家"),
-    ("所", "所"),
-    ("座", "座"),
-    ("处", "处"),
-    ("栋", "栋"),
-    ("间", "间"),
-    ("套", "套"),
-    ("台", "台"),
-    ("辆", "辆"),
-    ("艘", "艘"),
-    ("部", "部"),
-    ("本", "本"),
-    ("册", "册"),
-    ("份", "份"),
-    ("张", "张"),
-    ("幅", "幅"),
-    ("块", "块"),
-    ("条", "条"),
-    ("项", "项"),
-    ("件", "件"),
-    ("批", "批"),
-    ("类", "类"),
-    ("种", "种"),
-    ("期", "期"),
-    ("场", "场"),
-    ("次", "次"),
-    ("轮", "轮"),
-    ("篇", "篇"),
-    ("封", "封"),
-    ("首", "首"),
-    ("门", "门"),
-    ("堂", "堂"),
-    ("节", "节"),
-    ("班", "班"),
-    ("组", "组"),
-    ("队", "队"),
-    ("团", "团"),
-    ("元", "元"),
-    ("吨", "吨"),
-    ("亩", "亩"),
-    ("米", "米"),
-    ("斤", "斤"),
-    ("倍", "倍"),
-    ("成", "成"),
-];
+const UNITS_TSV: &str = include_str!("../data/units.tsv");
 
-/// Time units: quantities of time are periods, not claims.
-const TIME_UNITS: &[&str] = &[
-    "年",
-    "月",
-    "日",
-    "天",
-    "周",
-    "小时",
-    "分钟",
-    "秒",
-    "工作日",
-    "季度",
-    "学期",
-    "世纪",
-    "岁",
-    "号",
-    "时",
-    "点",
-    "分",
-    "星期",
-    "礼拜",
-    "年度",
-    "届",
-    "代",
-    "晚",
-    "夜",
-    "旬",
-    "载",
-    "版",
-    "楼",
-    "层",
-    "号线",
-    "路",
-    "线",
-    "级",
-];
+/// The words of `data/units.tsv` that may follow a number.
+struct UnitTable {
+    /// Measure words and units with their canonical unit, longest first.
+    units: Vec<(&'static str, &'static str)>,
+    /// Words that make the number a date, time or duration, or a name,
+    /// address or ordinal: the number is not a claim.
+    not_claims: Vec<&'static str>,
+    /// The date, time and duration words alone (3个月 is a duration).
+    time: Vec<&'static str>,
+}
 
+fn unit_table() -> &'static UnitTable {
+    static TABLE: LazyLock<UnitTable> = LazyLock::new(|| {
+        let mut t = UnitTable {
+            units: Vec::new(),
+            not_claims: Vec::new(),
+            time: Vec::new(),
+        };
+        for line in UNITS_TSV.lines() {
+            if line.starts_with('#') || line.starts_with("kind\t") || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t').map(str::trim);
+            let (kind, surface) = (cols.next().unwrap_or(""), cols.next().unwrap_or(""));
+            if surface.is_empty() {
+                continue;
+            }
+            match kind {
+                "unit" => {
+                    let canon = cols.next().filter(|c| !c.is_empty()).unwrap_or(surface);
+                    t.units.push((surface, canon));
+                }
+                "time" => {
+                    t.time.push(surface);
+                    t.not_claims.push(surface);
+                }
+                _ => t.not_claims.push(surface),
+            }
+        }
+        t.units.sort_by_key(|(u, _)| std::cmp::Reverse(u.len()));
+        t.not_claims.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        t
+    });
+    &TABLE
+}
+
+/// The measure word or unit that starts `s`: its canonical form and its
+/// length in bytes.
 fn unit_at(s: &str) -> Option<(&'static str, usize)> {
-    // After 个, a time unit makes the whole a duration (3个月, 5个工作日).
-    if let Some(rest) = s.strip_prefix('个')
-        && TIME_UNITS
-            .iter()
-            .any(|t| rest.starts_with(t) && *t != "点" && *t != "分")
-    {
-        return None;
+    let table = unit_table();
+    // After 个, a time word makes the whole a duration (3个月, 5个工作日).
+    for prefix in ["个多", "个"] {
+        if let Some(rest) = s.strip_prefix(prefix)
+            && table
+                .time
+                .iter()
+                .any(|t| rest.starts_with(t) && (prefix == "个多" || (*t != "点" && *t != "分")))
+        {
+            return None;
+        }
     }
-    if let Some(rest) = s.strip_prefix("个多")
-        && TIME_UNITS.iter().any(|t| rest.starts_with(t))
-    {
-        return None;
-    }
-    UNITS
+    table
+        .units
         .iter()
         .find(|(u, _)| s.starts_with(u))
         .map(|(u, canon)| (*canon, u.len()))
 }
 
+/// Whether `s` starts with a word that makes the number before it a date,
+/// a duration, a name or an ordinal rather than a claim — unless a longer
+/// measure word starts there (千瓦 is not 千, 周岁 is not 周).
 fn is_time_unit_at(s: &str) -> bool {
-    TIME_UNITS.iter().any(|t| s.starts_with(t))
+    let table = unit_table();
+    let longest_unit = table
+        .units
+        .iter()
+        .find(|(u, _)| s.starts_with(u))
+        .map_or(0, |(u, _)| u.len());
+    table
+        .not_claims
+        .iter()
+        .any(|t| s.starts_with(t) && t.len() >= longest_unit)
 }
 
 // Arabic numbers with optional Chinese multipliers.
-static_regex!(ARABIC, r"\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千|百)?");
+static_regex!(
+    ARABIC,
+    r"\d+(?:,\d{3})*(?:\.\d+)?(?:[余多]?(?:万亿|亿|万|千|百)|[ \u{3000}](?:万亿|亿|万))?"
+);
 // Chinese numerals containing a unit of a hundred or more.
 static_regex!(
     CHINESE,
     r"[零〇○一二两三四五六七八九十百千万亿]*[百千万亿][零〇○一二两三四五六七八九十百千万亿]*(?:点[零〇○一二三四五六七八九]+[万亿]?)?"
 );
-static_regex!(ROUND, r"(?:上|数|几|成)(?:十|百|千|万|十万|百万|千万|亿)");
+static_regex!(
+    ROUND,
+    r"(?:上|数|几|成)?(?:十万|百万|千万|[十百千]亿|万|亿|百|千|十)"
+);
 static_regex!(
     PERCENT_CN,
     r"(百|千)分之([零〇○一二两三四五六七八九十百点]+)"
@@ -436,34 +389,15 @@ pub fn extract(
             taken.push((m.start(), m.end()));
         }
     }
-    // 上百家, 数千名: round approximate counts.
+    // 上百家, 数千名, 百余名, 近千名, 万名, 超亿元: round counts.
     for m in ROUND.find_iter(text) {
         if overlaps(&taken, m.start(), m.end()) {
             continue;
         }
-        let rest = &text[m.end()..];
-        let rest = rest.strip_prefix('多').unwrap_or(rest);
-        let Some((unit, _)) = unit_at(rest) else {
-            continue;
-        };
-        let digits = &m.as_str()[m.as_str().char_indices().nth(1).map_or(0, |(i, _)| i)..];
-        let Ok(v) = numerals::parse_chinese(&format!("一{digits}")) else {
-            continue;
-        };
-        let ulen = UNITS
-            .iter()
-            .find(|(u, c)| *c == unit && rest.starts_with(u))
-            .map_or(0, |(u, _)| u.len());
-        let end = text.len() - rest.len() + ulen;
-        found.push(Found {
-            start: m.start(),
-            end,
-            value: v,
-            value_max: None,
-            unit,
-            approx: Some(Approx::Over),
-        });
-        taken.push((m.start(), end));
+        if let Some(f) = judge_round(text, m.start(), m.end()) {
+            taken.push((f.start, f.end));
+            found.push(f);
+        }
     }
     for m in ARABIC.find_iter(text) {
         if overlaps(&taken, m.start(), m.end()) {
@@ -534,18 +468,171 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
 
+/// Whether `at` is inside a quotation (more opening than closing marks
+/// since the start of its sentence): quoted numbers are names (“千名干部进千企”).
+fn in_quotes(text: &str, at: usize) -> bool {
+    let (sent_s, _) = sentence_bounds(text, at);
+    let head = &text[sent_s..at];
+    let open = head.matches(['“', '「', '『']).count();
+    let close = head.matches(['”', '」', '』']).count();
+    open > close
+}
+
+/// The approximation word that ends `text[..at]` (约, 近, 超过 …), with its
+/// length; 近 of 最近 and 超 of 高超 are not.
+fn approx_before(text: &str, at: usize) -> Option<(Approx, usize)> {
+    let head = text[..at].trim_end_matches([' ', '\u{3000}']);
+    for (w, a) in APPROX_PREFIX {
+        if head.ends_with(w) {
+            let before_w = prev_char(head, head.len() - w.len());
+            if *w == "近" && before_w.is_some_and(|c| matches!(c, '最' | '附' | '将' | '接')) {
+                continue;
+            }
+            if *w == "超" && before_w == Some('高') {
+                continue;
+            }
+            return Some((*a, at - (head.len() - w.len())));
+        }
+    }
+    None
+}
+
+/// A round count written with a magnitude word alone: 上百家, 数千名 (a
+/// round prefix), 百余名, 千多人 (余/多 after it), 近千名, 超亿元 (an
+/// approximation before it), 万名党员 (a count). Never inside quotation
+/// marks (“百名书记” names a campaign), never glued to another numeral
+/// (两万多名 is read whole elsewhere), and 家/户 after a bare magnitude are
+/// set phrases (千家万户, 万家灯火).
+fn judge_round(text: &str, s: usize, e: usize) -> Option<Found> {
+    let m = &text[s..e];
+    let prefixed = m.starts_with(['上', '数', '几', '成']);
+    let digits = if prefixed {
+        &m[m.char_indices().nth(1).map_or(0, |(i, _)| i)..]
+    } else {
+        m
+    };
+    if digits.is_empty() || (!prefixed && digits == "十") {
+        return None;
+    }
+    // 20余万名, 10 万元: the magnitude of an Arabic number, read there.
+    let glued = text[..s].trim_end_matches(['余', '多', ' ', '\u{3000}']);
+    let before = prev_char(glued, glued.len());
+    if before.is_some_and(|c| {
+        c.is_ascii_alphanumeric()
+            || numerals::is_chinese_numeral_char(c)
+            || matches!(c, '第' | '.' | '点')
+            || c.is_numeric()
+    }) {
+        return None;
+    }
+    let value = numerals::parse_chinese(&format!("一{digits}")).ok()?;
+    let mut end = e;
+    let mut approx = prefixed.then_some(Approx::Over);
+    let mut rest = &text[e..];
+    if let Some(r) = rest.strip_prefix(['余', '多']) {
+        approx = Some(Approx::Over);
+        end += rest.len() - r.len();
+        rest = r;
+    }
+    if is_time_unit_at(rest) {
+        return None;
+    }
+    let (unit, ulen) = unit_at(rest)?;
+    end += ulen;
+    let after_unit = &text[end..];
+    if unit == "人" && after_unit.starts_with(['民', '大']) {
+        return None;
+    }
+    let mut start = s;
+    if !prefixed && let Some((a, len)) = approx_before(text, s) {
+        approx = approx.or(Some(a));
+        start = s - len;
+    }
+    if approx.is_none() && matches!(unit, "家" | "户") {
+        return None;
+    }
+    if in_quotes(text, s) {
+        return None;
+    }
+    Some(Found {
+        start,
+        end,
+        value,
+        value_max: None,
+        unit,
+        approx,
+    })
+}
+
+/// Spaces that may stand between a number and its unit (680 名, 10 万元).
+const NUMBER_SPACE: &[char] = &[' ', '\u{3000}', '\u{a0}'];
+
+/// `s` without up to two leading spaces, and how many bytes they took.
+fn skip_space(s: &str) -> (&str, usize) {
+    let mut rest = s;
+    for _ in 0..2 {
+        match rest.strip_prefix(NUMBER_SPACE) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    (rest, s.len() - rest.len())
+}
+
+/// An Arabic number as matched by [`ARABIC`], read: 20余万 → (200000,
+/// over), 10 万 → 100000. The 千 of 3千米 and the 百 of 5百分点 belong to
+/// the unit, so the number ends before them (the returned end).
+fn read_arabic(text: &str, s: usize, e: usize) -> Option<(Decimal, bool, usize)> {
+    let mut e = e;
+    let last = text[s..e].chars().next_back()?;
+    if matches!(last, '千' | '百') {
+        let at = e - last.len_utf8();
+        if unit_at(&text[at..]).is_some_and(|(_, len)| len > last.len_utf8()) {
+            e = at;
+        }
+    }
+    let num = &text[s..e];
+    let over = num.contains(['余', '多']);
+    let clean: String = num
+        .chars()
+        .filter(|c| !matches!(c, '余' | '多') && !NUMBER_SPACE.contains(c))
+        .collect();
+    let value = numerals::parse(&clean).ok()?;
+    Some((value, over, e))
+}
+
+/// The power of ten of the magnitude word that ends an Arabic number
+/// (50万 → 4), 0 when there is none.
+fn magnitude_exp(num: &str) -> u32 {
+    match num.chars().next_back() {
+        Some('万') if num.ends_with("万亿") => 12,
+        Some('万') => 4,
+        Some('亿') => 8,
+        Some('千') => 3,
+        Some('百') => 2,
+        _ => 0,
+    }
+}
+
 /// Decides whether the number at `text[s..e]` is a claim, and its extent.
 fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
-    let num = &text[s..e];
     let before = prev_char(text, s);
-    let after = text[e..].chars().next();
+    // 第 3 次: an ordinal even with a space.
+    let before_spaced = text[..s].trim_end_matches(NUMBER_SPACE).chars().next_back();
     // Glued to letters or other numbers: codes, models, versions (A02, G20).
     if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-') {
         return None;
     }
-    if before == Some('第') || before == Some('+') || before == Some('·') || before == Some('/') {
+    if matches!(before, Some('第' | '+' | '·' | '/')) || before_spaced == Some('第') {
         return None;
     }
+    let (value, over, e) = if arabic {
+        read_arabic(text, s, e)?
+    } else {
+        (numerals::parse_chinese(&text[s..e]).ok()?, false, e)
+    };
+    let num = &text[s..e];
+    let after = text[e..].chars().next();
     if after.is_some_and(|c| {
         c.is_ascii_alphabetic()
             || matches!(
@@ -569,26 +656,29 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
     if !arabic && (text[e..].starts_with('是') || text[e..].starts_with('要')) {
         return None;
     }
-    let value = if arabic {
-        numerals::parse(num).ok()?
-    } else {
-        numerals::parse_chinese(num).ok()?
-    };
 
     let mut end = e;
-    let mut approx = None;
+    let mut approx = over.then_some(Approx::Over);
+    let mut value = value;
     let mut value_max = None;
     let mut rest = &text[end..];
-    // Ranges: 3至5个, 3—5个, 3-5个, 3~5个.
+    // Ranges: 3至5个, 3—5个, 3-5个, 3~5个; 10—50万元 puts 万 on both ends.
     for sep in ["至", "到", "—", "–", "-", "~", "～"] {
         if let Some(r) = rest.strip_prefix(sep)
             && let Some(m) = ARABIC.find(r)
             && m.start() == 0
             && arabic
         {
-            let hi = numerals::parse(m.as_str()).ok()?;
+            let (hi, hi_over, hi_end) = read_arabic(r, 0, m.end())?;
+            let hi_exp = magnitude_exp(&r[..hi_end]);
+            if hi_exp > 0 && magnitude_exp(num) == 0 {
+                value = value.shift(hi_exp).ok()?;
+            }
+            if hi_over {
+                approx = Some(Approx::Over);
+            }
             value_max = Some(hi);
-            end += sep.len() + m.end();
+            end += sep.len() + hi_end;
             rest = &text[end..];
             break;
         }
@@ -603,11 +693,13 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
             break;
         }
     }
-    if is_time_unit_at(rest) {
+    // 680 名: a space before the unit.
+    let (spaced, gap) = skip_space(rest);
+    if is_time_unit_at(spaced) {
         return None;
     }
-    let (unit, ulen) = unit_at(rest)?;
-    end += ulen;
+    let (unit, ulen) = unit_at(spaced)?;
+    end += gap + ulen;
     rest = &text[end..];
     // 个多月 is caught by unit_at; 8000多件 already took 多. A 余/多 after
     // the unit is rare but written (2万人余).
@@ -625,33 +717,20 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
             break;
         }
     }
-    // The unit must not be the start of a longer word that is not a
-    // measure (个人 as in 个人信息 is still 个; 元旦 is a date).
-    let after_unit = text[s..].get(end - s..).unwrap_or("");
-    if unit == "元" && after_unit.starts_with('旦') {
+    let after_unit = &text[end..];
+    if !unit_is_a_measure(unit, after_unit, before, arabic) {
         return None;
     }
-    if unit == "人" && (after_unit.starts_with('民') || after_unit.starts_with('大')) && !arabic
-    {
+    // A number and unit closing a quotation are a name: “助力政策40条”,
+    // 三个“100%”目标.
+    if after_unit.starts_with(['”', '」', '』']) && in_quotes(text, s) {
         return None;
     }
     // Approximation words before the number.
     let mut start = s;
-    let head = &text[..s];
-    for (w, a) in APPROX_PREFIX {
-        if head.ends_with(w) {
-            // 近 in 最近 / 附近 is not an approximation.
-            let before_w = prev_char(text, s - w.len());
-            if *w == "近" && before_w.is_some_and(|c| matches!(c, '最' | '附' | '将' | '接')) {
-                continue;
-            }
-            if *w == "超" && before_w == Some('高') {
-                continue;
-            }
-            approx = approx.or(Some(*a));
-            start = s - w.len();
-            break;
-        }
+    if let Some((a, len)) = approx_before(text, s) {
+        approx = approx.or(Some(a));
+        start = s - len;
     }
     Some(Found {
         start,
@@ -661,6 +740,26 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
         unit,
         approx,
     })
+}
+
+/// Whether a unit word is used as a measure here, and not as the start of a
+/// longer word or a name: 元旦 is a date, 人民/人大 follow Chinese numerals
+/// in names, 3路公交 and 1车间 are names, 15栋 after a housing estate's name
+/// is an address (小区15栋), 1对1 is a formula, 村民 is not villages.
+fn unit_is_a_measure(unit: &str, after_unit: &str, before: Option<char>, arabic: bool) -> bool {
+    match unit {
+        "元" => !after_unit.starts_with('旦'),
+        "人" => arabic || !after_unit.starts_with(['民', '大']),
+        "路" => !after_unit.starts_with(['公', '车', '口', '段', '线', '灯']),
+        "车" => !after_unit.starts_with(['间', '道']),
+        "对" => !after_unit.starts_with(|c: char| c.is_ascii_digit() || c == '一'),
+        "村" => !after_unit.starts_with(['民', '委', '级', '庄', '里']),
+        "栋" | "幢" => {
+            !before.is_some_and(|c| matches!(c, '区' | '苑' | '园' | '庭' | '府' | '城' | '院'))
+                && !after_unit.starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => true,
+    }
 }
 
 const SENTENCE_END: &[char] = &['。', '!', '?', '！', '？', ';', '；', '\n'];
@@ -935,5 +1034,65 @@ mod tests {
         assert_eq!(v[0].1, "百分点");
         assert_eq!(v[1].0, 23630000000.0);
         assert_eq!(v[1].1, "元");
+    }
+
+    #[test]
+    fn measure_words_from_the_unit_list() {
+        let v = vals(
+            "村里85岁的老党员说,今年新装路灯36盏,整合120路视频监控,清运垃圾8车,全村1200口人,建成220千伏变电站,养殖肉牛300头。",
+        );
+        let units: Vec<&str> = v.iter().map(|(_, u, _)| u.as_str()).collect();
+        assert_eq!(units, ["岁", "盏", "路", "车", "口", "千伏", "头"]);
+        // Names and addresses are not counts.
+        assert!(vals("乘坐3路公交到幸福小区8栋,走进1车间。").is_empty());
+    }
+
+    #[test]
+    fn space_between_number_and_unit() {
+        let v = vals("召开会议 12 次,为 560 名党员建档,2022 年投入 15 万元。");
+        assert_eq!(
+            v,
+            [
+                (12.0, "次".to_string(), None),
+                (560.0, "名".to_string(), None),
+                (150000.0, "元".to_string(), None),
+            ]
+        );
+        let c = extract_text("收入突破 10 万元");
+        assert_eq!(c[0].approx, Some(Approx::Over));
+    }
+
+    #[test]
+    fn round_counts_with_a_bare_magnitude() {
+        assert_eq!(
+            vals(
+                "近千名志愿者、百余名党员参加,万名党员进网格,累计投入超亿元,增收30余万元,集体收入200多万元。"
+            ),
+            [
+                (1000.0, "名".to_string(), Some(Approx::About)),
+                (100.0, "名".to_string(), Some(Approx::Over)),
+                (10000.0, "名".to_string(), None),
+                (100000000.0, "元".to_string(), Some(Approx::Over)),
+                (300000.0, "元".to_string(), Some(Approx::Over)),
+                (2000000.0, "元".to_string(), Some(Approx::Over)),
+            ]
+        );
+        // Campaign names in quotes and set phrases are not counts.
+        assert!(vals("开展“百名干部进千企”活动,服务千家万户。").is_empty());
+    }
+
+    #[test]
+    fn range_with_magnitude_on_the_upper_end() {
+        let c = extract_text("每个项目给予5—20万元奖励");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].value, 50000.0);
+        assert_eq!(c[0].value_max, Some(200000.0));
+        assert_eq!(c[0].unit, "元");
+    }
+
+    #[test]
+    fn quoted_names_ending_in_a_unit() {
+        assert!(vals("实现三个“100%”目标,出台“惠企政策30条”。").is_empty());
+        assert_eq!(vals("“全村100户”的承诺兑现了,参与率达100%。").len(), 1);
     }
 }
