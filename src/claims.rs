@@ -12,7 +12,7 @@
 //! | `approx` | over / about / under | 余 多 以上 超过 逾 突破 上百 … / 约 近 左右 … / 不到 不足 以下 … |
 //! | `object` | 机关党员 | the noun phrase after the measure word, or before the number when the clause ends with it (组建党员志愿服务队335支) |
 //! | `indicator` | community_service | the first matching rule of `data/indicators.tsv` |
-//! | `period` | 5年来 | the time scope in force in the sentence (or at the head of its paragraph) |
+//! | `period` | 5年来 | the time scope in force: a comparison base in the claim's clause (较一季度), else the nearest period before it in its sentence, else the nearest one earlier in its paragraph — dates, 截至…, spans (3年来, 三年间), scope clauses (…以来, …期间) and the words of `data/periods.txt` (目前, 上半年, 每年 …) |
 //! | `span` | | byte range in the original text |
 //!
 //! Not claims: dates and times; quantities of time (5年来, 3个月, 5个工作日:
@@ -301,10 +301,45 @@ static_regex!(
     PERCENT_CN,
     r"(百|千)分之([零〇○一二两三四五六七八九十百点]+)"
 );
-static_regex!(
-    PERIOD,
-    r"(?:截至|截止到?)(?:目前|今年|去年|(?:19|20)\d{2}年)(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?|截至目前|到(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)|(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)(?:个)?多?年(?:来|以来)|(?:(?:19|20)\d{2}|今|去|前)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[^,。;!?]{0,12}?)以来|(?:今年|去年|(?:19|20)\d{2}年)(?:\d{1,2}[—\-–~至到]\d{1,2}月|上半年|下半年|前三季度|[一二三四]季度|全年)|今年以来|近年来|近几年|(?:19|20)\d{2}年(?:度)?(?:[,，])|今年|去年"
-);
+const PERIOD_WORDS: &str = include_str!("../data/periods.txt");
+
+/// The pattern of a period expression: 截至 …, comparison bases, spans of
+/// years, … 以来 after a date, dates and date ranges with their seasons and
+/// parts of the day, and the plain words of `data/periods.txt`. Longer
+/// shapes come first, so the leftmost match is the whole expression.
+fn period_pattern() -> String {
+    let year = r"(?:(?:19|20)\d{2} ?|今|去|前|明)年";
+    let month = r"\d{1,2}月份?";
+    let day = r"\d{1,2}[日号]";
+    let date = format!("(?:{year}(?:{month}(?:{day})?)?|{month}(?:{day})?)");
+    let range = format!("{date}(?:(?:和|至|到|—|–|-|~){date}|至{day})?");
+    let count = r"(?:\d+|[一二两三四五六七八九十]+)";
+    let mut words: Vec<&str> = PERIOD_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alternatives = [
+        format!(
+            "(?:截至|截止到?)(?:目前|今天|当前|{year}(?:{month})?(?:{day})?(?:底|末)?|{month}(?:{day})?(?:底|末)?)"
+        ),
+        format!("到{year}(?:{month})?(?:底|末)"),
+        format!(
+            "(?:同比|环比)?(?:比|较)(?:上年|去年|前年|上月|上季度|年初|上半年|[一二三四]季度|{year})(?:同期|底|末|初)?"
+        ),
+        format!("(?:近|过去|这)?{count}个?多?年多?(?:来|以来|间|时间|里)|连续{count}年|\\d+载"),
+        format!("{date}(?:[^,，。;；!?！？\\n]{{0,12}}?)以来"),
+        format!("{year}\\d{{1,2}}(?:—|–|-|~|至|到)\\d{{1,2}}月"),
+        format!(
+            "{range}(?:上半年|下半年|前三季度|[一二三四]季度|全年|年底|年初|底|末|初|度)?(?:上午|下午|晚上)?"
+        ),
+        words.join("|"),
+    ];
+    alternatives.join("|")
+}
+
+static_regex!(PERIOD, &period_pattern());
 
 const APPROX_PREFIX: &[(&str, Approx)] = &[
     ("超过", Approx::Over),
@@ -940,31 +975,108 @@ fn object_of(text: &str, f: &Found, seg: &Segmenter) -> Option<String> {
     (obj.chars().count() >= 2).then_some(obj)
 }
 
-/// The period in force for a claim at `at`: the nearest period expression
-/// before it in its sentence, else one at the head of its paragraph.
+/// Words that end a clause naming an event as a time scope: 活动开展以来,
+/// 疫情防控期间, 项目建设过程中.
+const SCOPE_ENDS: &[&str] = &["以来", "期间", "过程中", "伊始"];
+
+/// Prepositions and connectives before a scope, not part of the period
+/// (特别是党的十八大以来); a scope after 在 starts after it (在疫情期间).
+const SCOPE_PREPOSITIONS: &[&str] = &["特别是", "尤其是", "于", "从", "自从", "是"];
+
+/// The period expressions in `text[from..to]`, as (start, text, whether it
+/// is a comparison base): the [`PERIOD`] matches, and clauses that end in
+/// 以来/期间/… and are short enough to be a scope (集中整治行动以来).
+fn periods_in(text: &str, from: usize, to: usize) -> Vec<(usize, String, bool)> {
+    let span = &text[from..to];
+    let mut out: Vec<(usize, String, bool)> = PERIOD
+        .find_iter(span)
+        .filter(|m| !m.as_str().is_empty())
+        .map(|m| {
+            let t = m.as_str();
+            let comparison = t.starts_with(['比', '较', '同', '环']);
+            (from + m.start(), t.to_string(), comparison)
+        })
+        .collect();
+    let mut clause_s = 0;
+    for (i, c) in span.char_indices() {
+        let is_end = CLAUSE_END.contains(&c);
+        if !is_end && i + c.len_utf8() != span.len() {
+            continue;
+        }
+        let clause_e = if is_end { i } else { span.len() };
+        let clause = &span[clause_s..clause_e];
+        // The clause up to its first scope word: the whole clause
+        // (集中整治行动以来,) or a short head (疫情期间成立临时党组织).
+        if let Some(end) = SCOPE_ENDS
+            .iter()
+            .filter_map(|w| clause.find(w).map(|p| p + w.len()))
+            .min()
+        {
+            let mut head = clause[..end].trim_start();
+            // 发生在今年春节期间 → 今年春节期间: the scope starts after 在.
+            if let Some(p) = head.rfind('在') {
+                head = &head[p + '在'.len_utf8()..];
+            }
+            for p in SCOPE_PREPOSITIONS {
+                if let Some(r) = head.strip_prefix(p) {
+                    head = r;
+                    break;
+                }
+            }
+            let n = head.chars().count();
+            let limit = if end == clause.len() { 16 } else { 10 };
+            let at = from + clause_s + (end - head.len());
+            if (4..=limit).contains(&n) {
+                // The clause's own matches inside the scope give way to it
+                // (2017年 … 开展以来 is one period).
+                out.retain(|(s, _, _)| *s < from + clause_s || *s >= from + clause_s + end);
+                out.push((at, head.to_string(), false));
+            }
+        }
+        clause_s = clause_e + if is_end { c.len_utf8() } else { 0 };
+    }
+    out.sort_by_key(|(s, _, _)| *s);
+    out
+}
+
+/// The period in force for a claim at `at`: a comparison base in the
+/// claim's own clause (较一季度提升7.9个百分点), else the nearest period
+/// expression before it in its sentence, else the first one in the first
+/// sentence of its paragraph — a scope stated once at the head of a
+/// paragraph holds for the claims after it.
 fn period_for(text: &str, at: usize) -> Option<String> {
     let (sent_s, _) = sentence_bounds(text, at);
-    let in_sentence = PERIOD
-        .find_iter(&text[sent_s..at])
-        .filter(|m| !m.as_str().is_empty())
-        .last()
-        .map(|m| clean_period(m.as_str()));
-    if in_sentence.is_some() {
-        return in_sentence;
+    let clause_s = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| CLAUSE_END.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let found = periods_in(text, sent_s, at);
+    if let Some((_, p, _)) = found
+        .iter()
+        .rev()
+        .find(|(s, _, cmp)| *cmp && *s >= clause_s)
+    {
+        return Some(clean_period(p));
+    }
+    if let Some((_, p, _)) = found.iter().rev().find(|(_, _, cmp)| !cmp) {
+        return Some(clean_period(p));
     }
     let para_s = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let (first_s, first_e) = (para_s, sentence_bounds(text, para_s).1.min(at));
-    if first_s < first_e {
-        return PERIOD
-            .find_iter(&text[first_s..first_e])
-            .find(|m| !m.as_str().is_empty())
-            .map(|m| clean_period(m.as_str()));
+    if para_s < sent_s {
+        return periods_in(text, para_s, sent_s)
+            .into_iter()
+            .rev()
+            .find(|(_, _, cmp)| !cmp)
+            .map(|(_, p, _)| clean_period(&p));
     }
     None
 }
 
 fn clean_period(s: &str) -> String {
-    s.trim_end_matches([',', '，']).to_string()
+    s.trim_end_matches([',', '，'])
+        .trim_matches(['“', '”', '"'])
+        .to_string()
 }
 
 #[cfg(test)]
@@ -1094,5 +1206,54 @@ mod tests {
     fn quoted_names_ending_in_a_unit() {
         assert!(vals("实现三个“100%”目标,出台“惠企政策30条”。").is_empty());
         assert_eq!(vals("“全村100户”的承诺兑现了,参与率达100%。").len(), 1);
+    }
+
+    fn periods(text: &str) -> Vec<Option<String>> {
+        extract_text(text).into_iter().map(|c| c.period).collect()
+    }
+
+    #[test]
+    fn periods_in_the_sentence() {
+        let p = periods(
+            "目前,全区共有党员1200名。上半年新发展党员35名。较去年同期增加12名。今年3月8日,120名志愿者走进社区。",
+        );
+        assert_eq!(
+            p,
+            [
+                Some("目前".to_string()),
+                Some("上半年".to_string()),
+                Some("较去年同期".to_string()),
+                Some("今年3月8日".to_string()),
+            ]
+        );
+        let p = periods("截至6月底,全县建成驿站86个;2023 年村集体收入全部突破 20 万元。");
+        assert_eq!(p[0].as_deref(), Some("截至6月底"));
+        assert_eq!(p[1].as_deref(), Some("2023 年"));
+    }
+
+    #[test]
+    fn a_comparison_base_in_the_claims_clause_wins() {
+        let p = periods("今年1—6月,全市签约项目36个,比上年增长15个百分点。");
+        assert_eq!(p[0].as_deref(), Some("今年1—6月"));
+        assert_eq!(p[1].as_deref(), Some("比上年"));
+    }
+
+    #[test]
+    fn scope_clauses_and_carried_periods() {
+        let p = periods(
+            "集中整治行动开展以来,各单位排查问题230个。其中已整改210个。\n疫情防控期间,组建突击队45支,发放物资600余份。\n发放补助金18万元。",
+        );
+        assert_eq!(
+            p,
+            [
+                Some("集中整治行动开展以来".to_string()),
+                Some("集中整治行动开展以来".to_string()),
+                Some("疫情防控期间".to_string()),
+                Some("疫情防控期间".to_string()),
+                None,
+            ]
+        );
+        let p = periods("这些成绩都发生在今年汛期期间,转移群众300余人。");
+        assert_eq!(p[0].as_deref(), Some("今年汛期期间"));
     }
 }
