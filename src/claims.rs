@@ -473,7 +473,7 @@ pub fn extract(
         }
         let (sent_s, sent_e) = sentence_bounds(text, f.start);
         let clause = clause_around(text, f.start, f.end);
-        let object = object_of(text, &f, seg);
+        let object = object_unspaced(text, &f, seg);
         let indicator = classify(f.unit, object.as_deref(), clause);
         let period = period_for(text, f.start);
         let sentence = {
@@ -497,6 +497,27 @@ pub fn extract(
         });
     }
     claims
+}
+
+/// The object of a claim, read as if the sentence had no spaces: in
+/// 召开联席会议 11 次 the spaces are typography, and the counted thing is
+/// found as in 召开联席会议11次.
+fn object_unspaced(text: &str, f: &Found, seg: &Segmenter) -> Option<String> {
+    let (sent_s, sent_e) = sentence_bounds(text, f.start);
+    let sentence = &text[sent_s..sent_e];
+    if !sentence.contains(NUMBER_SPACE) {
+        return object_of(text, f, seg);
+    }
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !NUMBER_SPACE.contains(c)).collect() };
+    let before = squeeze(&text[sent_s..f.start]);
+    let number = squeeze(&text[f.start..f.end]);
+    let local = format!("{before}{number}{}", squeeze(&text[f.end..sent_e]));
+    let local_found = Found {
+        start: before.len(),
+        end: before.len() + number.len(),
+        ..f.clone()
+    };
+    object_of(&local, &local_found, seg)
 }
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
