@@ -7,12 +7,12 @@
 //! | field | example | how |
 //! |---|---|---|
 //! | `value` | 13500 | [`crate::numerals`], 万/亿 folded in, exact decimals |
-//! | `value_max` | 5 in 3至5个 | ranges with 至, 到, —, -, ~ |
-//! | `unit` | 名, 元, %, 百分点 | the measure word, normalized (万元 → 元, 个百分点 → 百分点, ％ → %) |
+//! | `value_max` | 5 in 3至5个 | ranges with 至, 到, —, -, ~; 10—50万元 puts 万 on both ends |
+//! | `unit` | 名, 元, %, 百分点 | the measure word from `data/units.tsv`, normalized (万元 → 元, 个百分点 → 百分点, 7大类 → 类, ％ → %); one space may stand before it (680 名) |
 //! | `approx` | over / about / under | 余 多 以上 超过 逾 突破 上百 … / 约 近 左右 … / 不到 不足 以下 … |
 //! | `object` | 机关党员 | the noun phrase after the measure word, or before the number when the clause ends with it (组建党员志愿服务队335支) |
 //! | `indicator` | community_service | the first matching rule of `data/indicators.tsv` |
-//! | `period` | 5年来 | the time scope in force in the sentence (or at the head of its paragraph) |
+//! | `period` | 5年来 | the time scope in force: a comparison base in the claim's clause (较一季度), else the nearest period before it in its sentence, else the nearest one earlier in its paragraph — dates, 截至…, spans (3年来, 三年间), scope clauses (…以来, …期间) and the words of `data/periods.txt` (目前, 上半年, 每年 …) |
 //! | `span` | | byte range in the original text |
 //!
 //! Not claims: dates and times; quantities of time (5年来, 3个月, 5个工作日:
@@ -21,7 +21,9 @@
 //! “7·9”讲话, 12345热线, 三会一课); list markers (一是, (一)); page, edition
 //! and phone numbers. Chinese-numeral quantities are taken only where they are
 //! unambiguous: with a hundred-or-larger unit and a digit (一百二十名, 两万多人),
-//! 上百/上千/上万/数百 … (approximate), 百分之…, 千分之….
+//! 上百/上千/上万/数百 … (approximate), a magnitude word alone with an
+//! approximation or as a count (百余名, 近千名, 超亿元, 万名党员 — never
+//! inside quotation marks, where it names a campaign), 百分之…, 千分之….
 //!
 //! ```
 //! use dangjian::claims::extract_text;
@@ -195,163 +197,149 @@ fn classify(unit: &str, object: Option<&str>, clause: &str) -> String {
     "count".to_string()
 }
 
-/// Measure words and units, longest first within each shared prefix; the
-/// second field is the canonical unit.
-const UNITS: &[(&str, &str)] = &[
-    ("个百分点", "百分点"),
-    ("百分点", "百分点"),
-    ("平方公里", "平方公里"),
-    ("平方米", "平方米"),
-    ("立方米", "立方米"),
-    ("公里", "公里"),
-    ("千米", "千米"),
-    ("公顷", "公顷"),
-    ("千克", "千克"),
-    ("公斤", "公斤"),
-    ("美元", "美元"),
-    ("欧元", "欧元"),
-    ("人民币", "元"),
-    ("块钱", "元"),
-    ("人次", "人次"),
-    ("户次", "户次"),
-    ("家次", "家次"),
-    ("条次", "条次"),
-    ("件次", "件次"),
-    ("场次", "场次"),
-    ("批次", "批次"),
-    ("架次", "架次"),
-    ("大类", "大类"),
-    ("%", "%"),
-    ("‰", "‰"),
-    ("名", "名"),
-    ("人", "人"),
-    ("位", "位"),
-    ("户", "户"),
-    ("个", "个"),
-    ("支", "支"),
-    ("家", "家"),
-    ("所", "所"),
-    ("座", "座"),
-    ("处", "处"),
-    ("栋", "栋"),
-    ("间", "间"),
-    ("套", "套"),
-    ("台", "台"),
-    ("辆", "辆"),
-    ("艘", "艘"),
-    ("部", "部"),
-    ("本", "本"),
-    ("册", "册"),
-    ("份", "份"),
-    ("张", "张"),
-    ("幅", "幅"),
-    ("块", "块"),
-    ("条", "条"),
-    ("项", "项"),
-    ("件", "件"),
-    ("批", "批"),
-    ("类", "类"),
-    ("种", "种"),
-    ("期", "期"),
-    ("场", "场"),
-    ("次", "次"),
-    ("轮", "轮"),
-    ("篇", "篇"),
-    ("封", "封"),
-    ("首", "首"),
-    ("门", "门"),
-    ("堂", "堂"),
-    ("节", "节"),
-    ("班", "班"),
-    ("组", "组"),
-    ("队", "队"),
-    ("团", "团"),
-    ("元", "元"),
-    ("吨", "吨"),
-    ("亩", "亩"),
-    ("米", "米"),
-    ("斤", "斤"),
-    ("倍", "倍"),
-    ("成", "成"),
-];
+const UNITS_TSV: &str = include_str!("../data/units.tsv");
 
-/// Time units: quantities of time are periods, not claims.
-const TIME_UNITS: &[&str] = &[
-    "年",
-    "月",
-    "日",
-    "天",
-    "周",
-    "小时",
-    "分钟",
-    "秒",
-    "工作日",
-    "季度",
-    "学期",
-    "世纪",
-    "岁",
-    "号",
-    "时",
-    "点",
-    "分",
-    "星期",
-    "礼拜",
-    "年度",
-    "届",
-    "代",
-    "晚",
-    "夜",
-    "旬",
-    "载",
-    "版",
-    "楼",
-    "层",
-    "号线",
-    "路",
-    "线",
-    "级",
-];
+/// The words of `data/units.tsv` that may follow a number.
+struct UnitTable {
+    /// Measure words and units with their canonical unit, longest first.
+    units: Vec<(&'static str, &'static str)>,
+    /// Words that make the number a date, time or duration, or a name,
+    /// address or ordinal: the number is not a claim.
+    not_claims: Vec<&'static str>,
+    /// The date, time and duration words alone (3个月 is a duration).
+    time: Vec<&'static str>,
+}
 
+fn unit_table() -> &'static UnitTable {
+    static TABLE: LazyLock<UnitTable> = LazyLock::new(|| {
+        let mut t = UnitTable {
+            units: Vec::new(),
+            not_claims: Vec::new(),
+            time: Vec::new(),
+        };
+        for line in UNITS_TSV.lines() {
+            if line.starts_with('#') || line.starts_with("kind\t") || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t').map(str::trim);
+            let (kind, surface) = (cols.next().unwrap_or(""), cols.next().unwrap_or(""));
+            if surface.is_empty() {
+                continue;
+            }
+            match kind {
+                "unit" => {
+                    let canon = cols.next().filter(|c| !c.is_empty()).unwrap_or(surface);
+                    t.units.push((surface, canon));
+                }
+                "time" => {
+                    t.time.push(surface);
+                    t.not_claims.push(surface);
+                }
+                _ => t.not_claims.push(surface),
+            }
+        }
+        t.units.sort_by_key(|(u, _)| std::cmp::Reverse(u.len()));
+        t.not_claims.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        t
+    });
+    &TABLE
+}
+
+/// The measure word or unit that starts `s`: its canonical form and its
+/// length in bytes.
 fn unit_at(s: &str) -> Option<(&'static str, usize)> {
-    // After 个, a time unit makes the whole a duration (3个月, 5个工作日).
-    if let Some(rest) = s.strip_prefix('个')
-        && TIME_UNITS
-            .iter()
-            .any(|t| rest.starts_with(t) && *t != "点" && *t != "分")
-    {
-        return None;
+    let table = unit_table();
+    // After 个, a time word makes the whole a duration (3个月, 5个工作日).
+    for prefix in ["个多", "个"] {
+        if let Some(rest) = s.strip_prefix(prefix)
+            && table
+                .time
+                .iter()
+                .any(|t| rest.starts_with(t) && (prefix == "个多" || (*t != "点" && *t != "分")))
+        {
+            return None;
+        }
     }
-    if let Some(rest) = s.strip_prefix("个多")
-        && TIME_UNITS.iter().any(|t| rest.starts_with(t))
-    {
-        return None;
-    }
-    UNITS
+    table
+        .units
         .iter()
         .find(|(u, _)| s.starts_with(u))
         .map(|(u, canon)| (*canon, u.len()))
 }
 
+/// Whether `s` starts with a word that makes the number before it a date,
+/// a duration, a name or an ordinal rather than a claim — unless a longer
+/// measure word starts there (千瓦 is not 千, 周岁 is not 周).
 fn is_time_unit_at(s: &str) -> bool {
-    TIME_UNITS.iter().any(|t| s.starts_with(t))
+    let table = unit_table();
+    let longest_unit = table
+        .units
+        .iter()
+        .find(|(u, _)| s.starts_with(u))
+        .map_or(0, |(u, _)| u.len());
+    table
+        .not_claims
+        .iter()
+        .any(|t| s.starts_with(t) && t.len() >= longest_unit)
 }
 
 // Arabic numbers with optional Chinese multipliers.
-static_regex!(ARABIC, r"\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千|百)?");
+static_regex!(
+    ARABIC,
+    r"\d+(?:,\d{3})*(?:\.\d+)?(?:[余多]?(?:万亿|亿|万|千|百)|[ \u{3000}](?:万亿|亿|万))?"
+);
 // Chinese numerals containing a unit of a hundred or more.
 static_regex!(
     CHINESE,
     r"[零〇○一二两三四五六七八九十百千万亿]*[百千万亿][零〇○一二两三四五六七八九十百千万亿]*(?:点[零〇○一二三四五六七八九]+[万亿]?)?"
 );
-static_regex!(ROUND, r"(?:上|数|几|成)(?:十|百|千|万|十万|百万|千万|亿)");
+static_regex!(
+    ROUND,
+    r"(?:上|数|几|成)?(?:十万|百万|千万|[十百千]亿|万|亿|百|千|十)"
+);
 static_regex!(
     PERCENT_CN,
     r"(百|千)分之([零〇○一二两三四五六七八九十百点]+)"
 );
-static_regex!(
-    PERIOD,
-    r"(?:截至|截止到?)(?:目前|今年|去年|(?:19|20)\d{2}年)(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?|截至目前|到(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|末)|(?:近|过去)?(?:\d+|[一二两三四五六七八九十]+)(?:个)?多?年(?:来|以来)|(?:(?:19|20)\d{2}|今|去|前)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[^,。;!?]{0,12}?)以来|(?:今年|去年|(?:19|20)\d{2}年)(?:\d{1,2}[—\-–~至到]\d{1,2}月|上半年|下半年|前三季度|[一二三四]季度|全年)|今年以来|近年来|近几年|(?:19|20)\d{2}年(?:度)?(?:[,，])|今年|去年"
-);
+const PERIOD_WORDS: &str = include_str!("../data/periods.txt");
+
+/// The pattern of a period expression: 截至 …, comparison bases, spans of
+/// years, … 以来 after a date, dates and date ranges with their seasons and
+/// parts of the day, and the plain words of `data/periods.txt`. Longer
+/// shapes come first, so the leftmost match is the whole expression.
+fn period_pattern() -> String {
+    let year = r"(?:(?:19|20)\d{2} ?|今|去|前|明)年";
+    let month = r"\d{1,2}月份?";
+    let day = r"\d{1,2}[日号]";
+    let date = format!("(?:{year}(?:{month}(?:{day})?)?|{month}(?:{day})?)");
+    let range = format!("{date}(?:(?:和|至|到|—|–|-|~){date}|至{day})?");
+    let count = r"(?:\d+|[一二两三四五六七八九十]+)";
+    let mut words: Vec<&str> = PERIOD_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alternatives = [
+        format!(
+            "(?:截至|截止到?)(?:目前|今天|当前|{year}(?:{month})?(?:{day})?(?:底|末)?|{month}(?:{day})?(?:底|末)?)"
+        ),
+        format!("到{year}(?:{month})?(?:底|末)"),
+        format!(
+            "(?:同比|环比)?(?:比|较)(?:上年|去年|前年|上月|上季度|年初|上半年|[一二三四]季度|{year})(?:同期|底|末|初)?"
+        ),
+        format!("(?:近|过去|这)?{count}个?多?年多?(?:来|以来|间|时间|里)|连续{count}年|\\d+载"),
+        format!("{date}(?:[^,，。;；!?！？\\n]{{0,12}}?)以来"),
+        format!("{year}\\d{{1,2}}(?:—|–|-|~|至|到)\\d{{1,2}}月"),
+        format!(
+            "{range}(?:上半年|下半年|前三季度|[一二三四]季度|全年|年底|年初|底|末|初|度)?(?:上午|下午|晚上)?"
+        ),
+        words.join("|"),
+    ];
+    alternatives.join("|")
+}
+
+static_regex!(PERIOD, &period_pattern());
 
 const APPROX_PREFIX: &[(&str, Approx)] = &[
     ("超过", Approx::Over),
@@ -428,34 +416,15 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
             taken.push((m.start(), m.end()));
         }
     }
-    // 上百家, 数千名: round approximate counts.
+    // 上百家, 数千名, 百余名, 近千名, 万名, 超亿元: round counts.
     for m in ROUND.find_iter(text) {
         if overlaps(&taken, m.start(), m.end()) {
             continue;
         }
-        let rest = &text[m.end()..];
-        let rest = rest.strip_prefix('多').unwrap_or(rest);
-        let Some((unit, _)) = unit_at(rest) else {
-            continue;
-        };
-        let digits = &m.as_str()[m.as_str().char_indices().nth(1).map_or(0, |(i, _)| i)..];
-        let Ok(v) = numerals::parse_chinese(&format!("一{digits}")) else {
-            continue;
-        };
-        let ulen = UNITS
-            .iter()
-            .find(|(u, c)| *c == unit && rest.starts_with(u))
-            .map_or(0, |(u, _)| u.len());
-        let end = text.len() - rest.len() + ulen;
-        found.push(Found {
-            start: m.start(),
-            end,
-            value: v,
-            value_max: None,
-            unit,
-            approx: Some(Approx::Over),
-        });
-        taken.push((m.start(), end));
+        if let Some(f) = judge_round(text, m.start(), m.end()) {
+            taken.push((f.start, f.end));
+            found.push(f);
+        }
     }
     for m in ARABIC.find_iter(text) {
         if overlaps(&taken, m.start(), m.end()) {
@@ -526,18 +495,171 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
 
+/// Whether `at` is inside a quotation (more opening than closing marks
+/// since the start of its sentence): quoted numbers are names (“千名干部进千企”).
+fn in_quotes(text: &str, at: usize) -> bool {
+    let (sent_s, _) = sentence_bounds(text, at);
+    let head = &text[sent_s..at];
+    let open = head.matches(['“', '「', '『']).count();
+    let close = head.matches(['”', '」', '』']).count();
+    open > close
+}
+
+/// The approximation word that ends `text[..at]` (约, 近, 超过 …), with its
+/// length; 近 of 最近 and 超 of 高超 are not.
+fn approx_before(text: &str, at: usize) -> Option<(Approx, usize)> {
+    let head = text[..at].trim_end_matches([' ', '\u{3000}']);
+    for (w, a) in APPROX_PREFIX {
+        if head.ends_with(w) {
+            let before_w = prev_char(head, head.len() - w.len());
+            if *w == "近" && before_w.is_some_and(|c| matches!(c, '最' | '附' | '将' | '接')) {
+                continue;
+            }
+            if *w == "超" && before_w == Some('高') {
+                continue;
+            }
+            return Some((*a, at - (head.len() - w.len())));
+        }
+    }
+    None
+}
+
+/// A round count written with a magnitude word alone: 上百家, 数千名 (a
+/// round prefix), 百余名, 千多人 (余/多 after it), 近千名, 超亿元 (an
+/// approximation before it), 万名党员 (a count). Never inside quotation
+/// marks (“百名书记” names a campaign), never glued to another numeral
+/// (两万多名 is read whole elsewhere), and 家/户 after a bare magnitude are
+/// set phrases (千家万户, 万家灯火).
+fn judge_round(text: &str, s: usize, e: usize) -> Option<Found> {
+    let m = &text[s..e];
+    let prefixed = m.starts_with(['上', '数', '几', '成']);
+    let digits = if prefixed {
+        &m[m.char_indices().nth(1).map_or(0, |(i, _)| i)..]
+    } else {
+        m
+    };
+    if digits.is_empty() || (!prefixed && digits == "十") {
+        return None;
+    }
+    // 20余万名, 10 万元: the magnitude of an Arabic number, read there.
+    let glued = text[..s].trim_end_matches(['余', '多', ' ', '\u{3000}']);
+    let before = prev_char(glued, glued.len());
+    if before.is_some_and(|c| {
+        c.is_ascii_alphanumeric()
+            || numerals::is_chinese_numeral_char(c)
+            || matches!(c, '第' | '.' | '点')
+            || c.is_numeric()
+    }) {
+        return None;
+    }
+    let value = numerals::parse_chinese(&format!("一{digits}")).ok()?;
+    let mut end = e;
+    let mut approx = prefixed.then_some(Approx::Over);
+    let mut rest = &text[e..];
+    if let Some(r) = rest.strip_prefix(['余', '多']) {
+        approx = Some(Approx::Over);
+        end += rest.len() - r.len();
+        rest = r;
+    }
+    if is_time_unit_at(rest) {
+        return None;
+    }
+    let (unit, ulen) = unit_at(rest)?;
+    end += ulen;
+    let after_unit = &text[end..];
+    if unit == "人" && after_unit.starts_with(['民', '大']) {
+        return None;
+    }
+    let mut start = s;
+    if !prefixed && let Some((a, len)) = approx_before(text, s) {
+        approx = approx.or(Some(a));
+        start = s - len;
+    }
+    if approx.is_none() && matches!(unit, "家" | "户") {
+        return None;
+    }
+    if in_quotes(text, s) {
+        return None;
+    }
+    Some(Found {
+        start,
+        end,
+        value,
+        value_max: None,
+        unit,
+        approx,
+    })
+}
+
+/// Spaces that may stand between a number and its unit (680 名, 10 万元).
+const NUMBER_SPACE: &[char] = &[' ', '\u{3000}', '\u{a0}'];
+
+/// `s` without up to two leading spaces, and how many bytes they took.
+fn skip_space(s: &str) -> (&str, usize) {
+    let mut rest = s;
+    for _ in 0..2 {
+        match rest.strip_prefix(NUMBER_SPACE) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    (rest, s.len() - rest.len())
+}
+
+/// An Arabic number as matched by [`ARABIC`], read: 20余万 → (200000,
+/// over), 10 万 → 100000. The 千 of 3千米 and the 百 of 5百分点 belong to
+/// the unit, so the number ends before them (the returned end).
+fn read_arabic(text: &str, s: usize, e: usize) -> Option<(Decimal, bool, usize)> {
+    let mut e = e;
+    let last = text[s..e].chars().next_back()?;
+    if matches!(last, '千' | '百') {
+        let at = e - last.len_utf8();
+        if unit_at(&text[at..]).is_some_and(|(_, len)| len > last.len_utf8()) {
+            e = at;
+        }
+    }
+    let num = &text[s..e];
+    let over = num.contains(['余', '多']);
+    let clean: String = num
+        .chars()
+        .filter(|c| !matches!(c, '余' | '多') && !NUMBER_SPACE.contains(c))
+        .collect();
+    let value = numerals::parse(&clean).ok()?;
+    Some((value, over, e))
+}
+
+/// The power of ten of the magnitude word that ends an Arabic number
+/// (50万 → 4), 0 when there is none.
+fn magnitude_exp(num: &str) -> u32 {
+    match num.chars().next_back() {
+        Some('万') if num.ends_with("万亿") => 12,
+        Some('万') => 4,
+        Some('亿') => 8,
+        Some('千') => 3,
+        Some('百') => 2,
+        _ => 0,
+    }
+}
+
 /// Decides whether the number at `text[s..e]` is a claim, and its extent.
 fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
-    let num = &text[s..e];
     let before = prev_char(text, s);
-    let after = text[e..].chars().next();
+    // 第 3 次: an ordinal even with a space.
+    let before_spaced = text[..s].trim_end_matches(NUMBER_SPACE).chars().next_back();
     // Glued to letters or other numbers: codes, models, versions (A02, G20).
     if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-') {
         return None;
     }
-    if before == Some('第') || before == Some('+') || before == Some('·') || before == Some('/') {
+    if matches!(before, Some('第' | '+' | '·' | '/')) || before_spaced == Some('第') {
         return None;
     }
+    let (value, over, e) = if arabic {
+        read_arabic(text, s, e)?
+    } else {
+        (numerals::parse_chinese(&text[s..e]).ok()?, false, e)
+    };
+    let num = &text[s..e];
+    let after = text[e..].chars().next();
     if after.is_some_and(|c| {
         c.is_ascii_alphabetic()
             || matches!(
@@ -561,26 +683,29 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
     if !arabic && (text[e..].starts_with('是') || text[e..].starts_with('要')) {
         return None;
     }
-    let value = if arabic {
-        numerals::parse(num).ok()?
-    } else {
-        numerals::parse_chinese(num).ok()?
-    };
 
     let mut end = e;
-    let mut approx = None;
+    let mut approx = over.then_some(Approx::Over);
+    let mut value = value;
     let mut value_max = None;
     let mut rest = &text[end..];
-    // Ranges: 3至5个, 3—5个, 3-5个, 3~5个.
+    // Ranges: 3至5个, 3—5个, 3-5个, 3~5个; 10—50万元 puts 万 on both ends.
     for sep in ["至", "到", "—", "–", "-", "~", "～"] {
         if let Some(r) = rest.strip_prefix(sep)
             && let Some(m) = ARABIC.find(r)
             && m.start() == 0
             && arabic
         {
-            let hi = numerals::parse(m.as_str()).ok()?;
+            let (hi, hi_over, hi_end) = read_arabic(r, 0, m.end())?;
+            let hi_exp = magnitude_exp(&r[..hi_end]);
+            if hi_exp > 0 && magnitude_exp(num) == 0 {
+                value = value.shift(hi_exp).ok()?;
+            }
+            if hi_over {
+                approx = Some(Approx::Over);
+            }
             value_max = Some(hi);
-            end += sep.len() + m.end();
+            end += sep.len() + hi_end;
             rest = &text[end..];
             break;
         }
@@ -595,11 +720,13 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
             break;
         }
     }
-    if is_time_unit_at(rest) {
+    // 680 名: a space before the unit.
+    let (spaced, gap) = skip_space(rest);
+    if is_time_unit_at(spaced) {
         return None;
     }
-    let (unit, ulen) = unit_at(rest)?;
-    end += ulen;
+    let (unit, ulen) = unit_at(spaced)?;
+    end += gap + ulen;
     rest = &text[end..];
     // 个多月 is caught by unit_at; 8000多件 already took 多. A 余/多 after
     // the unit is rare but written (2万人余).
@@ -617,33 +744,20 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
             break;
         }
     }
-    // The unit must not be the start of a longer word that is not a
-    // measure (个人 as in 个人信息 is still 个; 元旦 is a date).
-    let after_unit = text[s..].get(end - s..).unwrap_or("");
-    if unit == "元" && after_unit.starts_with('旦') {
+    let after_unit = &text[end..];
+    if !unit_is_a_measure(unit, after_unit, before, arabic) {
         return None;
     }
-    if unit == "人" && (after_unit.starts_with('民') || after_unit.starts_with('大')) && !arabic
-    {
+    // A number and unit closing a quotation are a name: “助力政策40条”,
+    // 三个“100%”目标.
+    if after_unit.starts_with(['”', '」', '』']) && in_quotes(text, s) {
         return None;
     }
     // Approximation words before the number.
     let mut start = s;
-    let head = &text[..s];
-    for (w, a) in APPROX_PREFIX {
-        if head.ends_with(w) {
-            // 近 in 最近 / 附近 is not an approximation.
-            let before_w = prev_char(text, s - w.len());
-            if *w == "近" && before_w.is_some_and(|c| matches!(c, '最' | '附' | '将' | '接')) {
-                continue;
-            }
-            if *w == "超" && before_w == Some('高') {
-                continue;
-            }
-            approx = approx.or(Some(*a));
-            start = s - w.len();
-            break;
-        }
+    if let Some((a, len)) = approx_before(text, s) {
+        approx = approx.or(Some(a));
+        start = s - len;
     }
     Some(Found {
         start,
@@ -653,6 +767,26 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
         unit,
         approx,
     })
+}
+
+/// Whether a unit word is used as a measure here, and not as the start of a
+/// longer word or a name: 元旦 is a date, 人民/人大 follow Chinese numerals
+/// in names, 3路公交 and 1车间 are names, 15栋 after a housing estate's name
+/// is an address (小区15栋), 1对1 is a formula, 村民 is not villages.
+fn unit_is_a_measure(unit: &str, after_unit: &str, before: Option<char>, arabic: bool) -> bool {
+    match unit {
+        "元" => !after_unit.starts_with('旦'),
+        "人" => arabic || !after_unit.starts_with(['民', '大']),
+        "路" => !after_unit.starts_with(['公', '车', '口', '段', '线', '灯']),
+        "车" => !after_unit.starts_with(['间', '道']),
+        "对" => !after_unit.starts_with(|c: char| c.is_ascii_digit() || c == '一'),
+        "村" => !after_unit.starts_with(['民', '委', '级', '庄', '里']),
+        "栋" | "幢" => {
+            !before.is_some_and(|c| matches!(c, '区' | '苑' | '园' | '庭' | '府' | '城' | '院'))
+                && !after_unit.starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => true,
+    }
 }
 
 const SENTENCE_END: &[char] = &['。', '!', '?', '！', '？', ';', '；', '\n'];
@@ -844,31 +978,108 @@ fn object_of(body: &Body, f: &Found) -> Option<String> {
     (obj.chars().count() >= 2).then_some(obj)
 }
 
-/// The period in force for a claim at `at`: the nearest period expression
-/// before it in its sentence, else one at the head of its paragraph.
+/// Words that end a clause naming an event as a time scope: 活动开展以来,
+/// 疫情防控期间, 项目建设过程中.
+const SCOPE_ENDS: &[&str] = &["以来", "期间", "过程中", "伊始"];
+
+/// Prepositions and connectives before a scope, not part of the period
+/// (特别是党的十八大以来); a scope after 在 starts after it (在疫情期间).
+const SCOPE_PREPOSITIONS: &[&str] = &["特别是", "尤其是", "于", "从", "自从", "是"];
+
+/// The period expressions in `text[from..to]`, as (start, text, whether it
+/// is a comparison base): the [`PERIOD`] matches, and clauses that end in
+/// 以来/期间/… and are short enough to be a scope (集中整治行动以来).
+fn periods_in(text: &str, from: usize, to: usize) -> Vec<(usize, String, bool)> {
+    let span = &text[from..to];
+    let mut out: Vec<(usize, String, bool)> = PERIOD
+        .find_iter(span)
+        .filter(|m| !m.as_str().is_empty())
+        .map(|m| {
+            let t = m.as_str();
+            let comparison = t.starts_with(['比', '较', '同', '环']);
+            (from + m.start(), t.to_string(), comparison)
+        })
+        .collect();
+    let mut clause_s = 0;
+    for (i, c) in span.char_indices() {
+        let is_end = CLAUSE_END.contains(&c);
+        if !is_end && i + c.len_utf8() != span.len() {
+            continue;
+        }
+        let clause_e = if is_end { i } else { span.len() };
+        let clause = &span[clause_s..clause_e];
+        // The clause up to its first scope word: the whole clause
+        // (集中整治行动以来,) or a short head (疫情期间成立临时党组织).
+        if let Some(end) = SCOPE_ENDS
+            .iter()
+            .filter_map(|w| clause.find(w).map(|p| p + w.len()))
+            .min()
+        {
+            let mut head = clause[..end].trim_start();
+            // 发生在今年春节期间 → 今年春节期间: the scope starts after 在.
+            if let Some(p) = head.rfind('在') {
+                head = &head[p + '在'.len_utf8()..];
+            }
+            for p in SCOPE_PREPOSITIONS {
+                if let Some(r) = head.strip_prefix(p) {
+                    head = r;
+                    break;
+                }
+            }
+            let n = head.chars().count();
+            let limit = if end == clause.len() { 16 } else { 10 };
+            let at = from + clause_s + (end - head.len());
+            if (4..=limit).contains(&n) {
+                // The clause's own matches inside the scope give way to it
+                // (2017年 … 开展以来 is one period).
+                out.retain(|(s, _, _)| *s < from + clause_s || *s >= from + clause_s + end);
+                out.push((at, head.to_string(), false));
+            }
+        }
+        clause_s = clause_e + if is_end { c.len_utf8() } else { 0 };
+    }
+    out.sort_by_key(|(s, _, _)| *s);
+    out
+}
+
+/// The period in force for a claim at `at`: a comparison base in the
+/// claim's own clause (较一季度提升7.9个百分点), else the nearest period
+/// expression before it in its sentence, else the first one in the first
+/// sentence of its paragraph — a scope stated once at the head of a
+/// paragraph holds for the claims after it.
 fn period_for(text: &str, at: usize) -> Option<String> {
     let (sent_s, _) = sentence_bounds(text, at);
-    let in_sentence = PERIOD
-        .find_iter(&text[sent_s..at])
-        .filter(|m| !m.as_str().is_empty())
-        .last()
-        .map(|m| clean_period(m.as_str()));
-    if in_sentence.is_some() {
-        return in_sentence;
+    let clause_s = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| CLAUSE_END.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let found = periods_in(text, sent_s, at);
+    if let Some((_, p, _)) = found
+        .iter()
+        .rev()
+        .find(|(s, _, cmp)| *cmp && *s >= clause_s)
+    {
+        return Some(clean_period(p));
+    }
+    if let Some((_, p, _)) = found.iter().rev().find(|(_, _, cmp)| !cmp) {
+        return Some(clean_period(p));
     }
     let para_s = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let (first_s, first_e) = (para_s, sentence_bounds(text, para_s).1.min(at));
-    if first_s < first_e {
-        return PERIOD
-            .find_iter(&text[first_s..first_e])
-            .find(|m| !m.as_str().is_empty())
-            .map(|m| clean_period(m.as_str()));
+    if para_s < sent_s {
+        return periods_in(text, para_s, sent_s)
+            .into_iter()
+            .rev()
+            .find(|(_, _, cmp)| !cmp)
+            .map(|(_, p, _)| clean_period(&p));
     }
     None
 }
 
 fn clean_period(s: &str) -> String {
-    s.trim_end_matches([',', '，']).to_string()
+    s.trim_end_matches([',', '，'])
+        .trim_matches(['“', '”', '"'])
+        .to_string()
 }
 
 #[cfg(test)]
@@ -938,5 +1149,114 @@ mod tests {
         assert_eq!(v[0].1, "百分点");
         assert_eq!(v[1].0, 23630000000.0);
         assert_eq!(v[1].1, "元");
+    }
+
+    #[test]
+    fn measure_words_from_the_unit_list() {
+        let v = vals(
+            "村里85岁的老党员说,今年新装路灯36盏,整合120路视频监控,清运垃圾8车,全村1200口人,建成220千伏变电站,养殖肉牛300头。",
+        );
+        let units: Vec<&str> = v.iter().map(|(_, u, _)| u.as_str()).collect();
+        assert_eq!(units, ["岁", "盏", "路", "车", "口", "千伏", "头"]);
+        // Names and addresses are not counts.
+        assert!(vals("乘坐3路公交到幸福小区8栋,走进1车间。").is_empty());
+    }
+
+    #[test]
+    fn space_between_number_and_unit() {
+        let v = vals("召开会议 12 次,为 560 名党员建档,2022 年投入 15 万元。");
+        assert_eq!(
+            v,
+            [
+                (12.0, "次".to_string(), None),
+                (560.0, "名".to_string(), None),
+                (150000.0, "元".to_string(), None),
+            ]
+        );
+        let c = extract_text("收入突破 10 万元");
+        assert_eq!(c[0].approx, Some(Approx::Over));
+    }
+
+    #[test]
+    fn round_counts_with_a_bare_magnitude() {
+        assert_eq!(
+            vals(
+                "近千名志愿者、百余名党员参加,万名党员进网格,累计投入超亿元,增收30余万元,集体收入200多万元。"
+            ),
+            [
+                (1000.0, "名".to_string(), Some(Approx::About)),
+                (100.0, "名".to_string(), Some(Approx::Over)),
+                (10000.0, "名".to_string(), None),
+                (100000000.0, "元".to_string(), Some(Approx::Over)),
+                (300000.0, "元".to_string(), Some(Approx::Over)),
+                (2000000.0, "元".to_string(), Some(Approx::Over)),
+            ]
+        );
+        // Campaign names in quotes and set phrases are not counts.
+        assert!(vals("开展“百名干部进千企”活动,服务千家万户。").is_empty());
+    }
+
+    #[test]
+    fn range_with_magnitude_on_the_upper_end() {
+        let c = extract_text("每个项目给予5—20万元奖励");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].value, 50000.0);
+        assert_eq!(c[0].value_max, Some(200000.0));
+        assert_eq!(c[0].unit, "元");
+    }
+
+    #[test]
+    fn quoted_names_ending_in_a_unit() {
+        assert!(vals("实现三个“100%”目标,出台“惠企政策30条”。").is_empty());
+        assert_eq!(vals("“全村100户”的承诺兑现了,参与率达100%。").len(), 1);
+    }
+
+    fn periods(text: &str) -> Vec<Option<String>> {
+        extract_text(text).into_iter().map(|c| c.period).collect()
+    }
+
+    #[test]
+    fn periods_in_the_sentence() {
+        let p = periods(
+            "目前,全区共有党员1200名。上半年新发展党员35名。较去年同期增加12名。今年3月8日,120名志愿者走进社区。",
+        );
+        assert_eq!(
+            p,
+            [
+                Some("目前".to_string()),
+                Some("上半年".to_string()),
+                Some("较去年同期".to_string()),
+                Some("今年3月8日".to_string()),
+            ]
+        );
+        let p = periods("截至6月底,全县建成驿站86个;2023 年村集体收入全部突破 20 万元。");
+        assert_eq!(p[0].as_deref(), Some("截至6月底"));
+        assert_eq!(p[1].as_deref(), Some("2023 年"));
+    }
+
+    #[test]
+    fn a_comparison_base_in_the_claims_clause_wins() {
+        let p = periods("今年1—6月,全市签约项目36个,比上年增长15个百分点。");
+        assert_eq!(p[0].as_deref(), Some("今年1—6月"));
+        assert_eq!(p[1].as_deref(), Some("比上年"));
+    }
+
+    #[test]
+    fn scope_clauses_and_carried_periods() {
+        let p = periods(
+            "集中整治行动开展以来,各单位排查问题230个。其中已整改210个。\n疫情防控期间,组建突击队45支,发放物资600余份。\n发放补助金18万元。",
+        );
+        assert_eq!(
+            p,
+            [
+                Some("集中整治行动开展以来".to_string()),
+                Some("集中整治行动开展以来".to_string()),
+                Some("疫情防控期间".to_string()),
+                Some("疫情防控期间".to_string()),
+                None,
+            ]
+        );
+        let p = periods("这些成绩都发生在今年汛期期间,转移群众300余人。");
+        assert_eq!(p[0].as_deref(), Some("今年汛期期间"));
     }
 }
