@@ -64,6 +64,8 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Body;
 use crate::numerals;
 
+mod adjacent;
+
 /// A numbered formulation with its mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Formulation {
@@ -237,15 +239,22 @@ const TRAILING: &[&str] = &["活动", "行动", "工程"];
 fn canonical(s: &str) -> String {
     let mut t = s.trim().trim_matches(['“', '”', '"']).to_string();
     for suf in TRAILING {
+        // 五项行动 keeps its noun: 五项 alone names nothing.
         if let Some(rest) = t.strip_suffix(suf)
             && rest.chars().count() >= 2
             && leading_number(rest).is_some()
+            && !rest.ends_with(['项', '个', '条', '大', '类', '种', '批'])
         {
             t = rest.to_string();
         }
     }
     t
 }
+
+/// Units of organization a 一X一Y formulation gives one thing each (一村一品,
+/// 一企一策, 一户一档, 一事一议); idioms of that shape have a verb or a body
+/// part there (一言一行, 一心一意).
+const UNIT_OF_ORGANIZATION: &str = "村镇乡县区市省街居户企店校园厂岗事案业社组格院站所局楼";
 
 /// Whether `s` (a quoted string or a candidate) is a numbered formulation.
 fn is_formulation(s: &str, quoted: bool) -> bool {
@@ -254,17 +263,20 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
         return true;
     }
     let n = s.chars().count();
-    if !(2..=8).contains(&n)
+    let numbers_after_head = s.chars().skip(2).filter(|c| number_word(*c).is_some()).count();
+    let max_len = if quoted && numbers_after_head >= 2 { 10 } else { 8 };
+    if !(2..=max_len).contains(&n)
         || lex.idioms.contains(s)
         || HONOR_SUFFIX.iter().any(|h| s.ends_with(h))
     {
         return false;
     }
-    if lex
-        .idioms
-        .iter()
-        .any(|i| s.starts_with(i.as_str()) && i.chars().count() >= 2)
-    {
+    // An idiom at the head (一把手工程, 三年行动); a two-character adjective
+    // with 双 (双向, 双重) still heads a formulation (双向服务).
+    if lex.idioms.iter().any(|i| {
+        s.starts_with(i.as_str())
+            && (i.chars().count() >= 3 || i.chars().count() == 2 && !i.starts_with('双'))
+    }) {
         return false;
     }
     let chars: Vec<char> = s.chars().collect();
@@ -280,10 +292,16 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
     }
     let rest = &s[head..];
     let first_rest = rest.chars().next().unwrap_or(' ');
+    // 五级联动, 四级联动: levels acting together, quoted.
+    let levels = quoted
+        && rest.starts_with('级')
+        && rest.chars().count() >= 3
+        && !rest.ends_with('级')
+        && !rest.starts_with("级别");
     // Not a quantity, rating, date, building or duration.
     if rest.is_empty()
         || rest.starts_with(|c: char| c.is_ascii_digit())
-        || [
+        || !levels && [
             "名", "人", "级", "号", "年", "月", "日", "天", "周", "星级", "是", "岁", "倍",
         ]
         .iter()
@@ -293,7 +311,7 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
     }
     if !rest
         .chars()
-        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '、')
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     {
         return false;
     }
@@ -303,8 +321,20 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
         && number_word(chars[0]).is_some()
         && (2..chars.len()).any(|i| number_word(chars[i]).is_some() && i >= 2);
     if chars[0] == '一' {
-        // 一X一Y only, and only when quoted (unquoted they are idioms).
-        return quoted && chars.len() >= 4 && chars.get(2) == Some(&'一');
+        // Quoted: 一X一Y, 一X两Y三Z, 一X多Y, 一X一个Y (one per unit).
+        // Unquoted only 一X一Y over a unit of organization (一村一品,
+        // 一企一策); other unquoted 一X一Y are mostly idioms (一言一行).
+        let second = chars
+            .iter()
+            .skip(2)
+            .any(|c| number_word(*c).is_some() || *c == '多');
+        if quoted {
+            return chars.len() >= 4 && number_word(chars[1]).is_none() && second;
+        }
+        return chars.len() == 4
+            && chars[2] == '一'
+            && UNIT_OF_ORGANIZATION.contains(chars[1])
+            && number_word(chars[3]).is_none();
     }
     if nxmy && chars[0] != '一' {
         let second = chars
@@ -323,19 +353,68 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
     quoted && n <= 7 && !matches!(first_rest, '批' | '次' | '项' | '条' | '份' | '期' | '轮')
 }
 
-/// Splits a quoted string that lists several formulations (“双报到、双服务”
-/// stays whole; the canonical form keeps the list).
-fn formulation_candidates(q: &str) -> Option<String> {
+/// The formulations a quoted string names: itself, or each part of a list
+/// of formulations (“双报到、双服务” → 双报到, 双服务). In such a list a part
+/// led by 一 counts too (“一带头、两争当”).
+fn formulation_candidates(q: &str) -> Vec<String> {
     let c = canonical(q);
-    if is_formulation(&c, true) {
-        return Some(c);
+    if is_formulation(&c, true) || is_digit_formula(&c) {
+        return vec![c];
     }
-    // “双报到、双服务”: every part a formulation.
-    let parts: Vec<&str> = c.split('、').collect();
-    if parts.len() >= 2 && parts.iter().all(|p| is_formulation(p, true)) {
-        return Some(c);
+    // “党建+三变+X”: a formulation joined to other names by +.
+    if c.contains(['+', '＋']) {
+        return c
+            .split(['+', '＋'])
+            .map(canonical)
+            .filter(|p| is_formulation(p, true))
+            .collect();
     }
-    None
+    let parts: Vec<String> = c.split(['、', ' ']).map(canonical).collect();
+    if parts.len() < 2 || parts.iter().any(String::is_empty) {
+        return Vec::new();
+    }
+    let strong = parts.iter().filter(|p| is_formulation(p, true)).count();
+    let weak = |p: &str| {
+        p.starts_with('一')
+            && (2..=8).contains(&p.chars().count())
+            && !LEX.idioms.iter().any(|i| p.starts_with(i.as_str()))
+    };
+    if strong >= 1 && parts.iter().all(|p| is_formulation(p, true) || weak(p)) {
+        return parts;
+    }
+    Vec::new()
+}
+
+/// A formula of digits (“139”, 1+N, 2+14+68+610, 1+1>2): two to four digits
+/// alone, or numbers (or N) joined by `+`, optionally compared with `>`.
+///
+/// ```
+/// # use dangjian::formulations::is_digit_formula;
+/// assert!(is_digit_formula("1+9+27"));
+/// assert!(is_digit_formula("1+N"));
+/// assert!(is_digit_formula("439"));
+/// assert!(!is_digit_formula("12345"));
+/// assert!(!is_digit_formula("2024年"));
+/// ```
+pub fn is_digit_formula(s: &str) -> bool {
+    let s = s.trim();
+    if !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()) {
+        return s.len() >= 3 && !s.starts_with('0');
+    }
+    let (lhs, rhs) = match s.split_once(['>', '﹥', '＞']) {
+        Some((l, r)) => (l, Some(r)),
+        None => (s, None),
+    };
+    if rhs.is_some_and(|r| r.is_empty() || !r.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    let parts: Vec<&str> = lhs.split(['+', '＋']).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 4
+                && (p.chars().all(|c| c.is_ascii_digit()) || *p == "N" || *p == "n")
+        })
 }
 
 /// Extracts from plain text (normalized internally).
@@ -353,30 +432,62 @@ struct Quoted {
     /// Inside the quotation marks.
     start: usize,
     end: usize,
+    /// Whether it sits inside another quote that closes: such inner quotes
+    /// are read for formulations but are not slogans of their own.
+    nested: bool,
 }
 
-/// Balanced “…” pairs within a line; an opening mark without a closing one
-/// (or one further than 120 characters away) is ignored. Nested quotes
-/// (‘…’ or a second “) stay inside the outer quote.
+/// Balanced “…” pairs within a line, and straight "…" pairs in a line with
+/// an even number of them; a quote longer than 120 characters is ignored.
+/// A quote inside another (“学习“三会一课”制度”) is kept as nested; an
+/// opening mark that never closes does not hide the quotes after it.
 fn quotes(text: &str) -> Vec<Quoted> {
-    let mut out = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' => open.push(i + c.len_utf8()),
-            '”' => {
-                if let Some(s) = open.pop()
-                    && open.is_empty()
-                    && text[s..i].chars().count() <= 120
-                    && !text[s..i].is_empty()
-                {
-                    out.push(Quoted { start: s, end: i });
+    let mut out: Vec<Quoted> = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut open: Vec<usize> = Vec::new();
+        let first = out.len();
+        let straight = line.matches('"').count() % 2 == 0;
+        let mut straight_open: Option<usize> = None;
+        for (j, c) in line.char_indices() {
+            let i = line_start + j;
+            let close = |s: usize, depth: usize, out: &mut Vec<Quoted>| {
+                let inner = &text[s..i];
+                if !inner.trim().is_empty() && inner.chars().count() <= 120 {
+                    out.push(Quoted {
+                        start: s,
+                        end: i,
+                        nested: depth > 0,
+                    });
                 }
+            };
+            match c {
+                '“' => open.push(i + c.len_utf8()),
+                '”' => {
+                    if let Some(s) = open.pop() {
+                        close(s, open.len(), &mut out);
+                    }
+                }
+                '"' if straight => match straight_open.take() {
+                    Some(s) => close(s, open.len(), &mut out),
+                    None => straight_open = Some(i + 1),
+                },
+                _ => {}
             }
-            '\n' => open.clear(),
-            _ => {}
         }
+        // A nested quote whose outer quote never closed is a quote of its own.
+        let (done, rest) = out.split_at_mut(first);
+        let _ = done;
+        let snapshot: Vec<(usize, usize, bool)> =
+            rest.iter().map(|q| (q.start, q.end, q.nested)).collect();
+        for q in rest.iter_mut().filter(|q| q.nested) {
+            q.nested = snapshot
+                .iter()
+                .any(|&(s, e, n)| !n && s < q.start && q.end < e);
+        }
+        line_start += line.len();
     }
+    out.sort_by_key(|q| q.start);
     out
 }
 
@@ -388,10 +499,13 @@ pub fn extract(body: &Body) -> Extracted {
     let mut slogans = Vec::new();
     for q in &qs {
         let inner = &text[q.start..q.end];
-        if let Some(f) = formulation_candidates(inner) {
-            if !forms.iter().any(|(t, _)| *t == f) {
-                forms.push((f, true));
+        let found = formulation_candidates(inner);
+        for f in &found {
+            if !forms.iter().any(|(t, _)| t == f) {
+                forms.push((f.clone(), true));
             }
+        }
+        if !found.is_empty() || q.nested {
             continue;
         }
         let before = text[..q.start]
@@ -413,6 +527,16 @@ pub fn extract(body: &Body) -> Extracted {
             if !forms.iter().any(|(x, _)| *x == t) {
                 forms.push((t, false));
             }
+        }
+    }
+    for cand in list_named(text, &qs) {
+        if !forms.iter().any(|(x, _)| *x == cand.0) {
+            forms.push(cand);
+        }
+    }
+    for cand in digit_formulas_with_n(text) {
+        if !forms.iter().any(|(x, _)| *x == cand) {
+            forms.push((cand, false));
         }
     }
     for cand in nxmy_candidates(text) {
@@ -488,16 +612,105 @@ pub fn extract(body: &Body) -> Extracted {
     }
 }
 
+/// Words after a number that make a count, a time or a part of speech
+/// rather than a name, even right after a list (三个方面, 三年, 两句话).
+const NOT_A_NAME: &[&str] = &[
+    "方面", "个方面", "部分", "个部分", "种", "类", "者", "年", "月", "日", "天", "周", "名", "人",
+    "次", "倍", "岁", "号", "句", "个字", "字", "点", "条意见", "家", "位", "级", "星",
+];
+
+/// Formulations named by the number of items listed right before them:
+/// `“A、B、C”三力共振`, `A、B、C、D、E“五项行动”` — a count that would be
+/// ordinary elsewhere (五项) names the list it closes.
+fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
+    let plausible = |c: &str| -> Option<u32> {
+        let (n, head) = leading_number(c)?;
+        let len = c.chars().count();
+        let rest = &c[head..];
+        let ok = (2..=6).contains(&len)
+            && (2..=10).contains(&n)
+            && !rest.is_empty()
+            && rest.chars().all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+            && !NOT_A_NAME.iter().any(|w| rest.starts_with(w))
+            && !LEX.idioms.iter().any(|i| c.starts_with(i.as_str()));
+        ok.then_some(n)
+    };
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for q in qs.iter().filter(|q| !q.nested) {
+        // The quote itself is the name: …开展反分裂斗争“五项行动”.
+        let c = canonical(&text[q.start..q.end]);
+        if formulation_candidates(&c).is_empty()
+            && let Some(n) = plausible(&c)
+            && adjacent::items_before(text, q.start, n as usize).is_some()
+        {
+            out.push((c, true));
+        }
+        // The name follows the quoted list: “A、B、C”三力共振.
+        let Some(after) = text[q.end..].strip_prefix('”') else {
+            continue;
+        };
+        let run: String = after
+            .chars()
+            .take_while(|ch| ('\u{4e00}'..='\u{9fff}').contains(ch))
+            .take(7)
+            .collect();
+        let run = canonical(&run);
+        if let Some(n) = plausible(&run)
+            && adjacent::items_before(text, q.end + '”'.len_utf8(), n as usize).is_some()
+        {
+            out.push((run, false));
+        }
+    }
+    out
+}
+
+/// Unquoted digit formulas with a variable part (1+N, 3+1+N): a quoted
+/// one is found with the quotes; without N a sum of numbers is arithmetic.
+fn digit_formulas_with_n(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || matches!(bytes[j], b'+' | b'N')) {
+            j += 1;
+        }
+        let cand = &text[i..j];
+        if cand.contains('N')
+            && is_digit_formula(cand)
+            && !bytes.get(j).is_some_and(u8::is_ascii_alphanumeric)
+            && !out.iter().any(|o| o == cand)
+        {
+            out.push(cand.to_string());
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
 /// Unquoted N-X-M-Y candidates (三会一课, 五基三化).
 fn nxmy_candidates(text: &str) -> Vec<String> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     for i in 0..chars.len() {
         let c = chars[i].1;
-        if number_word(c).is_none() || c == '一' || matches!(c, '百' | '千' | '万' | '十') {
+        if number_word(c).is_none() || matches!(c, '百' | '千' | '万' | '十') {
             continue;
         }
         if i > 0 && (number_word(chars[i - 1].1).is_some() || chars[i - 1].1 == '第') {
+            continue;
+        }
+        if c == '一' {
+            // 一X一Y (is_formulation keeps those over a unit of organization).
+            if chars.get(i + 2).is_some_and(|p| p.1 == '一') && i + 3 < chars.len() {
+                let end = chars.get(i + 4).map_or(text.len(), |p| p.0);
+                out.push(text[chars[i].0..end].to_string());
+            }
             continue;
         }
         // N X M Y with single characters X and Y.
@@ -694,6 +907,12 @@ fn key_morphemes(f: &str) -> Vec<(String, u32)> {
             .char_indices()
             .find(|(_, c)| number_word(*c).is_some())
             .map_or(rest2.len(), |(i, _)| i);
+        // 四个一, 十个一: the counted thing is itself the number word 一.
+        let key_end = if key_end == 0 && rest2.chars().count() == 1 {
+            rest2.len()
+        } else {
+            key_end
+        };
         let key = &rest2[..key_end];
         if key.is_empty() {
             return Vec::new();
@@ -729,6 +948,81 @@ fn common_affix(items: &[String]) -> bool {
         || shared(items.iter().map(|s| s.chars().next()).collect())
 }
 
+/// Items of a digit formula (1+9+27): one per part, each led by the part's
+/// number, in a bracket or list after the mention or in the clauses after it.
+fn expand_digit_formula(f: &str, text: &str, mentions: &[(usize, usize)]) -> Option<Vec<String>> {
+    let lhs = f.split(['>', '﹥', '＞']).next().unwrap_or(f);
+    let parts: Vec<&str> = lhs.split(['+', '＋']).collect();
+    if parts.len() < 2 || parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let led = |items: &[String]| {
+        items.iter().zip(&parts).all(|(it, p)| {
+            it.strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| !c.is_ascii_digit())
+        })
+    };
+    mentions.iter().find_map(|&(_, me)| {
+        adjacent::items_after(text, me, parts.len(), &led, false)
+            .or_else(|| adjacent::digit_items(text, me, &parts))
+    })
+}
+
+/// Items listed right beside a mention (see [`adjacent`]): after a lead-in
+/// (即, 包括, a colon or a bracket), in the clause before it, or, without a
+/// lead-in, when every item carries the formulation's key morpheme or each
+/// item carries one part of a formulation with several (一网两线三保障).
+fn expand_adjacent(
+    f: &str,
+    text: &str,
+    mentions: &[(usize, usize)],
+    keys: &[(String, u32)],
+    total: usize,
+) -> Option<Vec<String>> {
+    // Not the formulation's neighbours in a list of formulations.
+    let not_names = |items: &[String]| {
+        let names = items
+            .iter()
+            .filter(|it| is_formulation(&canonical(it), true))
+            .count();
+        !items.iter().any(|it| it == f) && names * 2 <= items.len()
+    };
+    let keyed = |items: &[String]| {
+        not_names(items)
+            && keys.len() == 1
+            && items.iter().all(|it| it.contains(keys[0].0.as_str()))
+    };
+    let per_part = |items: &[String]| {
+        items
+            .iter()
+            .zip(keys)
+            .all(|(it, (k, _))| it.contains(k.as_str()))
+    };
+    // 四抓四强: each item carries both parts, so four items, not eight.
+    let counts: HashSet<u32> = keys.iter().map(|k| k.1).collect();
+    let n = match (keys.len(), counts.len()) {
+        (2.., 1) => keys[0].1 as usize,
+        _ => total,
+    };
+    let mut sorted = mentions.to_vec();
+    sorted.sort();
+    for &(ms, me) in &sorted {
+        let found = adjacent::items_after(text, me, n, &not_names, false)
+            .or_else(|| adjacent::items_before(text, ms, n).filter(|i| not_names(i)))
+            .or_else(|| adjacent::items_after(text, me, n, &keyed, true))
+            .or_else(|| {
+                (keys.len() >= 2)
+                    .then(|| adjacent::items_after(text, me, keys.len(), &per_part, true))
+                    .flatten()
+            });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
 /// Finds the expansion of formulation `f` among the enumerations.
 fn expand(
     f: &str,
@@ -736,11 +1030,17 @@ fn expand(
     mentions: &[(usize, usize)],
     enums: &[Enumeration],
 ) -> Option<Vec<String>> {
+    if is_digit_formula(f) {
+        return expand_digit_formula(f, text, mentions);
+    }
     let keys = key_morphemes(f);
     if keys.is_empty() {
         return None;
     }
     let total: u32 = keys.iter().map(|k| k.1).sum();
+    if let Some(items) = expand_adjacent(f, text, mentions, &keys, total as usize) {
+        return Some(items);
+    }
     let mut by_key: Vec<Vec<String>> = Vec::new();
     let mut by_template: Vec<Vec<String>> = Vec::new();
     for e in enums {
