@@ -256,6 +256,14 @@ fn canonical(s: &str) -> String {
 /// part there (一言一行, 一心一意).
 const UNIT_OF_ORGANIZATION: &str = "村镇乡县区市省街居户企店校园厂岗事案业社组格院站所局楼";
 
+/// Words that may follow an unquoted 一X一Y formulation (一村一品的, 一企一策
+/// 服务); any other character may continue its last word.
+const AFTER_ONE_PER_UNIT: &[&str] = &[
+    "的", "和", "与", "及", "等", "为", "是", "发展", "特色", "产业", "模式", "工作", "机制", "服务",
+    "建设", "思路", "格局", "要求", "制度", "办法", "方式", "行动", "活动", "工程", "战略", "目标",
+    "示范", "格局", "帮扶", "精准", "管理", "推进", "落实",
+];
+
 /// Whether `s` (a quoted string or a candidate) is a numbered formulation.
 fn is_formulation(s: &str, quoted: bool) -> bool {
     let lex = &*LEX;
@@ -264,19 +272,29 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
     }
     let n = s.chars().count();
     let numbers_after_head = s.chars().skip(2).filter(|c| number_word(*c).is_some()).count();
-    let max_len = if quoted && numbers_after_head >= 2 { 10 } else { 8 };
+    // 五化三融入一责任体系: a long name of several numbered parts, none of
+    // them a count (两纵两横三个重要路段 is a count).
+    let counted_part = s
+        .char_indices()
+        .skip(1)
+        .any(|(i, c)| number_word(c).is_some() && s[i + c.len_utf8()..].starts_with('个'));
+    let max_len = if quoted && numbers_after_head >= 2 && !counted_part {
+        10
+    } else {
+        8
+    };
     if !(2..=max_len).contains(&n)
         || lex.idioms.contains(s)
         || HONOR_SUFFIX.iter().any(|h| s.ends_with(h))
     {
         return false;
     }
-    // An idiom at the head (一把手工程, 三年行动); a two-character adjective
-    // with 双 (双向, 双重) still heads a formulation (双向服务).
-    if lex.idioms.iter().any(|i| {
-        s.starts_with(i.as_str())
-            && (i.chars().count() >= 3 || i.chars().count() == 2 && !i.starts_with('双'))
-    }) {
+    // An idiom at the head (一把手工程, 三年行动, 双方一致).
+    if lex
+        .idioms
+        .iter()
+        .any(|i| s.starts_with(i.as_str()) && i.chars().count() >= 2)
+    {
         return false;
     }
     let chars: Vec<char> = s.chars().collect();
@@ -327,7 +345,7 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
         let second = chars
             .iter()
             .skip(2)
-            .any(|c| number_word(*c).is_some() || *c == '多');
+            .any(|c| number_word(*c).is_some_and(|v| v <= 10) || *c == '多');
         if quoted {
             return chars.len() >= 4 && number_word(chars[1]).is_none() && second;
         }
@@ -394,12 +412,15 @@ fn formulation_candidates(q: &str) -> Vec<String> {
 /// assert!(is_digit_formula("1+N"));
 /// assert!(is_digit_formula("439"));
 /// assert!(!is_digit_formula("12345"));
+/// assert!(!is_digit_formula("2046"));
 /// assert!(!is_digit_formula("2024年"));
 /// ```
 pub fn is_digit_formula(s: &str) -> bool {
     let s = s.trim();
     if !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()) {
-        return s.len() >= 3 && !s.starts_with('0');
+        // Not a year (“2046”, “1921” name a year or a title first).
+        let year = s.len() == 4 && (s.starts_with("19") || s.starts_with("20"));
+        return s.len() >= 3 && !s.starts_with('0') && !year;
     }
     let (lhs, rhs) = match s.split_once(['>', '﹥', '＞']) {
         Some((l, r)) => (l, Some(r)),
@@ -706,8 +727,13 @@ fn nxmy_candidates(text: &str) -> Vec<String> {
             continue;
         }
         if c == '一' {
-            // 一X一Y (is_formulation keeps those over a unit of organization).
-            if chars.get(i + 2).is_some_and(|p| p.1 == '一') && i + 3 < chars.len() {
+            // 一X一Y (is_formulation keeps those over a unit of organization),
+            // ending there: 一事一清单 is no 一事一清.
+            let end_ok = chars.get(i + 4).is_none_or(|&(p, next)| {
+                !('\u{4e00}'..='\u{9fff}').contains(&next)
+                    || AFTER_ONE_PER_UNIT.iter().any(|w| text[p..].starts_with(w))
+            });
+            if end_ok && chars.get(i + 2).is_some_and(|p| p.1 == '一') && i + 3 < chars.len() {
                 let end = chars.get(i + 4).map_or(text.len(), |p| p.0);
                 out.push(text[chars[i].0..end].to_string());
             }
@@ -986,12 +1012,19 @@ fn expand_adjacent(
             .iter()
             .filter(|it| is_formulation(&canonical(it), true))
             .count();
-        !items.iter().any(|it| it == f) && names * 2 <= items.len()
+        !items.iter().any(|it| it.contains(f)) && names * 2 <= items.len()
     };
     let keyed = |items: &[String]| {
         not_names(items)
             && keys.len() == 1
             && items.iter().all(|it| it.contains(keys[0].0.as_str()))
+    };
+    // Every item carries every key (三抓三促: 抓A,促B).
+    let all_keys = |items: &[String]| {
+        not_names(items)
+            && items
+                .iter()
+                .all(|it| keys.iter().all(|(k, _)| it.contains(k.as_str())))
     };
     let per_part = |items: &[String]| {
         items
@@ -1015,7 +1048,8 @@ fn expand_adjacent(
                 (keys.len() >= 2)
                     .then(|| adjacent::items_after(text, me, keys.len(), &per_part, true))
                     .flatten()
-            });
+            })
+            .or_else(|| adjacent::item_heads(text, me, n, &all_keys));
         if found.is_some() {
             return found;
         }

@@ -25,6 +25,13 @@ const GOVERNING: &[&str] = &[
     "创建", "打造", "明确", "提出", "将", "如", "以",
 ];
 
+/// Verbs that govern a formulation named after them: a clause ending in one
+/// is a subject and its verb, not the formulation's items.
+const ENDS_IN_A_VERB: &[&str] = &[
+    "开展", "进行", "参加", "参与", "实施", "推行", "实行", "落实", "推进", "坚持", "做到", "践行",
+    "深化", "建立", "执行", "启动", "举办", "到", "在", "为", "是", "要", "和", "与", "及",
+];
+
 /// Marks that introduce a list after a formulation.
 const LEAD_MARKS: &[&str] = &[
     "即", "也就是", "就是", "包括", "分别是", "分别为", "：", ":", "(", "（",
@@ -58,7 +65,15 @@ fn cut_at(s: &str, stops: &[char]) -> String {
 }
 
 fn clean(s: &str) -> String {
-    s.trim()
+    let mut t = s.trim();
+    for m in ITEM_MARKERS {
+        if let Some(r) = t.strip_prefix(m)
+            && r.chars().count() >= 2
+        {
+            t = r;
+        }
+    }
+    t.trim()
         .trim_end_matches(['。', '，', ',', '；', ';', '、', '…'])
         .trim()
         .to_string()
@@ -160,8 +175,12 @@ fn last_quote(before: &str) -> Option<(usize, &str)> {
 pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String>> {
     let mut before = text.get(..ms)?;
     before = before.strip_suffix('“').unwrap_or(before);
+    let mut glued = false;
     for glue in ["的", "等", "这", "的"] {
-        before = before.strip_suffix(glue).unwrap_or(before);
+        if let Some(b) = before.strip_suffix(glue) {
+            before = b;
+            glued = true;
+        }
     }
     if before.ends_with('”') {
         let (qs, inner) = last_quote(before)?;
@@ -196,6 +215,11 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let region = &before[start..];
+    // A list of subjects before a verb (A、B到社区开展“双报到”) is no list of
+    // items; two unquoted items need 的 (完成A和B的“双胜利”).
+    if ENDS_IN_A_VERB.iter().any(|v| region.ends_with(v)) || (n == 2 && !glued) {
+        return None;
+    }
     let listed = split_outside(region, &['、']);
     if listed.len() < 2 && n > 2 {
         return None;
@@ -210,6 +234,11 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
         .iter()
         .map(|s| clean(s))
         .collect();
+    // Two items split on 和 are phrases of their own (A和B的“双X”), not
+    // the halves of one (政策性和经营性目标).
+    if n == 2 && items.iter().any(|it| it.chars().count() < 5) {
+        return None;
+    }
     valid(&items, n).then_some(items)
 }
 
@@ -287,6 +316,63 @@ pub(super) fn items_after(
         }
     }
     None
+}
+
+/// List markers that open a paragraph or a sentence of a spelled-out item.
+const ITEM_MARKERS: &[&str] = &[
+    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "首先", "其次",
+    "再次", "最后", "第一", "第二", "第三", "第四", "第五", "第六",
+];
+
+/// The head of an item: list markers and numbering off (一是, (一), 1.,
+/// 一、), up to the first full stop, colon or semicolon.
+fn item_head(s: &str) -> String {
+    let mut t = s.trim_start_matches([' ', '\u{3000}', '\t']);
+    loop {
+        let before = t.len();
+        for m in ITEM_MARKERS {
+            t = t.strip_prefix(m).unwrap_or(t);
+        }
+        t = t.trim_start_matches(|c: char| {
+            c.is_ascii_digit()
+                || "一二三四五六七八九十()（）、.．,，:：".contains(c)
+        });
+        if t.len() == before {
+            break;
+        }
+    }
+    clean(&cut_at(t, &['。', '：', ':', '；', ';', '!', '！']))
+}
+
+/// Items spelled out as the heads of the paragraphs after the mention's own
+/// paragraph (`抓A,促B。…` / `二、抓C,促D` …), or as sentences opened by
+/// 一是/二是… after the mention: the first `n` heads, each short, passing
+/// `check`.
+pub(super) fn item_heads(
+    text: &str,
+    me: usize,
+    n: usize,
+    check: &dyn Fn(&[String]) -> bool,
+) -> Option<Vec<String>> {
+    let rest = text.get(me..)?;
+    let window: String = rest.chars().take(3000).collect();
+    let short = |items: &[String]| items.iter().all(|h| (2..=24).contains(&h.chars().count()));
+    // Paragraph heads.
+    let mut lines = window.split('\n').skip(1).filter(|l| !l.trim().is_empty());
+    let heads: Vec<String> = lines.by_ref().take(n).map(item_head).collect();
+    if heads.len() == n && short(&heads) && check(&heads) {
+        return Some(heads);
+    }
+    // 一是…二是…三是… after the mention.
+    let mut from = 0;
+    let mut items = Vec::new();
+    for m in ITEM_MARKERS.iter().take(n) {
+        let p = window[from..].find(m)?;
+        let s = from + p + m.len();
+        items.push(clean(&cut_at(&window[s..], &['，', ',', '。', '；', ';', '：', ':', '\n'])));
+        from = s;
+    }
+    (short(&items) && check(&items)).then_some(items)
 }
 
 /// The counted parts of a digit formula (2+14+68) in the text after its
