@@ -1098,7 +1098,13 @@ fn expand(
                     .iter()
                     .all(|it| keys.iter().filter(|(k, _)| it.contains(k.as_str())).count() == 1)
             };
-            if key_ok {
+            // A national name's list lies near a mention (within about 150
+            // characters): 两委, 两新 have keys (委, 新) any list may share.
+            let national = LEX.national.iter().any(|n| n == f);
+            let close = !national || mentions.iter().any(|&(ms, me)| {
+                (e.start >= me && e.start - me <= 450) || (ms >= e.end && ms - e.end <= 450)
+            });
+            if key_ok && close {
                 if !by_key.contains(items) {
                     by_key.push(items.clone());
                 }

@@ -304,7 +304,14 @@ pub(super) fn items_after(
             }
             items
         }),
-        Box::new(|| split_outside(&region, &['、', '，', ','])),
+        // A 、-list finished by a clause after a comma (有A、有B,C规范化).
+        Box::new(|| {
+            if cut_at(&region, &['，', ',']).contains('、') {
+                split_outside(&region, &['、', '，', ','])
+            } else {
+                Vec::new()
+            }
+        }),
     ];
     for (k, attempt) in attempts.iter().enumerate() {
         if no_lead_in && mark.is_none() && k > 0 {
@@ -321,7 +328,7 @@ pub(super) fn items_after(
 /// List markers that open a paragraph or a sentence of a spelled-out item.
 const ITEM_MARKERS: &[&str] = &[
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "首先", "其次",
-    "再次", "最后", "第一", "第二", "第三", "第四", "第五", "第六",
+    "再次", "最后", "第一", "第二", "第三", "第四", "第五", "第六", "其一", "其二", "其三", "其四",
 ];
 
 /// The head of an item: list markers and numbering off (一是, (一), 1.,
