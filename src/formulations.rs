@@ -259,9 +259,9 @@ const UNIT_OF_ORGANIZATION: &str = "村镇乡县区市省街居户企店校园�
 /// Words that may follow an unquoted 一X一Y formulation (一村一品的, 一企一策
 /// 服务); any other character may continue its last word.
 const AFTER_ONE_PER_UNIT: &[&str] = &[
-    "的", "和", "与", "及", "等", "为", "是", "发展", "特色", "产业", "模式", "工作", "机制", "服务",
-    "建设", "思路", "格局", "要求", "制度", "办法", "方式", "行动", "活动", "工程", "战略", "目标",
-    "示范", "格局", "帮扶", "精准", "管理", "推进", "落实",
+    "的", "和", "与", "及", "等", "为", "是", "发展", "特色", "产业", "模式", "工作", "机制",
+    "服务", "建设", "思路", "格局", "要求", "制度", "办法", "方式", "行动", "活动", "工程", "战略",
+    "目标", "示范", "格局", "帮扶", "精准", "管理", "推进", "落实",
 ];
 
 /// Whether `s` (a quoted string or a candidate) is a numbered formulation.
@@ -271,7 +271,11 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
         return true;
     }
     let n = s.chars().count();
-    let numbers_after_head = s.chars().skip(2).filter(|c| number_word(*c).is_some()).count();
+    let numbers_after_head = s
+        .chars()
+        .skip(2)
+        .filter(|c| number_word(*c).is_some())
+        .count();
     // 五化三融入一责任体系: a long name of several numbered parts, none of
     // them a count (两纵两横三个重要路段 is a count).
     let counted_part = s
@@ -319,18 +323,16 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
     // Not a quantity, rating, date, building or duration.
     if rest.is_empty()
         || rest.starts_with(|c: char| c.is_ascii_digit())
-        || !levels && [
-            "名", "人", "级", "号", "年", "月", "日", "天", "周", "星级", "是", "岁", "倍",
-        ]
-        .iter()
-        .any(|w| rest.starts_with(w))
+        || !levels
+            && [
+                "名", "人", "级", "号", "年", "月", "日", "天", "周", "星级", "是", "岁", "倍",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
     {
         return false;
     }
-    if !rest
-        .chars()
-        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    {
+    if !rest.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
         return false;
     }
     // Quantity words after the number: 三项制度, 两批, 七个支部 … are counts
@@ -636,8 +638,33 @@ pub fn extract(body: &Body) -> Extracted {
 /// Words after a number that make a count, a time or a part of speech
 /// rather than a name, even right after a list (三个方面, 三年, 两句话).
 const NOT_A_NAME: &[&str] = &[
-    "方面", "个方面", "部分", "个部分", "种", "类", "者", "年", "月", "日", "天", "周", "名", "人",
-    "次", "倍", "岁", "号", "句", "个字", "字", "点", "条意见", "家", "位", "级", "星",
+    "方面",
+    "个方面",
+    "部分",
+    "个部分",
+    "种",
+    "类",
+    "者",
+    "年",
+    "月",
+    "日",
+    "天",
+    "周",
+    "名",
+    "人",
+    "次",
+    "倍",
+    "岁",
+    "号",
+    "句",
+    "个字",
+    "字",
+    "点",
+    "条意见",
+    "家",
+    "位",
+    "级",
+    "星",
 ];
 
 /// Formulations named by the number of items listed right before them:
@@ -651,7 +678,9 @@ fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
         let ok = (2..=6).contains(&len)
             && (2..=10).contains(&n)
             && !rest.is_empty()
-            && rest.chars().all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+            && rest
+                .chars()
+                .all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
             && !NOT_A_NAME.iter().any(|w| rest.starts_with(w))
             && !LEX.idioms.iter().any(|i| c.starts_with(i.as_str()));
         ok.then_some(n)
@@ -1098,13 +1127,10 @@ fn expand(
                     .iter()
                     .all(|it| keys.iter().filter(|(k, _)| it.contains(k.as_str())).count() == 1)
             };
-            // A national name's list lies near a mention (within about 150
-            // characters): 两委, 两新 have keys (委, 新) any list may share.
+            // A national name's items are read only right beside it (see
+            // expand_adjacent): 两委, 两新 have keys (委, 新) any list shares.
             let national = LEX.national.iter().any(|n| n == f);
-            let close = !national || mentions.iter().any(|&(ms, me)| {
-                (e.start >= me && e.start - me <= 450) || (ms >= e.end && ms - e.end <= 450)
-            });
-            if key_ok && close {
+            if key_ok && !national {
                 if !by_key.contains(items) {
                     by_key.push(items.clone());
                 }
@@ -1395,10 +1421,111 @@ mod tests {
             forms("严格执行三会一课制度,推进“五基三化”"),
             ["三会一课", "五基三化"]
         );
-        assert_eq!(forms("开展“双报到、双服务”工作"), ["双报到、双服务"]);
+        assert_eq!(forms("开展“双报到、双服务”工作"), ["双报到", "双服务"]);
         assert_eq!(
             forms("扎实推进“四好农村路”建设,重点做好“十个一”服务"),
             ["四好农村路", "十个一"]
+        );
+    }
+
+    #[test]
+    fn shapes_of_unseen_reports() {
+        // Digit formulas, quoted or with a variable part.
+        assert_eq!(
+            forms("构建“1+5+20”工作体系,落实“258”行动"),
+            ["1+5+20", "258"]
+        );
+        assert_eq!(forms("打造1+N服务矩阵"), ["1+N"]);
+        assert!(forms("“2035”远景目标,全年增长1+2个百分点").is_empty());
+        // One per unit of organization, quoted or not; idioms are not.
+        assert_eq!(forms("推行一户一档管理"), ["一户一档"]);
+        assert_eq!(forms("实施“一校一案”"), ["一校一案"]);
+        assert!(forms("一言一行都是榜样,一唱一和").is_empty());
+        assert!(forms("推行一事一清单").is_empty());
+        // 一X with other numbers, N级X, long names of numbered parts.
+        assert_eq!(forms("构建“一轴两翼三中心”格局"), ["一轴两翼三中心"]);
+        assert_eq!(forms("建立“一心多点”网络"), ["一心多点"]);
+        assert_eq!(forms("完善“三级联动”机制"), ["三级联动"]);
+        assert_eq!(forms("打造“四化两融合一体系”"), ["四化两融合一体系"]);
+        assert!(!forms("建成“两纵两横三个重要路段”").contains(&"两纵两横三个重要路段".to_string()));
+        // A quoted list of formulations gives each.
+        assert_eq!(forms("以“一引领、三提升”为抓手"), ["一引领", "三提升"]);
+        assert_eq!(forms("深化“红色物业+三联+X”模式"), ["三联"]);
+        // A count names the list it closes.
+        let e = extract_text("推动“服务能力、协同合力、自治活力”三力提升,让群众满意。");
+        assert_eq!(e.formulations[0].text, "三力提升");
+        assert_eq!(e.formulations[0].expansion.as_ref().map(Vec::len), Some(3));
+        let e = extract_text("全面开展清理河道、修缮道路、美化庭院“三项行动”。");
+        assert_eq!(e.formulations[0].text, "三项行动");
+        // An ordinary count stays one.
+        assert!(forms("围绕“政治、思想、组织”三个方面").is_empty());
+        assert!(forms("健全三项制度,设立七个支部,分两批").is_empty());
+    }
+
+    #[test]
+    fn expansions_beside_the_mention() {
+        let exp = |t: &str, f: &str| {
+            extract_text(t)
+                .formulations
+                .into_iter()
+                .find(|x| x.text == f)
+                .and_then(|x| x.expansion)
+        };
+        let v = |items: &[&str]| Some(items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            exp(
+                "以“三比三看”(即“比学习看素质、比服务看作风、比实绩看担当”)为主线。",
+                "三比三看"
+            ),
+            v(&["比学习看素质", "比服务看作风", "比实绩看担当"])
+        );
+        assert_eq!(
+            exp(
+                "推行“五带头”活动,即带头学理论、讲奉献、守纪律、亮身份和办实事。",
+                "五带头"
+            ),
+            v(&["带头学理论", "讲奉献", "守纪律", "亮身份", "办实事"])
+        );
+        assert_eq!(
+            exp(
+                "形成“1+3+12”架构(1个总支、3个支部、12个小组),运行顺畅。",
+                "1+3+12"
+            ),
+            v(&["1个总支", "3个支部", "12个小组"])
+        );
+        assert_eq!(
+            exp(
+                "探索“一网两链”模式,织密一张“服务网”、延伸两条“产业链”,成效明显。",
+                "一网两链"
+            ),
+            v(&["织密一张“服务网”", "延伸两条“产业链”"])
+        );
+        assert_eq!(
+            exp(
+                "实施“两抓两促”。\n抓队伍建设,促作用发挥。全县选派干部。\n抓产业发展,促集体增收。全县建成基地。",
+                "两抓两促"
+            ),
+            v(&["抓队伍建设,促作用发挥", "抓产业发展,促集体增收"])
+        );
+        assert_eq!(
+            exp(
+                "推行“三同步”机制。将项目立项与党组织组建同步、项目建设与党建工作同步、项目验收与党建考核同步,成效明显。",
+                "三同步"
+            ),
+            v(&[
+                "项目立项与党组织组建同步",
+                "项目建设与党建工作同步",
+                "项目验收与党建考核同步"
+            ])
+        );
+        // Subjects before the verb are no items; a list of another length is none.
+        assert_eq!(
+            exp("各单位党组织、在职党员到社区开展“双报到”。", "双报到"),
+            None
+        );
+        assert_eq!(
+            exp("落实“四个必访”,即困难户、独居老人、残疾人。", "四个必访"),
+            None
         );
     }
 

@@ -19,10 +19,48 @@
 /// Verbs and adverbs that govern a whole list and are not part of its first
 /// item (抓好A、B、C → A, B, C).
 const GOVERNING: &[&str] = &[
-    "即", "包括", "也就是", "就是", "分别是", "分别为", "大力", "着力", "积极", "深入", "全面",
-    "扎实", "持续", "不断", "认真", "重点", "实施", "开展", "推行", "实行", "抓好", "抓实", "完成",
-    "做好", "建立", "推进", "落实", "坚持", "围绕", "聚焦", "按照", "突出", "实现", "做到", "争创",
-    "创建", "打造", "明确", "提出", "将", "如", "以",
+    "即",
+    "包括",
+    "也就是",
+    "就是",
+    "分别是",
+    "分别为",
+    "大力",
+    "着力",
+    "积极",
+    "深入",
+    "全面",
+    "扎实",
+    "持续",
+    "不断",
+    "认真",
+    "重点",
+    "实施",
+    "开展",
+    "推行",
+    "实行",
+    "抓好",
+    "抓实",
+    "完成",
+    "做好",
+    "建立",
+    "推进",
+    "落实",
+    "坚持",
+    "围绕",
+    "聚焦",
+    "按照",
+    "突出",
+    "实现",
+    "做到",
+    "争创",
+    "创建",
+    "打造",
+    "明确",
+    "提出",
+    "将",
+    "如",
+    "以",
 ];
 
 /// Verbs that govern a formulation named after them: a clause ending in one
@@ -34,7 +72,16 @@ const ENDS_IN_A_VERB: &[&str] = &[
 
 /// Marks that introduce a list after a formulation.
 const LEAD_MARKS: &[&str] = &[
-    "即", "也就是", "就是", "包括", "分别是", "分别为", "：", ":", "(", "（",
+    "即",
+    "也就是",
+    "就是",
+    "包括",
+    "分别是",
+    "分别为",
+    "：",
+    ":",
+    "(",
+    "（",
 ];
 
 /// Splits `s` on any of `seps` outside quotes and brackets.
@@ -61,7 +108,10 @@ fn split_outside(s: &str, seps: &[char]) -> Vec<String> {
 
 /// The prefix of `s` up to the first of `stops` outside quotes and brackets.
 fn cut_at(s: &str, stops: &[char]) -> String {
-    split_outside(s, stops).into_iter().next().unwrap_or_default()
+    split_outside(s, stops)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
 }
 
 fn clean(s: &str) -> String {
@@ -101,9 +151,10 @@ fn trim_first(mut items: Vec<String>) -> Vec<String> {
         return items;
     }
     // 坚持A;坚持B: the shared head word belongs to every item.
-    let shared_head = GOVERNING
-        .iter()
-        .any(|g| items[0].trim_start_matches(['即']).starts_with(g) && items[1..].iter().any(|it| it.starts_with(g)));
+    let shared_head = GOVERNING.iter().any(|g| {
+        items[0].trim_start_matches(['即']).starts_with(g)
+            && items[1..].iter().any(|it| it.starts_with(g))
+    });
     if shared_head {
         if let Some(r) = ["即", "包括", "也就是", "就是"]
             .iter()
@@ -137,7 +188,12 @@ fn trim_first(mut items: Vec<String>) -> Vec<String> {
     let lens: Vec<usize> = items[1..].iter().map(|it| it.chars().count()).collect();
     let k = lens[0];
     let first_len = items[0].chars().count();
-    if items.len() >= 3 && k >= 2 && lens.iter().all(|l| *l == k) && first_len > k + 2 && !items[0].contains(['“', '(']) {
+    if items.len() >= 3
+        && k >= 2
+        && lens.iter().all(|l| *l == k)
+        && first_len > k + 2
+        && !items[0].contains(['“', '('])
+    {
         items[0] = items[0].chars().skip(first_len - k).collect();
     }
     items
@@ -210,7 +266,19 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
         .find(|(_, c)| {
             matches!(
                 c,
-                '，' | ',' | '。' | '；' | ';' | '：' | ':' | '\n' | '“' | '”' | '(' | '（' | ')' | '）'
+                '，' | ','
+                    | '。'
+                    | '；'
+                    | ';'
+                    | '：'
+                    | ':'
+                    | '\n'
+                    | '“'
+                    | '”'
+                    | '('
+                    | '（'
+                    | ')'
+                    | '）'
             )
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
@@ -226,7 +294,10 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
     }
     // Two items joined by 和 alone must each be a phrase, not a name
     // (区委和区政府的“双报到” lists no items).
-    let short_pair = listed.len() == 1 && split_outside(region, &['和', '及', '与']).iter().any(|p| p.chars().count() < 5);
+    let short_pair = listed.len() == 1
+        && split_outside(region, &['和', '及', '与'])
+            .iter()
+            .any(|p| p.chars().count() < 5);
     if short_pair {
         return None;
     }
@@ -341,8 +412,7 @@ fn item_head(s: &str) -> String {
             t = t.strip_prefix(m).unwrap_or(t);
         }
         t = t.trim_start_matches(|c: char| {
-            c.is_ascii_digit()
-                || "一二三四五六七八九十()（）、.．,，:：".contains(c)
+            c.is_ascii_digit() || "一二三四五六七八九十()（）、.．,，:：".contains(c)
         });
         if t.len() == before {
             break;
@@ -376,7 +446,10 @@ pub(super) fn item_heads(
     for m in ITEM_MARKERS.iter().take(n) {
         let p = window[from..].find(m)?;
         let s = from + p + m.len();
-        items.push(clean(&cut_at(&window[s..], &['，', ',', '。', '；', ';', '：', ':', '\n'])));
+        items.push(clean(&cut_at(
+            &window[s..],
+            &['，', ',', '。', '；', ';', '：', ':', '\n'],
+        )));
         from = s;
     }
     (short(&items) && check(&items)).then_some(items)
@@ -403,7 +476,9 @@ pub(super) fn digit_items(text: &str, me: usize, parts: &[&str]) -> Option<Vec<S
             }
             let item = cut_at(
                 &window[s..],
-                &['，', ',', '。', '；', ';', '、', '(', '（', ')', '）', '”', '\n'],
+                &[
+                    '，', ',', '。', '；', ';', '、', '(', '（', ')', '）', '”', '\n',
+                ],
             );
             if (3..=20).contains(&item.chars().count()) {
                 found = Some((item, e));
