@@ -11,15 +11,23 @@
 //!   rating (五星级) or a building number (三号楼) — “三创”, “四要”, “八有”;
 //! * it has the shape number-X-number-Y with numbers other than 一 (三会一课,
 //!   六有一好, 双争双促), unquoted too;
-//! * a quoted `一X一Y` pattern (“一带一路”, “一企一策”); unquoted, those are
-//!   mostly idioms (一言一行).
+//! * a quoted 一X with further numbers (“一企一策”, “一轴两翼三中心”,
+//!   “一心多点”); unquoted only 一X一Y over a unit of organization (一村一品,
+//!   一户一档) — other unquoted 一X一Y are mostly idioms (一言一行);
+//! * a digit formula (“1+5+20”, “258”, 1+N) or a quoted N级X (“三级联动”);
+//! * each part of a quoted list of formulations (“双报到、双服务”);
+//! * a count right after a list of exactly that many items, which it names
+//!   (“A、B、C”三力提升, A、B、C“三项行动”).
 //!
 //! Idioms and set phrases that start with a number (千方百计, 一把手, 一体推进)
 //! are never formulations (`data/numeric-idioms.txt`); nor are ordinals
 //! (第一方阵 is a slogan), list markers (一是) or counts (三项制度, 两批).
 //! Canonical form: simplified, no quotes, a trailing 活动/行动/工程 dropped.
 //!
-//! **Expansion linking**: when the document spells out the items, they are
+//! **Expansion linking**: items spelled out right beside a mention — after a
+//! lead-in (即, a colon, a bracket), in the clause before it, as paragraph
+//! heads or 一是/二是 sentences, or the counted parts of a digit formula — are
+//! read first (module `adjacent`). Otherwise an enumeration elsewhere is
 //! linked — the number of items must equal the formulation's number (or
 //! numbers: 六有一好 = six items with 有 and one with 好), and every item must
 //! contain the formulation's key morpheme (机关**创**品牌 for 三**创**), or, for

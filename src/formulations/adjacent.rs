@@ -339,8 +339,7 @@ pub(super) fn items_after(
             let rest = &after[p + m.len()..];
             if matches!(m, "(" | "（") {
                 let inner = cut_at(rest, &[')', '）']);
-                let inner = inner.strip_prefix('即').unwrap_or(&inner).to_string();
-                inner
+                inner.strip_prefix('即').unwrap_or(&inner).to_string()
             } else {
                 cut_at(rest, &['。', '\n'])
             }
