@@ -591,6 +591,13 @@ pub fn extract(body: &Body) -> Extracted {
             if covered.iter().any(|&(a, b)| s < b && a < e) {
                 continue;
             }
+            // Inside a longer number (139 in 1395) is not a mention.
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '+');
+            if f.starts_with(|c: char| c.is_ascii_digit())
+                && (digit(text[..s].chars().next_back()) || digit(text[e..].chars().next()))
+            {
+                continue;
+            }
             // Inside a longer number word run (十三会一课) is not a mention.
             if text[..s]
                 .chars()
@@ -1445,6 +1452,8 @@ mod tests {
         );
         assert_eq!(forms("打造1+N服务矩阵"), ["1+N"]);
         assert!(forms("“2035”远景目标,全年增长1+2个百分点").is_empty());
+        let e = extract_text("落实“258”行动,2580名党员参与");
+        assert_eq!(e.formulations[0].mentions.len(), 1);
         // One per unit of organization, quoted or not; idioms are not.
         assert_eq!(forms("推行一户一档管理"), ["一户一档"]);
         assert_eq!(forms("实施“一校一案”"), ["一校一案"]);
