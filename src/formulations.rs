@@ -11,15 +11,23 @@
 //!   rating (五星级) or a building number (三号楼) — “三创”, “四要”, “八有”;
 //! * it has the shape number-X-number-Y with numbers other than 一 (三会一课,
 //!   六有一好, 双争双促), unquoted too;
-//! * a quoted `一X一Y` pattern (“一带一路”, “一企一策”); unquoted, those are
-//!   mostly idioms (一言一行).
+//! * a quoted 一X with further numbers (“一企一策”, “一轴两翼三中心”,
+//!   “一心多点”); unquoted only 一X一Y over a unit of organization (一村一品,
+//!   一户一档) — other unquoted 一X一Y are mostly idioms (一言一行);
+//! * a digit formula (“1+5+20”, “258”, 1+N) or a quoted N级X (“三级联动”);
+//! * each part of a quoted list of formulations (“双报到、双服务”);
+//! * a count right after a list of exactly that many items, which it names
+//!   (“A、B、C”三力提升, A、B、C“三项行动”).
 //!
 //! Idioms and set phrases that start with a number (千方百计, 一把手, 一体推进)
 //! are never formulations (`data/numeric-idioms.txt`); nor are ordinals
 //! (第一方阵 is a slogan), list markers (一是) or counts (三项制度, 两批).
 //! Canonical form: simplified, no quotes, a trailing 活动/行动/工程 dropped.
 //!
-//! **Expansion linking**: when the document spells out the items, they are
+//! **Expansion linking**: items spelled out right beside a mention — after a
+//! lead-in (即, a colon, a bracket), in the clause before it, as paragraph
+//! heads or 一是/二是 sentences, or the counted parts of a digit formula — are
+//! read first (module `adjacent`). Otherwise an enumeration elsewhere is
 //! linked — the number of items must equal the formulation's number (or
 //! numbers: 六有一好 = six items with 有 and one with 好), and every item must
 //! contain the formulation's key morpheme (机关**创**品牌 for 三**创**), or, for
@@ -63,6 +71,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::body::Body;
 use crate::numerals;
+
+mod adjacent;
 
 /// A numbered formulation with its mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,15 +247,30 @@ const TRAILING: &[&str] = &["活动", "行动", "工程"];
 fn canonical(s: &str) -> String {
     let mut t = s.trim().trim_matches(['“', '”', '"']).to_string();
     for suf in TRAILING {
+        // 五项行动 keeps its noun: 五项 alone names nothing.
         if let Some(rest) = t.strip_suffix(suf)
             && rest.chars().count() >= 2
             && leading_number(rest).is_some()
+            && !rest.ends_with(['项', '个', '条', '大', '类', '种', '批'])
         {
             t = rest.to_string();
         }
     }
     t
 }
+
+/// Units of organization a 一X一Y formulation gives one thing each (一村一品,
+/// 一企一策, 一户一档, 一事一议); idioms of that shape have a verb or a body
+/// part there (一言一行, 一心一意).
+const UNIT_OF_ORGANIZATION: &str = "村镇乡县区市省街居户企店校园厂岗事案业社组格院站所局楼";
+
+/// Words that may follow an unquoted 一X一Y formulation (一村一品的, 一企一策
+/// 服务); any other character may continue its last word.
+const AFTER_ONE_PER_UNIT: &[&str] = &[
+    "的", "和", "与", "及", "等", "为", "是", "发展", "特色", "产业", "模式", "工作", "机制",
+    "服务", "建设", "思路", "格局", "要求", "制度", "办法", "方式", "行动", "活动", "工程", "战略",
+    "目标", "示范", "格局", "帮扶", "精准", "管理", "推进", "落实",
+];
 
 /// Whether `s` (a quoted string or a candidate) is a numbered formulation.
 fn is_formulation(s: &str, quoted: bool) -> bool {
@@ -254,12 +279,29 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
         return true;
     }
     let n = s.chars().count();
-    if !(2..=8).contains(&n)
+    let numbers_after_head = s
+        .chars()
+        .skip(2)
+        .filter(|c| number_word(*c).is_some())
+        .count();
+    // 五化三融入一责任体系: a long name of several numbered parts, none of
+    // them a count (两纵两横三个重要路段 is a count).
+    let counted_part = s
+        .char_indices()
+        .skip(1)
+        .any(|(i, c)| number_word(c).is_some() && s[i + c.len_utf8()..].starts_with('个'));
+    let max_len = if quoted && numbers_after_head >= 2 && !counted_part {
+        10
+    } else {
+        8
+    };
+    if !(2..=max_len).contains(&n)
         || lex.idioms.contains(s)
         || HONOR_SUFFIX.iter().any(|h| s.ends_with(h))
     {
         return false;
     }
+    // An idiom at the head (一把手工程, 三年行动, 双方一致).
     if lex
         .idioms
         .iter()
@@ -280,21 +322,25 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
     }
     let rest = &s[head..];
     let first_rest = rest.chars().next().unwrap_or(' ');
+    // 五级联动, 四级联动: levels acting together, quoted.
+    let levels = quoted
+        && rest.starts_with('级')
+        && rest.chars().count() >= 3
+        && !rest.ends_with('级')
+        && !rest.starts_with("级别");
     // Not a quantity, rating, date, building or duration.
     if rest.is_empty()
         || rest.starts_with(|c: char| c.is_ascii_digit())
-        || [
-            "名", "人", "级", "号", "年", "月", "日", "天", "周", "星级", "是", "岁", "倍",
-        ]
-        .iter()
-        .any(|w| rest.starts_with(w))
+        || !levels
+            && [
+                "名", "人", "级", "号", "年", "月", "日", "天", "周", "星级", "是", "岁", "倍",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
     {
         return false;
     }
-    if !rest
-        .chars()
-        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '、')
-    {
+    if !rest.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
         return false;
     }
     // Quantity words after the number: 三项制度, 两批, 七个支部 … are counts
@@ -303,8 +349,20 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
         && number_word(chars[0]).is_some()
         && (2..chars.len()).any(|i| number_word(chars[i]).is_some() && i >= 2);
     if chars[0] == '一' {
-        // 一X一Y only, and only when quoted (unquoted they are idioms).
-        return quoted && chars.len() >= 4 && chars.get(2) == Some(&'一');
+        // Quoted: 一X一Y, 一X两Y三Z, 一X多Y, 一X一个Y (one per unit).
+        // Unquoted only 一X一Y over a unit of organization (一村一品,
+        // 一企一策); other unquoted 一X一Y are mostly idioms (一言一行).
+        let second = chars
+            .iter()
+            .skip(2)
+            .any(|c| number_word(*c).is_some_and(|v| v <= 10) || *c == '多');
+        if quoted {
+            return chars.len() >= 4 && number_word(chars[1]).is_none() && second;
+        }
+        return chars.len() == 4
+            && chars[2] == '一'
+            && UNIT_OF_ORGANIZATION.contains(chars[1])
+            && number_word(chars[3]).is_none();
     }
     if nxmy && chars[0] != '一' {
         let second = chars
@@ -323,19 +381,71 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
     quoted && n <= 7 && !matches!(first_rest, '批' | '次' | '项' | '条' | '份' | '期' | '轮')
 }
 
-/// Splits a quoted string that lists several formulations (“双报到、双服务”
-/// stays whole; the canonical form keeps the list).
-fn formulation_candidates(q: &str) -> Option<String> {
+/// The formulations a quoted string names: itself, or each part of a list
+/// of formulations (“双报到、双服务” → 双报到, 双服务). In such a list a part
+/// led by 一 counts too (“一带头、两争当”).
+fn formulation_candidates(q: &str) -> Vec<String> {
     let c = canonical(q);
-    if is_formulation(&c, true) {
-        return Some(c);
+    if is_formulation(&c, true) || is_digit_formula(&c) {
+        return vec![c];
     }
-    // “双报到、双服务”: every part a formulation.
-    let parts: Vec<&str> = c.split('、').collect();
-    if parts.len() >= 2 && parts.iter().all(|p| is_formulation(p, true)) {
-        return Some(c);
+    // “党建+三变+X”: a formulation joined to other names by +.
+    if c.contains(['+', '＋']) {
+        return c
+            .split(['+', '＋'])
+            .map(canonical)
+            .filter(|p| is_formulation(p, true))
+            .collect();
     }
-    None
+    let parts: Vec<String> = c.split(['、', ' ']).map(canonical).collect();
+    if parts.len() < 2 || parts.iter().any(String::is_empty) {
+        return Vec::new();
+    }
+    let strong = parts.iter().filter(|p| is_formulation(p, true)).count();
+    let weak = |p: &str| {
+        p.starts_with('一')
+            && (2..=8).contains(&p.chars().count())
+            && !LEX.idioms.iter().any(|i| p.starts_with(i.as_str()))
+    };
+    if strong >= 1 && parts.iter().all(|p| is_formulation(p, true) || weak(p)) {
+        return parts;
+    }
+    Vec::new()
+}
+
+/// A formula of digits (“139”, 1+N, 2+14+68+610, 1+1>2): two to four digits
+/// alone, or numbers (or N) joined by `+`, optionally compared with `>`.
+///
+/// ```
+/// # use dangjian::formulations::is_digit_formula;
+/// assert!(is_digit_formula("1+9+27"));
+/// assert!(is_digit_formula("1+N"));
+/// assert!(is_digit_formula("439"));
+/// assert!(!is_digit_formula("12345"));
+/// assert!(!is_digit_formula("2046"));
+/// assert!(!is_digit_formula("2024年"));
+/// ```
+pub fn is_digit_formula(s: &str) -> bool {
+    let s = s.trim();
+    if !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()) {
+        // Not a year (“2046”, “1921” name a year or a title first).
+        let year = s.len() == 4 && (s.starts_with("19") || s.starts_with("20"));
+        return s.len() >= 3 && !s.starts_with('0') && !year;
+    }
+    let (lhs, rhs) = match s.split_once(['>', '﹥', '＞']) {
+        Some((l, r)) => (l, Some(r)),
+        None => (s, None),
+    };
+    if rhs.is_some_and(|r| r.is_empty() || !r.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    let parts: Vec<&str> = lhs.split(['+', '＋']).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 4
+                && (p.chars().all(|c| c.is_ascii_digit()) || *p == "N" || *p == "n")
+        })
 }
 
 /// Extracts from plain text (normalized internally).
@@ -354,30 +464,62 @@ struct Quoted {
     /// Inside the quotation marks.
     start: usize,
     end: usize,
+    /// Whether it sits inside another quote that closes: such inner quotes
+    /// are read for formulations but are not slogans of their own.
+    nested: bool,
 }
 
-/// Balanced “…” pairs within a line; an opening mark without a closing one
-/// (or one further than 120 characters away) is ignored. Nested quotes
-/// (‘…’ or a second “) stay inside the outer quote.
+/// Balanced “…” pairs within a line, and straight "…" pairs in a line with
+/// an even number of them; a quote longer than 120 characters is ignored.
+/// A quote inside another (“学习“三会一课”制度”) is kept as nested; an
+/// opening mark that never closes does not hide the quotes after it.
 fn quotes(text: &str) -> Vec<Quoted> {
-    let mut out = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' => open.push(i + c.len_utf8()),
-            '”' => {
-                if let Some(s) = open.pop()
-                    && open.is_empty()
-                    && text[s..i].chars().count() <= 120
-                    && !text[s..i].is_empty()
-                {
-                    out.push(Quoted { start: s, end: i });
+    let mut out: Vec<Quoted> = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut open: Vec<usize> = Vec::new();
+        let first = out.len();
+        let straight = line.matches('"').count() % 2 == 0;
+        let mut straight_open: Option<usize> = None;
+        for (j, c) in line.char_indices() {
+            let i = line_start + j;
+            let close = |s: usize, depth: usize, out: &mut Vec<Quoted>| {
+                let inner = &text[s..i];
+                if !inner.trim().is_empty() && inner.chars().count() <= 120 {
+                    out.push(Quoted {
+                        start: s,
+                        end: i,
+                        nested: depth > 0,
+                    });
                 }
+            };
+            match c {
+                '“' => open.push(i + c.len_utf8()),
+                '”' => {
+                    if let Some(s) = open.pop() {
+                        close(s, open.len(), &mut out);
+                    }
+                }
+                '"' if straight => match straight_open.take() {
+                    Some(s) => close(s, open.len(), &mut out),
+                    None => straight_open = Some(i + 1),
+                },
+                _ => {}
             }
-            '\n' => open.clear(),
-            _ => {}
         }
+        // A nested quote whose outer quote never closed is a quote of its own.
+        let (done, rest) = out.split_at_mut(first);
+        let _ = done;
+        let snapshot: Vec<(usize, usize, bool)> =
+            rest.iter().map(|q| (q.start, q.end, q.nested)).collect();
+        for q in rest.iter_mut().filter(|q| q.nested) {
+            q.nested = snapshot
+                .iter()
+                .any(|&(s, e, n)| !n && s < q.start && q.end < e);
+        }
+        line_start += line.len();
     }
+    out.sort_by_key(|q| q.start);
     out
 }
 
@@ -389,10 +531,13 @@ pub fn extract(body: &Body) -> Extracted {
     let mut slogans = Vec::new();
     for q in &qs {
         let inner = &text[q.start..q.end];
-        if let Some(f) = formulation_candidates(inner) {
-            if !forms.iter().any(|(t, _)| *t == f) {
-                forms.push((f, true));
+        let found = formulation_candidates(inner);
+        for f in &found {
+            if !forms.iter().any(|(t, _)| t == f) {
+                forms.push((f.clone(), true));
             }
+        }
+        if !found.is_empty() || q.nested {
             continue;
         }
         let before = text[..q.start]
@@ -416,6 +561,16 @@ pub fn extract(body: &Body) -> Extracted {
             }
         }
     }
+    for cand in list_named(text, &qs) {
+        if !forms.iter().any(|(x, _)| *x == cand.0) {
+            forms.push(cand);
+        }
+    }
+    for cand in digit_formulas_with_n(text) {
+        if !forms.iter().any(|(x, _)| *x == cand) {
+            forms.push((cand, false));
+        }
+    }
     for cand in nxmy_candidates(text) {
         if is_formulation(&cand, false) && !forms.iter().any(|(x, _)| *x == cand) {
             forms.push((cand, false));
@@ -435,6 +590,13 @@ pub fn extract(body: &Body) -> Extracted {
             let e = s + f.len();
             from = e;
             if covered.iter().any(|&(a, b)| s < b && a < e) {
+                continue;
+            }
+            // Inside a longer number (139 in 1395) is not a mention.
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '+');
+            if f.starts_with(|c: char| c.is_ascii_digit())
+                && (digit(text[..s].chars().next_back()) || digit(text[e..].chars().next()))
+            {
                 continue;
             }
             // Inside a longer number word run (十三会一课) is not a mention.
@@ -489,16 +651,137 @@ pub fn extract(body: &Body) -> Extracted {
     }
 }
 
+/// Words after a number that make a count, a time or a part of speech
+/// rather than a name, even right after a list (三个方面, 三年, 两句话).
+const NOT_A_NAME: &[&str] = &[
+    "方面",
+    "个方面",
+    "部分",
+    "个部分",
+    "种",
+    "类",
+    "者",
+    "年",
+    "月",
+    "日",
+    "天",
+    "周",
+    "名",
+    "人",
+    "次",
+    "倍",
+    "岁",
+    "号",
+    "句",
+    "个字",
+    "字",
+    "点",
+    "条意见",
+    "家",
+    "位",
+    "级",
+    "星",
+];
+
+/// Formulations named by the number of items listed right before them:
+/// `“A、B、C”三力共振`, `A、B、C、D、E“五项行动”` — a count that would be
+/// ordinary elsewhere (五项) names the list it closes.
+fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
+    let plausible = |c: &str| -> Option<u32> {
+        let (n, head) = leading_number(c)?;
+        let len = c.chars().count();
+        let rest = &c[head..];
+        let ok = (2..=6).contains(&len)
+            && (2..=10).contains(&n)
+            && !rest.is_empty()
+            && rest
+                .chars()
+                .all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+            && !NOT_A_NAME.iter().any(|w| rest.starts_with(w))
+            && !LEX.idioms.iter().any(|i| c.starts_with(i.as_str()));
+        ok.then_some(n)
+    };
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for q in qs.iter().filter(|q| !q.nested) {
+        // The quote itself is the name: …开展反分裂斗争“五项行动”.
+        let c = canonical(&text[q.start..q.end]);
+        if formulation_candidates(&c).is_empty()
+            && let Some(n) = plausible(&c)
+            && adjacent::items_before(text, q.start, n as usize).is_some()
+        {
+            out.push((c, true));
+        }
+        // The name follows the quoted list: “A、B、C”三力共振.
+        let Some(after) = text[q.end..].strip_prefix('”') else {
+            continue;
+        };
+        let run: String = after
+            .chars()
+            .take_while(|ch| ('\u{4e00}'..='\u{9fff}').contains(ch))
+            .take(7)
+            .collect();
+        let run = canonical(&run);
+        if let Some(n) = plausible(&run)
+            && adjacent::items_before(text, q.end + '”'.len_utf8(), n as usize).is_some()
+        {
+            out.push((run, false));
+        }
+    }
+    out
+}
+
+/// Unquoted digit formulas with a variable part (1+N, 3+1+N): a quoted
+/// one is found with the quotes; without N a sum of numbers is arithmetic.
+fn digit_formulas_with_n(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || matches!(bytes[j], b'+' | b'N')) {
+            j += 1;
+        }
+        let cand = &text[i..j];
+        if cand.contains('N')
+            && is_digit_formula(cand)
+            && !bytes.get(j).is_some_and(u8::is_ascii_alphanumeric)
+            && !out.iter().any(|o| o == cand)
+        {
+            out.push(cand.to_string());
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
 /// Unquoted N-X-M-Y candidates (三会一课, 五基三化).
 fn nxmy_candidates(text: &str) -> Vec<String> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     for i in 0..chars.len() {
         let c = chars[i].1;
-        if number_word(c).is_none() || c == '一' || matches!(c, '百' | '千' | '万' | '十') {
+        if number_word(c).is_none() || matches!(c, '百' | '千' | '万' | '十') {
             continue;
         }
         if i > 0 && (number_word(chars[i - 1].1).is_some() || chars[i - 1].1 == '第') {
+            continue;
+        }
+        if c == '一' {
+            // 一X一Y (is_formulation keeps those over a unit of organization),
+            // ending there: 一事一清单 is no 一事一清.
+            let end_ok = chars.get(i + 4).is_none_or(|&(p, next)| {
+                !('\u{4e00}'..='\u{9fff}').contains(&next)
+                    || AFTER_ONE_PER_UNIT.iter().any(|w| text[p..].starts_with(w))
+            });
+            if end_ok && chars.get(i + 2).is_some_and(|p| p.1 == '一') && i + 3 < chars.len() {
+                let end = chars.get(i + 4).map_or(text.len(), |p| p.0);
+                out.push(text[chars[i].0..end].to_string());
+            }
             continue;
         }
         // N X M Y with single characters X and Y.
@@ -695,6 +978,12 @@ fn key_morphemes(f: &str) -> Vec<(String, u32)> {
             .char_indices()
             .find(|(_, c)| number_word(*c).is_some())
             .map_or(rest2.len(), |(i, _)| i);
+        // 四个一, 十个一: the counted thing is itself the number word 一.
+        let key_end = if key_end == 0 && rest2.chars().count() == 1 {
+            rest2.len()
+        } else {
+            key_end
+        };
         let key = &rest2[..key_end];
         if key.is_empty() {
             return Vec::new();
@@ -730,6 +1019,89 @@ fn common_affix(items: &[String]) -> bool {
         || shared(items.iter().map(|s| s.chars().next()).collect())
 }
 
+/// Items of a digit formula (1+9+27): one per part, each led by the part's
+/// number, in a bracket or list after the mention or in the clauses after it.
+fn expand_digit_formula(f: &str, text: &str, mentions: &[(usize, usize)]) -> Option<Vec<String>> {
+    let lhs = f.split(['>', '﹥', '＞']).next().unwrap_or(f);
+    let parts: Vec<&str> = lhs.split(['+', '＋']).collect();
+    if parts.len() < 2 || parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let led = |items: &[String]| {
+        items.iter().zip(&parts).all(|(it, p)| {
+            it.strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| !c.is_ascii_digit())
+        })
+    };
+    mentions.iter().find_map(|&(_, me)| {
+        adjacent::items_after(text, me, parts.len(), &led, false)
+            .or_else(|| adjacent::digit_items(text, me, &parts))
+    })
+}
+
+/// Items listed right beside a mention (see [`adjacent`]): after a lead-in
+/// (即, 包括, a colon or a bracket), in the clause before it, or, without a
+/// lead-in, when every item carries the formulation's key morpheme or each
+/// item carries one part of a formulation with several (一网两线三保障).
+fn expand_adjacent(
+    f: &str,
+    text: &str,
+    mentions: &[(usize, usize)],
+    keys: &[(String, u32)],
+    total: usize,
+) -> Option<Vec<String>> {
+    // Not the formulation's neighbours in a list of formulations.
+    let not_names = |items: &[String]| {
+        let names = items
+            .iter()
+            .filter(|it| is_formulation(&canonical(it), true))
+            .count();
+        !items.iter().any(|it| it.contains(f)) && names * 2 <= items.len()
+    };
+    let keyed = |items: &[String]| {
+        not_names(items)
+            && keys.len() == 1
+            && items.iter().all(|it| it.contains(keys[0].0.as_str()))
+    };
+    // Every item carries every key (三抓三促: 抓A,促B).
+    let all_keys = |items: &[String]| {
+        not_names(items)
+            && items
+                .iter()
+                .all(|it| keys.iter().all(|(k, _)| it.contains(k.as_str())))
+    };
+    let per_part = |items: &[String]| {
+        items
+            .iter()
+            .zip(keys)
+            .all(|(it, (k, _))| it.contains(k.as_str()))
+    };
+    // 四抓四强: each item carries both parts, so four items, not eight.
+    let counts: HashSet<u32> = keys.iter().map(|k| k.1).collect();
+    let n = match (keys.len(), counts.len()) {
+        (2.., 1) => keys[0].1 as usize,
+        _ => total,
+    };
+    let mut sorted = mentions.to_vec();
+    sorted.sort();
+    for &(ms, me) in &sorted {
+        let found = adjacent::items_after(text, me, n, &not_names, false)
+            .or_else(|| adjacent::items_before(text, ms, n).filter(|i| not_names(i)))
+            .or_else(|| adjacent::items_after(text, me, n, &keyed, true))
+            .or_else(|| {
+                (keys.len() >= 2)
+                    .then(|| adjacent::items_after(text, me, keys.len(), &per_part, true))
+                    .flatten()
+            })
+            .or_else(|| adjacent::item_heads(text, me, n, &all_keys));
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
 /// Finds the expansion of formulation `f` among the enumerations.
 fn expand(
     f: &str,
@@ -737,11 +1109,17 @@ fn expand(
     mentions: &[(usize, usize)],
     enums: &[Enumeration],
 ) -> Option<Vec<String>> {
+    if is_digit_formula(f) {
+        return expand_digit_formula(f, text, mentions);
+    }
     let keys = key_morphemes(f);
     if keys.is_empty() {
         return None;
     }
     let total: u32 = keys.iter().map(|k| k.1).sum();
+    if let Some(items) = expand_adjacent(f, text, mentions, &keys, total as usize) {
+        return Some(items);
+    }
     let mut by_key: Vec<Vec<String>> = Vec::new();
     let mut by_template: Vec<Vec<String>> = Vec::new();
     for e in enums {
@@ -765,7 +1143,10 @@ fn expand(
                     .iter()
                     .all(|it| keys.iter().filter(|(k, _)| it.contains(k.as_str())).count() == 1)
             };
-            if key_ok {
+            // A national name's items are read only right beside it (see
+            // expand_adjacent): 两委, 两新 have keys (委, 新) any list shares.
+            let national = LEX.national.iter().any(|n| n == f);
+            if key_ok && !national {
                 if !by_key.contains(items) {
                     by_key.push(items.clone());
                 }
@@ -1056,10 +1437,113 @@ mod tests {
             forms("严格执行三会一课制度,推进“五基三化”"),
             ["三会一课", "五基三化"]
         );
-        assert_eq!(forms("开展“双报到、双服务”工作"), ["双报到、双服务"]);
+        assert_eq!(forms("开展“双报到、双服务”工作"), ["双报到", "双服务"]);
         assert_eq!(
             forms("扎实推进“四好农村路”建设,重点做好“十个一”服务"),
             ["四好农村路", "十个一"]
+        );
+    }
+
+    #[test]
+    fn shapes_of_unseen_reports() {
+        // Digit formulas, quoted or with a variable part.
+        assert_eq!(
+            forms("构建“1+5+20”工作体系,落实“258”行动"),
+            ["1+5+20", "258"]
+        );
+        assert_eq!(forms("打造1+N服务矩阵"), ["1+N"]);
+        assert!(forms("“2035”远景目标,全年增长1+2个百分点").is_empty());
+        let e = extract_text("落实“258”行动,2580名党员参与");
+        assert_eq!(e.formulations[0].mentions.len(), 1);
+        // One per unit of organization, quoted or not; idioms are not.
+        assert_eq!(forms("推行一户一档管理"), ["一户一档"]);
+        assert_eq!(forms("实施“一校一案”"), ["一校一案"]);
+        assert!(forms("一言一行都是榜样,一唱一和").is_empty());
+        assert!(forms("推行一事一清单").is_empty());
+        // 一X with other numbers, N级X, long names of numbered parts.
+        assert_eq!(forms("构建“一轴两翼三中心”格局"), ["一轴两翼三中心"]);
+        assert_eq!(forms("建立“一心多点”网络"), ["一心多点"]);
+        assert_eq!(forms("完善“三级联动”机制"), ["三级联动"]);
+        assert_eq!(forms("打造“四化两融合一体系”"), ["四化两融合一体系"]);
+        assert!(!forms("建成“两纵两横三个重要路段”").contains(&"两纵两横三个重要路段".to_string()));
+        // A quoted list of formulations gives each.
+        assert_eq!(forms("以“一引领、三提升”为抓手"), ["一引领", "三提升"]);
+        assert_eq!(forms("深化“红色物业+三联+X”模式"), ["三联"]);
+        // A count names the list it closes.
+        let e = extract_text("推动“服务能力、协同合力、自治活力”三力提升,让群众满意。");
+        assert_eq!(e.formulations[0].text, "三力提升");
+        assert_eq!(e.formulations[0].expansion.as_ref().map(Vec::len), Some(3));
+        let e = extract_text("全面开展清理河道、修缮道路、美化庭院“三项行动”。");
+        assert_eq!(e.formulations[0].text, "三项行动");
+        // An ordinary count stays one.
+        assert!(forms("围绕“政治、思想、组织”三个方面").is_empty());
+        assert!(forms("健全三项制度,设立七个支部,分两批").is_empty());
+    }
+
+    #[test]
+    fn expansions_beside_the_mention() {
+        let exp = |t: &str, f: &str| {
+            extract_text(t)
+                .formulations
+                .into_iter()
+                .find(|x| x.text == f)
+                .and_then(|x| x.expansion)
+        };
+        let v = |items: &[&str]| Some(items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            exp(
+                "以“三比三看”(即“比学习看素质、比服务看作风、比实绩看担当”)为主线。",
+                "三比三看"
+            ),
+            v(&["比学习看素质", "比服务看作风", "比实绩看担当"])
+        );
+        assert_eq!(
+            exp(
+                "推行“五带头”活动,即带头学理论、讲奉献、守纪律、亮身份和办实事。",
+                "五带头"
+            ),
+            v(&["带头学理论", "讲奉献", "守纪律", "亮身份", "办实事"])
+        );
+        assert_eq!(
+            exp(
+                "形成“1+3+12”架构(1个总支、3个支部、12个小组),运行顺畅。",
+                "1+3+12"
+            ),
+            v(&["1个总支", "3个支部", "12个小组"])
+        );
+        assert_eq!(
+            exp(
+                "探索“一网两链”模式,织密一张“服务网”、延伸两条“产业链”,成效明显。",
+                "一网两链"
+            ),
+            v(&["织密一张“服务网”", "延伸两条“产业链”"])
+        );
+        assert_eq!(
+            exp(
+                "实施“两抓两促”。\n抓队伍建设,促作用发挥。全县选派干部。\n抓产业发展,促集体增收。全县建成基地。",
+                "两抓两促"
+            ),
+            v(&["抓队伍建设,促作用发挥", "抓产业发展,促集体增收"])
+        );
+        assert_eq!(
+            exp(
+                "推行“三同步”机制。将项目立项与党组织组建同步、项目建设与党建工作同步、项目验收与党建考核同步,成效明显。",
+                "三同步"
+            ),
+            v(&[
+                "项目立项与党组织组建同步",
+                "项目建设与党建工作同步",
+                "项目验收与党建考核同步"
+            ])
+        );
+        // Subjects before the verb are no items; a list of another length is none.
+        assert_eq!(
+            exp("各单位党组织、在职党员到社区开展“双报到”。", "双报到"),
+            None
+        );
+        assert_eq!(
+            exp("落实“四个必访”,即困难户、独居老人、残疾人。", "四个必访"),
+            None
         );
     }
 

@@ -1,0 +1,562 @@
+//! Items spelled out right beside a formulation's mention.
+//!
+//! Report language names a formulation and lists its items in a few fixed
+//! places, which this module reads:
+//!
+//! * **before** it, in the same clause: `抓好A、B和C“三个环节”`,
+//!   `“A、B、C”三力共振`, `“A”“B”“C”等“三X”`, `完成A和B的“双胜利”`;
+//! * **after** it, behind a lead-in: `“四抓四强”(即“A、B、C、D”)`,
+//!   `“六带头”活动,即A、B…和F`, `“三有一化”,即A、B、C,D`,
+//!   `“四个X”,即A;B;C;D`, `“1+9+27”架构(1个A、9个B、27家C)`;
+//! * after it without a lead-in, when each item carries its part of the name
+//!   (`“一网两线三保障”…,密织一张“A网”、创新两条“B线”、运用三项“C保障”`);
+//! * for a digit formula, the counted parts in the sentences that follow
+//!   (`“2+14+68”体系。其中,2个A,是…;14个B,…;68个C,…`).
+//!
+//! Each reader returns exactly the number of items the formulation counts, or
+//! nothing: a list of another length is not its expansion.
+
+/// Verbs and adverbs that govern a whole list and are not part of its first
+/// item (抓好A、B、C → A, B, C).
+const GOVERNING: &[&str] = &[
+    "即",
+    "包括",
+    "也就是",
+    "就是",
+    "分别是",
+    "分别为",
+    "大力",
+    "着力",
+    "积极",
+    "深入",
+    "全面",
+    "扎实",
+    "持续",
+    "不断",
+    "认真",
+    "重点",
+    "实施",
+    "开展",
+    "推行",
+    "实行",
+    "抓好",
+    "抓实",
+    "完成",
+    "做好",
+    "建立",
+    "推进",
+    "落实",
+    "坚持",
+    "围绕",
+    "聚焦",
+    "按照",
+    "突出",
+    "实现",
+    "做到",
+    "争创",
+    "创建",
+    "打造",
+    "明确",
+    "提出",
+    "将",
+    "如",
+    "以",
+];
+
+/// Verbs that govern a formulation named after them: a clause ending in one
+/// is a subject and its verb, not the formulation's items.
+const ENDS_IN_A_VERB: &[&str] = &[
+    "开展", "进行", "参加", "参与", "实施", "推行", "实行", "落实", "推进", "坚持", "做到", "践行",
+    "深化", "建立", "执行", "启动", "举办", "到", "在", "为", "是", "要", "和", "与", "及",
+];
+
+/// Marks that introduce a list after a formulation.
+const LEAD_MARKS: &[&str] = &[
+    "即",
+    "也就是",
+    "就是",
+    "包括",
+    "分别是",
+    "分别为",
+    "：",
+    ":",
+    "(",
+    "（",
+];
+
+/// Splits `s` on any of `seps` outside quotes and brackets.
+fn split_outside(s: &str, seps: &[char]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '“' | '(' | '（' | '‘' | '《' => depth += 1,
+            '”' | ')' | '）' | '’' | '》' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && seps.contains(&c) {
+            out.push(std::mem::take(&mut cur));
+            depth = 0;
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out
+}
+
+/// The prefix of `s` up to the first of `stops` outside quotes and brackets.
+fn cut_at(s: &str, stops: &[char]) -> String {
+    split_outside(s, stops)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+fn clean(s: &str) -> String {
+    let mut t = s.trim();
+    for m in ITEM_MARKERS {
+        if let Some(r) = t.strip_prefix(m)
+            && r.chars().count() >= 2
+        {
+            t = r;
+        }
+    }
+    t.trim()
+        .trim_end_matches(['。', '，', ',', '；', ';', '、', '…'])
+        .trim()
+        .to_string()
+}
+
+/// Splits the last item on 和/及/与 when one more item is needed.
+fn split_last_conjunction(mut items: Vec<String>, n: usize) -> Vec<String> {
+    if items.len() + 1 == n
+        && let Some(last) = items.pop()
+    {
+        let parts = split_outside(&last, &['和', '及', '与']);
+        if parts.len() == 2 && parts.iter().all(|p| !p.trim().is_empty()) {
+            items.extend(parts);
+        } else {
+            items.push(last);
+        }
+    }
+    items
+}
+
+/// Cuts the governing verb (and anything before it) off the first item,
+/// unless most other items start with such a word too (坚持A;坚持B).
+fn trim_first(mut items: Vec<String>) -> Vec<String> {
+    if items.len() < 2 {
+        return items;
+    }
+    // 坚持A;坚持B: the shared head word belongs to every item.
+    let shared_head = GOVERNING.iter().any(|g| {
+        items[0].trim_start_matches(['即']).starts_with(g)
+            && items[1..].iter().any(|it| it.starts_with(g))
+    });
+    if shared_head {
+        if let Some(r) = ["即", "包括", "也就是", "就是"]
+            .iter()
+            .find_map(|m| items[0].strip_prefix(m))
+        {
+            items[0] = r.to_string();
+        }
+        return items;
+    }
+    let first = items[0].clone();
+    // The last governing word outside quotes, with at least two characters
+    // left after it.
+    let quoted_from = first.find('“').unwrap_or(first.len());
+    let mut cut = 0;
+    for g in GOVERNING {
+        let single = g.chars().count() == 1;
+        for (p, _) in first.match_indices(g) {
+            let end = p + g.len();
+            // One-character words only at the head (以, 将, 如, 即).
+            if (single && p != 0) || p >= quoted_from {
+                continue;
+            }
+            if first[end..].chars().count() >= 2 && end > cut {
+                cut = end;
+            }
+        }
+    }
+    items[0] = first[cut..].to_string();
+    // 探索创新组织共建、决策共商、优势共扬: when the other items share one
+    // length, a much longer first item keeps that many final characters.
+    let lens: Vec<usize> = items[1..].iter().map(|it| it.chars().count()).collect();
+    let k = lens[0];
+    let first_len = items[0].chars().count();
+    if items.len() >= 3
+        && k >= 2
+        && lens.iter().all(|l| *l == k)
+        && first_len > k + 2
+        && !items[0].contains(['“', '('])
+    {
+        items[0] = items[0].chars().skip(first_len - k).collect();
+    }
+    items
+}
+
+fn valid(items: &[String], n: usize) -> bool {
+    items.len() == n
+        && n >= 2
+        && items
+            .iter()
+            .all(|it| (1..=30).contains(&it.chars().count()) && !it.contains(['。', '\n']))
+}
+
+/// Text inside the quote that ends right at the end of `before` (which ends
+/// with ”), and where it starts.
+fn last_quote(before: &str) -> Option<(usize, &str)> {
+    let inner_end = before.strip_suffix('”')?.len();
+    let mut depth = 0;
+    for (i, c) in before[..inner_end].char_indices().rev() {
+        match c {
+            '”' => depth += 1,
+            '“' if depth == 0 => {
+                let s = i + c.len_utf8();
+                return Some((i, &before[s..inner_end]));
+            }
+            '“' => depth -= 1,
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The `n` items listed right before a mention that starts at `ms`.
+pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String>> {
+    let mut before = text.get(..ms)?;
+    before = before.strip_suffix('“').unwrap_or(before);
+    let mut glued = false;
+    for glue in ["的", "等", "这", "的"] {
+        if let Some(b) = before.strip_suffix(glue) {
+            before = b;
+            glued = true;
+        }
+    }
+    if before.ends_with('”') {
+        let (qs, inner) = last_quote(before)?;
+        let listed = split_outside(inner, &['、', '，', ',']);
+        if listed.len() >= 2 {
+            let items: Vec<String> = split_last_conjunction(listed, n)
+                .iter()
+                .map(|s| clean(s))
+                .collect();
+            return valid(&items, n).then_some(items);
+        }
+        // A run of quotes: “A”“B”、“C”.
+        let mut items = vec![clean(inner)];
+        let mut rest = before[..qs].strip_suffix('、').unwrap_or(&before[..qs]);
+        while items.len() < n && rest.ends_with('”') {
+            let (qs, inner) = last_quote(rest)?;
+            items.push(clean(inner));
+            rest = rest[..qs].strip_suffix('、').unwrap_or(&rest[..qs]);
+        }
+        items.reverse();
+        return (valid(&items, n) && !rest.ends_with('”')).then_some(items);
+    }
+    // Unquoted: back to the start of the clause.
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| {
+            matches!(
+                c,
+                '，' | ','
+                    | '。'
+                    | '；'
+                    | ';'
+                    | '：'
+                    | ':'
+                    | '\n'
+                    | '“'
+                    | '”'
+                    | '('
+                    | '（'
+                    | ')'
+                    | '）'
+            )
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let region = &before[start..];
+    // A list of subjects before a verb (A、B到社区开展“双报到”) is no list of
+    // items; two unquoted items need 的 (完成A和B的“双胜利”).
+    if ENDS_IN_A_VERB.iter().any(|v| region.ends_with(v)) || (n == 2 && !glued) {
+        return None;
+    }
+    let listed = split_outside(region, &['、']);
+    if listed.len() < 2 && n > 2 {
+        return None;
+    }
+    // Two items joined by 和 alone must each be a phrase, not a name
+    // (区委和区政府的“双报到” lists no items).
+    let short_pair = listed.len() == 1
+        && split_outside(region, &['和', '及', '与'])
+            .iter()
+            .any(|p| p.chars().count() < 5);
+    if short_pair {
+        return None;
+    }
+    let items: Vec<String> = trim_first(split_last_conjunction(listed, n))
+        .iter()
+        .map(|s| clean(s))
+        .collect();
+    // Two items split on 和 are phrases of their own (A和B的“双X”), not
+    // the halves of one (政策性和经营性目标).
+    if n == 2 && items.iter().any(|it| it.chars().count() < 5) {
+        return None;
+    }
+    valid(&items, n).then_some(items)
+}
+
+/// The `n` items listed after a lead-in right after a mention that ends at
+/// `me`; with `per_part` (the items must carry the formulation's parts) no
+/// lead-in is needed.
+pub(super) fn items_after(
+    text: &str,
+    me: usize,
+    n: usize,
+    check: &dyn Fn(&[String]) -> bool,
+    no_lead_in: bool,
+) -> Option<Vec<String>> {
+    let after = text.get(me..)?;
+    let after = after.strip_prefix('”').unwrap_or(after);
+    let head: String = after.chars().take(14).collect();
+    let mark = LEAD_MARKS
+        .iter()
+        .filter_map(|m| head.find(m).map(|p| (p, *m)))
+        .filter(|(p, _)| {
+            let glue = &head[..*p];
+            !glue.contains(['。', '；', ';', '\n', '“']) && !glue.ends_with(['立', '随', '旋'])
+        })
+        .min_by_key(|(p, _)| *p);
+    let region: String = match mark {
+        Some((p, m)) => {
+            let rest = &after[p + m.len()..];
+            if matches!(m, "(" | "（") {
+                let inner = cut_at(rest, &[')', '）']);
+                inner.strip_prefix('即').unwrap_or(&inner).to_string()
+            } else {
+                cut_at(rest, &['。', '\n'])
+            }
+        }
+        None if no_lead_in => {
+            // Glue of a few characters up to a comma or a full stop, then
+            // the list (“三同步”工作机制。将A同步、B同步、C同步).
+            let p = head.find(['，', ',', '。'])?;
+            if head[..p].contains(['；', ';', '\n', '“']) {
+                return None;
+            }
+            let comma = head[p..].chars().next().map_or(1, char::len_utf8);
+            cut_at(&after[p + comma..], &['。', '\n'])
+        }
+        None => return None,
+    };
+    let region = region.trim();
+    // The whole list in one quote: “A、B、C”.
+    let region = match region.strip_prefix('“').and_then(|r| r.strip_suffix('”')) {
+        Some(r) if !r.contains(['“', '”']) => r.to_string(),
+        _ => region.to_string(),
+    };
+    let attempts: [Box<dyn Fn() -> Vec<String>>; 3] = [
+        Box::new(|| {
+            let clause = cut_at(&region, &['，', ',', '；', ';']);
+            split_last_conjunction(split_outside(&clause, &['、']), n)
+        }),
+        Box::new(|| {
+            let mut items = split_outside(&region, &['；', ';']);
+            if let Some(last) = items.pop() {
+                items.push(cut_at(&last, &['，', ',']));
+            }
+            items
+        }),
+        // A 、-list finished by a clause after a comma (有A、有B,C规范化).
+        Box::new(|| {
+            if cut_at(&region, &['，', ',']).contains('、') {
+                split_outside(&region, &['、', '，', ','])
+            } else {
+                Vec::new()
+            }
+        }),
+    ];
+    for (k, attempt) in attempts.iter().enumerate() {
+        if no_lead_in && mark.is_none() && k > 0 {
+            break;
+        }
+        let items: Vec<String> = trim_first(attempt()).iter().map(|s| clean(s)).collect();
+        if valid(&items, n) && check(&items) {
+            return Some(items);
+        }
+    }
+    None
+}
+
+/// List markers that open a paragraph or a sentence of a spelled-out item.
+const ITEM_MARKERS: &[&str] = &[
+    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "首先", "其次",
+    "再次", "最后", "第一", "第二", "第三", "第四", "第五", "第六", "其一", "其二", "其三", "其四",
+];
+
+/// The head of an item: list markers and numbering off (一是, (一), 1.,
+/// 一、), up to the first full stop, colon or semicolon.
+fn item_head(s: &str) -> String {
+    let mut t = s.trim_start_matches([' ', '\u{3000}', '\t']);
+    loop {
+        let before = t.len();
+        for m in ITEM_MARKERS {
+            t = t.strip_prefix(m).unwrap_or(t);
+        }
+        t = t.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "一二三四五六七八九十()（）、.．,，:：".contains(c)
+        });
+        if t.len() == before {
+            break;
+        }
+    }
+    clean(&cut_at(t, &['。', '：', ':', '；', ';', '!', '！']))
+}
+
+/// Items spelled out as the heads of the paragraphs after the mention's own
+/// paragraph (`抓A,促B。…` / `二、抓C,促D` …), or as sentences opened by
+/// 一是/二是… after the mention: the first `n` heads, each short, passing
+/// `check`.
+pub(super) fn item_heads(
+    text: &str,
+    me: usize,
+    n: usize,
+    check: &dyn Fn(&[String]) -> bool,
+) -> Option<Vec<String>> {
+    let rest = text.get(me..)?;
+    let window: String = rest.chars().take(3000).collect();
+    let short = |items: &[String]| items.iter().all(|h| (2..=24).contains(&h.chars().count()));
+    // Paragraph heads.
+    let mut lines = window.split('\n').skip(1).filter(|l| !l.trim().is_empty());
+    let heads: Vec<String> = lines.by_ref().take(n).map(item_head).collect();
+    if heads.len() == n && short(&heads) && check(&heads) {
+        return Some(heads);
+    }
+    // 一是…二是…三是… after the mention.
+    let mut from = 0;
+    let mut items = Vec::new();
+    for m in ITEM_MARKERS.iter().take(n) {
+        let p = window[from..].find(m)?;
+        let s = from + p + m.len();
+        items.push(clean(&cut_at(
+            &window[s..],
+            &['，', ',', '。', '；', ';', '：', ':', '\n'],
+        )));
+        from = s;
+    }
+    (short(&items) && check(&items)).then_some(items)
+}
+
+/// The counted parts of a digit formula (2+14+68) in the text after its
+/// mention: `2个A`, `14个B`, `68家C`, in order, each up to its clause's end.
+pub(super) fn digit_items(text: &str, me: usize, parts: &[&str]) -> Option<Vec<String>> {
+    let window: String = text.get(me..)?.chars().take(400).collect();
+    let mut from = 0;
+    let mut items = Vec::new();
+    for part in parts {
+        let mut found = None;
+        for (p, _) in window[from..].match_indices(part) {
+            let s = from + p;
+            let e = s + part.len();
+            let before_digit = window[..s]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '+');
+            let next = window[e..].chars().next();
+            if before_digit || next.is_none_or(|c| c.is_ascii_digit() || c == '+' || !is_han(c)) {
+                continue;
+            }
+            let item = cut_at(
+                &window[s..],
+                &[
+                    '，', ',', '。', '；', ';', '、', '(', '（', ')', '）', '”', '\n',
+                ],
+            );
+            if (3..=20).contains(&item.chars().count()) {
+                found = Some((item, e));
+                break;
+            }
+        }
+        let (item, e) = found?;
+        items.push(item);
+        from = e;
+    }
+    Some(items)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(items: &[&str]) -> Option<Vec<String>> {
+        Some(items.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn before_a_mention() {
+        let t = "全县着力抓好岗前培训、日常培训和专题培训“三个环节”。";
+        let ms = t.find("“三个").map(|p| p + "“".len()).unwrap_or(0);
+        assert_eq!(
+            items_before(t, ms, 3),
+            v(&["岗前培训", "日常培训", "专题培训"])
+        );
+        let t = "推动“服务能力、协同合力、自治活力”三力提升。";
+        assert_eq!(
+            items_before(t, t.find("三力").unwrap_or(0), 3),
+            v(&["服务能力", "协同合力", "自治活力"])
+        );
+        let t = "实施“红色家园”“红色驿站”等“两红”工程。";
+        let ms = t.find("两红").unwrap_or(0);
+        assert_eq!(items_before(t, ms, 2), v(&["红色家园", "红色驿站"]));
+        // Wrong length: nothing.
+        assert_eq!(items_before(t, ms, 3), None);
+    }
+
+    #[test]
+    fn after_a_mention() {
+        let any = |_: &[String]| true;
+        let t = "以“两抓两强”(即“抓学习强素质、抓服务强作风”)为主线";
+        let me = t.find("”(").unwrap_or(0);
+        assert_eq!(
+            items_after(t, me, 2, &any, false),
+            v(&["抓学习强素质", "抓服务强作风"])
+        );
+        let t = "推行“三个必到”,即坚持红白喜事必到;坚持生病住院必到;坚持困难家庭必到,赢得好评。";
+        let me = t.find("”,").unwrap_or(0);
+        assert_eq!(
+            items_after(t, me, 3, &any, false),
+            v(&["坚持红白喜事必到", "坚持生病住院必到", "坚持困难家庭必到"])
+        );
+        let t = "做到“两有一化”,即有场地、有经费,管理规范化。";
+        let me = t.find("”,").unwrap_or(0);
+        assert_eq!(
+            items_after(t, me, 3, &any, false),
+            v(&["有场地", "有经费", "管理规范化"])
+        );
+        // No lead-in: nothing unless the caller's check allows it.
+        let t = "推行“三有”,有场地、有经费、有人员。";
+        let me = t.find("”,").unwrap_or(0);
+        assert_eq!(items_after(t, me, 3, &any, false), None);
+    }
+
+    #[test]
+    fn digit_parts() {
+        let t = "形成“1+6+30”体系。其中,1个县级中心,负责统筹;6个镇级站点,就近服务;30个村级驿站,覆盖全域。";
+        let me = t.find("”体系").unwrap_or(0);
+        assert_eq!(
+            digit_items(t, me, &["1", "6", "30"]),
+            v(&["1个县级中心", "6个镇级站点", "30个村级驿站"])
+        );
+    }
+}
