@@ -388,6 +388,30 @@ mod tests {
     }
 
     #[test]
+    fn no_title_when_the_page_states_none() {
+        // Dateline first, then a counter and a read-aloud widget.
+        let page = "2024年01月13日09:48 来源:某某报新闻网\n321\n点击播报本文,约\n本报某地讯 今年以来,某市建立服务站180余处。\n";
+        let p = clean(page);
+        assert_eq!(p.meta.title, None);
+        assert_eq!(p.meta.source.as_deref(), Some("某某报新闻网"));
+        assert_eq!(p.body.len(), 1);
+        // A signing organization and a numbered section heading are not titles.
+        let page = "中共某市某区委组织部\n2018年10月18日13:44 来源:某某网\n一、背景起因\n某区辖9个街道,有党组织690个。\n";
+        let p = clean(page);
+        assert_eq!(p.meta.title, None);
+        assert_eq!(p.meta.date.as_deref(), Some("2018-10-18"));
+    }
+
+    #[test]
+    fn title_above_the_dateline_over_furniture() {
+        let page = "某某网首页 > 某县 > 正文\n某县党建引领乡村振兴\n分 享 至 手 机\n时间:2024-06-22 11:07:16|来源:某某广视网编辑:张三|点击量:2901\n近年来,某县以党建为抓手,推动产业发展。\n";
+        let p = clean(page);
+        assert_eq!(p.meta.title.as_deref(), Some("某县党建引领乡村振兴"));
+        assert_eq!(p.meta.source.as_deref(), Some("某某广视网"));
+        assert_eq!(p.meta.date.as_deref(), Some("2024-06-22"));
+    }
+
+    #[test]
     fn plain_text_is_all_body() {
         let p = clean("严格执行三会一课制度");
         assert_eq!(p.body.len(), 1);
