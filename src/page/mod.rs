@@ -13,19 +13,28 @@
 //! * **Cut markers** end the article: related-reading and comment blocks
 //!   (推荐阅读, 相关新闻, 最新评论 …), reprint and copyright notices
 //!   (未经允许不得转载, 版权所有 …), pagination (上一篇/下一篇), captchas.
-//! * **Boilerplate lines** anywhere: runs of short number-only lines (date
-//!   pickers), page-UI words (放大, 缩小, 本版导航 …), `A|B|C` channel bars,
+//! * **Boilerplate lines** anywhere ([`furniture`]): runs of short
+//!   number-only lines (date pickers, view counters), page-UI words run
+//!   together (放大缩小全文复制, 分享至, 扫码阅读手机版), labels and widgets
+//!   (当前版:01版, 主办:…, 点击播报…), `A|B|C` and space-separated channel
+//!   bars, breadcrumbs (首页 > … , 首页 / …), injected adverts, lines with no
+//!   Han character (404 Not Found), a site's description of itself,
 //!   continuation notes ((下转第五版)), a headline repeated on a continued page.
+//! * **Bylines**: reporters, editors, and an organization signing the
+//!   article on a line of its own (中共某某市委组织部).
 //! * **Captions**: lines starting with ▲/△/↑, lines ending in a photo credit
 //!   (…摄, …供图, …图), and, on pages that carry credited captions, other
 //!   single-sentence lines of the same shape. They go to `captions`, not the
 //!   body.
-//! * **Metadata**: title (the headline before the subtitle or the first
-//!   heading-like line), subtitle (——…), source (来源:…, a masthead line,
-//!   a footer record), date (2024年08月15日, 2024-08-15 → ISO), edition
-//!   (02版, 00001版, 第A02版), authors (本报记者…, 记者 …, 通讯员…, 作者:…,
-//!   本版撰文:…) and editors (责编, 编辑, 责任编辑). Absent fields are `null`
-//!   or empty, never guessed.
+//! * **Metadata** ([`meta`]): title (nearest heading above the subtitle or
+//!   the dateline, else the first heading before the body), subtitle (——…),
+//!   source (来源: field, a paper named on the dateline, a masthead, the news
+//!   lead 某某网讯, a reposting notice, a breadcrumb's site), date (a
+//!   labelled date first; 2024年08月15日, 2024-08-15 → ISO), edition (02版,
+//!   00001版, 第A02版), authors (本报记者…, 记者 …, 通讯员…, 作者:…, 本版撰文:…)
+//!   and editors (责编, 编辑, 责任编辑). Metadata is clean text in the
+//!   original script (pinyin glosses and mojibake left out). Absent fields
+//!   are `null` or empty, never guessed.
 //!
 //! ```
 //! let page = "上一版\n下一版\n放大\n缩小\n机关党建工作综述\n——副标题\n来源:某某日报 2024年08月15日\n\
@@ -43,6 +52,9 @@
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
+
+pub mod furniture;
+pub mod meta;
 
 /// Page metadata; every field `null`/empty when the page does not state it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,41 +133,10 @@ enum Kind {
     Subtitle,
 }
 
-// Page-interface vocabulary (navigation, controls, sharing), matched as a
-// whole line or as a line made of such words.
-static_regex!(
-    UI_LINE,
-    r"^(?:[\[【]?(?:大图|PDF|pdf|打印|打印本页|关闭|关闭窗口|返回|返回列表|加入收藏|设为首页|返回目录|返回顶部|收藏|分享|分享到|字号|字体|放大|缩小|默认|大|中|小|上一版|下一版|上一期|下一期|本版导航|各版导航|视觉导航|标题导航|版面导航|往期回顾|选择其他日期报纸|历史数字报|数字报纸|数字报|电子版|首页|登录|注册|搜索|更多|更多>>|>>|<<|详细|详情|全文|进入|点击查看|图片|视频|二维码|扫一扫|微信|微博|手机版|网站地图|联系我们|[年月日])[\]】]?[\s:|/]*)+$"
-);
 // Lines that end the article: related reading, comments, notices, pagination.
 static_regex!(
     CUT_LINE,
     r"^(?:推荐阅读|相关阅读|延伸阅读|相关新闻|相关文章|相关报道|相关链接|热点推荐|热门推荐|热门文章|猜你喜欢|为您推荐|精彩推荐|往期精彩|最新评论|网友评论|发表评论|我要评论|评论列表|全部评论|上一篇|下一篇|上一篇:|下一篇:|请输入验证码|验证码|版权所有|版权声明|免责声明|未经允许不得转载|未经授权|转载请注明|本网原创|举报|本文来源于|(?:Copyright|copyright|©))"
-);
-static_regex!(
-    DATE_CN,
-    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-);
-static_regex!(DATE_ISO, r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})");
-static_regex!(
-    SOURCE,
-    r"(?:来源|來源|出处|稿源)\s*[:：]\s*([^\s|:：]{2,20})"
-);
-static_regex!(
-    MASTHEAD,
-    r"^([\p{Han}]{2,10}(?:日报|晚报|时报|商报|报))(?:\s*(?:数字报纸|数字报|电子版))?$"
-);
-static_regex!(
-    EDITION,
-    r"(?:^|\s|第)([A-Z]?\d{1,5})\s*版(?:\s*[:：]\s*([\p{Han}]{1,8}))?"
-);
-static_regex!(
-    AUTHOR,
-    r"(?:本报记者|本报通讯员|记者|通讯员|作者|本版撰文|撰文|文/图|文)\s*[:：]?\s*((?:[\p{Han}·]{2,4}[\s、,]*)+)"
-);
-static_regex!(
-    EDITOR,
-    r"(?:责任编辑|责编|编辑|校对|审核)\s*[:：]\s*((?:[\p{Han}·]{2,4}[\s、,]*)+)"
 );
 static_regex!(NUMBER_LINE, r"^\d{1,4}$");
 static_regex!(BRACKETED, r"^(?:\s*[【\[][^】\]]{1,12}[】\]])+\s*$");
@@ -167,11 +148,6 @@ static_regex!(
     CREDIT_END,
     r"(?:摄|供图|图|摄影|翻拍|资料图片|资料图|制图|截图)[)）]?$"
 );
-static_regex!(
-    REPOST_TITLE,
-    r"(?:未经允许不得转载|转载请注明)[^»]*»\s*(.+)$"
-);
-
 fn han_count(s: &str) -> usize {
     s.chars()
         .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
@@ -184,8 +160,11 @@ fn char_count(s: &str) -> usize {
 
 fn is_paragraph(s: &str) -> bool {
     let n = char_count(s);
-    let sentence = s.contains(['。', '！', '？', '；', '!', '?', ';']);
     let clauses = s.matches([',', '，', '、']).count();
+    // A question mark inside a comma-less line is more often a separator
+    // lost in a bad conversion ("栏目?标题") than a question.
+    let question = s.ends_with(['?', '？']) || (s.contains(['?', '？']) && clauses > 0);
+    let sentence = s.contains(['。', '！', '；', '!', ';']) || question;
     (sentence && n >= 4 && han_count(s) * 2 >= n) || (clauses >= 2 && n >= 40)
 }
 
@@ -212,50 +191,66 @@ fn credit_at_end(s: &str) -> bool {
     tail_start > 0 && (1..=14).contains(&n) || (n <= 8 && s.starts_with("图"))
 }
 
+/// An organization signing the article on a line of its own:
+/// "中共某某市委组织部", "■某某县委宣传部".
+fn is_signing_body(s: &str) -> bool {
+    static_regex!(
+        SIGNING,
+        r"^(?:中共[\p{Han}]{2,20}(?:委|工委|委员会|部|办公室|党组)|[\p{Han}]{2,16}(?:组织部|宣传部|统战部|机关工委|工作委员会))$"
+    );
+    SIGNING.is_match(s)
+}
+
 fn is_byline(s: &str) -> bool {
-    let s = s.trim_start_matches(['□', '■', '◇', '○', '●', '(', '（']);
+    let s = s.trim_start_matches(['□', '■', '◇', '○', '●', '(', '（', ' ']);
     let short = char_count(s) <= 40;
     short
-        && (s.starts_with("本报记者")
-            || s.starts_with("本报通讯员")
-            || s.starts_with("记者")
-            || s.starts_with("通讯员")
-            || s.starts_with("作者")
-            || s.starts_with("本版撰文")
-            || s.starts_with("撰文")
-            || s.starts_with("文/")
-            || s.starts_with("责编")
-            || s.starts_with("责任编辑")
-            || s.starts_with("编辑:")
-            || s.starts_with("编辑:")
-            || s.starts_with("图片由")
-            || s.ends_with("文/摄"))
+        && ([
+            "本报记者",
+            "本报通讯员",
+            "本刊记者",
+            "本台记者",
+            "本网记者",
+            "记者",
+            "通讯员",
+            "作者",
+            "本版撰文",
+            "撰文",
+            "文/",
+            "责编",
+            "责任编辑",
+            "编辑:",
+            "图片由",
+        ]
+        .iter()
+        .any(|p| s.starts_with(p))
+            || s.ends_with("文/摄")
+            || is_signing_body(s))
 }
 
 fn is_meta_line(s: &str) -> bool {
     let n = char_count(s);
     n <= 60
         && !s.contains('。')
-        && (SOURCE.is_match(s)
-            || ((DATE_CN.is_match(s) || DATE_ISO.is_match(s)) && han_count(s) <= 16)
+        && (meta::has_source_field(s)
+            || (meta::has_date(s) && han_count(s) <= 16)
             || s.starts_with("原标题")
-            || MASTHEAD.is_match(s)
-            || (EDITION.is_match(s) && n <= 12))
+            || meta::is_masthead(s)
+            || (meta::has_edition(s) && n <= 12))
 }
 
 fn is_boilerplate(s: &str) -> bool {
-    UI_LINE.is_match(s)
+    furniture::is_furniture(s)
         || NUMBER_LINE.is_match(s)
         || CONTINUATION.is_match(s)
-        || (s.contains('|') && s.split('|').all(|p| char_count(p) <= 8))
         // Controls in brackets: 【打印本页】 【关闭窗口】 [收藏]
         || BRACKETED.is_match(s)
-        // Breadcrumbs: 首页 > 新闻中心 > 基层党建, 当前位置:…
-        || s.starts_with("当前位置")
-        || s.starts_with("您的位置")
-        || (s.contains(['>', '»', '›']) && s.split(['>', '»', '›']).count() >= 2
-            && s.split(['>', '»', '›']).all(|p| char_count(p) <= 10))
-        || s.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// A subtitle: a dash and then words (a dash before a widget label,
+/// "-- 天气", is furniture).
+fn is_subtitle(s: &str) -> bool {
+    (s.starts_with("——") || s.starts_with("──") || s.starts_with("--")) && han_count(s) >= 3
 }
 
 /// Cleans a (normalized) page; see the module documentation.
@@ -266,20 +261,25 @@ pub fn clean(text: &str) -> Page {
     }
     let mut kinds: Vec<Kind> = ls
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             let s = l.text;
             if CUT_LINE.is_match(s) {
                 Kind::Cut
             } else if is_boilerplate(s) {
                 Kind::Boilerplate
-            } else if s.starts_with("——") || s.starts_with("──") || s.starts_with("--") {
+            } else if is_subtitle(s) {
                 Kind::Subtitle
             } else if is_byline(s) {
                 Kind::Byline
-            } else if is_caption_marked(s) {
-                Kind::Caption
             } else if is_meta_line(s) {
                 Kind::Meta
+            } else if furniture::is_foreign(s) {
+                Kind::Boilerplate
+            } else if is_caption_marked(s) {
+                Kind::Caption
+            } else if i < 3 && furniture::self_description(s).is_some() {
+                Kind::Boilerplate
             } else if is_paragraph(s) {
                 Kind::Paragraph
             } else {
@@ -322,7 +322,7 @@ pub fn clean(text: &str) -> Page {
         None => (0, ls.len()),
     };
 
-    let mut meta = read_meta(&ls, &kinds, meta_window_end, end);
+    let meta = meta::read(&ls, &kinds, meta_window_end, start..end);
 
     let mut body = Vec::new();
     let mut captions = Vec::new();
@@ -352,175 +352,11 @@ pub fn clean(text: &str) -> Page {
             .map(|(l, _)| l.range.clone())
             .collect();
     }
-    meta.authors.dedup();
     Page {
         body,
         captions,
         meta,
     }
-}
-
-impl PageMeta {
-    /// Rewrites text fields found in `normalized` in the original's script
-    /// (a traditional page keeps a traditional title). Fields that do not
-    /// occur literally (ISO dates, `02版`) are left as they are.
-    pub fn in_original_script(
-        &self,
-        normalized: &str,
-        original: &str,
-        map: &crate::offsets::OffsetMap,
-    ) -> PageMeta {
-        let conv = |s: &str| -> String {
-            match normalized.find(s) {
-                Some(i) => {
-                    let (a, b) = map.to_original(i, i + s.len());
-                    original.get(a..b).unwrap_or(s).trim().to_string()
-                }
-                None => s.to_string(),
-            }
-        };
-        PageMeta {
-            title: self.title.as_deref().map(conv),
-            subtitle: self.subtitle.as_deref().map(conv),
-            source: self.source.as_deref().map(conv),
-            date: self.date.clone(),
-            edition: self.edition.clone(),
-            authors: self.authors.iter().map(|s| conv(s)).collect(),
-            editors: self.editors.iter().map(|s| conv(s)).collect(),
-        }
-    }
-}
-
-fn names(list: &str) -> Vec<String> {
-    list.split(|c: char| c.is_whitespace() || matches!(c, '、' | ',' | '，'))
-        .map(|s| s.trim_end_matches(['摄', ')', '）']))
-        .filter(|s| {
-            let n = s.chars().count();
-            (2..=4).contains(&n)
-                && s.chars()
-                    .all(|c| c == '·' || ('\u{4e00}'..='\u{9fff}').contains(&c))
-        })
-        .map(str::to_string)
-        .collect()
-}
-
-fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
-    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-fn find_date(s: &str) -> Option<String> {
-    if let Some(c) = DATE_CN.captures(s) {
-        return iso_date(&c[1], &c[2], &c[3]);
-    }
-    DATE_ISO
-        .captures(s)
-        .and_then(|c| iso_date(&c[1], &c[2], &c[3]))
-}
-
-fn read_meta(ls: &[Line<'_>], kinds: &[Kind], header_end: usize, body_end: usize) -> PageMeta {
-    let mut meta = PageMeta::default();
-    // Header: lines before the body.
-    let mut subtitle_at = None;
-    for (i, l) in ls.iter().enumerate().take(header_end) {
-        let s = l.text;
-        if kinds[i] == Kind::Subtitle && meta.subtitle.is_none() {
-            meta.subtitle = Some(s.to_string());
-            subtitle_at = Some(i);
-        }
-    }
-    let heading_like = |i: usize| {
-        let s = ls[i].text;
-        let n = char_count(s);
-        kinds[i] == Kind::Heading && (5..=40).contains(&n) && !s.ends_with([':', '：'])
-    };
-    meta.title = match subtitle_at {
-        Some(sub) => (0..sub).rev().find(|&i| heading_like(i)),
-        None => (0..header_end).find(|&i| heading_like(i)),
-    }
-    .map(|i| ls[i].text.to_string());
-    if meta.title.is_none() {
-        // A reposting site's notice names the title: "未经允许不得转载:站名 » 标题".
-        meta.title = ls.iter().find_map(|l| {
-            REPOST_TITLE
-                .captures(l.text)
-                .map(|c| c[1].trim().to_string())
-        });
-    }
-
-    // Metadata lines anywhere outside the body paragraphs (header, bylines,
-    // footer records).
-    for (i, l) in ls.iter().enumerate() {
-        let s = l.text;
-        let k = kinds[i];
-        let outside = i < header_end || !matches!(k, Kind::Paragraph);
-        if !outside {
-            continue;
-        }
-        if matches!(
-            k,
-            Kind::Meta | Kind::Heading | Kind::Byline | Kind::Boilerplate | Kind::Cut
-        ) {
-            if meta.date.is_none() && matches!(k, Kind::Meta | Kind::Heading | Kind::Byline) {
-                meta.date = find_date(s);
-            }
-            if meta.source.is_none() {
-                if let Some(c) = SOURCE.captures(s) {
-                    meta.source = Some(c[1].to_string());
-                } else if k != Kind::Boilerplate
-                    && let Some(c) = MASTHEAD.captures(s)
-                {
-                    meta.source = Some(c[1].to_string());
-                }
-            }
-            if meta.edition.is_none()
-                && char_count(s) <= 16
-                && let Some(c) = EDITION.captures(s)
-            {
-                meta.edition = Some(format!("{}版", &c[1]));
-            }
-        }
-        if matches!(k, Kind::Byline | Kind::Heading | Kind::Meta) && char_count(s) <= 40 {
-            if let Some(c) = EDITOR.captures(s) {
-                meta.editors.extend(names(&c[1]));
-                continue;
-            }
-            if let Some(c) = AUTHOR.captures(s) {
-                meta.authors.extend(names(&c[1]));
-            }
-        }
-    }
-    // A footer record "报名 栏目 00001 标题 2019-11-25 …" names the source
-    // as its first field.
-    if meta.source.is_none() {
-        for l in ls.iter().rev().take(3) {
-            let first = l.text.split_whitespace().next().unwrap_or("");
-            if let Some(c) = MASTHEAD.captures(first)
-                && l.text.split_whitespace().count() >= 4
-            {
-                meta.source = Some(c[1].to_string());
-                break;
-            }
-        }
-    }
-    // A closing "(记者 某某)" inside the last paragraph.
-    if meta.authors.is_empty()
-        && let Some(last) = ls[..body_end]
-            .iter()
-            .zip(kinds)
-            .rev()
-            .find(|(_, k)| **k == Kind::Paragraph)
-            .map(|(l, _)| l.text)
-    {
-        static_regex!(
-            CLOSING,
-            r"[(（](?:本报)?记者\s*([\p{Han}·]{2,4}(?:[\s、][\p{Han}·]{2,4})*)[)）]\s*$"
-        );
-        if let Some(c) = CLOSING.captures(last) {
-            meta.authors.extend(names(&c[1]));
-        }
-    }
-    meta
 }
 
 #[cfg(test)]
@@ -549,6 +385,30 @@ mod tests {
         let p = clean(page);
         assert_eq!(p.meta.editors, ["李丹", "崔新耀"]);
         assert_eq!(p.meta.authors, ["李国惠"]);
+    }
+
+    #[test]
+    fn no_title_when_the_page_states_none() {
+        // Dateline first, then a counter and a read-aloud widget.
+        let page = "2024年01月13日09:48 来源:某某报新闻网\n321\n点击播报本文,约\n本报某地讯 今年以来,某市建立服务站180余处。\n";
+        let p = clean(page);
+        assert_eq!(p.meta.title, None);
+        assert_eq!(p.meta.source.as_deref(), Some("某某报新闻网"));
+        assert_eq!(p.body.len(), 1);
+        // A signing organization and a numbered section heading are not titles.
+        let page = "中共某市某区委组织部\n2018年10月18日13:44 来源:某某网\n一、背景起因\n某区辖9个街道,有党组织690个。\n";
+        let p = clean(page);
+        assert_eq!(p.meta.title, None);
+        assert_eq!(p.meta.date.as_deref(), Some("2018-10-18"));
+    }
+
+    #[test]
+    fn title_above_the_dateline_over_furniture() {
+        let page = "某某网首页 > 某县 > 正文\n某县党建引领乡村振兴\n分 享 至 手 机\n时间:2024-06-22 11:07:16|来源:某某广视网编辑:张三|点击量:2901\n近年来,某县以党建为抓手,推动产业发展。\n";
+        let p = clean(page);
+        assert_eq!(p.meta.title.as_deref(), Some("某县党建引领乡村振兴"));
+        assert_eq!(p.meta.source.as_deref(), Some("某某广视网"));
+        assert_eq!(p.meta.date.as_deref(), Some("2024-06-22"));
     }
 
     #[test]

@@ -1,0 +1,260 @@
+//! Page furniture: the lines a site or e-paper template puts around an
+//! article — controls, labels, counters, navigation bars, injected adverts,
+//! server error strings.
+//!
+//! The vocabulary lives in `data/page-furniture.txt` (words that make up a
+//! whole line, line prefixes, line suffixes, spam words); this module adds the
+//! shapes that need no vocabulary: channel bars (`A | B | C`, `首页 热点 资讯
+//! 行业 财经`), breadcrumbs (`首页 > 新闻 > 正文`, `首页 / 要闻`), lines with
+//! no Han character at all (`404 Not Found`, `ZJOL/1.24.96`), and a site's
+//! description of itself at the top of a page (`某某网是……的平台。`).
+//!
+//! Lines are matched after normalization (simplified, half-width) with
+//! whitespace removed, so `分 享 至` is `分享至`.
+//!
+//! ```
+//! use dangjian::page::furniture::is_furniture;
+//! assert!(is_furniture("返回目录  放大缩小全文复制"));
+//! assert!(is_furniture("分 享 至 手 机"));
+//! assert!(is_furniture("扫码阅读手机版"));
+//! assert!(is_furniture("首页 > 新闻中心 > 基层党建 > 正文"));
+//! assert!(is_furniture("首页 要闻 时政 财经 社会 文化"));
+//! assert!(!is_furniture("机关党建工作综述"));
+//! ```
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const DATA: &str = include_str!("../../data/page-furniture.txt");
+
+/// The vocabulary of `data/page-furniture.txt`.
+struct Vocabulary {
+    words: HashSet<String>,
+    longest_word: usize,
+    prefixes: Vec<String>,
+    suffixes: Vec<String>,
+    spam: Vec<String>,
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let mut v = Vocabulary {
+        words: HashSet::new(),
+        longest_word: 1,
+        prefixes: Vec::new(),
+        suffixes: Vec::new(),
+        spam: Vec::new(),
+    };
+    for line in DATA.lines() {
+        let line = line.trim_end();
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let Some((kind, word)) = line.split_once('\t') else {
+            continue;
+        };
+        let word: String = word.chars().filter(|c| !c.is_whitespace()).collect();
+        if word.is_empty() {
+            continue;
+        }
+        match kind {
+            "word" => {
+                v.longest_word = v.longest_word.max(word.chars().count());
+                v.words.insert(word);
+            }
+            "prefix" => v.prefixes.push(word),
+            "suffix" => v.suffixes.push(word),
+            "spam" => v.spam.push(word.to_lowercase()),
+            _ => {}
+        }
+    }
+    v
+});
+
+/// Characters that may open a furniture line without belonging to it:
+/// bullets, boxes, brackets, dashes.
+fn is_decoration(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
+fn han_count(s: &str) -> usize {
+    s.chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count()
+}
+
+/// Whether the whole of `s` is a run of interface words, with any
+/// non-alphanumeric separators between them.
+fn all_words(s: &str, v: &Vocabulary) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() || chars.len() > 60 {
+        return false;
+    }
+    // reach[i]: the first i characters are words and separators.
+    let mut reach = vec![false; chars.len() + 1];
+    reach[0] = true;
+    for i in 0..chars.len() {
+        if !reach[i] {
+            continue;
+        }
+        if is_decoration(chars[i]) {
+            reach[i + 1] = true;
+            continue;
+        }
+        for len in 1..=v.longest_word.min(chars.len() - i) {
+            let w: String = chars[i..i + len].iter().collect();
+            if v.words.contains(&w) {
+                reach[i + len] = true;
+            }
+        }
+    }
+    reach[chars.len()] && chars.iter().any(|c| c.is_alphanumeric())
+}
+
+/// A channel bar: `A | B | C` or five and more short words separated by spaces.
+fn is_channel_bar(s: &str) -> bool {
+    if s.contains('|') {
+        let parts: Vec<&str> = s
+            .split('|')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        return parts.len() >= 2 && parts.iter().all(|p| p.chars().count() <= 8);
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 5
+        && words
+            .iter()
+            .all(|w| w.chars().count() <= 4 && w.chars().all(|c| c.is_alphanumeric()))
+}
+
+/// A breadcrumb trail: `首页 > 新闻 > 正文`, `人民网>>广西频道`, `首页 / 要闻`.
+fn is_breadcrumb(s: &str) -> bool {
+    for sep in [&['>', '»', '›'][..], &['/'][..]] {
+        let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
+        let named: Vec<&&str> = parts.iter().filter(|p| !p.is_empty()).collect();
+        let short = named.iter().all(|p| p.chars().count() <= 16);
+        let enough = if sep[0] == '/' {
+            // A slash also writes dates and fractions: a trail of names only.
+            named.len() >= 2 && named.iter().all(|p| han_count(p) >= 2) && s.contains("首页")
+        } else {
+            parts.len() >= 2 && !named.is_empty()
+        };
+        if enough && short {
+            return true;
+        }
+    }
+    false
+}
+
+/// A site describing itself at the top of a page: `某某网是……平台。`.
+///
+/// Returns the site's name.
+///
+/// ```
+/// use dangjian::page::furniture::self_description;
+/// assert_eq!(
+///     self_description("某某党建网是服务基层党组织的信息交流平台,提供决策参考。"),
+///     Some("某某党建网")
+/// );
+/// assert_eq!(self_description("某某县是革命老区,党员3200名。"), None);
+/// ```
+pub fn self_description(s: &str) -> Option<&str> {
+    static_regex!(
+        SELF,
+        r"^((?:本网|[\p{Han}]{2,12}?(?:网站|网|在线|客户端)))(?:是|为|系|作为)"
+    );
+    let c = SELF.captures(s)?;
+    let name = c.get(1)?.as_str();
+    let about_itself = ["平台", "网站", "门户", "媒体", "主办", "创办", "信息"]
+        .iter()
+        .any(|w| s.contains(w));
+    (about_itself && name != "本网").then_some(name)
+}
+
+/// Whether a (normalized, trimmed) line is page furniture.
+pub fn is_furniture(s: &str) -> bool {
+    let v = &*VOCABULARY;
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = compact.trim_start_matches(is_decoration);
+    if core.is_empty() {
+        return true;
+    }
+    if all_words(&compact, v) {
+        return true;
+    }
+    if v.prefixes.iter().any(|p| core.starts_with(p.as_str())) {
+        return true;
+    }
+    let n = core.chars().count();
+    if n <= 24 && v.suffixes.iter().any(|p| core.ends_with(p.as_str())) {
+        return true;
+    }
+    if n <= 30 {
+        let lower = core.to_lowercase();
+        if v.spam.iter().any(|w| lower.contains(w.as_str())) {
+            return true;
+        }
+    }
+    is_channel_bar(s) || is_breadcrumb(s)
+}
+
+/// A line without a single Han character (`404 Not Found`, a server string,
+/// a phone number): never article text in a Chinese page.
+pub fn is_foreign(s: &str) -> bool {
+    han_count(s) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_loads() {
+        let v = &*VOCABULARY;
+        assert!(v.words.contains("放大"));
+        assert!(v.prefixes.iter().any(|p| p == "扫码阅读"));
+        assert!(!v.spam.is_empty());
+    }
+
+    #[test]
+    fn controls_run_together() {
+        assert!(is_furniture("【打印本页】 【关闭窗口】"));
+        assert!(is_furniture("文字: 大  中  小     打印"));
+        assert!(is_furniture("展开通版"));
+        assert!(is_furniture("-- 天气"));
+    }
+
+    #[test]
+    fn labels_and_widgets() {
+        assert!(is_furniture("当前版:01版"));
+        assert!(is_furniture("点击播报本文,约"));
+        assert!(is_furniture("■核心提示"));
+        assert!(is_furniture("主办:中共某某省委某某工作委员会"));
+        assert!(is_furniture("您当前的位置 : 某某网  >  某市  >  某县"));
+        assert!(is_furniture("某某融媒客户端下载"));
+    }
+
+    #[test]
+    fn adverts_and_trails() {
+        assert!(is_furniture("abc88体育在线"));
+        assert!(is_furniture("某某网>>某某频道>>专题集>>某某新闻网某某分网"));
+        assert!(is_furniture("现在的位置:首页 / 某省要闻"));
+        assert!(is_furniture("国内 | 国际 | 本省新闻 | 评论"));
+    }
+
+    #[test]
+    fn headlines_and_sentences_are_not_furniture() {
+        assert!(!is_furniture("某县:党建引领 推进乡村振兴"));
+        assert!(!is_furniture("2024年,全县党员1.2万名。"));
+        assert!(!is_furniture("下载量突破10万次,群众办事更方便了。"));
+        assert!(!is_furniture("党建引领“一网两线” 群众共富有良方"));
+        assert!(!is_furniture("2023/2024年度考核"));
+    }
+
+    #[test]
+    fn foreign_lines() {
+        assert!(is_foreign("404 Not Found"));
+        assert!(is_foreign("18500000000(tel)"));
+        assert!(!is_foreign("某某网 2006"));
+    }
+}
