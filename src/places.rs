@@ -47,6 +47,7 @@ use crate::document::DocumentInfo;
 use crate::page::PageMeta;
 use crate::segment::Segmenter;
 
+mod claim_places;
 mod subject;
 mod towns;
 
@@ -637,13 +638,30 @@ fn masthead_place(
     })
 }
 
+/// Whether the division named at `at` is what an example stands for:
+/// `…是铜仁市发展村级集体经济的一个缩影` (after 是 in a sentence that calls
+/// something its 缩影 or 写照).
+fn is_epitome_of(text: &str, at: usize) -> bool {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .find(['。', '!', '?', '\n'])
+        .map_or(text.len(), |i| at + i);
+    let sentence = &text[start..end];
+    let before = &text[start..at];
+    ["缩影", "写照"].iter().any(|w| sentence.contains(w)) && before.contains('是')
+}
+
 /// Weighs every piece of evidence of `combined` (title, `\n`, body from
 /// `offset`) for [`subject::decide`].
 fn weigh_evidence(
-    g: &Gazetteer,
     combined: &str,
     offset: usize,
     hits: &[Hit],
+    towns: &[towns::Town<'_>],
     masthead: Option<&(usize, String)>,
 ) -> subject::Evidence {
     let mut ev = subject::Evidence::default();
@@ -651,13 +669,12 @@ fn weigh_evidence(
         ev.add(*m, subject::MASTHEAD, usize::MAX);
     }
     let body = &combined[offset..];
-    // The lead: the body's first sentence.
+    // The lead: the body's first paragraph, at most about 200 characters.
     let lead_end = offset
         + body
             .char_indices()
-            .find(|(i, c)| matches!(c, '。' | '!' | '?' | '！' | '？') || *i > 600)
+            .find(|(i, c)| *c == '\n' || *i > 600)
             .map_or(body.len(), |(i, _)| i);
-    let mut towns: Vec<(&str, usize, usize)> = Vec::new();
     for h in hits {
         let Some(p) = h.place else { continue };
         let after = &combined[h.end..];
@@ -676,18 +693,24 @@ fn weigh_evidence(
         if AID_BEFORE.iter().any(|a| before.ends_with(a)) {
             w += subject::RECIPIENT;
         }
-        ev.add(p, w, h.start);
-        if g.places[p].level.rank() >= 2
-            && let Some(t) = towns::town_after(after)
-            && !towns.iter().any(|(x, _, _)| *x == t)
-        {
-            towns.push((t, p, h.end));
+        if is_epitome_of(combined, h.start) {
+            w += subject::EPITOME;
         }
+        ev.add(p, w, h.start);
     }
-    for (town, p, first) in towns {
-        for at in towns::occurrences(combined, town).filter(|&at| at != first) {
+    // Later mentions of towns and villages: evidence for their county, up
+    // to a cap (an anecdote's village named ten times is still one example).
+    let mut from_towns: HashMap<usize, f64> = HashMap::new();
+    for t in towns {
+        for at in towns::occurrences(combined, t.name).filter(|&at| at != t.first) {
             let w = if at < offset { 1.0 } else { subject::TOWN };
-            ev.add(p, w, at);
+            let seen = from_towns.entry(t.county).or_default();
+            let w = w.min(subject::TOWN_CAP - *seen);
+            if w <= 0.0 {
+                break;
+            }
+            *seen += w;
+            ev.add(t.county, w, at);
         }
     }
     ev.count_self_references(combined);
@@ -736,6 +759,15 @@ pub fn attribute(
             ..h.clone()
         })
         .collect();
+    // Towns and villages written after their county (惠民县麻店镇).
+    let towns = towns::attach(
+        &combined,
+        all_hits.iter().filter_map(|h| {
+            let p = h.place?;
+            let media = MEDIA_AFTER.iter().any(|m| combined[h.end..].starts_with(m));
+            (g.places[p].level.rank() >= 2 && !media).then_some((h.end, p))
+        }),
+    );
     let mut counts: HashMap<usize, usize> = HashMap::new();
     let mut ambiguous: HashMap<usize, usize> = HashMap::new();
     for h in &hits {
@@ -747,7 +779,7 @@ pub fn attribute(
 
     // 3. The subject: evidence weighed along the tree.
     if doc.is_none() {
-        let ev = weigh_evidence(g, &combined, offset, &all_hits, masthead.as_ref());
+        let ev = weigh_evidence(&combined, offset, &all_hits, &towns, masthead.as_ref());
         if let Some(s) = subject::decide(g, &ev) {
             let hint = masthead
                 .as_ref()
@@ -781,23 +813,15 @@ pub fn attribute(
 
     // Claim attribution.
     let doc_idx = doc.as_ref().map(|d| d.0);
-    for c in claims.iter_mut() {
-        let at = c.body_start;
-        let sent_start = text[..at.min(text.len())]
-            .char_indices()
-            .rev()
-            .find(|(_, ch)| matches!(ch, '。' | '!' | '?' | '！' | '？' | ';' | '；' | '\n'))
-            .map_or(0, |(i, ch)| i + ch.len_utf8());
-        let named = hits
-            .iter()
-            .filter(|h| h.start >= sent_start && h.end <= at)
-            .filter_map(|h| h.place)
-            .rfind(|&p| match doc_idx {
-                Some(d) => p != d && g.within(p, d),
-                None => true,
-            });
-        c.place = named.or(doc_idx).map(|i| g.places[i].name.clone());
+    let mut named: Vec<(usize, usize, usize)> = hits
+        .iter()
+        .filter_map(|h| h.place.map(|p| (h.start, h.end, p)))
+        .collect();
+    for t in &towns {
+        named.extend(towns::occurrences(text, t.name).map(|at| (at, at + t.name.len(), t.county)));
     }
+    named.sort_unstable();
+    claim_places::assign(g, text, &named, doc_idx, claims);
 
     let mut mentions: Vec<PlaceMention> = counts
         .iter()

@@ -5,7 +5,8 @@
 //! sentence (+[`LEAD`]), the masthead or byline paper ([`MASTHEAD`]), a
 //! division named as the one receiving aid (+[`RECIPIENT`]: 帮扶澜沧县), and
 //! the later mentions of a town or street first named with its county
-//! ([`TOWN`]: 惠民县麻店镇 … 麻店镇). The text's self-references (我市, 全县,
+//! ([`TOWN`]: 惠民县麻店镇 … 麻店镇, at most [`TOWN_CAP`]), and a division an
+//! example is said to stand for (+[`EPITOME`]: …是铜仁市…的缩影). The text's self-references (我市, 全县,
 //! 本区, 旗直 …) add to the mentioned divisions whose name ends in that
 //! level word.
 //!
@@ -35,11 +36,19 @@ pub(super) const MASTHEAD: f64 = 2.0;
 pub(super) const RECIPIENT: f64 = 2.0;
 /// Weight of each later mention of a town first named with its county.
 pub(super) const TOWN: f64 = 0.5;
+/// At most this much weight from a county's towns and villages.
+pub(super) const TOWN_CAP: f64 = 2.0;
+/// Extra weight of a division an example is said to stand for
+/// (…是铜仁市…的一个缩影).
+pub(super) const EPITOME: f64 = 2.0;
 /// A child must carry this share of the weight of the division the walk
 /// leaves.
 const DESCEND: f64 = 0.5;
 /// … and this many times the weight of its heaviest sibling.
 const DOMINANT: f64 = 2.0;
+
+/// Weight of a mention of a level's organs (市直, 县直, 旗直).
+const ORGANS: f64 = 2.0;
 
 /// Level words a text refers to itself by (我市, 全县, 本区, 旗直).
 const LEVEL_WORDS: &[char] = &['省', '市', '县', '区', '旗', '州', '盟'];
@@ -73,9 +82,12 @@ impl Evidence {
             let after = chars.get(i + 1).copied();
             let prefixed = matches!(before, Some('我' | '本' | '全' | '该'))
                 && !matches!(after, Some('域' | '场' | '县' | '面' | '长'));
+            // 市直机关: the organs of the level, a strong sign of the subject.
             let organs = after == Some('直') && c != '州' && c != '盟';
-            if prefixed || organs {
+            if prefixed {
                 *self.self_ref.entry(c).or_default() += 1.0;
+            } else if organs {
+                *self.self_ref.entry(c).or_default() += ORGANS;
             }
         }
     }
@@ -90,11 +102,6 @@ impl Evidence {
             .and_then(|c| self.self_ref.get(&c))
             .copied()
             .unwrap_or(0.0)
-    }
-
-    /// Whether any evidence was seen.
-    pub(super) fn is_empty(&self) -> bool {
-        self.own.is_empty()
     }
 }
 
@@ -139,9 +146,12 @@ pub(super) fn decide(g: &Gazetteer, ev: &Evidence) -> Option<Subject> {
                 0.0
             }
     };
+    // Siblings are compared by the weight of their trees alone: the
+    // self-references fit every sibling of a level alike.
+    let weight = |p: &usize| sub.get(p).copied().unwrap_or(0.0);
     let order = |a: &usize, b: &usize| {
-        go(*b)
-            .total_cmp(&go(*a))
+        weight(b)
+            .total_cmp(&weight(a))
             .then(first.get(a).cmp(&first.get(b)))
             .then(g.places[*a].code.cmp(&g.places[*b].code))
     };
@@ -162,8 +172,8 @@ pub(super) fn decide(g: &Gazetteer, ev: &Evidence) -> Option<Subject> {
         let Some(&best) = kids.first() else {
             break;
         };
-        let second = kids.get(1).map_or(0.0, |&c| go(c));
-        if go(best) >= DOMINANT * second && go(best) >= DESCEND * stay(cur) {
+        let second = kids.get(1).map_or(0.0, weight);
+        if weight(&best) >= DOMINANT * second && go(best) >= DESCEND * stay(cur) {
             cur = best;
         } else {
             break;

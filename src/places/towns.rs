@@ -64,6 +64,40 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// A town tied to its county by the text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Town<'a> {
+    /// As written: 麻店镇.
+    pub name: &'a str,
+    /// The county it was written after.
+    pub county: usize,
+    /// Where that first mention starts (its later mentions are evidence).
+    pub first: usize,
+}
+
+/// The towns (and a village right after a town: 叶坪镇田背村) written right
+/// after the divisions named at `named` (end offset, division).
+pub(super) fn attach(text: &str, named: impl IntoIterator<Item = (usize, usize)>) -> Vec<Town<'_>> {
+    let mut towns: Vec<Town<'_>> = Vec::new();
+    for (end, county) in named {
+        let mut at = end;
+        for _ in 0..2 {
+            let Some(name) = text.get(at..).and_then(town_after) else {
+                break;
+            };
+            if !towns.iter().any(|t| t.name == name) {
+                towns.push(Town {
+                    name,
+                    county,
+                    first: at,
+                });
+            }
+            at += name.len();
+        }
+    }
+    towns
+}
+
 /// Byte offsets of every occurrence of `town` in `text`.
 pub(super) fn occurrences<'a>(text: &'a str, town: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.match_indices(town).map(|(i, _)| i)
