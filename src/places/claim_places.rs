@@ -7,8 +7,9 @@
 //!    the document's place (嘉兴各级机关党员 … 173.5万户 → 嘉兴市), or one
 //!    above it named in the claim's own clause (来自岳阳市的80余人 → 岳阳市).
 //!    A town tied to its county counts as the county (叶坪镇 → 瑞金市).
-//! 3. A self-reference at another level in the claim's clause: 全省 in a
-//!    county's report → its province (全省100个县市区 → 江西省).
+//! 3. The last self-reference earlier in its sentence: 全省 in a county's
+//!    report → its province (全省100个县市区 → 江西省); 该市 → the
+//!    document's city itself.
 //! 4. A division below the document's place named in the first sentence of
 //!    the claim's paragraph: the paragraph is about it (去年,海棠区 … →
 //!    海棠区's figures).
@@ -56,7 +57,7 @@ fn clause_start(text: &str, at: usize) -> usize {
     text[s..at]
         .char_indices()
         .rev()
-        .find(|(_, ch)| matches!(ch, ',' | '，' | ':' | '：' | '、'))
+        .find(|(_, ch)| matches!(ch, ',' | '，' | ':' | '：'))
         .map_or(s, |(i, ch)| s + i + ch.len_utf8())
 }
 
@@ -72,37 +73,37 @@ fn first_sentence_end(text: &str, from: usize) -> usize {
         .map_or(text.len(), |(i, _)| from + i)
 }
 
-/// 全国 in `span`, not as part of an honour or a body.
+/// 全国 in `span`, not as part of an honour or a body, and not inside
+/// quotation marks (“全国文明村” is a title).
 fn national(span: &str) -> bool {
     span.match_indices("全国").any(|(i, w)| {
-        !NATIONAL_HONOUR
-            .iter()
-            .any(|h| span[i + w.len()..].starts_with(h))
+        let quoted = span[..i].matches('“').count() > span[..i].matches('”').count();
+        !quoted
+            && !NATIONAL_HONOUR
+                .iter()
+                .any(|h| span[i + w.len()..].starts_with(h))
     })
 }
 
-/// The division a self-reference in `clause` (全省, 我市, 全县 …) means,
-/// when it is another level than the document's place: the nearest of the
-/// document's place and its ancestors whose name ends in that level word.
-fn self_reference(g: &Gazetteer, clause: &str, doc: usize) -> Option<usize> {
-    let own_level = g.places[doc].name.chars().last();
-    for w in [
-        "全省", "我省", "全市", "我市", "全县", "我县", "全区", "我区", "全州", "全盟",
-    ] {
-        if !clause.contains(w) {
-            continue;
+/// The division the last self-reference in `span` (全省, 我市, 该县 …)
+/// means: the nearest of the document's place and its ancestors whose name
+/// ends in that level word.
+fn self_reference(g: &Gazetteer, span: &str, doc: usize) -> Option<usize> {
+    const WORDS: &[&str] = &[
+        "全省", "我省", "本省", "全市", "我市", "本市", "该市", "全县", "我县", "本县", "该县",
+        "全区", "我区", "本区", "该区", "全旗", "全州", "全盟",
+    ];
+    let (_, word) = WORDS
+        .iter()
+        .filter_map(|w| span.rfind(w).map(|i| (i, *w)))
+        .max()?;
+    let level = word.chars().last();
+    let mut cur = Some(doc);
+    while let Some(c) = cur {
+        if g.places[c].name.chars().last() == level {
+            return Some(c);
         }
-        let level = w.chars().last();
-        if level == own_level {
-            return None;
-        }
-        let mut cur = g.places[doc].parent;
-        while let Some(c) = cur {
-            if g.places[c].name.chars().last() == level {
-                return Some(c);
-            }
-            cur = g.places[c].parent;
-        }
+        cur = g.places[c].parent;
     }
     None
 }
@@ -144,17 +145,22 @@ pub(super) fn assign(
             c.place = Some(g.places[p].name.clone());
             continue;
         }
-        if let Some(p) = self_reference(g, &text[clause..at], d) {
+        if let Some(p) = self_reference(g, &text[sent..at], d) {
             c.place = Some(g.places[p].name.clone());
             continue;
         }
         let para = paragraph_start(text, at);
         let lead_end = first_sentence_end(text, para).min(sent);
+        // The paragraph's subject: the one division its first sentence
+        // names (the document's place and its ancestors included), when it
+        // lies below the document's place.
         let mut in_lead = named
             .iter()
-            .filter(|&&(s, e, p)| s >= para && e <= lead_end && p != d && g.within(p, d))
+            .filter(|&&(s, e, p)| s >= para && e <= lead_end && (g.within(p, d) || g.within(d, p)))
             .map(|&(_, _, p)| p);
         if let Some(p) = in_lead.next()
+            && p != d
+            && g.within(p, d)
             && in_lead.all(|q| q == p)
         {
             c.place = Some(g.places[p].name.clone());
@@ -171,6 +177,7 @@ mod tests {
     #[test]
     fn national_scope_is_not_an_honour() {
         assert!(national("在全国3000余个品牌中"));
+        assert!(!national("获得“全国文明村”“全国森林村庄”等"));
         assert!(!national("获评全国先进基层党组织"));
         assert!(!national("全国人大代表"));
     }
