@@ -25,7 +25,7 @@ const NOT_TOWNS: &[&str] = &[
 /// Characters that never occur in a town's name: they belong to the clause
 /// around it (的, 和, 等), or to numbers and quantities.
 const NOT_IN_NAME: &[char] = &[
-    '的', '和', '与', '及', '等', '各', '全', '该', '每', '个', '在', '到', '为', '是', '了', '对',
+    '的', '与', '及', '等', '各', '全', '该', '每', '个', '在', '到', '为', '是', '了', '对',
     '把', '将', '向', '从', '由', '共', '有', '下', '内', '外', '级', '委', '党', '市', '县', '区',
     '省',
 ];
