@@ -6,8 +6,9 @@
 //! `cargo run --example build_gazetteer -- ../shared/data/admin-divisions > data/gazetteer.tsv`
 //!
 //! Output columns: code, name, level (province, city, county, district,
-//! zone), parent code, short names (comma-separated), note (`historical`
-//! for names only in the older table).
+//! zone), parent code, short names (comma-separated: the short name first,
+//! then level forms of autonomous divisions such as 化隆县 for
+//! 化隆回族自治县), note (`historical` for names only in the older table).
 
 use std::collections::{BTreeMap, HashSet};
 use std::error::Error;
@@ -33,7 +34,12 @@ fn short_name(name: &str, level: &str) -> Option<String> {
     const PEOPLES: &str = "壮|回|维吾尔|藏|苗|侗|瑶|彝|土家|蒙古|朝鲜|满|布依|白|哈尼|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|哈萨克|各";
     let ethnic =
         regex::Regex::new(&format!(r"^(.+?)(?:(?:{PEOPLES})族)+自治(?:区|州|县|旗)$")).ok()?;
-    let mut s = if let Some(c) = ethnic.captures(name) {
+    // 鄂温克族自治旗, 鄂伦春自治旗: the people is the whole name.
+    let people_only =
+        regex::Regex::new(&format!(r"^((?:{PEOPLES}))族?自治(?:区|州|县|旗)$")).ok()?;
+    let mut s = if let Some(c) = people_only.captures(name) {
+        c[1].to_string()
+    } else if let Some(c) = ethnic.captures(name) {
         c[1].to_string()
     } else if let Some(r) = name.strip_suffix("自治区") {
         // 新疆维吾尔自治区: a people named without 族.
@@ -57,6 +63,23 @@ fn short_name(name: &str, level: &str) -> Option<String> {
     }
     s = s.trim().to_string();
     (s.chars().count() >= 2 && s != name).then_some(s)
+}
+
+/// The forms news use for an autonomous division besides its short name:
+/// the short name with the generic level word (鄂温克族自治旗 → 鄂温克旗,
+/// 化隆回族自治县 → 化隆县, 黔西南布依族苗族自治州 → 黔西南州). They read as
+/// full names (they end in a level word), so they are listed after the short
+/// name in the same column.
+fn level_aliases(name: &str, short: Option<&str>) -> Vec<String> {
+    let Some(short) = short else {
+        return Vec::new();
+    };
+    [("自治县", "县"), ("自治旗", "旗"), ("自治州", "州")]
+        .iter()
+        .filter(|(suffix, _)| name.ends_with(suffix))
+        .map(|(_, level)| format!("{short}{level}"))
+        .filter(|alias| alias != name)
+        .collect()
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -181,7 +204,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("# examples/build_gazetteer.rs; do not edit by hand.");
     println!("# code\tname\tlevel\tparent\tshort\tnote");
     for (code, r) in &rows {
-        let short = short_name(&r.name, r.level).unwrap_or_default();
+        let short = short_name(&r.name, r.level);
+        let short = std::iter::once(short.clone().unwrap_or_default())
+            .chain(level_aliases(&r.name, short.as_deref()))
+            .collect::<Vec<_>>()
+            .join(",");
         println!(
             "{code}\t{}\t{}\t{}\t{short}\t{}",
             r.name, r.level, r.parent, r.note

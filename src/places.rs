@@ -45,6 +45,11 @@ use crate::body::Body;
 use crate::claims::Claim;
 use crate::document::DocumentInfo;
 use crate::page::PageMeta;
+use crate::segment::Segmenter;
+
+mod claim_places;
+mod subject;
+mod towns;
 
 /// Administrative level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -109,6 +114,9 @@ pub struct Place {
     pub parent: Option<usize>,
     /// Short name used in news (桂林), if any.
     pub short: Option<String>,
+    /// Other full forms news use: an autonomous division's short name with
+    /// its level word (化隆县 for 化隆回族自治县, 鄂温克旗, 黔西南州).
+    pub aliases: Vec<String>,
     /// Only in the older table (a name that has since gone).
     pub historical: bool,
 }
@@ -164,12 +172,20 @@ impl Gazetteer {
             let Some(level) = Level::parse(cols[2]) else {
                 continue;
             };
+            // The short name, then level forms (化隆, 化隆县).
+            let mut shorts = cols[4].split(',').map(str::trim);
+            let short = shorts.next().filter(|s| !s.is_empty()).map(str::to_string);
+            let aliases = shorts
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
             places.push(Place {
                 code: cols[0].to_string(),
                 name: cols[1].to_string(),
                 level,
                 parent: None,
-                short: (!cols[4].is_empty()).then(|| cols[4].to_string()),
+                short,
+                aliases,
                 historical: cols.get(5).is_some_and(|n| *n == "historical"),
             });
             parents.push(cols[3].to_string());
@@ -214,6 +230,10 @@ impl Gazetteer {
             // ones that are generic (城区, 郊区, 矿区).
             let weak_full = ordinary.contains(p.name.as_str());
             add(&p.name, i, false, weak_full);
+            // Level forms end in a level word like full names (化隆县).
+            for a in &p.aliases {
+                add(a, i, false, false);
+            }
             if let Some(s) = &p.short
                 && p.level != Level::Zone
             {
@@ -231,7 +251,11 @@ impl Gazetteer {
             .ok();
         let names = places
             .iter()
-            .flat_map(|p| std::iter::once(p.name.clone()).chain(p.short.clone()))
+            .flat_map(|p| {
+                std::iter::once(p.name.clone())
+                    .chain(p.short.clone())
+                    .chain(p.aliases.iter().cloned())
+            })
             .collect();
         Gazetteer {
             places,
@@ -273,7 +297,11 @@ impl Gazetteer {
         let mut v: Vec<&Place> = self
             .places
             .iter()
-            .filter(|p| p.name == name || p.short.as_deref() == Some(name))
+            .filter(|p| {
+                p.name == name
+                    || p.short.as_deref() == Some(name)
+                    || p.aliases.iter().any(|a| a == name)
+            })
             .collect();
         v.sort_by_key(|p| (p.historical, p.level.rank()));
         v
@@ -298,6 +326,15 @@ impl Gazetteer {
             cur = self.places[c].parent;
         }
         false
+    }
+
+    /// Whether `s` is a short name that is also an ordinary word (和平, 光明).
+    fn ordinary_word(&self, s: &str) -> bool {
+        AMBIGUOUS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .any(|w| w == s)
     }
 
     fn related(&self, a: usize, b: usize) -> bool {
@@ -355,15 +392,16 @@ pub struct Attribution {
     pub mentions: Vec<PlaceMention>,
 }
 
-/// Whether `text[s..e]` starts and ends on word boundaries: between two of
-/// the body's tokens.
-fn on_token_boundaries(body: &Body, s: usize, e: usize) -> bool {
-    body.is_boundary(s) && body.is_boundary(e)
-}
-
-/// Recognizes place mentions in the body text.
-fn recognize(g: &Gazetteer, body: &Body, hint: Option<usize>) -> Vec<Hit> {
-    let text = body.text.as_str();
+/// Recognizes place mentions in `text`; `boundary(at)` tells whether a
+/// word boundary (between two tokens of the shared token pass) lies at byte
+/// `at`, which short names need on both sides.
+fn recognize(
+    g: &Gazetteer,
+    text: &str,
+    hint: Option<usize>,
+    boundary: &dyn Fn(usize) -> bool,
+) -> Vec<Hit> {
+    let on_token_boundaries = |s: usize, e: usize| boundary(s) && boundary(e);
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     let Some(matcher) = &g.matcher else {
         return Vec::new();
@@ -376,13 +414,13 @@ fn recognize(g: &Gazetteer, body: &Body, hint: Option<usize>) -> Vec<Hit> {
             if NOT_DIVISION_AFTER.iter().any(|w| after.starts_with(w)) {
                 continue;
             }
-            if !on_token_boundaries(body, m.start(), m.end()) {
+            if !on_token_boundaries(m.start(), m.end()) {
                 continue;
             }
         } else if after.starts_with("路")
             || after.starts_with("街")
             || after.starts_with("大道")
-            || (two_chars && !on_token_boundaries(body, m.start(), m.end()))
+            || (two_chars && !on_token_boundaries(m.start(), m.end()))
         {
             // A street (中山路), or a two-character full name inside a word
             // (范县 in 示范县).
@@ -512,6 +550,138 @@ fn resolve_name(g: &Gazetteer, name: &str, code: Option<&str>) -> Option<usize> 
 
 const PAPER_SUFFIXES: &[&str] = &["日报", "晚报", "时报", "商报", "都市报", "报"];
 
+/// What follows a place's name when the name belongs to a paper, a site or a
+/// station (滨州日报, 滨州网讯): the source, not the subject.
+const MEDIA_AFTER: &[&str] = &[
+    "日报",
+    "晚报",
+    "都市报",
+    "商报",
+    "时报",
+    "报社",
+    "报讯",
+    "网讯",
+    "新闻网",
+    "电视台",
+    "广播",
+    "融媒",
+];
+
+/// What precedes a division named as receiving aid (帮扶澜沧县, 进驻连山县).
+const AID_BEFORE: &[&str] = &[
+    "帮扶", "支援", "援建", "援助", "挂钩", "进驻", "驻", "结对", "对口", "援",
+];
+
+/// The masthead or source paper's division (桂林日报 → 桂林市), from the
+/// page's source and the tokens of its first lines (滨州日报/滨州网讯).
+fn masthead_place(
+    g: &Gazetteer,
+    norm: &crate::normalize::Normalizer,
+    meta: &PageMeta,
+    normalized_full: &str,
+) -> Option<(usize, String)> {
+    let mut sources: Vec<String> = meta.source.iter().map(|s| norm.normalize_text(s)).collect();
+    sources.extend(
+        normalized_full
+            .lines()
+            .take(12)
+            .flat_map(|l| {
+                l.split(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, '/' | '|' | '•' | '·' | ':' | '：' | '(' | '（')
+                })
+            })
+            .filter(|t| !t.is_empty())
+            .map(str::to_string),
+    );
+    sources.into_iter().find_map(|src| {
+        let stem = PAPER_SUFFIXES.iter().find_map(|s| src.strip_suffix(s))?;
+        if stem.chars().count() < 2 || g.ordinary_word(stem) {
+            return None;
+        }
+        resolve_name(g, stem, None).map(|i| (i, src.clone()))
+    })
+}
+
+/// Whether the division named at `at` is what an example stands for:
+/// `…是铜仁市发展村级集体经济的一个缩影` (after 是 in a sentence that calls
+/// something its 缩影 or 写照).
+fn is_epitome_of(text: &str, at: usize) -> bool {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .find(['。', '!', '?', '\n'])
+        .map_or(text.len(), |i| at + i);
+    let sentence = &text[start..end];
+    let before = &text[start..at];
+    ["缩影", "写照"].iter().any(|w| sentence.contains(w)) && before.contains('是')
+}
+
+/// Weighs every piece of evidence of `combined` (title, `\n`, body from
+/// `offset`) for [`subject::decide`].
+fn weigh_evidence(
+    combined: &str,
+    offset: usize,
+    hits: &[Hit],
+    towns: &[towns::Town<'_>],
+    masthead: Option<&(usize, String)>,
+) -> subject::Evidence {
+    let mut ev = subject::Evidence::default();
+    if let Some((m, _)) = masthead {
+        ev.add(*m, subject::MASTHEAD, usize::MAX);
+    }
+    let body = &combined[offset..];
+    // The lead: the body's first paragraph, at most about 200 characters.
+    let lead_end = offset
+        + body
+            .char_indices()
+            .find(|(i, c)| *c == '\n' || *i > 600)
+            .map_or(body.len(), |(i, _)| i);
+    for h in hits {
+        let Some(p) = h.place else { continue };
+        let after = &combined[h.end..];
+        if MEDIA_AFTER.iter().any(|m| after.starts_with(m)) {
+            continue;
+        }
+        let before = &combined[..h.start];
+        let mut w = if h.start < offset {
+            subject::TITLE
+        } else {
+            1.0
+        };
+        if h.start >= offset && h.start < lead_end {
+            w += subject::LEAD;
+        }
+        if AID_BEFORE.iter().any(|a| before.ends_with(a)) {
+            w += subject::RECIPIENT;
+        }
+        if is_epitome_of(combined, h.start) {
+            w += subject::EPITOME;
+        }
+        ev.add(p, w, h.start);
+    }
+    // Later mentions of towns and villages: evidence for their county, up
+    // to a cap (an anecdote's village named ten times is still one example).
+    let mut from_towns: HashMap<usize, f64> = HashMap::new();
+    for t in towns {
+        for at in towns::occurrences(combined, t.name).filter(|&at| at != t.first) {
+            let w = if at < offset { 1.0 } else { subject::TOWN };
+            let seen = from_towns.entry(t.county).or_default();
+            let w = w.min(subject::TOWN_CAP - *seen);
+            if w <= 0.0 {
+                break;
+            }
+            *seen += w;
+            ev.add(t.county, w, at);
+        }
+    }
+    ev.count_self_references(combined);
+    ev
+}
+
 /// Runs recognition, decides the document place and attributes `claims`.
 pub fn attribute(
     body: &Body,
@@ -524,35 +694,58 @@ pub fn attribute(
     let text = body.text.as_str();
     let norm = crate::normalize::Normalizer::default();
 
-    // 1. Manifest, 2. masthead / source.
+    // 1. Manifest: decisive.
     let mut doc: Option<(usize, String)> = None;
     if let Some(name) = info.place.as_deref().filter(|s| !s.is_empty())
         && let Some(i) = resolve_name(g, &norm.normalize_text(name), info.place_code.as_deref())
     {
         doc = Some((i, "given by the corpus manifest".to_string()));
     }
-    if doc.is_none() {
-        let mut sources: Vec<String> = meta.source.iter().map(|s| norm.normalize_text(s)).collect();
-        // A masthead in the first lines of the page ("浙江日报 数字报纸").
-        sources.extend(
-            normalized_full
-                .lines()
-                .take(12)
-                .filter_map(|l| l.split_whitespace().next())
-                .map(str::to_string),
-        );
-        for src in sources {
-            if let Some(stem) = PAPER_SUFFIXES.iter().find_map(|s| src.strip_suffix(s))
-                && stem.chars().count() >= 2
-                && let Some(i) = resolve_name(g, stem, None)
-            {
-                doc = Some((i, format!("masthead/source: {src}")));
-                break;
-            }
-        }
-    }
+    // 2. Masthead / source: a hint, weighed with the text.
+    let masthead = masthead_place(g, &norm, meta, normalized_full);
 
-    let hits = recognize(g, body, doc.as_ref().map(|d| d.0));
+    // The title is recognized together with the body (one context for
+    // ambiguous names); only body mentions are reported and attributed.
+    let title = [meta.title.as_deref(), meta.subtitle.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|t| norm.normalize_text(t))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let combined = format!("{title}\n{text}");
+    let offset = title.len() + 1;
+    // Word boundaries: the body's shared tokens, and the title's own cut.
+    let title_bounds: HashSet<usize> = Segmenter::default()
+        .spans(&title)
+        .into_iter()
+        .flat_map(|(a, b)| [a, b])
+        .collect();
+    let boundary = |at: usize| {
+        if at >= offset {
+            body.is_boundary(at - offset)
+        } else {
+            at == 0 || at + 1 == offset || title_bounds.contains(&at)
+        }
+    };
+    let all_hits = recognize(g, &combined, masthead.as_ref().map(|m| m.0), &boundary);
+    let hits: Vec<Hit> = all_hits
+        .iter()
+        .filter(|h| h.start >= offset)
+        .map(|h| Hit {
+            start: h.start - offset,
+            end: h.end - offset,
+            ..h.clone()
+        })
+        .collect();
+    // Towns and villages written after their county (惠民县麻店镇).
+    let towns = towns::attach(
+        &combined,
+        all_hits.iter().filter_map(|h| {
+            let p = h.place?;
+            let media = MEDIA_AFTER.iter().any(|m| combined[h.end..].starts_with(m));
+            (g.places[p].level.rank() >= 2 && !media).then_some((h.end, p))
+        }),
+    );
     let mut counts: HashMap<usize, usize> = HashMap::new();
     let mut ambiguous: HashMap<usize, usize> = HashMap::new();
     for h in &hits {
@@ -562,43 +755,21 @@ pub fn attribute(
         }
     }
 
-    // 3. Dominant mention at the level the text refers to itself by.
+    // 3. The subject: evidence weighed along the tree.
     if doc.is_none() {
-        let self_city = ["我市", "本市", "全市", "该市", "市委", "市直"]
-            .iter()
-            .any(|w| text.contains(w));
-        let self_prov = ["我省", "本省", "全省", "省委", "省直"]
-            .iter()
-            .any(|w| text.contains(w));
-        let self_county = ["我县", "本县", "全县", "该县", "县委"]
-            .iter()
-            .any(|w| text.contains(w));
-        let mut ranked: Vec<(usize, usize)> = counts.iter().map(|(&p, &n)| (p, n)).collect();
-        ranked.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then(g.places[a.0].code.cmp(&g.places[b.0].code))
-        });
-        let wanted = |p: &Place| match p.level {
-            Level::Province => self_prov || (!self_city && !self_county),
-            Level::City => self_city || (!self_prov && !self_county),
-            // 乐昌市 is a county-level city: 我市/该市 refers to it.
-            Level::County => {
-                self_county || (self_city && p.name.ends_with('市')) || (!self_prov && !self_city)
-            }
-            Level::District | Level::Zone => false,
-        };
-        let candidates: Vec<&(usize, usize)> = ranked
-            .iter()
-            .filter(|(p, _)| wanted(&g.places[*p]))
-            .collect();
-        if let Some(&&(best, n)) = candidates.first() {
-            let second = candidates.get(1).map_or(0, |c| c.1);
-            if n >= 2 && n >= 2 * second {
-                doc = Some((
-                    best,
-                    format!("dominant mention: {} ×{n}", g.places[best].name),
-                ));
-            }
+        let ev = weigh_evidence(&combined, offset, &all_hits, &towns, masthead.as_ref());
+        if let Some(s) = subject::decide(g, &ev) {
+            let hint = masthead
+                .as_ref()
+                .map(|(_, src)| format!("; masthead/source {src} as a hint"))
+                .unwrap_or_default();
+            doc = Some((
+                s.place,
+                format!(
+                    "weighed mentions: {} ({:.1}){hint}",
+                    g.places[s.place].name, s.weight
+                ),
+            ));
         }
     }
 
@@ -620,23 +791,15 @@ pub fn attribute(
 
     // Claim attribution.
     let doc_idx = doc.as_ref().map(|d| d.0);
-    for c in claims.iter_mut() {
-        let at = c.body_start;
-        let sent_start = text[..at.min(text.len())]
-            .char_indices()
-            .rev()
-            .find(|(_, ch)| matches!(ch, '。' | '!' | '?' | '！' | '？' | ';' | '；' | '\n'))
-            .map_or(0, |(i, ch)| i + ch.len_utf8());
-        let named = hits
-            .iter()
-            .filter(|h| h.start >= sent_start && h.end <= at)
-            .filter_map(|h| h.place)
-            .rfind(|&p| match doc_idx {
-                Some(d) => p != d && g.within(p, d),
-                None => true,
-            });
-        c.place = named.or(doc_idx).map(|i| g.places[i].name.clone());
+    let mut named: Vec<(usize, usize, usize)> = hits
+        .iter()
+        .filter_map(|h| h.place.map(|p| (h.start, h.end, p)))
+        .collect();
+    for t in &towns {
+        named.extend(towns::occurrences(text, t.name).map(|at| (at, at + t.name.len(), t.county)));
     }
+    named.sort_unstable();
+    claim_places::assign(g, text, &named, doc_idx, claims);
 
     let mut mentions: Vec<PlaceMention> = counts
         .iter()
@@ -710,10 +873,12 @@ mod tests {
     #[test]
     fn duplicated_names_need_a_parent() {
         let g = Gazetteer::shared();
-        let hits = recognize(g, &test_body("鼓楼区开展活动"), None);
+        let b = test_body("鼓楼区开展活动");
+        let hits = recognize(g, &b.text, None, &|at| b.is_boundary(at));
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].place, None);
-        let hits = recognize(g, &test_body("福州市鼓楼区开展活动"), None);
+        let b = test_body("福州市鼓楼区开展活动");
+        let hits = recognize(g, &b.text, None, &|at| b.is_boundary(at));
         assert_eq!(hits.len(), 2);
         assert_eq!(
             hits[1].place.map(|i| g.places[i].code.as_str()),

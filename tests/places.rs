@@ -98,3 +98,108 @@ fn no_false_places_from_ordinary_words() {
         }
     }
 }
+
+/// The document place and the claims' places of a made-up report.
+fn analyze(text: &str) -> dangjian::Analysis {
+    Pipeline::default().analyze(&Document::from_text(text))
+}
+
+fn place_of(text: &str) -> Option<String> {
+    analyze(text).place.map(|p| p.name)
+}
+
+#[test]
+fn the_county_named_as_subject_of_the_first_sentence() {
+    // Named once, no masthead, no 我县: still the subject.
+    assert_eq!(
+        place_of("平乡县坚持把党建引领作为基层治理的主线,推动各项工作落地见效。组建志愿服务队12支,开展宣讲300余场次。")
+            .as_deref(),
+        Some("平乡县")
+    );
+}
+
+#[test]
+fn a_county_inside_its_named_city_is_the_county() {
+    let a = analyze(
+        "近日,邢台市平乡县丰州镇开展党员集中培训。丰州镇党委组织党员干部120名参加培训,丰州镇各村党支部书记作交流发言。",
+    );
+    assert_eq!(a.place.map(|p| p.name).as_deref(), Some("平乡县"));
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| c.place.as_deref() == Some("平乡县"))
+    );
+}
+
+#[test]
+fn a_city_daily_is_a_hint_when_the_body_is_about_its_county() {
+    assert_eq!(
+        place_of("来源:盐城日报\n滨海县八滩镇坚持党建引领。八滩镇党委建成党群服务站26个,八滩镇群众满意度明显提升。")
+            .as_deref(),
+        Some("滨海县")
+    );
+    // … and the masthead's city when the body names nothing below it.
+    assert_eq!(
+        place_of("来源:盐城日报\n全市机关党员3000余名到社区报到。").as_deref(),
+        Some("盐城市")
+    );
+}
+
+#[test]
+fn level_forms_of_autonomous_divisions() {
+    assert_eq!(
+        place_of("鄂伦春旗直属机关工委组织300名在职党员到社区报到。").as_deref(),
+        Some("鄂伦春自治旗")
+    );
+}
+
+#[test]
+fn a_city_report_naming_several_districts_stays_with_the_city() {
+    assert_eq!(
+        place_of("杭州市推进城市基层党建,全市建成党群服务中心1200个。上城区打造红色街区,拱墅区推行网格治理。")
+            .as_deref(),
+        Some("杭州市")
+    );
+}
+
+#[test]
+fn a_district_of_a_municipality_repeated_through_the_text() {
+    assert_eq!(
+        place_of("昨天,徐汇区举办党群服务阵地开放日活动。徐汇区在全市率先实现阵地全覆盖,徐汇区建成居村阵地300个。")
+            .as_deref(),
+        Some("徐汇区")
+    );
+}
+
+#[test]
+fn an_example_county_stays_an_example_and_the_epitome_names_the_subject() {
+    let text = "走进湄潭县石门村,茶园连片。石门村的变化,是遵义市发展壮大村级集体经济的一个缩影。\
+                遵义市坚持党建引领,全市1500个行政村都有集体经济收入。遵义市还建立了市级统筹机制。";
+    assert_eq!(place_of(text).as_deref(), Some("遵义市"));
+}
+
+#[test]
+fn the_county_receiving_aid_not_the_unit_giving_it() {
+    let text =
+        "深圳市福田区工作队进驻紫金县以来,投入帮扶资金300万元。紫金县各村集体收入全部超过10万元。";
+    assert_eq!(place_of(text).as_deref(), Some("紫金县"));
+}
+
+#[test]
+fn claim_places_follow_their_sentence() {
+    let a = analyze(
+        "平乡县坚持党建引领。全省共有168个县区,平乡县排名靠前。\n\
+         丰州镇建成党群服务站12个。\n\
+         平乡县推荐的党建品牌在全国2000余个品牌中脱颖而出。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("平乡县"));
+    let by_text = |t: &str| {
+        a.claims
+            .iter()
+            .find(|c| c.text == t)
+            .and_then(|c| c.place.clone())
+    };
+    assert_eq!(by_text("168个").as_deref(), Some("河北省"));
+    assert_eq!(by_text("12个").as_deref(), Some("平乡县"));
+    assert_eq!(by_text("2000余个").as_deref(), Some("全国"));
+}

@@ -1,0 +1,192 @@
+//! The place each claim speaks for.
+//!
+//! In order, for a claim at some point of a sentence:
+//! 1. 全国 earlier in its sentence (not as part of an honour, 全国先进 …)
+//!    → `全国`: the number counts the whole country (在全国2700余个品牌中).
+//! 2. The nearest division named before it in its sentence that lies below
+//!    the document's place (嘉兴各级机关党员 … 173.5万户 → 嘉兴市), or one
+//!    above it named in the claim's own clause (来自岳阳市的80余人 → 岳阳市).
+//!    A town tied to its county counts as the county (叶坪镇 → 瑞金市).
+//! 3. The last self-reference earlier in its sentence: 全省 in a county's
+//!    report → its province (全省100个县市区 → 江西省); 该市 → the
+//!    document's city itself.
+//! 4. A division below the document's place named in the first sentence of
+//!    the claim's paragraph: the paragraph is about it (去年,海棠区 … →
+//!    海棠区's figures).
+//! 5. The document's place.
+
+use super::Gazetteer;
+use crate::claims::Claim;
+
+/// What follows 全国 when it names an honour or a body, not the scope of a
+/// count (全国先进基层党组织, 全国人大).
+const NATIONAL_HONOUR: &[&str] = &[
+    "先进",
+    "文明",
+    "示范",
+    "优秀",
+    "模范",
+    "人大",
+    "政协",
+    "劳模",
+    "劳动模范",
+    "百强",
+    "重点",
+    "道德",
+    "五一",
+    "三八",
+    "青年",
+    "妇联",
+    "总工会",
+    "工商联",
+    "党建工作示范",
+];
+
+/// Where sentences end.
+fn sentence_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| matches!(ch, '。' | '!' | '?' | '！' | '？' | ';' | '；' | '\n'))
+        .map_or(0, |(i, ch)| i + ch.len_utf8())
+}
+
+/// Where the claim's clause starts (after the last comma or colon).
+fn clause_start(text: &str, at: usize) -> usize {
+    let s = sentence_start(text, at);
+    text[s..at]
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| matches!(ch, ',' | '，' | ':' | '：'))
+        .map_or(s, |(i, ch)| s + i + ch.len_utf8())
+}
+
+fn paragraph_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The end of the first sentence starting at `from`.
+fn first_sentence_end(text: &str, from: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .find(|(_, ch)| matches!(ch, '。' | '!' | '?' | '！' | '？' | '\n'))
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// 全国 in `span`, not as part of an honour or a body, and not inside
+/// quotation marks (“全国文明村” is a title).
+fn national(span: &str) -> bool {
+    span.match_indices("全国").any(|(i, w)| {
+        let quoted = span[..i].matches('“').count() > span[..i].matches('”').count();
+        !quoted
+            && !NATIONAL_HONOUR
+                .iter()
+                .any(|h| span[i + w.len()..].starts_with(h))
+    })
+}
+
+/// The division the last self-reference in `span` (全省, 我市, 该县 …)
+/// means: the nearest of the document's place and its ancestors whose name
+/// ends in that level word.
+fn self_reference(g: &Gazetteer, span: &str, doc: usize) -> Option<usize> {
+    const WORDS: &[&str] = &[
+        "全省", "我省", "本省", "全市", "我市", "本市", "该市", "全县", "我县", "本县", "该县",
+        "全区", "我区", "本区", "该区", "全旗", "全州", "全盟",
+    ];
+    let (_, word) = WORDS
+        .iter()
+        .filter_map(|w| span.rfind(w).map(|i| (i, *w)))
+        .max()?;
+    let level = word.chars().last();
+    let mut cur = Some(doc);
+    while let Some(c) = cur {
+        if g.places[c].name.chars().last() == level {
+            return Some(c);
+        }
+        cur = g.places[c].parent;
+    }
+    None
+}
+
+/// Sets `place` on every claim. `named`: (start, end, division) of the
+/// divisions and tied towns named in `text`, in order.
+pub(super) fn assign(
+    g: &Gazetteer,
+    text: &str,
+    named: &[(usize, usize, usize)],
+    doc: Option<usize>,
+    claims: &mut [Claim],
+) {
+    for c in claims.iter_mut() {
+        let at = c.body_start.min(text.len());
+        if !text.is_char_boundary(at) {
+            continue;
+        }
+        let sent = sentence_start(text, at);
+        let clause = clause_start(text, at);
+        let Some(d) = doc else {
+            // No document place: the nearest division named before the
+            // claim in its sentence, if any.
+            c.place = named
+                .iter()
+                .filter(|&&(s, e, _)| s >= sent && e <= at)
+                .next_back()
+                .map(|&(_, _, p)| g.places[p].name.clone());
+            continue;
+        };
+        if national(&text[sent..at]) {
+            c.place = Some("全国".to_string());
+            continue;
+        }
+        let in_sentence = named.iter().rev().find(|&&(s, e, p)| {
+            s >= sent && e <= at && p != d && (g.within(p, d) || (s >= clause && g.within(d, p)))
+        });
+        if let Some(&(_, _, p)) = in_sentence {
+            c.place = Some(g.places[p].name.clone());
+            continue;
+        }
+        if let Some(p) = self_reference(g, &text[sent..at], d) {
+            c.place = Some(g.places[p].name.clone());
+            continue;
+        }
+        let para = paragraph_start(text, at);
+        let lead_end = first_sentence_end(text, para).min(sent);
+        // The paragraph's subject: the one division its first sentence
+        // names (the document's place and its ancestors included), when it
+        // lies below the document's place.
+        let mut in_lead = named
+            .iter()
+            .filter(|&&(s, e, p)| s >= para && e <= lead_end && (g.within(p, d) || g.within(d, p)))
+            .map(|&(_, _, p)| p);
+        if let Some(p) = in_lead.next()
+            && p != d
+            && g.within(p, d)
+            && in_lead.all(|q| q == p)
+        {
+            c.place = Some(g.places[p].name.clone());
+            continue;
+        }
+        c.place = Some(g.places[d].name.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_scope_is_not_an_honour() {
+        assert!(national("在全国3000余个品牌中"));
+        assert!(!national("获得“全国文明村”“全国森林村庄”等"));
+        assert!(!national("获评全国先进基层党组织"));
+        assert!(!national("全国人大代表"));
+    }
+
+    #[test]
+    fn clauses_and_sentences() {
+        let t = "去年,甲地开展活动。来自乙地的80余人参加,共100人";
+        let at = t.find("100").unwrap();
+        assert_eq!(&t[sentence_start(t, at)..at], "来自乙地的80余人参加,共");
+        assert_eq!(&t[clause_start(t, at)..at], "共");
+    }
+}

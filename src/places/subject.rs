@@ -1,0 +1,186 @@
+//! The division a report is about, weighed along the gazetteer's tree.
+//!
+//! Every piece of evidence adds weight to one division: a mention in the
+//! body (1), a mention in the title ([`TITLE`]), a mention in the lead
+//! sentence (+[`LEAD`]), the masthead or byline paper ([`MASTHEAD`]), a
+//! division named as the one receiving aid (+[`RECIPIENT`]: 帮扶澜沧县), and
+//! the later mentions of a town or street first named with its county
+//! ([`TOWN`]: 惠民县麻店镇 … 麻店镇, at most [`TOWN_CAP`]), and a division an
+//! example is said to stand for (+[`EPITOME`]: …是铜仁市…的缩影). The text's self-references (我市, 全县,
+//! 本区, 旗直 …) add to the mentioned divisions whose name ends in that
+//! level word.
+//!
+//! The weight of a division's subtree is its own weight plus its
+//! descendants'. The subject is found by walking down from the province with
+//! the heaviest tree: the walk moves to the heaviest child while that child
+//! dominates its siblings (at least [`DOMINANT`] times the next) and carries at
+//! least [`DESCEND`] of the weight of the division it leaves. So a county
+//! named in a city's report as one example stays an example (铜仁市 ×3,
+//! 石阡县 ×1 → 铜仁市), a report about a county named with its city is
+//! about the county (齐齐哈尔市泰来县 → 泰来县), a city report naming two
+//! of its districts stays with the city, and a province-wide report naming
+//! several cities stays with the province.
+
+use std::collections::HashMap;
+
+use super::{Gazetteer, Level};
+
+/// Weight of a mention in the title (instead of 1).
+pub(super) const TITLE: f64 = 2.0;
+/// Extra weight of a mention in the lead sentence.
+pub(super) const LEAD: f64 = 1.0;
+/// Weight of the masthead or the byline's paper (桂林日报 → 桂林市): a hint,
+/// since a city daily reports on its counties too.
+pub(super) const MASTHEAD: f64 = 2.0;
+/// Extra weight of a division named as receiving aid (帮扶, 对口支援, 进驻).
+pub(super) const RECIPIENT: f64 = 2.0;
+/// Weight of each later mention of a town first named with its county.
+pub(super) const TOWN: f64 = 0.5;
+/// At most this much weight from a county's towns and villages.
+pub(super) const TOWN_CAP: f64 = 2.0;
+/// Extra weight of a division an example is said to stand for
+/// (…是铜仁市…的一个缩影).
+pub(super) const EPITOME: f64 = 2.0;
+/// A child must carry this share of the weight of the division the walk
+/// leaves.
+const DESCEND: f64 = 0.5;
+/// … and this many times the weight of its heaviest sibling.
+const DOMINANT: f64 = 2.0;
+
+/// Weight of a mention of a level's organs (市直, 县直, 旗直).
+const ORGANS: f64 = 2.0;
+
+/// Level words a text refers to itself by (我市, 全县, 本区, 旗直).
+const LEVEL_WORDS: &[char] = &['省', '市', '县', '区', '旗', '州', '盟'];
+
+/// The weighed evidence of one document.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Evidence {
+    own: HashMap<usize, f64>,
+    first: HashMap<usize, usize>,
+    self_ref: HashMap<char, f64>,
+}
+
+impl Evidence {
+    /// Adds `weight` to `place`, seen at `pos` (for ties: earlier wins).
+    pub(super) fn add(&mut self, place: usize, weight: f64, pos: usize) {
+        *self.own.entry(place).or_default() += weight;
+        let f = self.first.entry(place).or_insert(pos);
+        *f = (*f).min(pos);
+    }
+
+    /// Counts the text's references to itself by level word: 我X, 本X, 全X,
+    /// 该X and X直 (全市, 我县, 区直). 全区域, 全市场 and 全州县 are not
+    /// self-references.
+    pub(super) fn count_self_references(&mut self, text: &str) {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if !LEVEL_WORDS.contains(&c) {
+                continue;
+            }
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let prefixed = matches!(before, Some('我' | '本' | '全' | '该'))
+                && !matches!(after, Some('域' | '场' | '县' | '面' | '长'));
+            // 市直机关: the organs of the level, a strong sign of the subject.
+            let organs = after == Some('直') && c != '州' && c != '盟';
+            if prefixed {
+                *self.self_ref.entry(c).or_default() += 1.0;
+            } else if organs {
+                *self.self_ref.entry(c).or_default() += ORGANS;
+            }
+        }
+    }
+
+    /// The self-references that may mean `place` (its name ends in the level
+    /// word).
+    fn self_bonus(&self, g: &Gazetteer, place: usize) -> f64 {
+        g.places[place]
+            .name
+            .chars()
+            .last()
+            .and_then(|c| self.self_ref.get(&c))
+            .copied()
+            .unwrap_or(0.0)
+    }
+}
+
+/// The decided subject: the division and its weight.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Subject {
+    pub place: usize,
+    pub weight: f64,
+}
+
+/// Walks down from the heaviest province to the division the evidence is
+/// about; `None` without evidence.
+pub(super) fn decide(g: &Gazetteer, ev: &Evidence) -> Option<Subject> {
+    let mut sub: HashMap<usize, f64> = HashMap::new();
+    let mut first: HashMap<usize, usize> = HashMap::new();
+    for (&p, &w) in &ev.own {
+        let pos = ev.first.get(&p).copied().unwrap_or(usize::MAX);
+        let mut cur = Some(p);
+        while let Some(c) = cur {
+            *sub.entry(c).or_default() += w;
+            let f = first.entry(c).or_insert(pos);
+            *f = (*f).min(pos);
+            cur = g.places[c].parent;
+        }
+    }
+    // Own weight plus the self-references that may mean it; a division the
+    // text never names takes no self-references.
+    let stay = |p: usize| {
+        ev.own.get(&p).map_or(0.0, |w| {
+            if *w > 0.0 {
+                w + ev.self_bonus(g, p)
+            } else {
+                0.0
+            }
+        })
+    };
+    let go = |p: usize| {
+        sub.get(&p).copied().unwrap_or(0.0)
+            + if ev.own.get(&p).is_some_and(|w| *w > 0.0) {
+                ev.self_bonus(g, p)
+            } else {
+                0.0
+            }
+    };
+    // Siblings are compared by the weight of their trees alone: the
+    // self-references fit every sibling of a level alike.
+    let weight = |p: &usize| sub.get(p).copied().unwrap_or(0.0);
+    let order = |a: &usize, b: &usize| {
+        weight(b)
+            .total_cmp(&weight(a))
+            .then(first.get(a).cmp(&first.get(b)))
+            .then(g.places[*a].code.cmp(&g.places[*b].code))
+    };
+    let mut roots: Vec<usize> = sub
+        .keys()
+        .copied()
+        .filter(|&p| g.places[p].parent.is_none())
+        .collect();
+    roots.sort_by(order);
+    let mut cur = *roots.first()?;
+    loop {
+        let mut kids: Vec<usize> = sub
+            .keys()
+            .copied()
+            .filter(|&c| g.places[c].parent == Some(cur) && g.places[c].level != Level::Zone)
+            .collect();
+        kids.sort_by(order);
+        let Some(&best) = kids.first() else {
+            break;
+        };
+        let second = kids.get(1).map_or(0.0, weight);
+        if weight(&best) >= DOMINANT * second && go(best) >= DESCEND * stay(cur) {
+            cur = best;
+        } else {
+            break;
+        }
+    }
+    Some(Subject {
+        place: cur,
+        weight: go(cur),
+    })
+}

@@ -1,0 +1,121 @@
+//! Towns, townships, streets and villages: below the gazetteer, but a report
+//! about one is a report about its county.
+//!
+//! A town is recognized by shape only where the text itself ties it to a
+//! division: two to four Han characters ending in 镇, 乡, 街道 or 村, written
+//! right after a county or district (惠民县麻店镇, 巢湖市亚父街道,
+//! 泰来县和平镇建设村). Each later mention of that town (麻店镇 alone, in the
+//! title or the body) is evidence for the county. Towns are never reported as
+//! divisions.
+//!
+//! ```text
+//! 惠民县麻店镇紧紧围绕 …… 麻店镇5个联村 ……   → 麻店镇 ↦ 惠民县
+//! ```
+
+/// Level words of the units below a county.
+const SUFFIXES: &[&str] = &["街道", "镇", "乡", "村"];
+
+/// Words that end like a town but are not one (乡镇, 城乡, 农村 …); checked
+/// against the whole candidate.
+const NOT_TOWNS: &[&str] = &[
+    "乡镇", "城乡", "城镇", "村镇", "农村", "乡村", "全镇", "全乡", "全村", "各镇", "各乡", "各村",
+    "该镇", "该乡", "该村", "本镇", "本村",
+];
+
+/// Characters that never occur in a town's name: they belong to the clause
+/// around it (的, 和, 等), or to numbers and quantities.
+const NOT_IN_NAME: &[char] = &[
+    '的', '与', '及', '等', '各', '全', '该', '每', '个', '在', '到', '为', '是', '了', '对', '把',
+    '将', '向', '从', '由', '共', '有', '下', '内', '外', '级', '委', '党', '市', '县', '区', '省',
+];
+
+/// The town written at `at` (right after a division's name), if the text has
+/// one there: `麻店镇` in `惠民县|麻店镇紧紧`.
+///
+/// ```ignore
+/// assert_eq!(town_after("麻店镇紧紧围绕"), Some("麻店镇"));
+/// ```
+pub(super) fn town_after(text: &str) -> Option<&str> {
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if n >= 4 {
+            break;
+        }
+        if !is_han(c) || NOT_IN_NAME.contains(&c) {
+            return None;
+        }
+        let end_name = i + c.len_utf8();
+        if n + 1 < 2 {
+            continue;
+        }
+        let rest = &text[end_name..];
+        if let Some(suf) = SUFFIXES.iter().find(|s| rest.starts_with(*s)) {
+            let town = &text[..end_name + suf.len()];
+            if NOT_TOWNS.contains(&town) || NOT_TOWNS.iter().any(|w| town.ends_with(w)) {
+                return None;
+            }
+            return Some(town);
+        }
+    }
+    None
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A town tied to its county by the text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Town<'a> {
+    /// As written: 麻店镇.
+    pub name: &'a str,
+    /// The county it was written after.
+    pub county: usize,
+    /// Where that first mention starts (its later mentions are evidence).
+    pub first: usize,
+}
+
+/// The towns (and a village right after a town: 叶坪镇田背村) written right
+/// after the divisions named at `named` (end offset, division).
+pub(super) fn attach(text: &str, named: impl IntoIterator<Item = (usize, usize)>) -> Vec<Town<'_>> {
+    let mut towns: Vec<Town<'_>> = Vec::new();
+    for (end, county) in named {
+        let mut at = end;
+        for _ in 0..2 {
+            let Some(name) = text.get(at..).and_then(town_after) else {
+                break;
+            };
+            if !towns.iter().any(|t| t.name == name) {
+                towns.push(Town {
+                    name,
+                    county,
+                    first: at,
+                });
+            }
+            at += name.len();
+        }
+    }
+    towns
+}
+
+/// Byte offsets of every occurrence of `town` in `text`.
+pub(super) fn occurrences<'a>(text: &'a str, town: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(town).map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn towns_after_a_county() {
+        assert_eq!(town_after("麻店镇紧紧围绕"), Some("麻店镇"));
+        assert_eq!(town_after("亚父街道坚持以党建为引领"), Some("亚父街道"));
+        assert_eq!(town_after("和平镇建设村黄家屯"), Some("和平镇"));
+        assert_eq!(town_after("石湖荡镇各基层党组织"), Some("石湖荡镇"));
+        assert_eq!(town_after("委组织部"), None);
+        assert_eq!(town_after("乡镇干部"), None);
+        assert_eq!(town_after("农村党员"), None);
+        assert_eq!(town_after("各乡镇"), None);
+        assert_eq!(town_after("直机关党员到村"), None);
+    }
+}
