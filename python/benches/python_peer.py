@@ -12,7 +12,7 @@ dangjian is timed on one core (the process pinned to one CPU, one worker
 thread: the interpreter's own work shares that core) and on every core, each
 the best of --repeat runs; the peer once (it is slow), without its start-up.
 
-Usage: python bench.py [--docs /tmp/bench/docs] [--mb 2] [--peer-python /tmp/pyenv/bin/python]
+Usage: python python/benches/python_peer.py [--docs /tmp/bench/docs] [--mb 2] [--peer-python /tmp/pyenv/bin/python]
                        [--peer ../shared/bench/peer.py] [--repeat 3]
 """
 
@@ -65,9 +65,9 @@ def one_core(texts: list[str], repeat: int) -> float:
         code = (
             "import json, os, sys; sys.path.insert(0, %r)\n"
             "os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})\n"
-            "import bench\n"
+            "import python_peer\n"
             "texts = json.load(open(%r, encoding='utf-8'))\n"
-            "print(bench.time_dangjian(texts, 1, %d))\n"
+            "print(python_peer.time_dangjian(texts, 1, %d))\n"
         ) % (str(HERE), str(inp), repeat)
         out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
         return float(out.stdout.strip().splitlines()[-1])
@@ -87,7 +87,7 @@ def main() -> int:
     ap.add_argument("--docs", type=Path, default=Path("/tmp/bench/docs"))
     ap.add_argument("--mb", type=float, default=2.0, help="megabytes of documents to use")
     ap.add_argument("--peer-python", default="/tmp/pyenv/bin/python")
-    ap.add_argument("--peer", type=Path, default=HERE.parent.parent / "shared/bench/peer.py")
+    ap.add_argument("--peer", type=Path, default=HERE.parents[2] / "shared/bench/peer.py")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-peer", action="store_true", help="time dangjian only")
     args = ap.parse_args()
