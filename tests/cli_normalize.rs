@@ -78,7 +78,10 @@ fn opencc_testcases_pass_from_the_command_line() {
                 assert_eq!(line, expected, "{config}: the 慰藉著 case");
             }
         }
-        println!("normalize --config {config}: {passed}/{} passed", picked.len());
+        println!(
+            "normalize --config {config}: {passed}/{} passed",
+            picked.len()
+        );
         assert!(
             passed as f64 >= 0.99 * picked.len() as f64,
             "{config}: {passed}/{} passed",
