@@ -13,6 +13,8 @@ use crate::analysis::{Analysis, Pipeline, PipelineBuilder};
 use crate::compare::{CompareOptions, GroupBy, Profiles};
 use crate::document::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Result};
+use crate::normalize::opencc::Variant;
+use crate::normalize::{NormalizeOptions, Normalizer};
 
 /// Mining Chinese party-building news: clean, normalize, segment, extract
 /// claims, formulations and places, and compare cities.
@@ -27,6 +29,11 @@ pub struct Cli {
 enum Command {
     /// Print the normalized text (simplified, half-width, cleaned), line structure kept.
     Normalize {
+        /// One of OpenCC's configurations (`t2s`, `tw2s`, `hk2s`): its conversion alone, as
+        /// OpenCC gives it. `default` (or none) is the full normalization, which folds Taiwan
+        /// and Hong Kong forms both.
+        #[arg(long, value_enum, default_value_t = NormalizeConfig::Default)]
+        config: NormalizeConfig,
         /// Input files (default: stdin).
         files: Vec<PathBuf>,
     },
@@ -140,6 +147,26 @@ impl From<ByArg> for GroupBy {
     }
 }
 
+/// The `--config` of `normalize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum NormalizeConfig {
+    Default,
+    T2s,
+    Tw2s,
+    Hk2s,
+}
+
+impl NormalizeConfig {
+    fn options(self) -> NormalizeOptions {
+        match self {
+            NormalizeConfig::Default => NormalizeOptions::default(),
+            NormalizeConfig::T2s => NormalizeOptions::conversion_only(Variant::Standard),
+            NormalizeConfig::Tw2s => NormalizeOptions::conversion_only(Variant::Taiwan),
+            NormalizeConfig::Hk2s => NormalizeOptions::conversion_only(Variant::HongKong),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CompareFormat {
     Table,
@@ -175,7 +202,7 @@ pub fn run() -> ExitCode {
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Normalize { files } => normalize(&files),
+        Command::Normalize { config, files } => normalize(config, &files),
         Command::Segment { files } => segment(&files),
         Command::Text { files } => text_cmd(&files),
         Command::Analyze {
@@ -293,10 +320,13 @@ fn good_documents<'a>(
         })
 }
 
-fn normalize(files: &[PathBuf]) -> Result<ExitCode> {
-    let pipeline = Pipeline::default();
+fn normalize(config: NormalizeConfig, files: &[PathBuf]) -> Result<ExitCode> {
+    let normalizer = match config {
+        NormalizeConfig::Default => Normalizer::default(),
+        other => Normalizer::new(other.options()),
+    };
     each_text_input(files, |doc, out| {
-        out.write_all(pipeline.normalize(&doc.text).text.as_bytes())
+        out.write_all(normalizer.normalize(&doc.text).text.as_bytes())
     })
 }
 
