@@ -27,13 +27,13 @@ pub const VIEWS: &[&str] = &[
     "indicators",
 ];
 
-fn pad(s: &str, width: usize) -> String {
+pub(crate) fn pad(s: &str, width: usize) -> String {
     let w = UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 /// Cuts `s` to at most `width` display columns, with an ellipsis.
-fn clip(s: &str, width: usize) -> String {
+pub(crate) fn clip(s: &str, width: usize) -> String {
     if UnicodeWidthStr::width(s) <= width {
         return s.to_string();
     }
@@ -53,7 +53,7 @@ fn clip(s: &str, width: usize) -> String {
 
 /// A plain-text table with columns aligned by display width (CJK characters
 /// are two columns wide).
-fn text_table(out: &mut String, header: &[&str], rows: &[Vec<String>], max_col: usize) {
+pub(crate) fn text_table(out: &mut String, header: &[&str], rows: &[Vec<String>], max_col: usize) {
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.iter().map(|c| clip(c, max_col)).collect())
@@ -308,7 +308,7 @@ pub fn table(c: &Comparison) -> String {
     out
 }
 
-fn csv_string(header: &[&str], rows: Vec<Vec<String>>) -> String {
+pub(crate) fn csv_string(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(header);
     for r in rows {
@@ -566,7 +566,7 @@ pub fn markdown(c: &Comparison) -> String {
     out
 }
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
