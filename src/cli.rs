@@ -110,6 +110,25 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Text reuse: passages shared by two or more documents (across script,
+    /// punctuation and small edits), clustered, with the earliest dated copy first.
+    Reuse {
+        /// Shortest passage, in letters and digits after stock phrases are discounted.
+        #[arg(long, default_value_t = 30)]
+        min_chars: usize,
+        /// An n-gram in more documents than this is a stock phrase, not evidence.
+        #[arg(long, default_value_t = 100)]
+        max_df: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReuseFormat::Table)]
+        format: ReuseFormat,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Documents, corpus directories, or JSONL (`index` output or {"id", "text"} records).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Numeric claims only: one row per claim (CSV for pandas/R, or JSONL).
     Claims {
         /// Output format.
@@ -146,6 +165,15 @@ enum CompareFormat {
     Json,
     Csv,
     Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReuseFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
     Html,
 }
 
@@ -203,6 +231,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             output.as_deref(),
             &paths,
         ),
+        Command::Reuse {
+            min_chars,
+            max_df,
+            format,
+            output,
+            paths,
+        } => reuse_cmd(min_chars, max_df, format, output.as_deref(), &paths),
         Command::Profile { by, output, paths } => profile_cmd(by.into(), output.as_deref(), &paths),
         Command::Index {
             paths,
@@ -738,4 +773,92 @@ fn index_cmd(
 
 fn text_cmd(files: &[PathBuf]) -> Result<ExitCode> {
     each_text_input(files, |doc, out| out.write_all(doc.text.as_bytes()))
+}
+
+/// Reads the inputs of `reuse`: JSONL records, and documents (in parallel,
+/// with the cleaning and place stages only). Documents with the same id
+/// (the same bytes) are kept once.
+fn load_reuse_documents(paths: &[PathBuf]) -> Result<(Vec<crate::reuse::ReuseDocument>, usize)> {
+    use crate::reuse::ReuseDocument;
+    let mut out: Vec<ReuseDocument> = Vec::new();
+    let mut docs: Vec<PathBuf> = Vec::new();
+    let mut failed = 0;
+    for p in paths {
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !(p.is_file() && ext == "jsonl") {
+            docs.push(p.clone());
+            continue;
+        }
+        let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+        for (n, line) in std::io::BufRead::lines(std::io::BufReader::new(f)).enumerate() {
+            let line = line.map_err(|e| Error::io(p, e))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<serde_json::Value>(&line) {
+                Ok(v) => out.extend(ReuseDocument::from_record(&v)),
+                Err(e) => {
+                    eprintln!("dangjian: {}:{}: not a JSON record ({e}); skipped", p.display(), n + 1);
+                    failed += 1;
+                }
+            }
+        }
+    }
+    if !docs.is_empty() {
+        let stages = crate::analysis::Stages {
+            claims: false,
+            formulations: false,
+            keywords: false,
+            terms: false,
+            ..Default::default()
+        };
+        let pipeline = PipelineBuilder::new().stages(stages).keywords(0).build()?;
+        let results: Vec<Result<ReuseDocument>> = expand_documents(&docs)
+            .into_par_iter()
+            .map(|d| d.map(|d| ReuseDocument::from_document(&pipeline, &d)))
+            .collect();
+        for r in results {
+            match r {
+                Ok(d) => out.push(d),
+                Err(e) => {
+                    eprintln!("dangjian: {e}");
+                    failed += 1;
+                }
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|d| seen.insert(d.id.clone()));
+    Ok((out, failed))
+}
+
+fn reuse_cmd(
+    min_chars: usize,
+    max_df: usize,
+    format: ReuseFormat,
+    output: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<ExitCode> {
+    use crate::reuse::{Reuse, output as render};
+    let (docs, failed) = load_reuse_documents(paths)?;
+    let report = Reuse::builder()
+        .min_chars(min_chars)
+        .max_df(max_df)
+        .build()
+        .find(&docs);
+    let text = match format {
+        ReuseFormat::Table => render::table(&report),
+        ReuseFormat::Json => serde_json::to_string_pretty(&report)
+            .map_err(|e| Error::new(ErrorKind::Json, e.to_string()))?,
+        ReuseFormat::Jsonl => render::jsonl(&report),
+        ReuseFormat::Csv => render::csv(&report),
+        ReuseFormat::Html => render::html(&report),
+    };
+    let mut out = open_output(output)?;
+    out.write_all(text.as_bytes()).map_err(stdout_err)?;
+    if !text.is_empty() && !text.ends_with('\n') {
+        writeln!(out).map_err(stdout_err)?;
+    }
+    out.flush().map_err(stdout_err)?;
+    Ok(exit_code(failed > 0))
 }

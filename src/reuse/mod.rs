@@ -20,9 +20,10 @@
 //! 3. **Alignment** ([`align`]): seeds on one diagonal form chains; a banded
 //!    local alignment around each chain tolerates changed names and numbers
 //!    and characters inserted or dropped, and finds the passage's
-//!    boundaries. A passage counts when it is at least `min_chars` long on
-//!    both sides after the characters of stock and common n-grams are
-//!    discounted, so boilerplate alone never links two documents.
+//!    boundaries. A passage counts when it is at least `min_chars` long
+//!    after the characters of stock and common n-grams are discounted (the
+//!    copy may be a tenth shorter), so boilerplate alone never links two
+//!    documents.
 //! 4. **Clusters** ([`cluster`]): linked passages form clusters (a paragraph
 //!    in twelve documents is one cluster of twelve members); the earliest
 //!    dated member is `first`, the likely source.
@@ -49,6 +50,7 @@
 
 pub mod align;
 pub mod cluster;
+pub mod input;
 pub mod output;
 pub mod text;
 
@@ -498,7 +500,11 @@ impl Reuse {
                 mask.get(r.clone()).map_or(0, |m| m.iter().filter(|x| !**x).count())
             };
             let min = self.options.min_chars;
-            if novel(mask_a, &al.a) >= min && novel(mask_b, &al.b) >= min && al.matches * 2 >= al.columns {
+            // Long enough on one side, and on the other within the edits
+            // an alignment tolerates (a copy may drop a tenth of it).
+            let (na, nb) = (novel(mask_a, &al.a), novel(mask_b, &al.b));
+            let long_enough = na.max(nb) >= min && 10 * na.min(nb) >= 9 * min;
+            if long_enough && al.matches * 2 >= al.columns {
                 found.push((al.a, al.b));
             }
         }
