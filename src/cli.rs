@@ -91,6 +91,12 @@ enum Command {
         /// Keyness: minimum count of a term in a place.
         #[arg(long, default_value_t = 3)]
         min_count: u64,
+        /// Skip the text-reuse view (passages shared between places).
+        #[arg(long)]
+        no_reuse: bool,
+        /// Text-reuse view: shortest passage, in letters and digits beyond stock phrases.
+        #[arg(long, default_value_t = 30)]
+        reuse_min_chars: usize,
         /// Write to this file (a directory for --format csv writes one file per view).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -221,6 +227,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             format,
             view,
             min_count,
+            no_reuse,
+            reuse_min_chars,
             output,
             paths,
         } => compare_cmd(
@@ -228,6 +236,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             format,
             &view,
             min_count,
+            (!no_reuse).then_some(reuse_min_chars),
             output.as_deref(),
             &paths,
         ),
@@ -499,6 +508,29 @@ fn claims(format: ClaimsFormat, output: Option<&Path>, files: &[PathBuf]) -> Res
 /// directories are analyzed (in parallel), `index` JSONL lines are read as
 /// analyses (error records skipped), profile JSON files are merged.
 fn load_profiles(by: GroupBy, paths: &[PathBuf]) -> Result<(Profiles, usize)> {
+    load_profiles_with_texts(by, paths, false).map(|(p, n, _)| (p, n))
+}
+
+/// The body of an analysis as a reuse document, its place being its group.
+fn reuse_body(profiles: &Profiles, a: &Analysis) -> crate::reuse::ReuseDocument {
+    crate::reuse::ReuseDocument {
+        id: a.id.clone(),
+        path: a.path.clone(),
+        place: Some(profiles.group_name(a)),
+        date: a.meta.date.clone(),
+        text: a.body.clone(),
+        regions: None,
+    }
+}
+
+/// [`load_profiles`], keeping the documents' bodies for the reuse view when
+/// `texts` is set.
+fn load_profiles_with_texts(
+    by: GroupBy,
+    paths: &[PathBuf],
+    texts: bool,
+) -> Result<(Profiles, usize, Vec<crate::reuse::ReuseDocument>)> {
+    let mut bodies = Vec::new();
     let mut profiles = Profiles::new(by);
     let mut docs: Vec<PathBuf> = Vec::new();
     let mut failed = 0;
@@ -527,7 +559,12 @@ fn load_profiles(by: GroupBy, paths: &[PathBuf]) -> Result<(Profiles, usize)> {
                     continue;
                 }
                 match serde_json::from_value::<Analysis>(v) {
-                    Ok(a) => profiles.add(&a),
+                    Ok(a) => {
+                        profiles.add(&a);
+                        if texts {
+                            bodies.push(reuse_body(&profiles, &a));
+                        }
+                    }
                     Err(e) => {
                         eprintln!(
                             "dangjian: {}:{}: not an analyze record ({e}); skipped",
@@ -570,7 +607,12 @@ fn load_profiles(by: GroupBy, paths: &[PathBuf]) -> Result<(Profiles, usize)> {
             .collect();
         for r in results {
             match r {
-                Ok(a) => profiles.add(&a),
+                Ok(a) => {
+                    profiles.add(&a);
+                    if texts {
+                        bodies.push(reuse_body(&profiles, &a));
+                    }
+                }
                 Err(e) => {
                     eprintln!("dangjian: {e}");
                     failed += 1;
@@ -578,7 +620,9 @@ fn load_profiles(by: GroupBy, paths: &[PathBuf]) -> Result<(Profiles, usize)> {
             }
         }
     }
-    Ok((profiles, failed))
+    let mut seen = std::collections::HashSet::new();
+    bodies.retain(|d| seen.insert(d.id.clone()));
+    Ok((profiles, failed, bodies))
 }
 
 fn compare_cmd(
@@ -586,15 +630,26 @@ fn compare_cmd(
     format: CompareFormat,
     view: &str,
     min_count: u64,
+    reuse_min_chars: Option<usize>,
     output: Option<&Path>,
     paths: &[PathBuf],
 ) -> Result<ExitCode> {
-    let (profiles, failed) = load_profiles(by, paths)?;
+    let (profiles, failed, bodies) =
+        load_profiles_with_texts(by, paths, reuse_min_chars.is_some())?;
     let options = CompareOptions {
         min_count,
         ..Default::default()
     };
-    let c = crate::compare::compare(&profiles, &options);
+    let mut c = crate::compare::compare(&profiles, &options);
+    if let Some(min_chars) = reuse_min_chars.filter(|_| !bodies.is_empty()) {
+        let report = crate::reuse::Reuse::builder()
+            .min_chars(min_chars)
+            .build()
+            .find(&bodies);
+        let mut view = crate::compare::ReuseView::from_report(&report, &c.similarity.places, 20);
+        view.min_chars = min_chars;
+        c.reuse = Some(view);
+    }
     if format == CompareFormat::Csv && output.is_some_and(|o| o.is_dir() || o.extension().is_none())
     {
         let dir = output.unwrap_or(Path::new("."));
@@ -798,7 +853,11 @@ fn load_reuse_documents(paths: &[PathBuf]) -> Result<(Vec<crate::reuse::ReuseDoc
             match serde_json::from_str::<serde_json::Value>(&line) {
                 Ok(v) => out.extend(ReuseDocument::from_record(&v)),
                 Err(e) => {
-                    eprintln!("dangjian: {}:{}: not a JSON record ({e}); skipped", p.display(), n + 1);
+                    eprintln!(
+                        "dangjian: {}:{}: not a JSON record ({e}); skipped",
+                        p.display(),
+                        n + 1
+                    );
                     failed += 1;
                 }
             }

@@ -46,14 +46,17 @@ impl Rng {
 /// Simplified → traditional, one character each, from OpenCC's
 /// traditional → simplified table.
 fn s2t() -> HashMap<char, char> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/opencc/TSCharacters.txt");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/opencc/TSCharacters.txt");
     let mut m = HashMap::new();
     for line in std::fs::read_to_string(path).unwrap().lines() {
         if line.starts_with('#') {
             continue;
         }
         let mut f = line.split('\t');
-        let (Some(t), Some(s)) = (f.next(), f.next()) else { continue };
+        let (Some(t), Some(s)) = (f.next(), f.next()) else {
+            continue;
+        };
         let (mut tc, mut sc) = (t.chars(), s.split(' ').next().unwrap_or("").chars());
         if let (Some(t), None, Some(s), None) = (tc.next(), tc.next(), sc.next(), sc.next()) {
             if t != s {
@@ -157,7 +160,11 @@ struct Truth {
 /// the MSR texts repeat PKU articles).
 fn hosts(data: &std::path::Path) -> Vec<String> {
     let mut out = Vec::new();
-    for (file, max) in [("pku_test.utf8", 45), ("as_test.utf8", 30), ("cityu_test.utf8", 25)] {
+    for (file, max) in [
+        ("pku_test.utf8", 45),
+        ("as_test.utf8", 30),
+        ("cityu_test.utf8", 25),
+    ] {
         let text = std::fs::read_to_string(data.join("sighan2005/testing").join(file)).unwrap();
         let mut chunk = String::new();
         for line in text.lines() {
@@ -197,7 +204,10 @@ fn planted_passages_are_found_with_their_boundaries() {
     for e in std::fs::read_dir(&corpus).unwrap() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "txt") {
-            sources.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
+            sources.push((
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            ));
         }
     }
     sources.sort();
@@ -211,14 +221,20 @@ fn planted_passages_are_found_with_their_boundaries() {
     while source_spans.len() < plants {
         let s = rng.below(nsrc);
         let m = MatchText::new(&normalizer, &sources[s].1, None);
-        let len = if rng.chance(0.5) { 30 + rng.below(31) } else { 60 + rng.below(241) };
+        let len = if rng.chance(0.5) {
+            30 + rng.below(31)
+        } else {
+            60 + rng.below(241)
+        };
         if m.len() < len + 2 {
             continue;
         }
         let at = rng.below(m.len() - len);
         let (a, b) = m.original_span(at, at + len);
         let surface = &sources[s].1[a..b];
-        let taken = source_spans.iter().any(|(d, r)| *d == s && r.start < b && a < r.end);
+        let taken = source_spans
+            .iter()
+            .any(|(d, r)| *d == s && r.start < b && a < r.end);
         // A passage the source itself repeats has two true sources: skip.
         let whole = m.as_string();
         let head: String = m.chars[at..at + 12].iter().collect();
@@ -288,7 +304,11 @@ fn planted_passages_are_found_with_their_boundaries() {
     );
     for c in &background.clusters {
         let text: String = c.text.chars().take(60).collect();
-        eprintln!("  background: {} members, {}", c.members.len(), text.replace('\n', " "));
+        eprintln!(
+            "  background: {} members, {}",
+            c.members.len(),
+            text.replace('\n', " ")
+        );
     }
     assert!(recall >= 0.95, "recall {recall}");
     assert!(trad_recall >= 0.95, "traditional recall {trad_recall}");
@@ -298,7 +318,11 @@ fn planted_passages_are_found_with_their_boundaries() {
     // texts quoting each other (a law's articles, a speech quoted in later
     // reports); none stands on stock phrases alone.
     for c in &background.clusters {
-        assert!(finder.novel_chars(&c.text) >= 27, "stock-only link: {}", c.text);
+        assert!(
+            finder.novel_chars(&c.text) >= 27,
+            "stock-only link: {}",
+            c.text
+        );
     }
     assert!(bg <= originals.len() / 4, "{bg} background clusters");
 }
@@ -311,7 +335,11 @@ fn score(
     docs: &[ReuseDocument],
     truths: &[Truth],
 ) -> (f64, f64, f64, f64, usize, usize) {
-    let index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     // Every reported link: a pair of members of one cluster.
     let mut found = vec![false; truths.len()];
     let mut exact = vec![false; truths.len()];
@@ -332,7 +360,10 @@ fn score(
                             || (d == t.source && overlaps(&t.source_span, sp))
                     })
                 };
-                if !planted(dx, x.span) && !planted(dy, y.span) && linked_before(background, &x.id, &y.id) {
+                if !planted(dx, x.span)
+                    && !planted(dy, y.span)
+                    && linked_before(background, &x.id, &y.id)
+                {
                     continue;
                 }
                 new_links += 1;
@@ -345,13 +376,23 @@ fn score(
                     let same_plant_hosts = truths.iter().any(|o| {
                         o.plant == tr.plant
                             && o.host != tr.host
-                            && ((d_eq(dx, o.host) && overlaps(&o.host_span, x.span) && dy == tr.host && overlaps(&tr.host_span, y.span))
-                                || (d_eq(dy, o.host) && overlaps(&o.host_span, y.span) && dx == tr.host && overlaps(&tr.host_span, x.span)))
+                            && ((d_eq(dx, o.host)
+                                && overlaps(&o.host_span, x.span)
+                                && dy == tr.host
+                                && overlaps(&tr.host_span, y.span))
+                                || (d_eq(dy, o.host)
+                                    && overlaps(&o.host_span, y.span)
+                                    && dx == tr.host
+                                    && overlaps(&tr.host_span, x.span)))
                     });
                     if same_plant_hosts {
                         ok = true;
                     }
-                    if side(dx, x.span) && side(dy, y.span) && dx != dy && (dx == tr.host || dy == tr.host) {
+                    if side(dx, x.span)
+                        && side(dy, y.span)
+                        && dx != dy
+                        && (dx == tr.host || dy == tr.host)
+                    {
                         ok = true;
                         found[t] = true;
                         let (src, host) = if dx == tr.host { (y, x) } else { (x, y) };
@@ -367,7 +408,10 @@ fn score(
                 if ok {
                     true_links += 1;
                 } else {
-                    eprintln!("  false link: {} {:?} ~ {} {:?}: {}", x.id, x.span, y.id, y.span, c.text);
+                    eprintln!(
+                        "  false link: {} {:?} ~ {} {:?}: {}",
+                        x.id, x.span, y.id, y.span, c.text
+                    );
                 }
             }
         }
@@ -382,16 +426,34 @@ fn score(
                 &docs[tr.host].text[tr.host_span.clone()]
             );
         } else if !exact[t] {
-            eprintln!("  boundary off: plant {}: {}", tr.plant, &docs[tr.host].text[tr.host_span.clone()]);
+            eprintln!(
+                "  boundary off: plant {}: {}",
+                tr.plant,
+                &docs[tr.host].text[tr.host_span.clone()]
+            );
         }
     }
     let n = truths.len().max(1) as f64;
     let recall = found.iter().filter(|x| **x).count() as f64 / n;
-    let boundary = exact.iter().filter(|x| **x).count() as f64 / found.iter().filter(|x| **x).count().max(1) as f64;
-    let trad: Vec<usize> = (0..truths.len()).filter(|&t| truths[t].traditional).collect();
+    let boundary = exact.iter().filter(|x| **x).count() as f64
+        / found.iter().filter(|x| **x).count().max(1) as f64;
+    let trad: Vec<usize> = (0..truths.len())
+        .filter(|&t| truths[t].traditional)
+        .collect();
     let trad_recall = trad.iter().filter(|&&t| found[t]).count() as f64 / trad.len().max(1) as f64;
-    let precision = if new_links == 0 { 1.0 } else { true_links as f64 / new_links as f64 };
-    (recall, precision, boundary, trad_recall, new_links, background.clusters.len())
+    let precision = if new_links == 0 {
+        1.0
+    } else {
+        true_links as f64 / new_links as f64
+    };
+    (
+        recall,
+        precision,
+        boundary,
+        trad_recall,
+        new_links,
+        background.clusters.len(),
+    )
 }
 
 fn linked_before(background: &ReuseReport, x: &str, y: &str) -> bool {

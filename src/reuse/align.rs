@@ -67,7 +67,11 @@ pub fn chains(seeds: &[Seed], max_gap: u32, max_drift: u32) -> Vec<Chain> {
                         && s.b <= l.b + max_gap
                 })
             })
-            .min_by_key(|c| c.seeds.last().map_or(u64::MAX, |l| (s.diag() - l.diag()).unsigned_abs()));
+            .min_by_key(|c| {
+                c.seeds
+                    .last()
+                    .map_or(u64::MAX, |l| (s.diag() - l.diag()).unsigned_abs())
+            });
         match best {
             Some(c) => c.seeds.push(s),
             None => open.push(Chain { seeds: vec![s] }),
@@ -122,7 +126,11 @@ pub fn align(a: &[char], b: &[char], chain: &Chain, n: usize, margin: usize) -> 
     let half = (12 + (drift.1 - drift.0) as usize + wa.len() / 20).min(400) as i64;
     let centre = |i: usize| -> i64 {
         let ia = i as f64 - (first.a as usize - a_lo) as f64;
-        let t = if span > 0.0 { (ia / span).clamp(0.0, 1.0) } else { 0.0 };
+        let t = if span > 0.0 {
+            (ia / span).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         (i as f64 + d0 + t * (d1 - d0)).round() as i64
     };
     let rows = wa.len();
@@ -145,10 +153,18 @@ pub fn align(a: &[char], b: &[char], chain: &Chain, n: usize, margin: usize) -> 
                 continue;
             }
             let get = |ii: usize, jj: i64| at(ii, jj).map_or(0, |x| score[x]);
-            let s = if wa[i - 1] == wb[(j - 1) as usize] { 1 } else { -1 };
+            let s = if wa[i - 1] == wb[(j - 1) as usize] {
+                1
+            } else {
+                -1
+            };
             let diag = get(i - 1, j - 1) + s;
             let up = get(i - 1, j) - 1;
-            let left = if k > 0 { score[i * width + k - 1] - 1 } else { -1 };
+            let left = if k > 0 {
+                score[i * width + k - 1] - 1
+            } else {
+                -1
+            };
             let (mut v, mut d) = (0, 0u8);
             if diag > v {
                 (v, d) = (diag, DIAG);
@@ -224,7 +240,11 @@ mod tests {
 
     #[test]
     fn far_apart_seeds_make_two_chains() {
-        let seeds = vec![Seed { a: 0, b: 0 }, Seed { a: 5, b: 5 }, Seed { a: 500, b: 20 }];
+        let seeds = vec![
+            Seed { a: 0, b: 0 },
+            Seed { a: 5, b: 5 },
+            Seed { a: 500, b: 20 },
+        ];
         assert_eq!(chains(&seeds, 40, 10).len(), 2);
     }
 

@@ -130,7 +130,10 @@ mod tests {
             for j in i + 1..12 {
                 links.push(Link {
                     docs: [i, j],
-                    spans: [(100 + i as usize)..180, (100 + j as usize)..(181 + i as usize)],
+                    spans: [
+                        (100 + i as usize)..180,
+                        (100 + j as usize)..(181 + i as usize),
+                    ],
                 });
             }
         }
@@ -142,8 +145,14 @@ mod tests {
     #[test]
     fn two_passages_of_one_document_stay_apart() {
         let links = vec![
-            Link { docs: [0, 1], spans: [0..40, 0..40] },
-            Link { docs: [0, 2], spans: [38..90, 0..52] },
+            Link {
+                docs: [0, 1],
+                spans: [0..40, 0..40],
+            },
+            Link {
+                docs: [0, 2],
+                spans: [38..90, 0..52],
+            },
         ];
         assert_eq!(clusters(&links).len(), 2);
     }

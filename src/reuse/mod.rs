@@ -220,7 +220,7 @@ impl Default for ReuseBuilder {
             max_df: 100,
             postings_per_pass: 12_000_000,
             max_gap: 48,
-            min_seeds: 2,
+            min_seeds: 4,
             builtin_stock: true,
             extra_stock: Vec::new(),
             normalizer: None,
@@ -434,13 +434,19 @@ impl Reuse {
         common: &FxHashSet<u64>,
         stats: &mut Stats,
     ) -> Vec<cluster::Link> {
+        // A pair is aligned when its seeds alone make a promising chain:
+        // enough seeds on one diagonal, spread over a third of a passage.
         let pairs: Vec<&[PairSeed]> = seeds
             .chunk_by(|x, y| x.0 == y.0)
-            .filter(|g| g.len() >= self.options.min_seeds)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .filter(|g| g.len() >= self.options.min_seeds && self.promising(g))
             .collect();
         stats.candidate_pairs = pairs.len();
         // Pairs of one first document together: it is prepared once.
-        let by_a: Vec<&[&[PairSeed]]> = pairs.chunk_by(|x, y| x[0].0 >> 32 == y[0].0 >> 32).collect();
+        let by_a: Vec<&[&[PairSeed]]> = pairs
+            .chunk_by(|x, y| x[0].0 >> 32 == y[0].0 >> 32)
+            .collect();
         let links: Vec<cluster::Link> = by_a
             .par_iter()
             .flat_map_iter(|group| {
@@ -452,18 +458,44 @@ impl Reuse {
                     let b = (pair[0].0 & 0xffff_ffff) as usize;
                     let mb = self.prepare(&docs[b]);
                     let mask_b = self.mask(&mb.chars, common);
-                    out.extend(self.align_pair(&ma, &mask_a, &mb, &mask_b, pair).into_iter().map(
-                        |(ra, rb)| cluster::Link {
-                            docs: [a as u32, b as u32],
-                            spans: [ra, rb],
-                        },
-                    ));
+                    out.extend(
+                        self.align_pair(&ma, &mask_a, &mb, &mask_b, pair)
+                            .into_iter()
+                            .map(|(ra, rb)| cluster::Link {
+                                docs: [a as u32, b as u32],
+                                spans: [ra, rb],
+                            }),
+                    );
                 }
                 out
             })
             .collect();
         stats.links = links.len();
         links
+    }
+
+    /// Seed chains of a pair, in match-character positions.
+    fn chains_of(&self, seeds: &[PairSeed]) -> Vec<align::Chain> {
+        let s: Vec<align::Seed> = seeds
+            .iter()
+            .map(|&(_, a, b)| align::Seed { a, b })
+            .collect();
+        align::chains(&s, self.options.max_gap, self.options.max_gap / 2)
+            .into_iter()
+            .filter(|c| self.chain_promising(c))
+            .collect()
+    }
+
+    fn chain_promising(&self, c: &align::Chain) -> bool {
+        let span = match (c.seeds.first(), c.seeds.last()) {
+            (Some(f), Some(l)) => (l.a - f.a) as usize + self.options.ngram,
+            _ => 0,
+        };
+        c.seeds.len() >= self.options.min_seeds && 3 * span >= self.options.min_chars
+    }
+
+    fn promising(&self, seeds: &[PairSeed]) -> bool {
+        !self.chains_of(seeds).is_empty()
     }
 
     /// The passages one pair shares.
@@ -476,15 +508,8 @@ impl Reuse {
         seeds: &[PairSeed],
     ) -> Vec<(Range<usize>, Range<usize>)> {
         let n = self.options.ngram;
-        let s: Vec<align::Seed> = seeds
-            .iter()
-            .map(|&(_, a, b)| align::Seed { a, b })
-            .collect();
         let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-        for chain in align::chains(&s, self.options.max_gap, self.options.max_gap / 2) {
-            if chain.seeds.len() < self.options.min_seeds {
-                continue;
-            }
+        for chain in self.chains_of(seeds) {
             let inside = chain.seeds.iter().all(|s| {
                 found
                     .iter()
@@ -497,7 +522,8 @@ impl Reuse {
                 continue;
             };
             let novel = |mask: &[bool], r: &Range<usize>| {
-                mask.get(r.clone()).map_or(0, |m| m.iter().filter(|x| !**x).count())
+                mask.get(r.clone())
+                    .map_or(0, |m| m.iter().filter(|x| !**x).count())
             };
             let min = self.options.min_chars;
             // Long enough on one side, and on the other within the edits
@@ -541,7 +567,12 @@ impl Reuse {
                             text: d.text.get(s..e).unwrap_or("").to_string(),
                             chars: r.len(),
                         };
-                        (*c, *k, member, m.normalized_text(r.start, r.end).to_string())
+                        (
+                            *c,
+                            *k,
+                            member,
+                            m.normalized_text(r.start, r.end).to_string(),
+                        )
                     })
                     .collect::<Vec<_>>()
             })
@@ -629,9 +660,18 @@ mod tests {
     const PASSAGE: &str = "区委组织部联合民政部门在各街道试行社区工作者星级评定制度，把入户走访、矛盾调解和为民办事的情况作为评定依据，评定结果与绩效报酬挂钩";
 
     const HEADS: [&str; 12] = [
-        "春风送暖入屠苏", "秋高气爽登山远", "长河落日圆如镜", "大漠孤烟直上天", "明月松间照清泉",
-        "野火烧不尽草木", "千山鸟飞绝径踪", "白日依山尽黄河", "两岸猿声啼不住", "孤帆远影碧空尽",
-        "独在异乡为异客", "海内存知己天涯",
+        "春风送暖入屠苏",
+        "秋高气爽登山远",
+        "长河落日圆如镜",
+        "大漠孤烟直上天",
+        "明月松间照清泉",
+        "野火烧不尽草木",
+        "千山鸟飞绝径踪",
+        "白日依山尽黄河",
+        "两岸猿声啼不住",
+        "孤帆远影碧空尽",
+        "独在异乡为异客",
+        "海内存知己天涯",
     ];
 
     fn doc(id: &str, text: String) -> ReuseDocument {
@@ -644,7 +684,11 @@ mod tests {
             .map(|i| {
                 doc(
                     &i.to_string(),
-                    format!("{}。{PASSAGE}。{}。", HEADS[i], HEADS[11 - i].chars().rev().collect::<String>()),
+                    format!(
+                        "{}。{PASSAGE}。{}。",
+                        HEADS[i],
+                        HEADS[11 - i].chars().rev().collect::<String>()
+                    ),
                 )
                 .with_date(format!("2024-{:02}-01", 12 - i))
             })
@@ -685,8 +729,14 @@ mod tests {
     #[test]
     fn short_shared_phrases_are_not_passages() {
         let docs = vec![
-            doc("a", "他们坚持把社区作为服务群众的第一线，效果很好。".to_string()),
-            doc("b", "我们也坚持把社区作为服务群众的第一线，反响不错。".to_string()),
+            doc(
+                "a",
+                "他们坚持把社区作为服务群众的第一线，效果很好。".to_string(),
+            ),
+            doc(
+                "b",
+                "我们也坚持把社区作为服务群众的第一线，反响不错。".to_string(),
+            ),
         ];
         assert!(Reuse::default().find(&docs).clusters.is_empty());
     }

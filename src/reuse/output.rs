@@ -81,7 +81,11 @@ pub fn table(r: &ReuseReport) -> String {
             .map(|(i, m)| {
                 let (p, d) = place_date(m);
                 vec![
-                    if c.first == Some(i) { "▶".into() } else { " ".into() },
+                    if c.first == Some(i) {
+                        "▶".into()
+                    } else {
+                        " ".into()
+                    },
                     d,
                     p,
                     who(m),
@@ -91,12 +95,21 @@ pub fn table(r: &ReuseReport) -> String {
             })
             .collect();
         let mut t = String::new();
-        text_table(&mut t, &["", "date", "place", "document", "bytes", "text"], &rows, 44);
+        text_table(
+            &mut t,
+            &["", "date", "place", "document", "bytes", "text"],
+            &rows,
+            44,
+        );
         for line in t.lines() {
             let _ = writeln!(out, "  {line}");
         }
         if c.members.len() > TABLE_MEMBERS {
-            let _ = writeln!(out, "  … and {} more members", c.members.len() - TABLE_MEMBERS);
+            let _ = writeln!(
+                out,
+                "  … and {} more members",
+                c.members.len() - TABLE_MEMBERS
+            );
         }
         out.push('\n');
     }
@@ -124,8 +137,19 @@ pub fn jsonl(r: &ReuseReport) -> String {
 
 /// Columns of `dangjian reuse --format csv`.
 pub const CSV_COLUMNS: &[&str] = &[
-    "cluster", "size", "chars", "first", "member", "document", "path", "place", "date", "start",
-    "end", "member_chars", "text",
+    "cluster",
+    "size",
+    "chars",
+    "first",
+    "member",
+    "document",
+    "path",
+    "place",
+    "date",
+    "start",
+    "end",
+    "member_chars",
+    "text",
 ];
 
 /// One row per member, with the cluster's id and size.
@@ -172,7 +196,11 @@ pub fn html(r: &ReuseReport) -> String {
             let _ = writeln!(
                 o,
                 "<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}–{}</td><td>{}</td></tr>",
-                if c.first == Some(i) { " class=\"first\"" } else { "" },
+                if c.first == Some(i) {
+                    " class=\"first\""
+                } else {
+                    ""
+                },
                 esc(&d),
                 esc(&p),
                 esc(&who(m)),
