@@ -166,7 +166,8 @@ mod tests {
         let t = "首页 导航\n正文第一段。\n版权所有";
         let s = t.find("正文").unwrap();
         let e = t.find("版权").unwrap();
-        let m = MatchText::new(&n, t, Some(&[s..e]));
+        let regions = vec![std::ops::Range { start: s, end: e }];
+        let m = MatchText::new(&n, t, Some(&regions));
         assert_eq!(m.as_string(), "正文第一段");
         let (a, b) = m.original_span(0, m.len());
         assert_eq!(&t[a..b], "正文第一段");
