@@ -336,7 +336,7 @@ impl Reuse {
     /// ```
     /// let r = dangjian::reuse::Reuse::default();
     /// assert_eq!(r.novel_chars("坚持以习近平新时代中国特色社会主义思想为指导"), 0);
-    /// assert_eq!(r.novel_chars("全市共建成党群服务中心八十个"), 13);
+    /// assert_eq!(r.novel_chars("全市共建成党群服务中心八十个"), 14);
     /// ```
     pub fn novel_chars(&self, text: &str) -> usize {
         let m = MatchText::new(&self.normalizer, text, None);
