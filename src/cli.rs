@@ -98,6 +98,12 @@ enum Command {
         /// Keyness: minimum count of a term in a place.
         #[arg(long, default_value_t = 3)]
         min_count: u64,
+        /// Skip the text-reuse view (passages shared between places).
+        #[arg(long)]
+        no_reuse: bool,
+        /// Text-reuse view: shortest passage, in letters and digits beyond stock phrases.
+        #[arg(long, default_value_t = 30)]
+        reuse_min_chars: usize,
         /// Write to this file (a directory for --format csv writes one file per view).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -114,6 +120,25 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Documents, corpus directories, `index` JSONL output, or other profiles to merge.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Text reuse: passages shared by two or more documents (across script,
+    /// punctuation and small edits), clustered, with the earliest dated copy first.
+    Reuse {
+        /// Shortest passage, in letters and digits after stock phrases are discounted.
+        #[arg(long, default_value_t = 30)]
+        min_chars: usize,
+        /// An n-gram in more documents than this is a stock phrase, not evidence.
+        #[arg(long, default_value_t = 100)]
+        max_df: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReuseFormat::Table)]
+        format: ReuseFormat,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Documents, corpus directories, or JSONL (`index` output or {"id", "text"} records).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -177,6 +202,15 @@ enum CompareFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReuseFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ClaimsFormat {
     Csv,
     Jsonl,
@@ -220,6 +254,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             format,
             view,
             min_count,
+            no_reuse,
+            reuse_min_chars,
             output,
             paths,
         } => compare_cmd(
@@ -227,9 +263,17 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             format,
             &view,
             min_count,
+            (!no_reuse).then_some(reuse_min_chars),
             output.as_deref(),
             &paths,
         ),
+        Command::Reuse {
+            min_chars,
+            max_df,
+            format,
+            output,
+            paths,
+        } => reuse_cmd(min_chars, max_df, format, output.as_deref(), &paths),
         Command::Profile { by, output, paths } => profile_cmd(by.into(), output.as_deref(), &paths),
         Command::Index {
             paths,
@@ -494,6 +538,29 @@ fn claims(format: ClaimsFormat, output: Option<&Path>, files: &[PathBuf]) -> Res
 /// directories are analyzed (in parallel), `index` JSONL lines are read as
 /// analyses (error records skipped), profile JSON files are merged.
 fn load_profiles(by: GroupBy, paths: &[PathBuf]) -> Result<(Profiles, usize)> {
+    load_profiles_with_texts(by, paths, false).map(|(p, n, _)| (p, n))
+}
+
+/// The body of an analysis as a reuse document, its place being its group.
+fn reuse_body(profiles: &Profiles, a: &Analysis) -> crate::reuse::ReuseDocument {
+    crate::reuse::ReuseDocument {
+        id: a.id.clone(),
+        path: a.path.clone(),
+        place: Some(profiles.group_name(a)),
+        date: a.meta.date.clone(),
+        text: a.body.clone(),
+        regions: None,
+    }
+}
+
+/// [`load_profiles`], keeping the documents' bodies for the reuse view when
+/// `texts` is set.
+fn load_profiles_with_texts(
+    by: GroupBy,
+    paths: &[PathBuf],
+    texts: bool,
+) -> Result<(Profiles, usize, Vec<crate::reuse::ReuseDocument>)> {
+    let mut bodies = Vec::new();
     let mut profiles = Profiles::new(by);
     let mut docs: Vec<PathBuf> = Vec::new();
     let mut failed = 0;
@@ -522,7 +589,12 @@ fn load_profiles(by: GroupBy, paths: &[PathBuf]) -> Result<(Profiles, usize)> {
                     continue;
                 }
                 match serde_json::from_value::<Analysis>(v) {
-                    Ok(a) => profiles.add(&a),
+                    Ok(a) => {
+                        profiles.add(&a);
+                        if texts {
+                            bodies.push(reuse_body(&profiles, &a));
+                        }
+                    }
                     Err(e) => {
                         eprintln!(
                             "dangjian: {}:{}: not an analyze record ({e}); skipped",
@@ -565,7 +637,12 @@ fn load_profiles(by: GroupBy, paths: &[PathBuf]) -> Result<(Profiles, usize)> {
             .collect();
         for r in results {
             match r {
-                Ok(a) => profiles.add(&a),
+                Ok(a) => {
+                    profiles.add(&a);
+                    if texts {
+                        bodies.push(reuse_body(&profiles, &a));
+                    }
+                }
                 Err(e) => {
                     eprintln!("dangjian: {e}");
                     failed += 1;
@@ -573,7 +650,9 @@ fn load_profiles(by: GroupBy, paths: &[PathBuf]) -> Result<(Profiles, usize)> {
             }
         }
     }
-    Ok((profiles, failed))
+    let mut seen = std::collections::HashSet::new();
+    bodies.retain(|d| seen.insert(d.id.clone()));
+    Ok((profiles, failed, bodies))
 }
 
 fn compare_cmd(
@@ -581,15 +660,26 @@ fn compare_cmd(
     format: CompareFormat,
     view: &str,
     min_count: u64,
+    reuse_min_chars: Option<usize>,
     output: Option<&Path>,
     paths: &[PathBuf],
 ) -> Result<ExitCode> {
-    let (profiles, failed) = load_profiles(by, paths)?;
+    let (profiles, failed, bodies) =
+        load_profiles_with_texts(by, paths, reuse_min_chars.is_some())?;
     let options = CompareOptions {
         min_count,
         ..Default::default()
     };
-    let c = crate::compare::compare(&profiles, &options);
+    let mut c = crate::compare::compare(&profiles, &options);
+    if let Some(min_chars) = reuse_min_chars.filter(|_| !bodies.is_empty()) {
+        let report = crate::reuse::Reuse::builder()
+            .min_chars(min_chars)
+            .build()
+            .find(&bodies);
+        let mut view = crate::compare::ReuseView::from_report(&report, &c.similarity.places, 20);
+        view.min_chars = min_chars;
+        c.reuse = Some(view);
+    }
     if format == CompareFormat::Csv && output.is_some_and(|o| o.is_dir() || o.extension().is_none())
     {
         let dir = output.unwrap_or(Path::new("."));
@@ -768,4 +858,96 @@ fn index_cmd(
 
 fn text_cmd(files: &[PathBuf]) -> Result<ExitCode> {
     each_text_input(files, |doc, out| out.write_all(doc.text.as_bytes()))
+}
+
+/// Reads the inputs of `reuse`: JSONL records, and documents (in parallel,
+/// with the cleaning and place stages only). Documents with the same id
+/// (the same bytes) are kept once.
+fn load_reuse_documents(paths: &[PathBuf]) -> Result<(Vec<crate::reuse::ReuseDocument>, usize)> {
+    use crate::reuse::ReuseDocument;
+    let mut out: Vec<ReuseDocument> = Vec::new();
+    let mut docs: Vec<PathBuf> = Vec::new();
+    let mut failed = 0;
+    for p in paths {
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !(p.is_file() && ext == "jsonl") {
+            docs.push(p.clone());
+            continue;
+        }
+        let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+        for (n, line) in std::io::BufRead::lines(std::io::BufReader::new(f)).enumerate() {
+            let line = line.map_err(|e| Error::io(p, e))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<serde_json::Value>(&line) {
+                Ok(v) => out.extend(ReuseDocument::from_record(&v)),
+                Err(e) => {
+                    eprintln!(
+                        "dangjian: {}:{}: not a JSON record ({e}); skipped",
+                        p.display(),
+                        n + 1
+                    );
+                    failed += 1;
+                }
+            }
+        }
+    }
+    if !docs.is_empty() {
+        let stages = crate::analysis::Stages {
+            claims: false,
+            formulations: false,
+            keywords: false,
+            terms: false,
+            ..Default::default()
+        };
+        let pipeline = PipelineBuilder::new().stages(stages).keywords(0).build()?;
+        let results: Vec<Result<ReuseDocument>> = expand_documents(&docs)
+            .into_par_iter()
+            .map(|d| d.map(|d| ReuseDocument::from_document(&pipeline, &d)))
+            .collect();
+        for r in results {
+            match r {
+                Ok(d) => out.push(d),
+                Err(e) => {
+                    eprintln!("dangjian: {e}");
+                    failed += 1;
+                }
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|d| seen.insert(d.id.clone()));
+    Ok((out, failed))
+}
+
+fn reuse_cmd(
+    min_chars: usize,
+    max_df: usize,
+    format: ReuseFormat,
+    output: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<ExitCode> {
+    use crate::reuse::{Reuse, output as render};
+    let (docs, failed) = load_reuse_documents(paths)?;
+    let report = Reuse::builder()
+        .min_chars(min_chars)
+        .max_df(max_df)
+        .build()
+        .find(&docs);
+    let text = match format {
+        ReuseFormat::Table => render::table(&report),
+        ReuseFormat::Json => serde_json::to_string_pretty(&report)
+            .map_err(|e| Error::new(ErrorKind::Json, e.to_string()))?,
+        ReuseFormat::Jsonl => render::jsonl(&report),
+        ReuseFormat::Csv => render::csv(&report),
+        ReuseFormat::Html => render::html(&report),
+    };
+    let mut out = open_output(output)?;
+    out.write_all(text.as_bytes()).map_err(stdout_err)?;
+    if !text.is_empty() && !text.ends_with('\n') {
+        writeln!(out).map_err(stdout_err)?;
+    }
+    out.flush().map_err(stdout_err)?;
+    Ok(exit_code(failed > 0))
 }

@@ -258,6 +258,11 @@ impl Profiles {
         }
     }
 
+    /// The name of the group `a` belongs to (its place, source or year).
+    pub fn group_name(&self, a: &Analysis) -> String {
+        self.group_of(a).0
+    }
+
     /// Adds one analysis.
     pub fn add(&mut self, a: &Analysis) {
         let (name, level, code) = self.group_of(a);
@@ -455,6 +460,164 @@ pub struct Comparison {
     pub keyness: Vec<Keyness>,
     /// Claims side by side per indicator.
     pub indicators: Vec<Indicator>,
+    /// Text reuse between places, when the documents' texts were at hand
+    /// (see [`ReuseView`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reuse: Option<ReuseView>,
+}
+
+/// Text reuse between places: how many shared passages (clusters of
+/// [`crate::reuse`]) each pair of places has, and the largest clusters with
+/// their first appearance.
+///
+/// ```
+/// use dangjian::compare::ReuseView;
+/// use dangjian::reuse::{Reuse, ReuseDocument};
+/// let p = "街道党工委牵头建立物业服务企业党建联盟，每月召开一次联席会议，协调解决老旧小区加装电梯和停车难等问题";
+/// let docs = vec![
+///     ReuseDocument::new("a", format!("{p}。")).with_place("甲市").with_date("2022-01-01"),
+///     ReuseDocument::new("b", format!("据悉，{p}。")).with_place("乙市"),
+/// ];
+/// let report = Reuse::default().find(&docs);
+/// let places = vec!["甲市".to_string(), "乙市".to_string()];
+/// let v = ReuseView::from_report(&report, &places, 10);
+/// assert_eq!(v.matrix[0][1], 1);
+/// assert_eq!(v.clusters[0].first_place.as_deref(), Some("甲市"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReuseView {
+    /// Shortest passage counted (letters and digits beyond stock phrases).
+    pub min_chars: usize,
+    /// The places, in the order of the matrix.
+    pub places: Vec<String>,
+    /// `matrix[i][j]`: passages shared by places `i` and `j`; on the
+    /// diagonal, passages shared by two documents of the same place.
+    pub matrix: Vec<Vec<u64>>,
+    /// Clusters in all.
+    pub passages: usize,
+    /// The largest clusters.
+    pub clusters: Vec<ReuseSummary>,
+}
+
+/// One shared passage in the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReuseSummary {
+    /// Cluster id in the reuse report.
+    pub id: usize,
+    /// Length in letters and digits.
+    pub chars: usize,
+    /// The passage (normalized), cut to 80 characters.
+    pub text: String,
+    /// Documents that carry it.
+    pub documents: usize,
+    /// Places that carry it, in order of first appearance.
+    pub places: Vec<String>,
+    /// Place of the earliest dated copy.
+    pub first_place: Option<String>,
+    /// Date of the earliest dated copy.
+    pub first_date: Option<String>,
+    /// Path of the earliest dated copy.
+    pub first_path: Option<String>,
+}
+
+impl ReuseView {
+    /// The view of a reuse report whose members carry their group (place)
+    /// names; `places` orders the matrix (other names are added after);
+    /// `top` clusters are summarized.
+    pub fn from_report(report: &crate::reuse::ReuseReport, places: &[String], top: usize) -> Self {
+        let mut names: Vec<String> = places.to_vec();
+        let name_of =
+            |m: &crate::reuse::Member| m.place.clone().unwrap_or_else(|| UNKNOWN.to_string());
+        for c in &report.clusters {
+            for m in &c.members {
+                let n = name_of(m);
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+        let idx: BTreeMap<&str, usize> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i))
+            .collect();
+        let mut matrix = vec![vec![0u64; names.len()]; names.len()];
+        for c in &report.clusters {
+            let mut at: Vec<usize> = c.members.iter().map(|m| idx[name_of(m).as_str()]).collect();
+            let docs_per_place = |p: usize| {
+                c.members
+                    .iter()
+                    .filter(|m| idx[name_of(m).as_str()] == p)
+                    .map(|m| m.id.as_str())
+                    .collect::<BTreeSet<_>>()
+                    .len()
+            };
+            at.sort_unstable();
+            at.dedup();
+            for (k, &i) in at.iter().enumerate() {
+                if docs_per_place(i) >= 2 {
+                    matrix[i][i] += 1;
+                }
+                for &j in &at[k + 1..] {
+                    matrix[i][j] += 1;
+                    matrix[j][i] += 1;
+                }
+            }
+        }
+        let clusters = report
+            .clusters
+            .iter()
+            .take(top)
+            .map(|c| {
+                let first = c.first.and_then(|i| c.members.get(i));
+                let mut ps: Vec<String> = Vec::new();
+                for m in &c.members {
+                    let n = name_of(m);
+                    if !ps.contains(&n) {
+                        ps.push(n);
+                    }
+                }
+                ReuseSummary {
+                    id: c.id,
+                    chars: c.chars,
+                    text: c.text.chars().take(80).collect(),
+                    documents: c
+                        .members
+                        .iter()
+                        .map(|m| m.id.as_str())
+                        .collect::<BTreeSet<_>>()
+                        .len(),
+                    places: ps,
+                    first_place: first.map(name_of),
+                    first_date: first.and_then(|m| m.date.clone()),
+                    first_path: first.and_then(|m| m.path.clone()),
+                }
+            })
+            .collect();
+        ReuseView {
+            min_chars: 0,
+            places: names,
+            matrix,
+            passages: report.clusters.len(),
+            clusters,
+        }
+    }
+
+    /// Place pairs by passages shared, most first (`i < j`; the diagonal
+    /// last).
+    pub fn top_pairs(&self) -> Vec<(String, String, u64)> {
+        let mut v = Vec::new();
+        for i in 0..self.places.len() {
+            for j in i..self.places.len() {
+                let n = self.matrix[i][j];
+                if n > 0 {
+                    v.push((self.places[i].clone(), self.places[j].clone(), n));
+                }
+            }
+        }
+        v.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (a.0 == a.1).cmp(&(b.0 == b.1))));
+        v
+    }
 }
 
 fn shared_items(
@@ -724,5 +887,6 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
         },
         keyness,
         indicators,
+        reuse: None,
     }
 }

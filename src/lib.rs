@@ -24,6 +24,7 @@
 //! | batch indexing: parallel, streaming, resumable | [`index`] |
 //! | profiles and the comparison of places | [`compare`] |
 //! | tables, CSV, Markdown and HTML reports | [`report`] |
+//! | text reuse across documents: shared passages, clusters, first appearance | [`reuse`] |
 //!
 //! ```
 //! use dangjian::{Document, Pipeline};
@@ -62,6 +63,7 @@ pub mod offsets;
 pub mod page;
 pub mod places;
 pub mod report;
+pub mod reuse;
 pub mod segment;
 
 #[doc(hidden)]

@@ -25,15 +25,17 @@ pub const VIEWS: &[&str] = &[
     "similarity",
     "keyness",
     "indicators",
+    "reuse",
+    "reuse_clusters",
 ];
 
-fn pad(s: &str, width: usize) -> String {
+pub(crate) fn pad(s: &str, width: usize) -> String {
     let w = UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 /// Cuts `s` to at most `width` display columns, with an ellipsis.
-fn clip(s: &str, width: usize) -> String {
+pub(crate) fn clip(s: &str, width: usize) -> String {
     if UnicodeWidthStr::width(s) <= width {
         return s.to_string();
     }
@@ -53,7 +55,7 @@ fn clip(s: &str, width: usize) -> String {
 
 /// A plain-text table with columns aligned by display width (CJK characters
 /// are two columns wide).
-fn text_table(out: &mut String, header: &[&str], rows: &[Vec<String>], max_col: usize) {
+pub(crate) fn text_table(out: &mut String, header: &[&str], rows: &[Vec<String>], max_col: usize) {
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.iter().map(|c| clip(c, max_col)).collect())
@@ -239,21 +241,26 @@ pub fn table(c: &Comparison) -> String {
         "SIMILARITY OF FORMULATION SETS ({})\n",
         c.similarity.measure
     );
-    let mut header: Vec<String> = vec![String::new()];
-    header.extend(c.similarity.places.iter().cloned());
-    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-    let rows: Vec<Vec<String>> = c
-        .similarity
-        .places
-        .iter()
-        .zip(&c.similarity.matrix)
-        .map(|(p, row)| {
-            let mut r = vec![p.clone()];
-            r.extend(row.iter().map(|v| format!("{v:.2}")));
-            r
-        })
-        .collect();
-    text_table(&mut out, &header_refs, &rows, 20);
+    if c.similarity.places.len() > MATRIX_MAX_PLACES {
+        similarity_top_pairs(&mut out, c);
+    } else {
+        let mut header: Vec<String> = vec![String::new()];
+        header.extend(c.similarity.places.iter().cloned());
+        let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+        let rows: Vec<Vec<String>> = c
+            .similarity
+            .places
+            .iter()
+            .zip(&c.similarity.matrix)
+            .map(|(p, row)| {
+                let mut r = vec![p.clone()];
+                r.extend(row.iter().map(|v| format!("{v:.2}")));
+                r
+            })
+            .collect();
+        text_table(&mut out, &header_refs, &rows, 20);
+    }
+    reuse_table(&mut out, c);
 
     let _ = writeln!(
         out,
@@ -308,7 +315,7 @@ pub fn table(c: &Comparison) -> String {
     out
 }
 
-fn csv_string(header: &[&str], rows: Vec<Vec<String>>) -> String {
+pub(crate) fn csv_string(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(header);
     for r in rows {
@@ -451,6 +458,8 @@ pub fn csv_view(c: &Comparison, view: &str) -> Option<String> {
                 })
                 .collect(),
         ),
+        "reuse" => reuse_pairs_csv(c),
+        "reuse_clusters" => reuse_clusters_csv(c),
         _ => return None,
     })
 }
@@ -557,6 +566,7 @@ pub fn markdown(c: &Comparison) -> String {
         })
         .collect();
     md_table(&mut out, &["place", "terms (G²)"], &rows);
+    reuse_markdown(&mut out, c);
     let _ = writeln!(out, "## Claims by indicator\n");
     for ind in shown_indicators(c) {
         let _ = writeln!(out, "### {} — {}\n", ind.indicator, ind.label);
@@ -566,7 +576,7 @@ pub fn markdown(c: &Comparison) -> String {
     out
 }
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -807,7 +817,9 @@ pub fn html(c: &Comparison) -> String {
         o.push_str(&svg_keyness(k, PALETTE[i % PALETTE.len()]));
         o.push_str("</div>\n");
     }
-    o.push_str("</div>\n<h2>Claims by indicator</h2>\n<p class=\"note\">One bar per claim, scaled within its unit; + over, ~ about, &lt; under. Hover a bar for its sentence.</p>\n");
+    o.push_str("</div>\n");
+    reuse_html(&mut o, c);
+    o.push_str("<h2>Claims by indicator</h2>\n<p class=\"note\">One bar per claim, scaled within its unit; + over, ~ about, &lt; under. Hover a bar for its sentence.</p>\n");
     let places = &c.similarity.places;
     for ind in shown_indicators(c) {
         let _ = writeln!(o, "<h3>{} — {}</h3>", esc(&ind.indicator), esc(&ind.label));
@@ -816,4 +828,290 @@ pub fn html(c: &Comparison) -> String {
     }
     o.push_str("<p class=\"note\">Made by dangjian.</p>\n</body>\n</html>\n");
     o
+}
+
+/// More places than this and a terminal table prints the top pairs
+/// instead of a matrix wider than the screen (the full matrix stays in
+/// json, csv and html).
+pub const MATRIX_MAX_PLACES: usize = 15;
+
+/// Pairs listed instead of a matrix.
+const TOP_PAIRS: usize = 30;
+
+fn similarity_top_pairs(out: &mut String, c: &Comparison) {
+    let places = &c.similarity.places;
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, row) in c.similarity.matrix.iter().enumerate() {
+        for (j, v) in row.iter().enumerate().skip(i + 1) {
+            if *v > 0.0 {
+                pairs.push((*v, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let rows: Vec<Vec<String>> = pairs
+        .iter()
+        .take(TOP_PAIRS)
+        .map(|(v, i, j)| vec![places[*i].clone(), places[*j].clone(), format!("{v:.2}")])
+        .collect();
+    let _ = writeln!(
+        out,
+        "{} places: the {} most similar pairs of {} (full matrix: --format json, csv or html)\n",
+        places.len(),
+        rows.len(),
+        pairs.len()
+    );
+    text_table(
+        out,
+        &["place", "place", c.similarity.measure.as_str()],
+        &rows,
+        30,
+    );
+}
+
+/// Clusters listed in the terminal and Markdown reuse sections.
+const REUSE_SHOWN: usize = 10;
+
+fn reuse_table(out: &mut String, c: &Comparison) {
+    let Some(r) = &c.reuse else { return };
+    let _ = writeln!(
+        out,
+        "TEXT REUSE BETWEEN PLACES ({} shared passages of {}+ characters beyond stock phrases)\n",
+        r.passages, r.min_chars
+    );
+    if r.passages == 0 {
+        out.push_str("(none)\n\n");
+        return;
+    }
+    let shown: Vec<usize> = (0..r.places.len())
+        .filter(|&i| r.matrix[i].iter().any(|n| *n > 0))
+        .collect();
+    if shown.len() > MATRIX_MAX_PLACES {
+        let pairs = r.top_pairs();
+        let rows: Vec<Vec<String>> = pairs
+            .iter()
+            .take(TOP_PAIRS)
+            .map(|(a, b, n)| vec![a.clone(), b.clone(), n.to_string()])
+            .collect();
+        let _ = writeln!(
+            out,
+            "the {} place pairs sharing most passages (all: --format json, csv or html)\n",
+            rows.len()
+        );
+        text_table(out, &["place", "place", "passages"], &rows, 30);
+    } else {
+        let mut header: Vec<String> = vec![String::new()];
+        header.extend(shown.iter().map(|&i| r.places[i].clone()));
+        let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+        let rows: Vec<Vec<String>> = shown
+            .iter()
+            .map(|&i| {
+                let mut row = vec![r.places[i].clone()];
+                row.extend(shown.iter().map(|&j| match r.matrix[i][j] {
+                    0 => "·".to_string(),
+                    n => n.to_string(),
+                }));
+                row
+            })
+            .collect();
+        text_table(out, &header_refs, &rows, 20);
+    }
+    let rows: Vec<Vec<String>> = r
+        .clusters
+        .iter()
+        .take(REUSE_SHOWN)
+        .map(|s| {
+            vec![
+                s.documents.to_string(),
+                s.chars.to_string(),
+                match (&s.first_date, &s.first_place) {
+                    (Some(d), Some(p)) => format!("{d} {p}"),
+                    _ => "-".to_string(),
+                },
+                s.places.join("、"),
+                s.text.clone(),
+            ]
+        })
+        .collect();
+    text_table(
+        out,
+        &["docs", "chars", "first", "places", "passage"],
+        &rows,
+        50,
+    );
+}
+
+fn reuse_pairs_csv(c: &Comparison) -> String {
+    let rows = c
+        .reuse
+        .iter()
+        .flat_map(|r| r.top_pairs())
+        .map(|(a, b, n)| vec![a, b, n.to_string()])
+        .collect();
+    csv_string(&["place_a", "place_b", "passages"], rows)
+}
+
+fn reuse_clusters_csv(c: &Comparison) -> String {
+    let rows = c
+        .reuse
+        .iter()
+        .flat_map(|r| r.clusters.iter())
+        .map(|s| {
+            vec![
+                s.id.to_string(),
+                s.documents.to_string(),
+                s.chars.to_string(),
+                s.first_place.clone().unwrap_or_default(),
+                s.first_date.clone().unwrap_or_default(),
+                s.first_path.clone().unwrap_or_default(),
+                s.places.join(";"),
+                s.text.clone(),
+            ]
+        })
+        .collect();
+    csv_string(
+        &[
+            "cluster",
+            "documents",
+            "chars",
+            "first_place",
+            "first_date",
+            "first_path",
+            "places",
+            "text",
+        ],
+        rows,
+    )
+}
+
+fn reuse_markdown(out: &mut String, c: &Comparison) {
+    let Some(r) = &c.reuse else { return };
+    let _ = writeln!(
+        out,
+        "## Text reuse between places\n\n{} shared passages of {}+ characters beyond stock phrases.\n",
+        r.passages, r.min_chars
+    );
+    let rows: Vec<Vec<String>> = r
+        .top_pairs()
+        .into_iter()
+        .take(TOP_PAIRS)
+        .map(|(a, b, n)| vec![a, b, n.to_string()])
+        .collect();
+    if !rows.is_empty() {
+        md_table(out, &["place", "place", "passages"], &rows);
+    }
+    let rows: Vec<Vec<String>> = r
+        .clusters
+        .iter()
+        .take(REUSE_SHOWN)
+        .map(|s| {
+            vec![
+                s.documents.to_string(),
+                s.chars.to_string(),
+                s.first_date.clone().unwrap_or_else(|| "-".into()),
+                s.first_place.clone().unwrap_or_else(|| "-".into()),
+                s.places.join("、"),
+                s.text.clone(),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        md_table(
+            out,
+            &[
+                "docs",
+                "chars",
+                "first date",
+                "first place",
+                "places",
+                "passage",
+            ],
+            &rows,
+        );
+    }
+}
+
+/// Place × place counts of shared passages as an SVG heatmap.
+fn svg_reuse(r: &crate::compare::ReuseView) -> String {
+    let shown: Vec<usize> = (0..r.places.len())
+        .filter(|&i| r.matrix[i].iter().any(|n| *n > 0))
+        .take(60)
+        .collect();
+    let n = shown.len();
+    let cell = if n > 20 { 18.0 } else { 44.0 };
+    let (left, top) = (130.0, 110.0);
+    let max = r.matrix.iter().flatten().copied().max().unwrap_or(1).max(1) as f64;
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" role="img" aria-label="shared passages between places">"#,
+        left + cell * n as f64 + 20.0,
+        top + cell * n as f64 + 10.0
+    );
+    for (k, &i) in shown.iter().enumerate() {
+        let x = left + cell * k as f64 + cell / 2.0;
+        let _ = write!(
+            s,
+            r#"<text x="{x}" y="{}" transform="rotate(-50 {x} {})" font-size="12">{}</text><text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>"#,
+            top - 6.0,
+            top - 6.0,
+            esc(&r.places[i]),
+            left - 6.0,
+            top + cell * k as f64 + cell * 0.65,
+            esc(&r.places[i])
+        );
+    }
+    for (a, &i) in shown.iter().enumerate() {
+        for (b, &j) in shown.iter().enumerate() {
+            let v = r.matrix[i][j];
+            let (x, y) = (left + cell * b as f64, top + cell * a as f64);
+            let _ = write!(
+                s,
+                r##"<rect x="{x}" y="{y}" width="{}" height="{}" fill="#b9770e" fill-opacity="{:.2}" stroke="#ffffff"><title>{} · {}: {v}</title></rect>"##,
+                cell - 1.0,
+                cell - 1.0,
+                if v == 0 {
+                    0.05
+                } else {
+                    0.2 + 0.8 * v as f64 / max
+                },
+                esc(&r.places[i]),
+                esc(&r.places[j])
+            );
+            if v > 0 && cell > 30.0 {
+                let _ = write!(
+                    s,
+                    r#"<text x="{}" y="{}" text-anchor="middle" font-size="12">{v}</text>"#,
+                    x + cell / 2.0,
+                    y + cell * 0.6
+                );
+            }
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+fn reuse_html(o: &mut String, c: &Comparison) {
+    let Some(r) = &c.reuse else { return };
+    let _ = writeln!(
+        o,
+        "<h2>Text reuse between places</h2>\n<p class=\"note\">{} passages of {}+ characters (beyond stock phrases) shared by two or more documents; a cell counts the passages two places share (the diagonal: two documents of one place).</p>",
+        r.passages, r.min_chars
+    );
+    if r.passages > 0 {
+        o.push_str(&svg_reuse(r));
+        o.push_str("\n<table>\n<tr><th>docs</th><th>chars</th><th>first</th><th>places</th><th>passage</th></tr>\n");
+        for s in &r.clusters {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>",
+                s.documents,
+                s.chars,
+                esc(s.first_date.as_deref().unwrap_or("-")),
+                esc(s.first_place.as_deref().unwrap_or("")),
+                esc(&s.places.join("、")),
+                esc(&s.text)
+            );
+        }
+        o.push_str("</table>\n");
+    }
 }

@@ -1,0 +1,755 @@
+//! Text reuse: passages that two or more documents share, and who wrote
+//! them first.
+//!
+//! A provincial document's paragraph, a model city's campaign description,
+//! re-appears in another city's report weeks later with the names changed.
+//! [`Reuse::find`] finds such passages in a collection, in four steps:
+//!
+//! 1. **Match text** ([`text`]): each document is normalized (simplified,
+//!    half-width) and reduced to letters and digits, so a traditional copy
+//!    with other punctuation matches its simplified source; every character
+//!    keeps its way back to the original bytes.
+//! 2. **Candidates** (passim's idea): character 5-grams are hashed into an
+//!    inverted index; an n-gram found in more than `max_df` documents is a
+//!    stock phrase, not evidence, and n-grams of the stock phrases of party
+//!    language (`data/reuse-stock.txt`) are never indexed. Documents that
+//!    share rare n-grams are candidate pairs, with the positions as *seeds*.
+//!    The index is built in hash partitions (map: document → postings;
+//!    shuffle: by hash; reduce: postings of one hash → pairs), so memory is
+//!    bounded by one partition's postings, not by the number of pairs.
+//! 3. **Alignment** ([`align`]): seeds on one diagonal form chains; a banded
+//!    local alignment around each chain tolerates changed names and numbers
+//!    and characters inserted or dropped, and finds the passage's
+//!    boundaries. A passage counts when it is at least `min_chars` long
+//!    after the characters of stock and common n-grams are discounted (the
+//!    copy may be a tenth shorter), so boilerplate alone never links two
+//!    documents.
+//! 4. **Clusters** ([`cluster`]): linked passages form clusters (a paragraph
+//!    in twelve documents is one cluster of twelve members); the earliest
+//!    dated member is `first`, the likely source.
+//!
+//! ```
+//! use dangjian::reuse::{Reuse, ReuseDocument};
+//! let passage = "市委组织部在全市推行党员积分管理办法，把志愿服务、结对帮扶和参与社区治理的情况记入积分，年底按积分评定等次并公开公示";
+//! let docs = vec![
+//!     ReuseDocument::new("a", format!("春季工作会议召开。{passage}。会议还研究了其他事项。"))
+//!         .with_place("甲市").with_date("2024-03-01"),
+//!     ReuseDocument::new("b", format!("据了解，{passage}。此举受到群众欢迎。"))
+//!         .with_place("乙市").with_date("2024-05-20"),
+//!     ReuseDocument::new("c", "今年以来，全县新建村级活动场所十二处，整治软弱涣散党组织七个。"),
+//! ];
+//! let report = Reuse::builder().min_chars(30).build().find(&docs);
+//! assert_eq!(report.clusters.len(), 1);
+//! let c = &report.clusters[0];
+//! assert_eq!(c.members.len(), 2);
+//! assert_eq!(c.first, Some(0));
+//! assert_eq!(c.members[0].place.as_deref(), Some("甲市"));
+//! let [s, e] = c.members[1].span;
+//! assert!(docs[1].text[s..e].starts_with("市委组织部"));
+//! ```
+
+pub mod align;
+pub mod cluster;
+pub mod input;
+pub mod output;
+pub mod text;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+
+use crate::normalize::Normalizer;
+pub use text::MatchText;
+
+/// The stock phrases shipped with the library.
+const STOCK: &str = include_str!("../../data/reuse-stock.txt");
+
+/// One document of a reuse collection: its text and what a member of a
+/// cluster reports about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReuseDocument {
+    /// Stable id (the `analyze` id for files).
+    pub id: String,
+    /// Where it was read from.
+    pub path: Option<String>,
+    /// The place it reports on.
+    pub place: Option<String>,
+    /// Its date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The decoded text; spans are byte offsets into it.
+    pub text: String,
+    /// Byte ranges of `text` to match on (sorted; a page's body
+    /// paragraphs), or the whole text.
+    pub regions: Option<Vec<Range<usize>>>,
+}
+
+impl ReuseDocument {
+    /// A document with an id and a text.
+    ///
+    /// ```
+    /// let d = dangjian::reuse::ReuseDocument::new("x", "正文").with_date("2024-01-02");
+    /// assert_eq!(d.date.as_deref(), Some("2024-01-02"));
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        ReuseDocument {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+    /// Sets the path.
+    pub fn with_path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+    /// Sets the place.
+    pub fn with_place(mut self, place: impl Into<String>) -> Self {
+        self.place = Some(place.into());
+        self
+    }
+    /// Sets the date (`YYYY-MM-DD`).
+    pub fn with_date(mut self, date: impl Into<String>) -> Self {
+        self.date = Some(date.into());
+        self
+    }
+    /// Restricts matching to these byte ranges of the text.
+    pub fn with_regions(mut self, mut regions: Vec<Range<usize>>) -> Self {
+        regions.sort_by_key(|r| (r.start, r.end));
+        self.regions = Some(regions);
+        self
+    }
+}
+
+/// Reuse found in a collection (`dangjian reuse --format json`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReuseReport {
+    /// Documents in the collection.
+    pub documents: usize,
+    /// Clusters, largest first.
+    pub clusters: Vec<Cluster>,
+    /// How the work went (not serialized).
+    #[serde(skip)]
+    pub stats: Stats,
+}
+
+/// One passage shared by several documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Index of the cluster in the report.
+    pub id: usize,
+    /// Match characters (letters and digits) of the passage in `first` (or
+    /// in the first member when none is dated).
+    pub chars: usize,
+    /// The passage, normalized, as it stands in that member.
+    pub text: String,
+    /// Index into `members` of the earliest dated member, the likely source;
+    /// `null` when no member is dated.
+    pub first: Option<usize>,
+    /// The documents that carry the passage: dated ones by date, then the
+    /// undated ones.
+    pub members: Vec<Member>,
+}
+
+/// A document's copy of a cluster's passage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// Document id.
+    pub id: String,
+    /// Document path.
+    pub path: Option<String>,
+    /// Document place.
+    pub place: Option<String>,
+    /// Document date.
+    pub date: Option<String>,
+    /// Byte span `[start, end)` of the passage in the document's text.
+    pub span: [usize; 2],
+    /// The passage as the document writes it (original script).
+    pub text: String,
+    /// Match characters of this copy.
+    pub chars: usize,
+}
+
+/// Counts of the work done, for benchmarks and progress reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Hash partitions (passes over the collection).
+    pub partitions: usize,
+    /// Postings in the largest partition.
+    pub max_postings: usize,
+    /// N-grams found in more than `max_df` documents.
+    pub common_ngrams: usize,
+    /// Seeds (shared rare n-gram positions of document pairs).
+    pub seeds: usize,
+    /// Document pairs with enough seeds to align.
+    pub candidate_pairs: usize,
+    /// Alignments that passed the length test.
+    pub links: usize,
+}
+
+/// Configures a [`Reuse`] finder.
+///
+/// ```
+/// let finder = dangjian::reuse::Reuse::builder()
+///     .min_chars(40)
+///     .max_df(50)
+///     .stock_phrases(["本地区的固定说法"])
+///     .build();
+/// assert_eq!(finder.min_chars(), 40);
+/// ```
+#[derive(Debug, Clone)]
+pub struct ReuseBuilder {
+    min_chars: usize,
+    ngram: usize,
+    max_df: usize,
+    postings_per_pass: usize,
+    max_gap: u32,
+    min_seeds: usize,
+    builtin_stock: bool,
+    extra_stock: Vec<String>,
+    normalizer: Option<Normalizer>,
+}
+
+impl Default for ReuseBuilder {
+    fn default() -> Self {
+        ReuseBuilder {
+            min_chars: 30,
+            ngram: 5,
+            max_df: 100,
+            postings_per_pass: 12_000_000,
+            max_gap: 48,
+            min_seeds: 4,
+            builtin_stock: true,
+            extra_stock: Vec::new(),
+            normalizer: None,
+        }
+    }
+}
+
+impl ReuseBuilder {
+    /// Shortest passage, in letters and digits after stock phrases and
+    /// common n-grams are discounted (default 30).
+    pub fn min_chars(mut self, n: usize) -> Self {
+        self.min_chars = n;
+        self
+    }
+    /// N-gram length in characters (default 5; at least 2).
+    pub fn ngram(mut self, n: usize) -> Self {
+        self.ngram = n.max(2);
+        self
+    }
+    /// An n-gram in more documents than this is common, not evidence
+    /// (default 100).
+    pub fn max_df(mut self, n: usize) -> Self {
+        self.max_df = n.max(2);
+        self
+    }
+    /// Postings held in memory at once; more postings are split into hash
+    /// partitions, one pass each (default 12 million, about 200 MB).
+    pub fn postings_per_pass(mut self, n: usize) -> Self {
+        self.postings_per_pass = n.max(1);
+        self
+    }
+    /// Largest distance between two seeds of one passage (default 48).
+    pub fn max_gap(mut self, n: u32) -> Self {
+        self.max_gap = n.max(1);
+        self
+    }
+    /// Whether the stock phrases of `data/reuse-stock.txt` apply (default
+    /// yes).
+    pub fn builtin_stock(mut self, yes: bool) -> Self {
+        self.builtin_stock = yes;
+        self
+    }
+    /// More stock phrases (a region's own formulations, a site's footer).
+    pub fn stock_phrases<S: AsRef<str>>(mut self, phrases: impl IntoIterator<Item = S>) -> Self {
+        self.extra_stock
+            .extend(phrases.into_iter().map(|s| s.as_ref().to_string()));
+        self
+    }
+    /// The normalizer (default: the library's).
+    pub fn normalizer(mut self, n: Normalizer) -> Self {
+        self.normalizer = Some(n);
+        self
+    }
+    /// Builds the finder.
+    pub fn build(self) -> Reuse {
+        let normalizer = self.normalizer.clone().unwrap_or_default();
+        let mut stock = FxHashSet::default();
+        let builtin = self
+            .builtin_stock
+            .then(|| STOCK.lines())
+            .into_iter()
+            .flatten()
+            .map(str::to_string);
+        for line in builtin.chain(self.extra_stock.iter().cloned()) {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let m = MatchText::new(&normalizer, line, None);
+            stock.extend(text::gram_hashes(&m.chars, self.ngram));
+        }
+        Reuse {
+            options: self,
+            normalizer,
+            stock,
+        }
+    }
+}
+
+/// The reuse finder: build once, run on collections.
+#[derive(Debug, Clone)]
+pub struct Reuse {
+    options: ReuseBuilder,
+    normalizer: Normalizer,
+    stock: FxHashSet<u64>,
+}
+
+impl Default for Reuse {
+    fn default() -> Self {
+        static DEFAULT: LazyLock<Reuse> = LazyLock::new(|| ReuseBuilder::default().build());
+        DEFAULT.clone()
+    }
+}
+
+/// A seed with its document pair: `pair` is `(a << 32) | b`, `a < b`.
+type PairSeed = (u64, u32, u32);
+
+impl Reuse {
+    /// A builder with the defaults.
+    pub fn builder() -> ReuseBuilder {
+        ReuseBuilder::default()
+    }
+
+    /// The minimum passage length.
+    pub fn min_chars(&self) -> usize {
+        self.options.min_chars
+    }
+
+    /// Letters and digits of `text` that are not covered by stock phrases:
+    /// the length the `min_chars` test sees (common n-grams of a collection
+    /// aside).
+    ///
+    /// ```
+    /// let r = dangjian::reuse::Reuse::default();
+    /// assert_eq!(r.novel_chars("坚持以习近平新时代中国特色社会主义思想为指导"), 0);
+    /// assert_eq!(r.novel_chars("全市共建成党群服务中心八十个"), 14);
+    /// ```
+    pub fn novel_chars(&self, text: &str) -> usize {
+        let m = MatchText::new(&self.normalizer, text, None);
+        let mask = self.mask(&m.chars, &FxHashSet::default());
+        mask.iter().filter(|c| !**c).count()
+    }
+
+    /// Which match characters are covered by stock or common n-grams.
+    fn mask(&self, chars: &[char], common: &FxHashSet<u64>) -> Vec<bool> {
+        let n = self.options.ngram;
+        let mut mask = vec![false; chars.len()];
+        for (i, h) in text::gram_hashes(chars, n).into_iter().enumerate() {
+            if self.stock.contains(&h) || common.contains(&h) {
+                mask[i..i + n].iter_mut().for_each(|m| *m = true);
+            }
+        }
+        mask
+    }
+
+    fn prepare(&self, d: &ReuseDocument) -> MatchText {
+        MatchText::new(&self.normalizer, &d.text, d.regions.as_deref())
+    }
+
+    /// Finds the passages that documents of `docs` share.
+    pub fn find(&self, docs: &[ReuseDocument]) -> ReuseReport {
+        let mut stats = Stats::default();
+        let (seeds, common) = self.candidates(docs, &mut stats);
+        let links = self.align_pairs(docs, &seeds, &common, &mut stats);
+        drop(seeds);
+        let clusters = self.build_clusters(docs, &links);
+        ReuseReport {
+            documents: docs.len(),
+            clusters,
+            stats,
+        }
+    }
+
+    /// Map → shuffle → reduce, one hash partition at a time: the seeds of
+    /// every document pair that shares rare n-grams, sorted by pair, and the
+    /// common n-grams.
+    fn candidates(
+        &self,
+        docs: &[ReuseDocument],
+        stats: &mut Stats,
+    ) -> (Vec<PairSeed>, FxHashSet<u64>) {
+        let n = self.options.ngram;
+        let est: usize = docs.iter().map(|d| d.text.len() / 3 + 1).sum();
+        let parts = est.div_ceil(self.options.postings_per_pass).max(1) as u64;
+        stats.partitions = parts as usize;
+        let mut common = FxHashSet::default();
+        let mut seeds: Vec<PairSeed> = Vec::new();
+        for part in 0..parts {
+            // map: document → (hash, document, position) for this partition
+            let mut postings: Vec<(u64, u32, u32)> = Vec::new();
+            postings.par_extend(docs.par_iter().enumerate().flat_map_iter(|(i, d)| {
+                let m = self.prepare(d);
+                text::gram_hashes(&m.chars, n)
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, h)| h % parts == part && !self.stock.contains(h))
+                    .map(move |(p, h)| (h, i as u32, p as u32))
+                    .collect::<Vec<_>>()
+            }));
+            stats.max_postings = stats.max_postings.max(postings.len());
+            // shuffle: by hash
+            postings.par_sort_unstable();
+            // reduce: one hash's postings → seeds of its document pairs
+            let groups: Vec<&[(u64, u32, u32)]> = postings.chunk_by(|x, y| x.0 == y.0).collect();
+            let max_df = self.options.max_df;
+            let part_common: Vec<u64> = groups
+                .par_iter()
+                .filter(|g| distinct_docs(g) > max_df)
+                .map(|g| g[0].0)
+                .collect();
+            common.extend(part_common);
+            seeds.par_extend(
+                groups
+                    .par_iter()
+                    .filter(|g| g.len() >= 2 && distinct_docs(g) <= max_df)
+                    .flat_map_iter(|g| pair_seeds(g)),
+            );
+        }
+        seeds.par_sort_unstable();
+        stats.common_ngrams = common.len();
+        stats.seeds = seeds.len();
+        (seeds, common)
+    }
+
+    /// Aligns the candidate pairs; returns the links that pass the length
+    /// test.
+    fn align_pairs(
+        &self,
+        docs: &[ReuseDocument],
+        seeds: &[PairSeed],
+        common: &FxHashSet<u64>,
+        stats: &mut Stats,
+    ) -> Vec<cluster::Link> {
+        // A pair is aligned when its seeds alone make a promising chain:
+        // enough seeds on one diagonal, spread over a third of a passage.
+        let pairs: Vec<&[PairSeed]> = seeds
+            .chunk_by(|x, y| x.0 == y.0)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .filter(|g| g.len() >= self.options.min_seeds && self.promising(g))
+            .collect();
+        stats.candidate_pairs = pairs.len();
+        // Pairs of one first document together: it is prepared once.
+        let by_a: Vec<&[&[PairSeed]]> = pairs
+            .chunk_by(|x, y| x[0].0 >> 32 == y[0].0 >> 32)
+            .collect();
+        let links: Vec<cluster::Link> = by_a
+            .par_iter()
+            .flat_map_iter(|group| {
+                let a = (group[0][0].0 >> 32) as usize;
+                let ma = self.prepare(&docs[a]);
+                let mask_a = self.mask(&ma.chars, common);
+                let mut out = Vec::new();
+                for pair in group.iter() {
+                    let b = (pair[0].0 & 0xffff_ffff) as usize;
+                    let mb = self.prepare(&docs[b]);
+                    let mask_b = self.mask(&mb.chars, common);
+                    out.extend(
+                        self.align_pair(&ma, &mask_a, &mb, &mask_b, pair)
+                            .into_iter()
+                            .map(|(ra, rb)| cluster::Link {
+                                docs: [a as u32, b as u32],
+                                spans: [ra, rb],
+                            }),
+                    );
+                }
+                out
+            })
+            .collect();
+        stats.links = links.len();
+        links
+    }
+
+    /// Seed chains of a pair, in match-character positions.
+    fn chains_of(&self, seeds: &[PairSeed]) -> Vec<align::Chain> {
+        let s: Vec<align::Seed> = seeds
+            .iter()
+            .map(|&(_, a, b)| align::Seed { a, b })
+            .collect();
+        align::chains(&s, self.options.max_gap, self.options.max_gap / 2)
+            .into_iter()
+            .filter(|c| self.chain_promising(c))
+            .collect()
+    }
+
+    fn chain_promising(&self, c: &align::Chain) -> bool {
+        let span = match (c.seeds.first(), c.seeds.last()) {
+            (Some(f), Some(l)) => (l.a - f.a) as usize + self.options.ngram,
+            _ => 0,
+        };
+        c.seeds.len() >= self.options.min_seeds && 3 * span >= self.options.min_chars
+    }
+
+    fn promising(&self, seeds: &[PairSeed]) -> bool {
+        !self.chains_of(seeds).is_empty()
+    }
+
+    /// The passages one pair shares.
+    fn align_pair(
+        &self,
+        ma: &MatchText,
+        mask_a: &[bool],
+        mb: &MatchText,
+        mask_b: &[bool],
+        seeds: &[PairSeed],
+    ) -> Vec<(Range<usize>, Range<usize>)> {
+        let n = self.options.ngram;
+        let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        for chain in self.chains_of(seeds) {
+            let inside = chain.seeds.iter().all(|s| {
+                found
+                    .iter()
+                    .any(|(ra, rb)| ra.contains(&(s.a as usize)) && rb.contains(&(s.b as usize)))
+            });
+            if inside {
+                continue;
+            }
+            let Some(al) = align::align(&ma.chars, &mb.chars, &chain, n, 2 * n + 10) else {
+                continue;
+            };
+            let novel = |mask: &[bool], r: &Range<usize>| {
+                mask.get(r.clone())
+                    .map_or(0, |m| m.iter().filter(|x| !**x).count())
+            };
+            let min = self.options.min_chars;
+            // Long enough on one side, and on the other within the edits
+            // an alignment tolerates (a copy may drop a tenth of it).
+            let (na, nb) = (novel(mask_a, &al.a), novel(mask_b, &al.b));
+            let long_enough = na.max(nb) >= min && 10 * na.min(nb) >= 9 * min;
+            if long_enough && al.matches * 2 >= al.columns {
+                found.push((al.a, al.b));
+            }
+        }
+        found
+    }
+
+    /// Clusters the links and fills in the members.
+    fn build_clusters(&self, docs: &[ReuseDocument], links: &[cluster::Link]) -> Vec<Cluster> {
+        let groups = cluster::clusters(links);
+        // What each document must report: (cluster, member slot, range).
+        let mut wanted: Vec<(u32, usize, usize, Range<usize>)> = Vec::new();
+        for (c, g) in groups.iter().enumerate() {
+            for (k, (d, r)) in g.iter().enumerate() {
+                wanted.push((*d, c, k, r.clone()));
+            }
+        }
+        wanted.sort_by_key(|w| w.0);
+        let filled: Vec<(usize, usize, Member, String)> = wanted
+            .chunk_by(|x, y| x.0 == y.0)
+            .collect::<Vec<_>>()
+            .par_iter()
+            .flat_map_iter(|ws| {
+                let d = &docs[ws[0].0 as usize];
+                let m = self.prepare(d);
+                ws.iter()
+                    .map(|(_, c, k, r)| {
+                        let (s, e) = m.original_span(r.start, r.end);
+                        let member = Member {
+                            id: d.id.clone(),
+                            path: d.path.clone(),
+                            place: d.place.clone(),
+                            date: d.date.clone(),
+                            span: [s, e],
+                            text: d.text.get(s..e).unwrap_or("").to_string(),
+                            chars: r.len(),
+                        };
+                        (
+                            *c,
+                            *k,
+                            member,
+                            m.normalized_text(r.start, r.end).to_string(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut members: Vec<Vec<Option<(Member, String)>>> =
+            groups.iter().map(|g| vec![None; g.len()]).collect();
+        for (c, k, m, t) in filled {
+            members[c][k] = Some((m, t));
+        }
+        let mut clusters: Vec<Cluster> = members
+            .into_iter()
+            .map(|ms| {
+                let mut ms: Vec<(Member, String)> = ms.into_iter().flatten().collect();
+                ms.sort_by(|x, y| {
+                    let (a, b) = (&x.0, &y.0);
+                    match (&a.date, &b.date) {
+                        (Some(p), Some(q)) => p.cmp(q).then_with(|| a.path.cmp(&b.path)),
+                        (Some(_), None) => std::cmp::Ordering::Less,
+                        (None, Some(_)) => std::cmp::Ordering::Greater,
+                        (None, None) => std::cmp::Ordering::Equal,
+                    }
+                });
+                let first = ms.first().and_then(|m| m.0.date.as_ref()).map(|_| 0);
+                let (chars, text) = ms
+                    .first()
+                    .map(|(m, t)| (m.chars, t.clone()))
+                    .unwrap_or_default();
+                Cluster {
+                    id: 0,
+                    chars,
+                    text,
+                    first,
+                    members: ms.into_iter().map(|(m, _)| m).collect(),
+                }
+            })
+            .collect();
+        clusters.sort_by(|a, b| {
+            b.members
+                .len()
+                .cmp(&a.members.len())
+                .then(b.chars.cmp(&a.chars))
+                .then_with(|| a.text.cmp(&b.text))
+        });
+        for (i, c) in clusters.iter_mut().enumerate() {
+            c.id = i;
+        }
+        clusters
+    }
+}
+
+/// Distinct documents among a hash's postings (sorted by document).
+fn distinct_docs(g: &[(u64, u32, u32)]) -> usize {
+    g.chunk_by(|x, y| x.1 == y.1).count()
+}
+
+/// Positions of one n-gram kept per document: a phrase repeated more often
+/// inside one document adds nothing.
+const MAX_REPEATS: usize = 3;
+
+/// The seeds of one hash's postings: every pair of positions in two
+/// different documents.
+fn pair_seeds(g: &[(u64, u32, u32)]) -> Vec<PairSeed> {
+    let per_doc: Vec<&[(u64, u32, u32)]> = g
+        .chunk_by(|x, y| x.1 == y.1)
+        .map(|d| &d[..d.len().min(MAX_REPEATS)])
+        .collect();
+    let mut out = Vec::new();
+    for (i, da) in per_doc.iter().enumerate() {
+        for db in &per_doc[i + 1..] {
+            let key = (u64::from(da[0].1) << 32) | u64::from(db[0].1);
+            for x in da.iter() {
+                for y in db.iter() {
+                    out.push((key, x.2, y.2));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PASSAGE: &str = "区委组织部联合民政部门在各街道试行社区工作者星级评定制度，把入户走访、矛盾调解和为民办事的情况作为评定依据，评定结果与绩效报酬挂钩";
+
+    const HEADS: [&str; 12] = [
+        "春风送暖入屠苏",
+        "秋高气爽登山远",
+        "长河落日圆如镜",
+        "大漠孤烟直上天",
+        "明月松间照清泉",
+        "野火烧不尽草木",
+        "千山鸟飞绝径踪",
+        "白日依山尽黄河",
+        "两岸猿声啼不住",
+        "孤帆远影碧空尽",
+        "独在异乡为异客",
+        "海内存知己天涯",
+    ];
+
+    fn doc(id: &str, text: String) -> ReuseDocument {
+        ReuseDocument::new(id, text)
+    }
+
+    #[test]
+    fn one_paragraph_in_twelve_documents_is_one_cluster() {
+        let docs: Vec<ReuseDocument> = (0..12)
+            .map(|i| {
+                doc(
+                    &i.to_string(),
+                    format!(
+                        "{}。{PASSAGE}。{}。",
+                        HEADS[i],
+                        HEADS[11 - i].chars().rev().collect::<String>()
+                    ),
+                )
+                .with_date(format!("2024-{:02}-01", 12 - i))
+            })
+            .collect();
+        let r = Reuse::default().find(&docs);
+        assert_eq!(r.clusters.len(), 1, "{:#?}", r.clusters);
+        let c = &r.clusters[0];
+        assert_eq!(c.members.len(), 12);
+        assert_eq!(c.first, Some(0));
+        assert_eq!(c.members[0].id, "11");
+        assert_eq!(c.members[0].text, PASSAGE);
+    }
+
+    #[test]
+    fn traditional_copy_with_edits_is_found() {
+        let trad = "區委組織部聯合民政部門在各街道試行社區工作者星級評定製度，把入戶走訪、調解和為民辦事的情況作為評定依據，評定結果與績效報酬掛鈎";
+        let docs = vec![
+            doc("s", format!("前言部分。{PASSAGE}。后记。")),
+            doc("t", format!("報道開頭。{trad}。報道結尾。")),
+        ];
+        let r = Reuse::default().find(&docs);
+        assert_eq!(r.clusters.len(), 1);
+        let m = r.clusters[0].members.iter().find(|m| m.id == "t").unwrap();
+        assert_eq!(m.text, trad);
+        assert_eq!(r.clusters[0].first, None);
+    }
+
+    #[test]
+    fn stock_phrases_alone_link_nothing() {
+        let stock = "坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，增强“四个意识”、坚定“四个自信”、做到“两个维护”";
+        let docs = vec![
+            doc("a", format!("{stock}，全市新建党群服务中心十个。")),
+            doc("b", format!("{stock}，本县开展培训二十场次。")),
+        ];
+        assert!(Reuse::default().find(&docs).clusters.is_empty());
+    }
+
+    #[test]
+    fn short_shared_phrases_are_not_passages() {
+        let docs = vec![
+            doc(
+                "a",
+                "他们坚持把社区作为服务群众的第一线，效果很好。".to_string(),
+            ),
+            doc(
+                "b",
+                "我们也坚持把社区作为服务群众的第一线，反响不错。".to_string(),
+            ),
+        ];
+        assert!(Reuse::default().find(&docs).clusters.is_empty());
+    }
+
+    #[test]
+    fn many_partitions_find_the_same() {
+        let docs = vec![
+            doc("a", format!("开头。{PASSAGE}。")),
+            doc("b", format!("{PASSAGE}。另一结尾。")),
+        ];
+        let one = Reuse::default().find(&docs);
+        let many = Reuse::builder().postings_per_pass(10).build().find(&docs);
+        assert!(many.stats.partitions > 1);
+        assert_eq!(one.clusters, many.clusters);
+    }
+}

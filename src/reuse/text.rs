@@ -1,0 +1,191 @@
+//! The text that reuse detection matches on, and its character n-grams.
+//!
+//! A document is normalized (simplified script, half-width forms) and then
+//! reduced to its letters and digits: punctuation, spaces and line breaks
+//! are dropped, ASCII letters are lower-cased. What is left is the *match
+//! text*, a sequence of characters each of which remembers where it came
+//! from, so that a passage found on the match text is reported as a byte
+//! span of the original document. A traditional copy of a simplified
+//! passage, or one with different punctuation, has the same match text.
+//!
+//! ```
+//! use dangjian::reuse::MatchText;
+//! let n = dangjian::Normalizer::default();
+//! let m = MatchText::new(&n, "黨的建設，１２３項。", None);
+//! assert_eq!(m.as_string(), "党的建设123项");
+//! // "建设" on the match text is "建設" in the original
+//! let (s, e) = m.original_span(2, 4);
+//! assert_eq!(&"黨的建設，１２３項。"[s..e], "建設");
+//! ```
+
+use std::ops::Range;
+
+use crate::normalize::Normalizer;
+use crate::offsets::OffsetMap;
+
+/// A document's match text with its way back to the original.
+#[derive(Debug, Clone)]
+pub struct MatchText {
+    /// The kept characters (normalized, letters and digits only).
+    pub chars: Vec<char>,
+    /// Byte offset of each kept character in the normalized text.
+    norm_pos: Vec<u32>,
+    /// The normalized text.
+    norm: String,
+    /// Normalized → original offsets.
+    map: OffsetMap,
+}
+
+/// Whether a normalized character takes part in matching.
+fn keeps(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl MatchText {
+    /// Builds the match text of `text`. With `regions` (sorted byte ranges of
+    /// the original, such as a page's body paragraphs), only characters that
+    /// start inside them are kept.
+    pub fn new(normalizer: &Normalizer, text: &str, regions: Option<&[Range<usize>]>) -> Self {
+        let n = normalizer.normalize(text);
+        let mut chars = Vec::with_capacity(n.text.len() / 3 + 1);
+        let mut norm_pos = Vec::with_capacity(n.text.len() / 3 + 1);
+        let mut region = 0usize;
+        for (p, c) in n.text.char_indices() {
+            if !keeps(c) {
+                continue;
+            }
+            if let Some(rs) = regions {
+                let o = n.map.start_to_original(p);
+                while region < rs.len() && rs[region].end <= o {
+                    region += 1;
+                }
+                match rs.get(region) {
+                    Some(r) if r.start <= o => {}
+                    _ => continue,
+                }
+            }
+            chars.push(c.to_ascii_lowercase());
+            norm_pos.push(p as u32);
+        }
+        MatchText {
+            chars,
+            norm_pos,
+            norm: n.text,
+            map: n.map,
+        }
+    }
+
+    /// Number of match characters.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether nothing is left to match.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The match text as a string.
+    pub fn as_string(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    /// Byte span `[start, end)` in the normalized text of match characters
+    /// `[from, to)`.
+    pub fn normalized_span(&self, from: usize, to: usize) -> (usize, usize) {
+        let to = to.min(self.chars.len());
+        if from >= to {
+            return (0, 0);
+        }
+        let s = self.norm_pos[from] as usize;
+        let last = to - 1;
+        let e = self.norm_pos[last] as usize
+            + self
+                .norm
+                .get(self.norm_pos[last] as usize..)
+                .and_then(|t| t.chars().next())
+                .map_or(0, char::len_utf8);
+        (s, e)
+    }
+
+    /// The normalized text of match characters `[from, to)`, punctuation
+    /// included.
+    pub fn normalized_text(&self, from: usize, to: usize) -> &str {
+        let (s, e) = self.normalized_span(from, to);
+        self.norm.get(s..e).unwrap_or("")
+    }
+
+    /// Byte span `[start, end)` in the original text of match characters
+    /// `[from, to)`.
+    pub fn original_span(&self, from: usize, to: usize) -> (usize, usize) {
+        let (s, e) = self.normalized_span(from, to);
+        if s == e {
+            return (0, 0);
+        }
+        self.map.to_original(s, e)
+    }
+}
+
+/// The hash of the n-gram `chars` (a 64-bit mix; the high bits pick a
+/// partition, so they must be as good as the low ones).
+pub fn gram_hash(chars: &[char]) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
+    for &c in chars {
+        h = (h ^ u64::from(c as u32)).wrapping_mul(0x100_0000_01b3);
+        h = h.rotate_left(23);
+    }
+    // splitmix64 finalizer
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// The hashes of all `n`-grams of `chars`, by start position.
+pub fn gram_hashes(chars: &[char], n: usize) -> Vec<u64> {
+    if n == 0 || chars.len() < n {
+        return Vec::new();
+    }
+    chars.windows(n).map(gram_hash).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_and_simplified_match_alike() {
+        let n = Normalizer::default();
+        let a = MatchText::new(&n, "加強機關黨的建設，推動發展。", None);
+        let b = MatchText::new(&n, "加强机关党的建设 推动发展", None);
+        assert_eq!(a.chars, b.chars);
+    }
+
+    #[test]
+    fn regions_restrict_the_text() {
+        let n = Normalizer::default();
+        let t = "首页 导航\n正文第一段。\n版权所有";
+        let s = t.find("正文").unwrap();
+        let e = t.find("版权").unwrap();
+        let regions = vec![std::ops::Range { start: s, end: e }];
+        let m = MatchText::new(&n, t, Some(&regions));
+        assert_eq!(m.as_string(), "正文第一段");
+        let (a, b) = m.original_span(0, m.len());
+        assert_eq!(&t[a..b], "正文第一段");
+    }
+
+    #[test]
+    fn empty_spans_are_empty() {
+        let n = Normalizer::default();
+        let m = MatchText::new(&n, "。。", None);
+        assert!(m.is_empty());
+        assert_eq!(m.original_span(0, 1), (0, 0));
+        assert_eq!(m.normalized_text(0, 3), "");
+    }
+
+    #[test]
+    fn hashes_differ_by_order() {
+        assert_ne!(gram_hash(&['a', 'b']), gram_hash(&['b', 'a']));
+        assert_eq!(gram_hashes(&['a', 'b', 'c'], 2).len(), 2);
+        assert!(gram_hashes(&['a'], 2).is_empty());
+    }
+}
