@@ -43,7 +43,17 @@ fn ordinary() -> String {
     if text.is_empty() {
         text = "今年以来,全市1.35万名机关党员到社区报到,开展志愿服务3000余次。\n".into();
     }
-    fill(&text)
+    // Every paragraph made unique (the page cleaner drops repeated lines as
+    // boilerplate, which would make a repeated text look cheap).
+    let mut out = String::with_capacity(SIZE + 4096);
+    let paras: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut i = 0usize;
+    while out.len() < SIZE {
+        out.push_str(paras[i % paras.len()]);
+        out.push_str(&format!("（第{i}段）\n"));
+        i += 1;
+    }
+    fill(&out)
 }
 
 /// The hostile inputs: deep nesting without an end, unbalanced marks in

@@ -587,6 +587,10 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
             && arabic
         {
             let hi = numerals::parse(m.as_str()).ok()?;
+            if hi.to_f64() < value.to_f64() {
+                // 33至5: not a range (a typo or two numbers); the number alone.
+                break;
+            }
             value_max = Some(hi);
             end += sep.len() + m.end();
             rest = &text[end..];

@@ -35,3 +35,23 @@ fn a_later_unit_does_not_multiply_larger_parts() {
         );
     }
 }
+
+/// `analyze`: a descending "range" (33至5个) gave a claim whose `value_max`
+/// was below its value; it is now the number alone.
+#[test]
+fn a_descending_range_is_not_a_range() {
+    let p = dangjian::Pipeline::default();
+    let a = p.analyze(&dangjian::Document::from_text(
+        "共组建33至5个服务队。另有3至5个小组。",
+    ));
+    for c in &a.claims {
+        if let Some(max) = c.value_max {
+            assert!(max >= c.value, "{c:?}");
+        }
+    }
+    assert!(
+        a.claims
+            .iter()
+            .any(|c| c.value == 3.0 && c.value_max == Some(5.0))
+    );
+}
