@@ -91,23 +91,34 @@ fn hostile() -> Vec<(&'static str, String)> {
     ]
 }
 
-fn analyze_seconds(p: &Pipeline, text: &str) -> f64 {
+/// Seconds for one analysis, and the characters of the body it kept.
+fn analyze_seconds(p: &Pipeline, text: &str) -> (f64, usize) {
     let doc = Document::from_text(text);
     let t = Instant::now();
-    std::hint::black_box(p.analyze(&doc));
-    t.elapsed().as_secs_f64()
+    let a = std::hint::black_box(p.analyze(&doc));
+    (t.elapsed().as_secs_f64(), a.chars)
 }
 
 fn bench(c: &mut Criterion) {
     let p = Pipeline::default();
     p.warm_up();
     let base_text = ordinary();
-    let base = analyze_seconds(&p, &base_text);
-    println!("ordinary text, 1 MB: {base:.3} s");
+    let (base, chars) = analyze_seconds(&p, &base_text);
+    println!("ordinary text, 1 MB: {base:.3} s ({chars} body chars)");
     let hostile = hostile();
     for (name, text) in &hostile {
-        let t = analyze_seconds(&p, text);
-        println!("{name}, 1 MB: {t:.3} s = {:.2}× ordinary", t / base);
+        let (t, chars) = analyze_seconds(&p, text);
+        // A quarter of the input: linear work takes a quarter of the time.
+        let mut q = text.len() / 4;
+        while !text.is_char_boundary(q) {
+            q -= 1;
+        }
+        let (tq, _) = analyze_seconds(&p, &text[..q]);
+        println!(
+            "{name}, 1 MB: {t:.3} s = {:.2}× ordinary ({chars} body chars; 256 KB: {tq:.3} s, growth ×{:.1} for ×4 input)",
+            t / base,
+            t / tq
+        );
     }
     let mut g = c.benchmark_group("analyze-1MB");
     g.sample_size(10)

@@ -166,17 +166,15 @@ pub fn numerals(data: &[u8]) {
     }
     let s = crate::shapes::render(data);
     for piece in [s.as_str(), s.trim()] {
-        for r in [parse(piece), parse_chinese(piece)] {
-            if let Ok(d) = r {
-                let v = d.to_f64();
-                assert!(v.is_finite() && v >= 0.0, "{piece:?} -> {v}");
-                let (m, scale) = d.parts();
-                if d.is_integer()
-                    && let Ok(n) = u64::try_from(m / 10u128.pow(scale.min(38)))
-                    && scale < 39
-                {
-                    round_trip(n);
-                }
+        for d in [parse(piece), parse_chinese(piece)].into_iter().flatten() {
+            let v = d.to_f64();
+            assert!(v.is_finite() && v >= 0.0, "{piece:?} -> {v}");
+            let (m, scale) = d.parts();
+            if d.is_integer()
+                && let Ok(n) = u64::try_from(m / 10u128.pow(scale.min(38)))
+                && scale < 39
+            {
+                round_trip(n);
             }
         }
     }
