@@ -698,9 +698,16 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
         {
             let (hi, hi_over, hi_end) = read_arabic(r, 0, m.end())?;
             let hi_exp = magnitude_exp(&r[..hi_end]);
-            if hi_exp > 0 && magnitude_exp(num) == 0 {
-                value = value.shift(hi_exp).ok()?;
+            let lo = if hi_exp > 0 && magnitude_exp(num) == 0 {
+                value.shift(hi_exp).ok()?
+            } else {
+                value
+            };
+            if hi.to_f64() < lo.to_f64() {
+                // 33至5: not a range (a typo or two numbers); the number alone.
+                break;
             }
+            value = lo;
             if hi_over {
                 approx = Some(Approx::Over);
             }

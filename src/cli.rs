@@ -839,7 +839,16 @@ fn index_cmd(
     match write_error {
         // The reader of a pipe has had enough (`dangjian index … | head`).
         Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        Some(e) => return Err(Error::new(ErrorKind::Io, format!("writing output: {e}"))),
+        Some(e) => {
+            let hint = match output {
+                Some(p) => format!(
+                    "writing {}: {e}; the records before the failure are whole: free some space and run the same command with --resume to go on",
+                    p.display()
+                ),
+                None => format!("writing output: {e}"),
+            };
+            return Err(Error::new(ErrorKind::Io, hint));
+        }
         None => {}
     }
     if !quiet {

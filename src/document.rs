@@ -16,8 +16,10 @@
 //! assert_eq!(doc.encoding, "utf-8");
 //! ```
 
-use std::fs;
+use std::fs::{self, File};
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -151,24 +153,11 @@ impl Document {
         Self::from_path_limited(path, u64::MAX)
     }
 
-    /// Reads and decodes a file, refusing files larger than `max_bytes`.
+    /// Reads and decodes a file, refusing files larger than `max_bytes`
+    /// (see [`read_limited`]).
     pub fn from_path_limited(path: impl AsRef<Path>, max_bytes: u64) -> Result<Self> {
         let path = path.as_ref();
-        let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::new(ErrorKind::Io, "is a directory, not a file").with_path(path));
-        }
-        if meta.len() > max_bytes {
-            return Err(Error::new(
-                ErrorKind::TooLarge,
-                format!(
-                    "{} bytes, over the limit of {max_bytes} bytes (raise it with --max-bytes)",
-                    meta.len()
-                ),
-            )
-            .with_path(path));
-        }
-        let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = read_limited(path, max_bytes, None)?;
         Self::from_bytes(&bytes, Some(path))
     }
 
@@ -197,6 +186,104 @@ impl Document {
         self.path = Some(path.into());
         self
     }
+}
+
+/// What a walker saw of a file when it listed it: its length and
+/// modification time. [`read_limited`] refuses a file that no longer matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    /// Length in bytes.
+    pub len: u64,
+    /// Modification time, when the file system keeps one.
+    pub modified: Option<SystemTime>,
+}
+
+impl Listed {
+    /// What `meta` says of a file.
+    pub fn of(meta: &fs::Metadata) -> Self {
+        Listed {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+/// Reads a whole file, safely for archives that are being written to:
+///
+/// - anything but a regular file (a directory, a FIFO, a device such as
+///   `/dev/zero`) is refused before it is read, as is a file longer than
+///   `max_bytes` (a 2 GB file costs one `stat`, not a read);
+/// - at most `max_bytes + 1` bytes are ever read, so a file that grows
+///   while it is read cannot exhaust memory;
+/// - a file that changed since it was `listed`, or while it was read (its
+///   length or modification time differ before and after), is an error, not
+///   a document made of two versions.
+///
+/// ```
+/// use dangjian::document::read_limited;
+/// let p = std::env::temp_dir().join(format!("dangjian-read-{}.txt", std::process::id()));
+/// std::fs::write(&p, "机关党建").unwrap();
+/// assert_eq!(read_limited(&p, 100, None).unwrap(), "机关党建".as_bytes());
+/// let err = read_limited(&p, 4, None).unwrap_err();
+/// assert_eq!(err.kind(), dangjian::ErrorKind::TooLarge);
+/// std::fs::remove_file(&p).unwrap();
+/// ```
+pub fn read_limited(path: &Path, max_bytes: u64, listed: Option<Listed>) -> Result<Vec<u8>> {
+    let too_large = |len: u64| {
+        Error::new(
+            ErrorKind::TooLarge,
+            format!("{len} bytes, over the limit of {max_bytes} bytes (raise it with --max-bytes)"),
+        )
+        .with_path(path)
+    };
+    let changed = |what: String| {
+        Error::new(
+            ErrorKind::Io,
+            format!("the file changed while it was being indexed ({what}); index it again once it is complete"),
+        )
+        .with_path(path)
+    };
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let before = file.metadata().map_err(|e| Error::io(path, e))?;
+    if before.is_dir() {
+        return Err(Error::new(ErrorKind::Io, "is a directory, not a file").with_path(path));
+    }
+    if !before.is_file() {
+        return Err(Error::new(
+            ErrorKind::Io,
+            "not a regular file (a device, a pipe or a socket)",
+        )
+        .with_path(path));
+    }
+    if before.len() > max_bytes {
+        return Err(too_large(before.len()));
+    }
+    let now = Listed::of(&before);
+    if let Some(l) = listed
+        && l != now
+    {
+        return Err(changed(format!(
+            "{} bytes when listed, {} bytes when opened",
+            l.len, now.len
+        )));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(before.len()).unwrap_or(0));
+    (&file)
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let after = file.metadata().map_err(|e| Error::io(path, e))?;
+    if Listed::of(&after) != now || bytes.len() as u64 != now.len {
+        return Err(changed(format!(
+            "{} bytes when opened, {} bytes read",
+            now.len,
+            bytes.len()
+        )));
+    }
+    Ok(bytes)
 }
 
 /// One entry of a corpus manifest.

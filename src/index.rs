@@ -46,7 +46,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Pipeline, PipelineBuilder};
-use crate::document::{self, Document, DocumentInfo};
+use crate::document::{self, Document, DocumentInfo, Listed};
 use crate::error::{Error, ErrorKind, Result};
 
 /// An error record of `index` output.
@@ -147,7 +147,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// An entry found by the walker: a file to analyze, or a problem with a path.
 #[derive(Debug)]
 enum Entry {
-    File(PathBuf, Option<DocumentInfo>),
+    File(PathBuf, Option<DocumentInfo>, Listed),
     Problem(PathBuf, Error),
 }
 
@@ -201,7 +201,7 @@ fn walk(paths: &[PathBuf]) -> impl Iterator<Item = Entry> {
                 .and_then(|d| manifests.get(d))
                 .and_then(|c| c.info_for(&p))
                 .map(|e| e.info.clone());
-            return Some(Entry::File(p, info));
+            return Some(Entry::File(p, info, Listed::of(&meta)));
         }
         None
     })
@@ -281,32 +281,24 @@ impl Indexer {
             .map_err(|e| Error::new(ErrorKind::Config, format!("cannot start threads: {e}")))
     }
 
-    /// Reads one file and analyzes it.
-    fn one_file(&self, p: &Path, info: Option<&DocumentInfo>) -> (Option<Record>, u64) {
+    /// Reads one file and analyzes it. A file that vanished, grew past the
+    /// limit or changed since the walk listed it is an error record (see
+    /// [`document::read_limited`]).
+    fn one_file(
+        &self,
+        p: &Path,
+        info: Option<&DocumentInfo>,
+        listed: Listed,
+    ) -> (Option<Record>, u64) {
         let shown = p.display().to_string();
-        let failed = |e: &Error| {
-            (
-                Some(Record::Error(ErrorRecord::from_error(&shown, e, None))),
-                0,
-            )
-        };
-        let meta = match fs::metadata(p) {
-            Ok(m) => m,
-            Err(e) => return failed(&Error::io(p, e)),
-        };
-        if meta.len() > self.max_bytes {
-            return failed(&Error::new(
-                ErrorKind::TooLarge,
-                format!(
-                    "{} bytes, over the limit of {} bytes (raise it with --max-bytes)",
-                    meta.len(),
-                    self.max_bytes
-                ),
-            ));
-        }
-        let bytes = match fs::read(p) {
+        let bytes = match document::read_limited(p, self.max_bytes, Some(listed)) {
             Ok(b) => b,
-            Err(e) => return failed(&Error::io(p, e)),
+            Err(e) => {
+                return (
+                    Some(Record::Error(ErrorRecord::from_error(&shown, &e, None))),
+                    0,
+                );
+            }
         };
         let id = document::id_of(&bytes);
         if self.done.contains(&id) || self.done.contains(&shown) {
@@ -515,7 +507,7 @@ impl Indexer {
             walk(paths),
             |entry| {
                 let r = match entry {
-                    Entry::File(p, info) => self.one_file(&p, info.as_ref()),
+                    Entry::File(p, info, listed) => self.one_file(&p, info.as_ref(), listed),
                     Entry::Problem(p, err) => (
                         Some(Record::Error(ErrorRecord::from_error(
                             &p.display().to_string(),
@@ -709,6 +701,79 @@ impl OutputLog {
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A fresh directory with `names` written in it.
+    fn dir_with(tag: &str, names: &[&str]) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("dangjian-walk-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        for n in names {
+            fs::write(d.join(n), format!("{n}：1.35万名机关党员到社区报到。")).unwrap();
+        }
+        d
+    }
+
+    fn error_of(r: (Option<Record>, u64)) -> ErrorRecord {
+        match r.0 {
+            Some(Record::Error(e)) => e,
+            other => panic!("expected an error record, got {other:?}"),
+        }
+    }
+
+    /// A file that vanishes after its directory was listed, before the
+    /// walker reaches it, is an error record (not silently skipped); one
+    /// that vanishes after the walker listed it, before it is read, too.
+    #[test]
+    fn a_vanishing_file_is_an_error_record() {
+        let d = dir_with("vanish", &["a.txt", "b.txt", "c.txt"]);
+        let mut w = walk(std::slice::from_ref(&d));
+        let Some(Entry::File(a, _, _)) = w.next() else {
+            panic!("a.txt first")
+        };
+        assert!(a.ends_with("a.txt"));
+        // The directory has been listed: b.txt goes before the walker
+        // reaches it.
+        fs::remove_file(d.join("b.txt")).unwrap();
+        let Some(Entry::Problem(b, err)) = w.next() else {
+            panic!("b.txt is a problem")
+        };
+        assert!(b.ends_with("b.txt"));
+        assert_eq!(err.kind(), ErrorKind::Io);
+        // c.txt is listed by the walker, then vanishes before it is read.
+        let Some(Entry::File(c, info, listed)) = w.next() else {
+            panic!("c.txt")
+        };
+        fs::remove_file(&c).unwrap();
+        let e = error_of(Indexer::new().one_file(&c, info.as_ref(), listed));
+        assert_eq!(e.kind, "io");
+        assert!(e.path.ends_with("c.txt"));
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    /// A file rewritten between the walk and the read (a crawler still
+    /// writing it) is an error record saying so, not an analysis of a
+    /// half-written page; read again once unchanged, it is a document.
+    #[test]
+    fn a_file_changed_since_the_walk_is_an_error_record() {
+        let d = dir_with("change", &["a.txt"]);
+        let mut w = walk(std::slice::from_ref(&d));
+        let Some(Entry::File(a, info, listed)) = w.next() else {
+            panic!("a.txt")
+        };
+        fs::write(&a, "改写后的内容更长一些：3000余名党员参加。").unwrap();
+        let indexer = Indexer::new();
+        let e = error_of(indexer.one_file(&a, info.as_ref(), listed));
+        assert_eq!(e.kind, "io");
+        assert!(e.error.contains("changed"), "{}", e.error);
+        let Some(Entry::File(a, info, listed)) = walk(std::slice::from_ref(&d)).next() else {
+            panic!("a.txt again")
+        };
+        assert!(matches!(
+            indexer.one_file(&a, info.as_ref(), listed).0,
+            Some(Record::Analysis(_))
+        ));
+        let _ = fs::remove_dir_all(&d);
+    }
 
     /// Results leave in input order however unevenly the work is spread,
     /// and never more than the in-flight limit are between the producer and

@@ -318,10 +318,13 @@ fn parse_chinese_int(s: &str) -> Result<Decimal, NumeralError> {
         }
         return Ok(Decimal::from_u128(m));
     }
-    let mut total: u128 = 0; // parts of 亿 and above, and 万 parts
+    // Finished parts, each already multiplied by its 万 or 亿, largest first.
+    let mut terms: Vec<u128> = Vec::new();
     let mut section: u128 = 0; // below 万
     let mut digit: Option<u128> = None;
     let mut last_unit: Option<u32> = None;
+    // The unit of 万 or above right before this character, if any.
+    let mut prev_big: Option<u32> = None;
     let mut zero_seen = false;
     let mut prev_was_digit = false;
     for c in s.chars() {
@@ -335,34 +338,50 @@ fn parse_chinese_int(s: &str) -> Result<Decimal, NumeralError> {
             }
             digit = Some(d as u128);
             prev_was_digit = true;
+            prev_big = None;
             continue;
         }
         prev_was_digit = false;
         let exp = chinese_unit(c).ok_or(NumeralError::Invalid)?;
         let unit = 10u128.pow(exp);
-        match exp {
-            1..=3 => {
-                let d = digit.take().unwrap_or(1);
-                section = d
-                    .checked_mul(unit)
-                    .and_then(|v| section.checked_add(v))
-                    .ok_or(NumeralError::Overflow)?;
-            }
-            4 => {
-                let part = section + digit.take().unwrap_or(0);
-                let part = if part == 0 && total == 0 { 1 } else { part };
-                total = part
-                    .checked_mul(unit)
-                    .and_then(|v| total.checked_add(v))
-                    .ok_or(NumeralError::Overflow)?;
-                section = 0;
-            }
-            _ => {
-                let part = total + section + digit.take().unwrap_or(0);
-                let part = if part == 0 { 1 } else { part };
-                total = part.checked_mul(unit).ok_or(NumeralError::Overflow)?;
-                section = 0;
-            }
+        if exp < 4 {
+            let d = digit.take().unwrap_or(1);
+            section = d
+                .checked_mul(unit)
+                .and_then(|v| section.checked_add(v))
+                .ok_or(NumeralError::Overflow)?;
+            prev_big = None;
+        } else {
+            let here = section
+                .checked_add(digit.take().unwrap_or(0))
+                .ok_or(NumeralError::Overflow)?;
+            let compound = here == 0 && prev_big.is_some_and(|p| p <= exp);
+            let part = match terms.pop() {
+                // 万亿, 亿亿: the unit multiplies the part just finished.
+                Some(last) if compound => last,
+                last => {
+                    // The unit multiplies what is below it (一万三千亿 =
+                    // 1.3万 × 亿), not the larger parts before (三亿亿五千万亿).
+                    let mut part = here;
+                    let mut next = last;
+                    while let Some(t) = next {
+                        if t >= unit {
+                            terms.push(t);
+                            break;
+                        }
+                        part = part.checked_add(t).ok_or(NumeralError::Overflow)?;
+                        next = terms.pop();
+                    }
+                    if part == 0 && terms.is_empty() {
+                        1
+                    } else {
+                        part
+                    }
+                }
+            };
+            terms.push(part.checked_mul(unit).ok_or(NumeralError::Overflow)?);
+            section = 0;
+            prev_big = Some(exp);
         }
         zero_seen = false;
         last_unit = Some(exp);
@@ -381,8 +400,9 @@ fn parse_chinese_int(s: &str) -> Result<Decimal, NumeralError> {
             _ => section += d,
         }
     }
-    total
-        .checked_add(section)
+    terms
+        .into_iter()
+        .try_fold(section, u128::checked_add)
         .map(Decimal::from_u128)
         .ok_or(NumeralError::Overflow)
 }
