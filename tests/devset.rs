@@ -290,8 +290,7 @@ fn score_doc(t: &mut Tally, n: &Normalizer, gold: &Value, out: &Value) {
         let target = [canon_form(f["text"].as_str().unwrap_or(""))];
         let got = sys_forms
             .iter()
-            .filter(|s| hit(&canon_form(s["text"].as_str().unwrap_or("")), &target).is_some())
-            .last()
+            .rfind(|s| hit(&canon_form(s["text"].as_str().unwrap_or("")), &target).is_some())
             .and_then(|s| strip_ws(&s["expansion"]));
         t.expansions[0] += usize::from(got.is_some_and(|g| !g.is_empty() && g == want));
     }

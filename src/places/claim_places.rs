@@ -129,8 +129,7 @@ pub(super) fn assign(
             // claim in its sentence, if any.
             c.place = named
                 .iter()
-                .filter(|&&(s, e, _)| s >= sent && e <= at)
-                .next_back()
+                .rfind(|&&(s, e, _)| s >= sent && e <= at)
                 .map(|&(_, _, p)| g.places[p].name.clone());
             continue;
         };
