@@ -834,18 +834,6 @@ fn nounish(tag: &str) -> bool {
     )
 }
 
-/// Objects are short noun phrases: at most three words and ten characters.
-fn cap_object(parts: &[&str]) -> Option<String> {
-    let mut obj = String::new();
-    for p in parts.iter().take(3) {
-        if obj.chars().count() + p.chars().count() > 10 {
-            break;
-        }
-        obj.push_str(p);
-    }
-    (obj.chars().count() >= 2).then_some(obj)
-}
-
 /// Words between an object and its number (组建党员志愿服务队335支,
 /// 占比达30.7%), stripped from the end of the text before the number,
 /// longest first.
@@ -895,94 +883,195 @@ const OBJECT_STOP: &[&str] = &[
     "全部", "全", "均", "都", "共", "等", "其中", "分别", "以上", "各",
 ];
 
-/// The counted object: the noun phrase after the measure word, or, when the
-/// measure word ends the clause, the one before the number.
+/// The counted object: the noun phrase after the measure word, or, when
+/// there is none (the measure word ends the clause, or the unit is a share
+/// or a change), the subject phrase before the number.
 fn object_of(body: &Body, f: &Found) -> Option<String> {
+    if !matches!(f.unit, "%" | "‰" | "百分点") {
+        if let Some(o) = object_after(body, f) {
+            return Some(o);
+        }
+    }
+    object_before(body, f)
+}
+
+/// Characters that end the window an object is read from (quotation marks
+/// do not: 12支“红色先锋”志愿服务队 counts 红色先锋志愿服务队).
+fn ends_object_window(c: char) -> bool {
+    CLAUSE_END.contains(&c) || matches!(c, '、' | '(' | ')' | '《' | '》')
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "“" | "”" | "\"" | "‘" | "’" | "「" | "」")
+}
+
+/// Words that join two nouns inside one object (村和社区, 问题和意见建议).
+const NOUN_JOINERS: &[&str] = &["和", "与", "及", "以及"];
+
+/// A word that can stand inside a noun phrase: nouns, adjectives,
+/// distinguishing words, set phrases, abbreviations, numerals without digits.
+fn phrase_word(word: &str, tag: &str) -> bool {
+    nounish(tag)
+        || matches!(tag, "a" | "l" | "i" | "j")
+        || (tag == "m" && !word.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// A scope word, not an object: 全县, 各村, 全部.
+fn scope_word(word: &str) -> bool {
+    OBJECT_STOP.contains(&word) || word.starts_with('全') || word.starts_with('各')
+}
+
+/// Joins object words, keeping at most twelve characters from the side
+/// nearest the number.
+fn join_object(words: &[&str], from_end: bool) -> Option<String> {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut chars = 0;
+    let ordered: Vec<&str> = if from_end {
+        words.iter().rev().copied().collect()
+    } else {
+        words.to_vec()
+    };
+    for w in ordered {
+        let n = w.chars().count();
+        if chars + n > 12 {
+            break;
+        }
+        chars += n;
+        kept.push(w);
+    }
+    if from_end {
+        kept.reverse();
+    }
+    let obj: String = kept.concat();
+    obj.chars().any(is_han_char).then_some(obj)
+}
+
+fn is_han_char(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// The noun phrase after the measure word: 1.35万名机关党员 → 机关党员,
+/// 8支宣讲队 → 宣讲队 (a verb inside a compound noun), 70个村和社区.
+fn object_after(body: &Body, f: &Found) -> Option<String> {
     let text = body.text.as_str();
-    // After: up to the clause end, at most 16 characters.
     let after = &text[f.end..];
     let stop = after
         .char_indices()
-        .find(|(_, c)| CLAUSE_END.contains(c) || matches!(c, '、' | '“' | '”' | '(' | ')' | '《'))
+        .find(|&(_, c)| ends_object_window(c))
         .map_or(after.len(), |(i, _)| i);
-    let window_end = f.end
+    let end = f.end
         + after[..stop]
             .char_indices()
             .nth(16)
             .map_or(stop, |(i, _)| i);
-    if window_end > f.end && f.unit != "%" && f.unit != "百分点" {
-        let tags = body.tagged(f.end, window_end);
-        let mut parts: Vec<&str> = Vec::new();
-        let mut pending_adj: Vec<&str> = Vec::new();
-        for &(word, pos) in tags.iter().take(4) {
-            let tag = pos.as_str();
-            if OBJECT_STOP.contains(&word) {
-                break;
-            }
-            if nounish(tag) {
-                parts.append(&mut pending_adj);
-                parts.push(word);
-            } else if matches!(tag, "a" | "m") && !word.chars().any(|c| c.is_ascii_digit()) {
-                pending_adj.push(word);
-            } else {
-                break;
-            }
-        }
-        if let Some(obj) = cap_object(&parts) {
-            return Some(obj);
-        }
+    if end <= f.end {
+        return None;
     }
-    // Before: from the clause start to the number, linking words skipped.
+    // A single character cut off a longer word is often tagged as a
+    // morpheme (村 in 63个村 is `zg`): right after a measure word it is the
+    // noun counted.
+    let tags: Vec<(&str, &str)> = body
+        .tagged(f.end, end)
+        .into_iter()
+        .filter(|(w, _)| !is_quote_mark(w) && !w.trim().is_empty())
+        .map(|(w, p)| match p.as_str() {
+            "zg" | "g" if w.chars().count() == 1 => (w, "ng"),
+            t => (w, t),
+        })
+        .collect();
+    let mut words: Vec<(&str, &str)> = Vec::new();
+    let mut i = 0;
+    // 300平方米的农村党建活动基地: the phrase starts after 的.
+    if tags.first().is_some_and(|(w, _)| *w == "的") {
+        i = 1;
+    }
+    while i < tags.len() && words.len() < 6 {
+        let (w, tag) = tags[i];
+        let next_noun = tags.get(i + 1).is_some_and(|(_, t)| nounish(t));
+        if scope_word(w) {
+            break;
+        }
+        let ok = phrase_word(w, tag)
+            || (matches!(tag, "v" | "vn") && next_noun)
+            || (NOUN_JOINERS.contains(&w) && !words.is_empty() && next_noun);
+        if !ok {
+            break;
+        }
+        words.push((w, tag));
+        i += 1;
+    }
+    // The phrase ends in a noun.
+    while words.last().is_some_and(|(_, t)| !nounish(t)) {
+        words.pop();
+    }
+    let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    join_object(&ws, false)
+}
+
+/// The subject phrase before the number, linking verbs skipped:
+/// 组建党员志愿服务队335支 → 党员志愿服务队, 畅通率达95% → 畅通率,
+/// 累计走访900余人次 → 走访 (an event counted by its verb).
+fn object_before(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
     let before = &text[..f.start];
     let cstart = before
         .char_indices()
         .rev()
-        .find(|(_, c)| CLAUSE_END.contains(c) || matches!(c, '、' | '“' | '”' | '(' | ')' | '》'))
+        .find(|&(_, c)| ends_object_window(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let window = &before[cstart..];
-    let mut window = window;
+    let mut window = before[cstart..].trim_end();
     'strip: loop {
         for w in LINKING {
             if let Some(rest) = window.strip_suffix(w) {
-                window = rest;
+                window = rest.trim_end();
                 continue 'strip;
             }
         }
         break;
     }
     let skip = window.chars().count().saturating_sub(20);
-    let window_start = cstart
+    let start = cstart
         + window
             .char_indices()
             .nth(skip)
             .map_or(window.len(), |(i, _)| i);
-    let window_end = cstart + window.len();
-    if window_start >= window_end {
+    let end = cstart + window.len();
+    if start >= end {
         return None;
     }
-    let tags = body.tagged(window_start, window_end);
-    let mut parts: Vec<&str> = Vec::new();
+    let tags: Vec<(&str, &str)> = body
+        .tagged(start, end)
+        .into_iter()
+        .filter(|(w, _)| !is_quote_mark(w) && !w.trim().is_empty())
+        .map(|(w, p)| (w, p.as_str()))
+        .collect();
+    let mut words: Vec<(&str, &str)> = Vec::new();
     let mut i = tags.len();
-    while i > 0 && parts.len() < 4 {
-        let (word, pos) = tags[i - 1];
-        let tag = pos.as_str();
-        if nounish(tag) || (tag == "a" && !parts.is_empty()) {
-            parts.push(word);
-            i -= 1;
-        } else {
+    while i > 0 && words.len() < 5 {
+        let (w, tag) = tags[i - 1];
+        if scope_word(w) || tag == "ns" {
             break;
         }
-    }
-    // Keep the words nearest the number.
-    let keep: Vec<&str> = parts.iter().take(3).rev().copied().collect();
-    let mut obj = String::new();
-    for p in keep.iter().rev() {
-        if obj.chars().count() + p.chars().count() > 10 {
+        let prev_noun = i >= 2 && nounish(tags[i - 2].1);
+        let ok = phrase_word(w, tag)
+            // The event itself (走访, 集中宣讲) or a verb inside a compound
+            // (消防通道畅通率).
+            || (matches!(tag, "v" | "vn")
+                && (words.is_empty() || (prev_noun && words.len() < 3)))
+            || (NOUN_JOINERS.contains(&w) && !words.is_empty() && prev_noun);
+        if !ok {
             break;
         }
-        obj.insert_str(0, p);
+        words.push((w, tag));
+        i -= 1;
     }
-    (obj.chars().count() >= 2).then_some(obj)
+    words.reverse();
+    // The phrase starts with a noun or an adjective unless it is the event.
+    while words.len() > 1 && words.first().is_some_and(|(_, t)| matches!(*t, "v" | "c")) {
+        words.remove(0);
+    }
+    let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    join_object(&ws, true).filter(|o| o.chars().count() >= 2)
 }
 
 /// Words that end a clause naming an event as a time scope: 活动开展以来,
@@ -1265,5 +1354,34 @@ mod tests {
         );
         let p = periods("这些成绩都发生在今年汛期期间,转移群众300余人。");
         assert_eq!(p[0].as_deref(), Some("今年汛期期间"));
+    }
+
+    #[test]
+    fn objects_of_general_shapes() {
+        let obj = |t: &str| -> Vec<Option<String>> {
+            extract_text(t).into_iter().map(|c| c.object).collect()
+        };
+        // A verb inside a compound noun after the measure word.
+        assert_eq!(
+            obj("镇里组成6支宣讲队,走进村组。"),
+            [Some("宣讲队".to_string())]
+        );
+        // Quotation marks inside the phrase are transparent.
+        assert_eq!(
+            obj("共组建8支“红色管家”服务队。"),
+            [Some("红色管家服务队".to_string())]
+        );
+        // Two nouns joined by 和; a single-character noun.
+        assert_eq!(
+            obj("先后走访40个村和社区。"),
+            [Some("村和社区".to_string())]
+        );
+        assert_eq!(obj("全乡63个村完成换届。"), [Some("村".to_string())]);
+        // Before the number: a rate, an event counted by its verb.
+        assert_eq!(
+            obj("垃圾分类准确率达87%。"),
+            [Some("垃圾分类准确率".to_string())]
+        );
+        assert_eq!(obj("今年累计走访300余人次。"), [Some("走访".to_string())]);
     }
 }
