@@ -861,6 +861,13 @@ const LINKING: &[&str] = &[
     "减少",
     "增加",
     "占比",
+    "全部",
+    "均",
+    "都",
+    "不足",
+    "不到",
+    "至少",
+    "超",
     "已",
     "达",
     "为",
@@ -887,13 +894,19 @@ const OBJECT_STOP: &[&str] = &[
 /// there is none (the measure word ends the clause, or the unit is a share
 /// or a change), the subject phrase before the number.
 fn object_of(body: &Body, f: &Found) -> Option<String> {
-    if !matches!(f.unit, "%" | "‰" | "百分点") {
-        if let Some(o) = object_after(body, f) {
-            return Some(o);
-        }
+    match f.unit {
+        // A share or a change names its subject before the number.
+        "%" | "‰" | "百分点" => object_before(body, f),
+        // Money is mostly what was spent or earned (投入资金300万元,
+        // 村集体收入达到50万元); what follows it is what it was spent on.
+        "元" => object_before(body, f).or_else(|| object_after(body, f)),
+        _ => object_after(body, f).or_else(|| object_before(body, f)),
     }
-    object_before(body, f)
 }
+
+/// Units that count events: the thing counted may be the verb itself
+/// (走访900余人次, 集中宣讲120场次).
+const EVENT_UNITS: &[&str] = &["次", "场", "场次", "期", "人次", "轮", "批", "回", "次数"];
 
 /// Characters that end the window an object is read from (quotation marks
 /// do not: 12支“红色先锋”志愿服务队 counts 红色先锋志愿服务队).
@@ -912,7 +925,7 @@ const NOUN_JOINERS: &[&str] = &["和", "与", "及", "以及"];
 /// distinguishing words, set phrases, abbreviations, numerals without digits.
 fn phrase_word(word: &str, tag: &str) -> bool {
     nounish(tag)
-        || matches!(tag, "a" | "l" | "i" | "j")
+        || matches!(tag, "a" | "l" | "i" | "j" | "k" | "eng")
         || (tag == "m" && !word.chars().any(|c| c.is_ascii_digit()))
 }
 
@@ -981,18 +994,37 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
         .collect();
     let mut words: Vec<(&str, &str)> = Vec::new();
     let mut i = 0;
-    // 300平方米的农村党建活动基地: the phrase starts after 的.
-    if tags.first().is_some_and(|(w, _)| *w == "的") {
-        i = 1;
+    // 300平方米的农村党建活动基地: the phrase starts after 的; 300名第二批
+    // 好支书, 100个2023年度示范党组织: after a batch or a year.
+    loop {
+        match (tags.get(i), tags.get(i + 1)) {
+            (Some(("的", _)), _) | (Some(("首批", _)), _) => i += 1,
+            (Some((w, _)), Some((y, _)))
+                if (w.chars().all(|c| c.is_ascii_digit()) && matches!(*y, "年" | "年度"))
+                    || (*w == "第" && y.ends_with('批')) =>
+            {
+                i += 2
+            }
+            _ => break,
+        }
     }
     while i < tags.len() && words.len() < 6 {
         let (w, tag) = tags[i];
         let next_noun = tags.get(i + 1).is_some_and(|(_, t)| nounish(t));
+        // 宣讲队, 服务站: a verb before a one-character noun is part of it.
+        let next_suffix = tags
+            .get(i + 1)
+            .is_some_and(|(n, t)| nounish(t) && n.chars().count() == 1);
         if scope_word(w) {
             break;
         }
         let ok = phrase_word(w, tag)
-            || (matches!(tag, "v" | "vn") && next_noun)
+            // 参会人员, 拆迁村: a verb first modifies the noun after it;
+            // after a noun it starts the predicate (骑友担任观察员), unless
+            // a one-character noun follows (宣讲队).
+            || (matches!(tag, "v" | "vn")
+                && next_noun
+                && (next_suffix || words.iter().all(|(_, t)| matches!(*t, "a" | "b" | "m"))))
             || (NOUN_JOINERS.contains(&w) && !words.is_empty() && next_noun);
         if !ok {
             break;
@@ -1069,6 +1101,11 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     // The phrase starts with a noun or an adjective unless it is the event.
     while words.len() > 1 && words.first().is_some_and(|(_, t)| matches!(*t, "v" | "c")) {
         words.remove(0);
+    }
+    // A verb alone is an object only for units that count events (投入
+    // 300万元 names no object; 走访900余人次 counts visits).
+    if !EVENT_UNITS.contains(&f.unit) && !words.iter().any(|(_, t)| nounish(t)) {
+        return None;
     }
     let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     join_object(&ws, true).filter(|o| o.chars().count() >= 2)
