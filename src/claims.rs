@@ -980,18 +980,7 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
     if end <= f.end {
         return None;
     }
-    // A single character cut off a longer word is often tagged as a
-    // morpheme (村 in 63个村 is `zg`): right after a measure word it is the
-    // noun counted.
-    let tags: Vec<(&str, &str)> = body
-        .tagged(f.end, end)
-        .into_iter()
-        .filter(|(w, _)| !is_quote_mark(w) && !w.trim().is_empty())
-        .map(|(w, p)| match p.as_str() {
-            "zg" | "g" if w.chars().count() == 1 => (w, "ng"),
-            t => (w, t),
-        })
-        .collect();
+    let tags = object_tags(body, f.end, end);
     let mut words: Vec<(&str, &str)> = Vec::new();
     let mut i = 0;
     // 300平方米的农村党建活动基地: the phrase starts after 的; 300名第二批
@@ -1036,9 +1025,68 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
     while words.last().is_some_and(|(_, t)| !nounish(t)) {
         words.pop();
     }
-    let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    let mut ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    // 7个县(区), 85个乡(镇、办): a short bracketed aside right after the
+    // whole phrase belongs to it.
+    let phrase_end = f.end + tags_len(&tags[..i]);
+    if words.len() == i && phrase_end == end {
+        if let Some(aside) = text[end..].strip_prefix('(').and_then(|r| {
+            r.find(')')
+                .filter(|&k| k > 0 && r[..k].chars().count() <= 6)
+                .map(|k| &text[end..end + k + 2])
+        }) {
+            ws.push(aside);
+        }
+    }
     join_object(&ws, false)
 }
+
+/// Bytes covered by tagged words.
+fn tags_len(tags: &[(&str, &str)]) -> usize {
+    tags.iter().map(|(w, _)| w.len()).sum()
+}
+
+/// The tagged words of `[start, end)` for object reading: quotation marks
+/// dropped, and a single character cut off a longer word — often tagged as
+/// a morpheme (村 in 63个村 or 空壳村 is `zg`) — read as a noun.
+/// A Chinese word the dictionary does not know (put together by the HMM:
+/// 旗直, 共富) stays one word and counts as a noun, the usual case in
+/// names of organizations and groups.
+fn object_tags(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str)> {
+    let mut out = Vec::new();
+    for t in body.tokens_in(start, end) {
+        let (s, e) = (t.start.max(start), t.end.min(end));
+        let whole = (s, e) == (t.start, t.end);
+        if let Some(w) = body.text.get(s..e)
+            && whole
+            && !t.known
+            && w.chars().count() >= 2
+            && w.chars().all(is_han_char)
+        {
+            out.push((w, "n"));
+            continue;
+        }
+        out.extend(
+            body.tagged(s, e)
+                .into_iter()
+                .filter(|(w, _)| !is_quote_mark(w) && !w.trim().is_empty())
+                .map(|(w, p)| match p.as_str() {
+                    "zg" | "g" if w.chars().count() == 1 => (w, "ng"),
+                    t => (w, t),
+                }),
+        );
+    }
+    out
+}
+
+// A count ending the text before another count (972户 before 3743人).
+static_regex!(CHAINED_COUNT, r"[0-9][0-9.,]*[万亿]?[余多]?[户人个名家]$");
+
+// A place or scope at the end of a clause: 全村, 黄回村, 全县.
+static_regex!(
+    PLACE_TAIL,
+    r"(全[村乡镇县市区旗]|\p{Han}{1,4}(?:村|乡|镇|县|市|区|旗|社区))$"
+);
 
 /// The subject phrase before the number, linking verbs skipped:
 /// 组建党员志愿服务队335支 → 党员志愿服务队, 畅通率达95% → 畅通率,
@@ -1059,7 +1107,25 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
                 continue 'strip;
             }
         }
+        // 共有972户3743人: the second count shares the first one's subject.
+        if let Some(m) = CHAINED_COUNT.find(window) {
+            window = window[..m.start()].trim_end();
+            continue 'strip;
+        }
         break;
+    }
+    // 全村487户, 黄回村共有972户: a place or a scope counted in households
+    // or people is that place's households or population.
+    let per_place = match f.unit {
+        "户" => Some("户数"),
+        "人" | "口人" => Some("人口"),
+        _ => None,
+    };
+    if let Some(suffix) = per_place {
+        let tail = window.trim_end_matches(['共', '有']);
+        if let Some(m) = PLACE_TAIL.find(tail) {
+            return Some(format!("{}{suffix}", m.as_str()));
+        }
     }
     let skip = window.chars().count().saturating_sub(20);
     let start = cstart
@@ -1071,12 +1137,7 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     if start >= end {
         return None;
     }
-    let tags: Vec<(&str, &str)> = body
-        .tagged(start, end)
-        .into_iter()
-        .filter(|(w, _)| !is_quote_mark(w) && !w.trim().is_empty())
-        .map(|(w, p)| (w, p.as_str()))
-        .collect();
+    let tags = object_tags(body, start, end);
     let mut words: Vec<(&str, &str)> = Vec::new();
     let mut i = tags.len();
     while i > 0 && words.len() < 5 {
@@ -1420,5 +1481,13 @@ mod tests {
             [Some("垃圾分类准确率".to_string())]
         );
         assert_eq!(obj("今年累计走访300余人次。"), [Some("走访".to_string())]);
+        // Households and people of a place; the second count shares the
+        // first one's subject.
+        assert_eq!(
+            obj("全村412户1530人。"),
+            [Some("全村户数".to_string()), Some("全村人口".to_string())]
+        );
+        // A short bracketed aside after the phrase belongs to it.
+        assert_eq!(obj("走访了6个县(区)。"), [Some("县(区)".to_string())]);
     }
 }
