@@ -1088,6 +1088,14 @@ static_regex!(
     r"(全[村乡镇县市区旗]|\p{Han}{1,4}(?:村|乡|镇|县|市|区|旗|社区))$"
 );
 
+/// Verbs that set up, hold or hand out the thing a clause then counts
+/// (组建…335支, 举办…12期, 发放…5000份): before a counted noun phrase they
+/// are the predicate, never part of the object.
+const PREDICATE_VERBS: &[&str] = &[
+    "组建", "成立", "建立", "建成", "创建", "新建", "打造", "培育", "设立", "设置", "举办", "召开",
+    "开展", "组织", "发放", "选派", "吸纳", "评选", "命名", "表彰", "收集", "征集",
+];
+
 /// The subject phrase before the number, linking verbs skipped:
 /// 组建党员志愿服务队335支 → 党员志愿服务队, 畅通率达95% → 畅通率,
 /// 累计走访900余人次 → 走访 (an event counted by its verb).
@@ -1146,11 +1154,17 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
             break;
         }
         let prev_noun = i >= 2 && nounish(tags[i - 2].1);
+        // 畅通率, 服务队: a one-character noun right after the verb.
+        // (率 and 站 are tagged as verbs: any single character counts).
+        let before_suffix = words.last().is_some_and(|(n, _)| n.chars().count() == 1);
         let ok = phrase_word(w, tag)
             // The event itself (走访, 集中宣讲) or a verb inside a compound
-            // (消防通道畅通率).
+            // (消防通道畅通率, 扶贫资金); a verb that sets up or holds what
+            // is counted is the predicate, not part of it (组建党员志愿服务队
+            // 335支 counts 党员志愿服务队), except before a suffix (组建率).
             || (matches!(tag, "v" | "vn")
-                && (words.is_empty() || (prev_noun && words.len() < 3)))
+                && (words.is_empty() || (prev_noun && words.len() < 3))
+                && (words.is_empty() || before_suffix || !PREDICATE_VERBS.contains(&w)))
             || (NOUN_JOINERS.contains(&w) && !words.is_empty() && prev_noun);
         if !ok {
             break;
