@@ -22,28 +22,39 @@
 //! assert!(!is_furniture("机关党建工作综述"));
 //! ```
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use rustc_hash::FxHashSet;
 
 const DATA: &str = include_str!("../../data/page-furniture.txt");
 
 /// The vocabulary of `data/page-furniture.txt`.
 struct Vocabulary {
-    words: HashSet<String>,
+    words: FxHashSet<String>,
     longest_word: usize,
-    prefixes: Vec<String>,
+    /// The line prefixes, matched anchored at the line's start in one pass.
+    prefixes: AhoCorasick,
     suffixes: Vec<String>,
-    spam: Vec<String>,
+    /// Spam words, any ASCII case (体育APP), in one pass.
+    spam: AhoCorasick,
+    /// Every character of the whole-line words: a line with any other
+    /// (non-separator) character is not a run of them.
+    word_chars: FxHashSet<char>,
 }
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut v = Vocabulary {
-        words: HashSet::new(),
+        words: FxHashSet::default(),
         longest_word: 1,
-        prefixes: Vec::new(),
+        prefixes: automaton(&[], true),
         suffixes: Vec::new(),
-        spam: Vec::new(),
+        spam: automaton(&[], false),
+        word_chars: FxHashSet::default(),
     };
+    let mut prefixes = Vec::new();
+    let mut spam = Vec::new();
     for line in DATA.lines() {
         let line = line.trim_end();
         if line.starts_with('#') || line.is_empty() {
@@ -61,14 +72,33 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
                 v.longest_word = v.longest_word.max(word.chars().count());
                 v.words.insert(word);
             }
-            "prefix" => v.prefixes.push(word),
+            "prefix" => prefixes.push(word),
             "suffix" => v.suffixes.push(word),
-            "spam" => v.spam.push(word.to_lowercase()),
+            "spam" => spam.push(word),
             _ => {}
         }
     }
+    v.prefixes = automaton(&prefixes, true);
+    v.spam = automaton(&spam, false);
+    v.word_chars = v.words.iter().flat_map(|w| w.chars()).collect();
     v
 });
+
+/// An automaton matching `words` (any ASCII case), anchored at the start of
+/// a text or anywhere in it.
+fn automaton(words: &[String], anchored: bool) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .start_kind(if anchored {
+            StartKind::Anchored
+        } else {
+            StartKind::Unanchored
+        })
+        .build(words)
+        // A few dozen short words compiled into the binary: always within
+        // the automaton's limits (checked by the `vocabulary_loads` test).
+        .expect("page-furniture words build an automaton")
+}
 
 /// Characters that may open a furniture line without belonging to it:
 /// bullets, boxes, brackets, dashes.
@@ -82,43 +112,59 @@ fn han_count(s: &str) -> usize {
         .count()
 }
 
-/// Whether the whole of `s` is a run of interface words, with any
-/// non-alphanumeric separators between them.
+/// Whether the whole of `s` (at most 60 characters) is a run of interface
+/// words, with any non-alphanumeric separators between them.
 fn all_words(s: &str, v: &Vocabulary) -> bool {
-    let chars: Vec<char> = s.chars().collect();
-    if chars.is_empty() || chars.len() > 60 {
+    // Most lines fail here, on their first character outside the words.
+    if s.chars()
+        .any(|c| !is_decoration(c) && !v.word_chars.contains(&c))
+    {
+        return false;
+    }
+    // Byte offsets of the characters, and of the end.
+    let bounds: Vec<usize> = s
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
+        .collect();
+    let n = bounds.len() - 1;
+    if n == 0 || n > 60 {
         return false;
     }
     // reach[i]: the first i characters are words and separators.
-    let mut reach = vec![false; chars.len() + 1];
+    let mut reach = vec![false; n + 1];
     reach[0] = true;
-    for i in 0..chars.len() {
+    let mut any_word = false;
+    for (i, c) in s.chars().enumerate() {
         if !reach[i] {
             continue;
         }
-        if is_decoration(chars[i]) {
+        if is_decoration(c) {
             reach[i + 1] = true;
             continue;
         }
-        for len in 1..=v.longest_word.min(chars.len() - i) {
-            let w: String = chars[i..i + len].iter().collect();
-            if v.words.contains(&w) {
+        any_word = true;
+        for len in 1..=v.longest_word.min(n - i) {
+            if v.words.contains(&s[bounds[i]..bounds[i + len]]) {
                 reach[i + len] = true;
             }
         }
     }
-    reach[chars.len()] && chars.iter().any(|c| c.is_alphanumeric())
+    reach[n] && any_word
 }
 
 /// A channel bar: `A | B | C` or five and more short words separated by spaces.
 fn is_channel_bar(s: &str) -> bool {
-    if s.contains('|') {
+    if s.as_bytes().contains(&b'|') {
         let parts: Vec<&str> = s
             .split('|')
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
         return parts.len() >= 2 && parts.iter().all(|p| p.chars().count() <= 8);
+    }
+    if s.split_whitespace().nth(4).is_none() {
+        return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     words.len() >= 5
@@ -130,6 +176,10 @@ fn is_channel_bar(s: &str) -> bool {
 /// A breadcrumb trail: `首页 > 新闻 > 正文`, `人民网>>广西频道`, `首页 / 要闻`.
 fn is_breadcrumb(s: &str) -> bool {
     for sep in [&['>', '»', '›'][..], &['/'][..]] {
+        // One search per mark (a byte search), not a decoding scan.
+        if !sep.iter().any(|&c| s.contains(c)) {
+            continue;
+        }
         let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
         let named: Vec<&&str> = parts.iter().filter(|p| !p.is_empty()).collect();
         let short = named.iter().all(|p| p.chars().count() <= 16);
@@ -174,28 +224,48 @@ pub fn self_description(s: &str) -> Option<&str> {
 /// Whether a (normalized, trimmed) line is page furniture.
 pub fn is_furniture(s: &str) -> bool {
     let v = &*VOCABULARY;
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: Cow<str> = if has_whitespace(s) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    };
     let core = compact.trim_start_matches(is_decoration);
     if core.is_empty() {
         return true;
     }
-    if all_words(&compact, v) {
+    if v.prefixes
+        .find(Input::new(core).anchored(Anchored::Yes))
+        .is_some()
+    {
         return true;
     }
-    if v.prefixes.iter().any(|p| core.starts_with(p.as_str())) {
-        return true;
-    }
-    let n = core.chars().count();
-    if n <= 24 && v.suffixes.iter().any(|p| core.ends_with(p.as_str())) {
-        return true;
-    }
-    if n <= 30 {
-        let lower = core.to_lowercase();
-        if v.spam.iter().any(|w| lower.contains(w.as_str())) {
+    // Up to 60 characters (4 bytes at most each): the shapes of short lines.
+    if compact.len() <= 240 {
+        if all_words(&compact, v) {
+            return true;
+        }
+        let n = core.chars().count();
+        if n <= 24 && v.suffixes.iter().any(|p| core.ends_with(p.as_str())) {
+            return true;
+        }
+        if n <= 30 && v.spam.is_match(core) {
             return true;
         }
     }
     is_channel_bar(s) || is_breadcrumb(s)
+}
+
+/// Whether `s` holds any whitespace, reading bytes: only a handful of lead
+/// bytes can start a non-ASCII space (U+00A0, U+2000…, U+3000), so Han text
+/// is scanned without decoding it.
+fn has_whitespace(s: &str) -> bool {
+    s.bytes().enumerate().any(|(i, b)| {
+        b.is_ascii_whitespace()
+            || (matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                && s.get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_whitespace))
+    })
 }
 
 /// A line without a single Han character (`404 Not Found`, a server string,
@@ -212,8 +282,10 @@ mod tests {
     fn vocabulary_loads() {
         let v = &*VOCABULARY;
         assert!(v.words.contains("放大"));
-        assert!(v.prefixes.iter().any(|p| p == "扫码阅读"));
-        assert!(!v.spam.is_empty());
+        assert!(v.prefixes.patterns_len() > 10);
+        assert!(is_furniture("扫码阅读"));
+        assert!(v.spam.patterns_len() > 0);
+        assert!(is_furniture("体育APP"));
     }
 
     #[test]

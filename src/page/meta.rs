@@ -23,7 +23,7 @@
 //! any date on a metadata line, ISO-formatted.
 
 use super::furniture;
-use super::{Kind, Line, PageMeta, char_count, han_count};
+use super::{Kind, Line, PageMeta, char_count, chars_at_most, han_count};
 
 static_regex!(
     DATE_CN,
@@ -119,26 +119,32 @@ fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
 }
 
 /// Whether a line carries a source field (来源:…).
+/// `re`'s captures in `s`, after a plain match test: most lines match none
+/// of these patterns, and the test costs no allocation.
+fn caps<'h>(re: &regex::Regex, s: &'h str) -> Option<regex::Captures<'h>> {
+    if re.is_match(s) { re.captures(s) } else { None }
+}
+
 pub(super) fn has_source_field(s: &str) -> bool {
     SOURCE.is_match(s)
 }
 
 /// Whether a line is a masthead: a paper's name alone.
 pub(super) fn is_masthead(s: &str) -> bool {
-    MASTHEAD.is_match(s)
+    s.ends_with(['报', '纸', '版']) && MASTHEAD.is_match(s)
 }
 
 /// Whether a line names an edition (02版, 第A02版).
 pub(super) fn has_edition(s: &str) -> bool {
-    EDITION.is_match(s)
+    s.contains('版') && EDITION.is_match(s)
 }
 
 pub(super) fn has_date(s: &str) -> bool {
-    DATE_CN.is_match(s) || DATE_ISO.is_match(s)
+    s.bytes().any(|b| b.is_ascii_digit()) && (DATE_CN.is_match(s) || DATE_ISO.is_match(s))
 }
 
 fn find_date(s: &str) -> Option<String> {
-    if let Some(c) = DATE_CN.captures(s) {
+    if let Some(c) = caps(&DATE_CN, s) {
         return iso_date(&c[1], &c[2], &c[3]);
     }
     DATE_ISO
@@ -209,7 +215,7 @@ fn pick_title(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Option<Stri
     }
     // A reposting site's notice names the title: "未经允许不得转载:站名 » 标题".
     ls.iter()
-        .find_map(|l| REPOST.captures(l.text).map(|c| c[2].trim().to_string()))
+        .find_map(|l| caps(&REPOST, l.text).map(|c| c[2].trim().to_string()))
 }
 
 /// A headline as it should read: decoration off, one copy when the page
@@ -233,7 +239,7 @@ fn tidy_title(t: &str) -> String {
 
 /// Site names standing as fields of a dateline.
 fn dateline_site(s: &str) -> Option<String> {
-    if let Some(c) = CITED_PAPER.captures(s) {
+    if let Some(c) = caps(&CITED_PAPER, s) {
         return Some(c[1].to_string());
     }
     s.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '【' | '】'))
@@ -253,7 +259,7 @@ fn read_source(
     for (i, l) in ls.iter().enumerate() {
         if outside(i)
             && kinds[i] != Kind::Paragraph
-            && let Some(c) = SOURCE.captures(l.text)
+            && let Some(c) = caps(&SOURCE, l.text)
             && let Some(s) = clean_source(&c[1])
         {
             return Some(s);
@@ -268,7 +274,7 @@ fn read_source(
         }
         if outside(i)
             && matches!(kinds[i], Kind::Meta | Kind::Heading)
-            && let Some(c) = MASTHEAD.captures(l.text)
+            && let Some(c) = caps(&MASTHEAD, l.text)
         {
             return Some(c[1].to_string());
         }
@@ -276,7 +282,7 @@ fn read_source(
     // The news lead or a byline that names the paper.
     for i in body.start..body.end.min(body.start + 3) {
         if matches!(kinds[i], Kind::Paragraph | Kind::Heading | Kind::Byline)
-            && let Some(c) = LEAD.captures(ls[i].text)
+            && let Some(c) = caps(&LEAD, ls[i].text)
             && !c[1].starts_with('本')
         {
             return Some(c[1].to_string());
@@ -284,7 +290,7 @@ fn read_source(
     }
     for (i, l) in ls.iter().enumerate() {
         if (kinds[i] == Kind::Byline || (i >= body.start && i < body.start + 2))
-            && let Some(c) = PAPER_REPORTER.captures(l.text)
+            && let Some(c) = caps(&PAPER_REPORTER, l.text)
             && !c[1].starts_with('本')
         {
             return Some(c[1].to_string());
@@ -294,7 +300,7 @@ fn read_source(
     // as its first field.
     for l in ls.iter().rev().take(3) {
         let first = l.text.split_whitespace().next().unwrap_or("");
-        if let Some(c) = MASTHEAD.captures(first)
+        if let Some(c) = caps(&MASTHEAD, first)
             && l.text.split_whitespace().count() >= 4
         {
             return Some(c[1].to_string());
@@ -302,12 +308,14 @@ fn read_source(
     }
     for l in ls {
         // "未经允许不得转载:站名 » 标题"
-        if let Some(c) = REPOST.captures(l.text)
+        if let Some(c) = caps(&REPOST, l.text)
             && let Some(s) = clean_source(&c[1])
         {
             return Some(s);
         }
-        if let Some(c) = COPYRIGHT.captures(l.text) {
+        if l.text.contains("版权所有")
+            && let Some(c) = caps(&COPYRIGHT, l.text)
+        {
             return Some(c[1].to_string());
         }
     }
@@ -339,7 +347,7 @@ fn read_date(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Option<Strin
         if !outside(i) {
             return None;
         }
-        let c = LABELLED_DATE.captures(l.text)?;
+        let c = caps(&LABELLED_DATE, l.text)?;
         find_date(&c[1])
     });
     labelled.or_else(|| {
@@ -380,17 +388,18 @@ pub(super) fn read(
                 k,
                 Kind::Meta | Kind::Heading | Kind::Byline | Kind::Boilerplate | Kind::Cut
             )
+            && s.contains('版')
             && char_count(s) <= 16
-            && let Some(c) = EDITION.captures(s)
+            && let Some(c) = caps(&EDITION, s)
         {
             meta.edition = Some(format!("{}版", &c[1]));
         }
-        if matches!(k, Kind::Byline | Kind::Heading | Kind::Meta) && char_count(s) <= 40 {
-            if let Some(c) = EDITOR.captures(s) {
+        if matches!(k, Kind::Byline | Kind::Heading | Kind::Meta) && chars_at_most(s, 40) {
+            if let Some(c) = caps(&EDITOR, s) {
                 meta.editors.extend(names(&c[1]));
                 continue;
             }
-            if let Some(c) = AUTHOR.captures(s) {
+            if let Some(c) = caps(&AUTHOR, s) {
                 meta.authors.extend(names(&c[1]));
             }
         }
@@ -408,7 +417,7 @@ pub(super) fn read(
             CLOSING,
             r"[(（](?:本报)?记者\s*([\p{Han}·]{2,4}(?:[\s、][\p{Han}·]{2,4})*)[)）]\s*$"
         );
-        if let Some(c) = CLOSING.captures(last) {
+        if let Some(c) = caps(&CLOSING, last) {
             meta.authors.extend(names(&c[1]));
         }
     }
@@ -549,7 +558,7 @@ mod tests {
 
     #[test]
     fn leads_name_the_source() {
-        let lead = |s: &str| LEAD.captures(s).map(|c| c[1].to_string());
+        let lead = |s: &str| caps(&LEAD, s).map(|c| c[1].to_string());
         assert_eq!(
             lead("某某新闻网讯 1月3日,某县召开会议。").as_deref(),
             Some("某某新闻网")

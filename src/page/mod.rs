@@ -158,14 +158,33 @@ fn char_count(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// Whether `s` has at most `n` characters besides whitespace (reads no
+/// further than the `n + 1`th: a paragraph costs no more than a label).
+fn chars_at_most(s: &str, n: usize) -> bool {
+    s.len() <= n || s.chars().filter(|c| !c.is_whitespace()).nth(n).is_none()
+}
+
 fn is_paragraph(s: &str) -> bool {
-    let n = char_count(s);
-    let clauses = s.matches([',', '，', '、']).count();
+    // One pass: characters, Han characters, clause and sentence marks.
+    let (mut n, mut han, mut clauses) = (0, 0, 0);
+    let (mut sentence, mut question) = (false, false);
+    for c in s.chars() {
+        match c {
+            ',' | '，' | '、' => clauses += 1,
+            '。' | '！' | '；' | '!' | ';' => sentence = true,
+            '?' | '？' => question = true,
+            '\u{4e00}'..='\u{9fff}' => han += 1,
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            n += 1;
+        }
+    }
     // A question mark inside a comma-less line is more often a separator
     // lost in a bad conversion ("栏目?标题") than a question.
-    let question = s.ends_with(['?', '？']) || (s.contains(['?', '？']) && clauses > 0);
-    let sentence = s.contains(['。', '！', '；', '!', ';']) || question;
-    (sentence && n >= 4 && han_count(s) * 2 >= n) || (clauses >= 2 && n >= 40)
+    let question = s.ends_with(['?', '？']) || (question && clauses > 0);
+    let sentence = sentence || question;
+    (sentence && n >= 4 && han * 2 >= n) || (clauses >= 2 && n >= 40)
 }
 
 fn is_caption_marked(s: &str) -> bool {
@@ -194,6 +213,9 @@ fn credit_at_end(s: &str) -> bool {
 /// An organization signing the article on a line of its own:
 /// "中共某某市委组织部", "■某某县委宣传部".
 fn is_signing_body(s: &str) -> bool {
+    if !s.ends_with(['委', '会', '部', '室', '组']) {
+        return false;
+    }
     static_regex!(
         SIGNING,
         r"^(?:中共[\p{Han}]{2,20}(?:委|工委|委员会|部|办公室|党组)|[\p{Han}]{2,16}(?:组织部|宣传部|统战部|机关工委|工作委员会))$"
@@ -203,7 +225,7 @@ fn is_signing_body(s: &str) -> bool {
 
 fn is_byline(s: &str) -> bool {
     let s = s.trim_start_matches(['□', '■', '◇', '○', '●', '(', '（', ' ']);
-    let short = char_count(s) <= 40;
+    let short = chars_at_most(s, 40);
     short
         && ([
             "本报记者",
@@ -229,14 +251,13 @@ fn is_byline(s: &str) -> bool {
 }
 
 fn is_meta_line(s: &str) -> bool {
-    let n = char_count(s);
-    n <= 60
+    chars_at_most(s, 60)
         && !s.contains('。')
         && (meta::has_source_field(s)
             || (meta::has_date(s) && han_count(s) <= 16)
             || s.starts_with("原标题")
             || meta::is_masthead(s)
-            || (meta::has_edition(s) && n <= 12))
+            || (chars_at_most(s, 12) && meta::has_edition(s)))
 }
 
 fn is_boilerplate(s: &str) -> bool {
