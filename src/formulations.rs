@@ -759,34 +759,51 @@ fn digit_formulas_with_n(text: &str) -> Vec<String> {
     out
 }
 
+/// The characters that can open an N-X-M-Y formulation: the digits of
+/// [`number_word`] and 双 (百, 千, 万 and 十 open none).
+const LEADING_NUMBERS: &str = "一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖双";
+
+/// Finds [`LEADING_NUMBERS`] in one pass over the text.
+static LEADING_NUMBER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let chars: Vec<String> = LEADING_NUMBERS.chars().map(String::from).collect();
+    // Two dozen one-character patterns: always within the automaton's limits.
+    AhoCorasick::new(chars).expect("single characters build an automaton")
+});
+
 /// Unquoted N-X-M-Y candidates (三会一课, 五基三化).
 fn nxmy_candidates(text: &str) -> Vec<String> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    for i in 0..chars.len() {
-        let c = chars[i].1;
-        if number_word(c).is_none() || matches!(c, '百' | '千' | '万' | '十') {
+    for hit in LEADING_NUMBER.find_iter(text) {
+        let at = hit.start();
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|p| number_word(p).is_some() || p == '第')
+        {
             continue;
         }
-        if i > 0 && (number_word(chars[i - 1].1).is_some() || chars[i - 1].1 == '第') {
-            continue;
-        }
-        if c == '一' {
+        // The number and the four characters after it.
+        let chars: Vec<(usize, char)> = text[at..]
+            .char_indices()
+            .take(5)
+            .map(|(k, c)| (at + k, c))
+            .collect();
+        let end = chars.get(4).map_or(text.len(), |p| p.0);
+        if chars[0].1 == '一' {
             // 一X一Y (is_formulation keeps those over a unit of organization),
             // ending there: 一事一清单 is no 一事一清.
-            let end_ok = chars.get(i + 4).is_none_or(|&(p, next)| {
+            let end_ok = chars.get(4).is_none_or(|&(p, next)| {
                 !('\u{4e00}'..='\u{9fff}').contains(&next)
                     || AFTER_ONE_PER_UNIT.iter().any(|w| text[p..].starts_with(w))
             });
-            if end_ok && chars.get(i + 2).is_some_and(|p| p.1 == '一') && i + 3 < chars.len() {
-                let end = chars.get(i + 4).map_or(text.len(), |p| p.0);
-                out.push(text[chars[i].0..end].to_string());
+            if end_ok && chars.get(2).is_some_and(|p| p.1 == '一') && chars.len() > 3 {
+                out.push(text[at..end].to_string());
             }
             continue;
         }
         // N X M Y with single characters X and Y.
-        if i + 3 < chars.len() {
-            let (x, m, y) = (chars[i + 1].1, chars[i + 2].1, chars[i + 3].1);
+        if chars.len() > 3 {
+            let (x, m, y) = (chars[1].1, chars[2].1, chars[3].1);
             let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
             if han(x)
                 && number_word(x).is_none()
@@ -798,8 +815,7 @@ fn nxmy_candidates(text: &str) -> Vec<String> {
                     '个' | '项' | '是' | '年' | '月' | '名' | '次' | '批' | '大' | '届'
                 )
             {
-                let end = chars.get(i + 4).map_or(text.len(), |p| p.0);
-                out.push(text[chars[i].0..end].to_string());
+                out.push(text[at..end].to_string());
             }
         }
     }
@@ -1403,6 +1419,13 @@ fn cited_documents(body: &Body) -> Vec<CitedDocument> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leading_numbers_are_the_number_words() {
+        for c in ('\u{3000}'..='\u{9fff}').filter(|c| !matches!(c, '百' | '千' | '万' | '十')) {
+            assert_eq!(number_word(c).is_some(), LEADING_NUMBERS.contains(c), "{c}");
+        }
+    }
 
     fn forms(t: &str) -> Vec<String> {
         extract_text(t)

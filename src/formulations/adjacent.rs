@@ -106,12 +106,26 @@ fn split_outside(s: &str, seps: &[char]) -> Vec<String> {
     out
 }
 
-/// The prefix of `s` up to the first of `stops` outside quotes and brackets.
+/// How far [`cut_at`] reads: a list that follows its formulation ends
+/// within a few hundred characters; an unclosed quotation mark must not make
+/// every mention read the rest of the document.
+const MAX_REGION_CHARS: usize = 1_000;
+
+/// The prefix of `s` up to the first of `stops` outside quotes and brackets
+/// (at most [`MAX_REGION_CHARS`] characters).
 fn cut_at(s: &str, stops: &[char]) -> String {
-    split_outside(s, stops)
-        .into_iter()
-        .next()
-        .unwrap_or_default()
+    let mut depth = 0i32;
+    for (k, (i, c)) in s.char_indices().enumerate() {
+        match c {
+            '“' | '(' | '（' | '‘' | '《' => depth += 1,
+            '”' | ')' | '）' | '’' | '》' => depth -= 1,
+            _ => {}
+        }
+        if (depth <= 0 && stops.contains(&c)) || k == MAX_REGION_CHARS {
+            return s[..i].to_string();
+        }
+    }
+    s.to_string()
 }
 
 fn clean(s: &str) -> String {
