@@ -44,6 +44,7 @@ __all__ = [
     "claims",
     "compare",
     "normalize",
+    "reuse",
     "segment",
 ]
 
@@ -142,3 +143,24 @@ def compare(
     return _default().compare(
         sources, by=by, format=format, view=view, min_count=min_count, threads=threads
     )
+
+
+def reuse(
+    sources: Union[Source, Iterable[Source]],
+    min_chars: int = 30,
+    format: str = "json",
+    threads: Optional[int] = None,
+) -> Any:
+    """Text reuse across ``sources`` (see ``Pipeline.reuse``): the ``reuse``
+    object of ``dangjian reuse`` as a dict (clusters of passages shared by two
+    or more documents, the earliest dated copy first, and stats), or its
+    report as text for ``format`` "table", "jsonl", "csv" or "html".
+
+    Example:
+        >>> import dangjian
+        >>> shared = "全面推行党员积分制管理,把党员参加组织生活、志愿服务、结对帮扶的情况逐项记分,年底按积分评先评优。"
+        >>> r = dangjian.reuse(["天津市委组织部通知:" + shared, "上海市委组织部部署:" + shared])
+        >>> len(r["clusters"]), len(r["clusters"][0]["members"])
+        (1, 2)
+    """
+    return _default().reuse(sources, min_chars=min_chars, format=format, threads=threads)

@@ -13,6 +13,8 @@ CLAIM_COLUMNS: List[str]
 
 #: The report formats of ``compare`` (``"json"`` gives a dict).
 Report = Literal["table", "markdown", "html", "csv"]
+#: The report formats of ``reuse`` (``"json"`` gives a dict).
+ReuseReport = Literal["table", "jsonl", "csv", "html"]
 
 class DecodeError(ValueError):
     """Undecodable, binary, empty or too large input."""
@@ -75,6 +77,31 @@ class Pipeline:
         threads: Optional[int] = None,
     ) -> str: ...
 
+    @overload
+    def reuse(
+        self,
+        sources: Sources,
+        min_chars: int = 30,
+        format: Literal["json"] = "json",
+        threads: Optional[int] = None,
+    ) -> Dict[str, Any]: ...
+    @overload
+    def reuse(
+        self,
+        sources: Sources,
+        min_chars: int,
+        format: ReuseReport,
+        threads: Optional[int] = None,
+    ) -> str: ...
+    @overload
+    def reuse(
+        self,
+        sources: Sources,
+        min_chars: int = 30,
+        *,
+        format: ReuseReport,
+        threads: Optional[int] = None,
+    ) -> str: ...
 def analyze(source: Source) -> Dict[str, Any]: ...
 def normalize(text: str, config: str = "default") -> str: ...
 def segment(text: str) -> List[str]: ...
@@ -105,5 +132,27 @@ def compare(
     format: Report,
     view: str = "indicators",
     min_count: int = 3,
+    threads: Optional[int] = None,
+) -> str: ...
+@overload
+def reuse(
+    sources: Sources,
+    min_chars: int = 30,
+    format: Literal["json"] = "json",
+    threads: Optional[int] = None,
+) -> Dict[str, Any]: ...
+@overload
+def reuse(
+    sources: Sources,
+    min_chars: int,
+    format: ReuseReport,
+    threads: Optional[int] = None,
+) -> str: ...
+@overload
+def reuse(
+    sources: Sources,
+    min_chars: int = 30,
+    *,
+    format: ReuseReport,
     threads: Optional[int] = None,
 ) -> str: ...

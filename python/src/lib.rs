@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use dangjian::compare::{CompareOptions, GroupBy, Profiles};
+use dangjian::reuse::{Reuse, ReuseDocument, output as render};
 use dangjian::normalize::opencc::Variant;
 use dangjian::normalize::{NormalizeOptions, Normalizer};
 use dangjian::{Analysis, Document, PipelineBuilder, Stages};
@@ -149,6 +150,9 @@ struct Pipeline {
     builder: PipelineBuilder,
     /// The same pipeline keeping term counts, for comparisons (built on first use).
     for_compare: OnceLock<dangjian::Pipeline>,
+    /// The same pipeline reading only what text reuse needs: body, place,
+    /// date (built on first use).
+    for_reuse: OnceLock<dangjian::Pipeline>,
     repr: String,
 }
 
@@ -213,6 +217,7 @@ impl Pipeline {
             inner,
             builder,
             for_compare: OnceLock::new(),
+            for_reuse: OnceLock::new(),
             repr,
         })
     }
@@ -428,6 +433,78 @@ impl Pipeline {
             }
         });
         let text = text.map_err(|e| PyRuntimeError::new_err(format!("cannot serialize: {e}")))?;
+        if json {
+            json_loads(py, &text)
+        } else {
+            Ok(PyString::new(py, &text).into_any())
+        }
+    }
+
+    /// Text reuse: passages that two or more of ``sources`` share (across
+    /// script, punctuation and small edits), clustered, the earliest dated
+    /// copy first — the ``reuse`` object of ``dangjian reuse`` as a dict, or
+    /// its report as text for ``format`` "table", "jsonl", "csv" or "html".
+    ///
+    /// ``sources`` as for ``compare``; ``min_chars``: the shortest passage,
+    /// in letters and digits beyond stock phrases.
+    ///
+    /// Example:
+    ///     >>> import dangjian
+    ///     >>> shared = "全面推行党员积分制管理,把党员参加组织生活、志愿服务、结对帮扶的情况逐项记分,年底按积分评先评优。"
+    ///     >>> r = dangjian.Pipeline().reuse([
+    ///     ...     "天津市委组织部通知:" + shared + "天津市各区抓好落实。",
+    ///     ...     "上海市委组织部部署:" + shared + "上海市各区抓好落实。",
+    ///     ... ])
+    ///     >>> len(r["clusters"])
+    ///     1
+    #[pyo3(signature = (sources, min_chars=30, format="json", threads=None))]
+    fn reuse<'py>(
+        &self,
+        py: Python<'py>,
+        sources: &Bound<'py, PyAny>,
+        min_chars: usize,
+        format: &str,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if !["json", "table", "jsonl", "csv", "html"].contains(&format) {
+            return Err(PyValueError::new_err(format!(
+                "format={format:?}: one of 'json', 'table', 'jsonl', 'csv', 'html'"
+            )));
+        }
+        let pipeline = match self.for_reuse.get() {
+            Some(p) => p.clone(),
+            None => {
+                let stages = Stages {
+                    claims: false,
+                    formulations: false,
+                    keywords: false,
+                    terms: false,
+                    ..self.inner.stages().clone()
+                };
+                let b = self.builder.clone().stages(stages).keywords(0);
+                let p = py.detach(move || b.build()).map_err(|e| to_pyerr(py, &e))?;
+                self.for_reuse.get_or_init(|| p).clone()
+            }
+        };
+        let job: Job<ReuseDocument> =
+            Arc::new(move |doc| Ok(ReuseDocument::from_document(&pipeline, &doc)));
+        let mut docs = run_all(py, sources, threads, job)?;
+        let mut seen = std::collections::HashSet::new();
+        docs.retain(|d| seen.insert(d.id.clone()));
+        let format = format.to_string();
+        let text = py.detach(move || {
+            let report = Reuse::builder().min_chars(min_chars).build().find(&docs);
+            match format.as_str() {
+                "json" => serde_json::to_string(&report).map_err(|e| e.to_string()),
+                "table" => Ok(render::table(&report)),
+                "jsonl" => Ok(render::jsonl(&report)),
+                "csv" => Ok(render::csv(&report)),
+                _ => Ok(render::html(&report)),
+            }
+            .map(|t| (t, format == "json"))
+        });
+        let (text, json) =
+            text.map_err(|e| PyRuntimeError::new_err(format!("cannot serialize: {e}")))?;
         if json {
             json_loads(py, &text)
         } else {

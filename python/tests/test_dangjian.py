@@ -352,6 +352,42 @@ def test_compare_formats():
         dangjian.compare(texts, format="csv", view="nothing")
 
 
+# --- text reuse ------------------------------------------------------------
+
+SHARED = "全面推行党员积分制管理,把党员参加组织生活、志愿服务、结对帮扶的情况逐项记分,年底按积分评先评优。"
+
+
+def test_reuse_finds_a_passage_shared_by_two_places():
+    r = dangjian.reuse([
+        "天津市委组织部通知:" + SHARED + "天津市各区抓好落实。",
+        "上海市委组织部部署:" + SHARED + "上海市各区抓好落实。",
+        "某县今年新建党群服务中心12个,培训党员3000人次。",
+    ])
+    assert len(r["clusters"]) == 1
+    members = r["clusters"][0]["members"]
+    assert len(members) == 2
+    for m in members:
+        start, end = m["span"]
+        assert end - start >= 30
+
+
+def test_reuse_across_scripts_and_as_reports(tmp_path):
+    trad = "全面推行黨員積分制管理,把黨員參加組織生活、志願服務、結對幫扶的情況逐項記分,年底按積分評先評優。"
+    assert dangjian.normalize(trad, config="t2s") == SHARED
+    (tmp_path / "a.txt").write_text("天津市:" + SHARED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("上海市:" + trad, encoding="utf-8")
+    assert len(dangjian.reuse(tmp_path)["clusters"]) == 1
+    table = dangjian.reuse(tmp_path, format="table")
+    assert isinstance(table, str) and table
+    assert dangjian.reuse(tmp_path, format="csv").count("\n") >= 3
+
+
+def test_reuse_nothing_shared_and_bad_arguments():
+    assert dangjian.reuse(["天津市党员10名。", "上海市党员20名。"])["clusters"] == []
+    with pytest.raises(ValueError):
+        dangjian.reuse(["天津市党员10名。"], format="pdf")
+
+
 # --- documentation ---------------------------------------------------------
 
 PUBLIC = [
@@ -359,6 +395,7 @@ PUBLIC = [
     dangjian.compare, dangjian.Pipeline, dangjian.Pipeline.analyze,
     dangjian.Pipeline.analyze_many, dangjian.Pipeline.segment,
     dangjian.Pipeline.claim_rows, dangjian.Pipeline.compare,
+    dangjian.reuse, dangjian.Pipeline.reuse,
 ]
 
 

@@ -22,12 +22,14 @@ def main() -> None:
     report: str = dangjian.compare(["天津市党员10名"], format="html")
     table: Dict[str, Any] = dangjian.compare(["天津市党员10名"])
     rows = dangjian.claims(["天津市党员10名"])
+    shared: Dict[str, Any] = dangjian.reuse(["天津市党员10名", "上海市党员20名"])
+    reuse_csv: str = dangjian.reuse(["天津市党员10名"], format="csv")
     try:
         dangjian.analyze(b"\x00\x01")
     except dangjian.DecodeError as e:
         reason: str = e.reason
         print(e.file, reason, e.kind)
-    print(values("党员10名"), words, simplified, len(report), len(table), rows, dangjian.CLAIM_COLUMNS)
+    print(values("党员10名"), words, simplified, len(report), len(table), rows, dangjian.CLAIM_COLUMNS, shared, reuse_csv)
 
 
 if __name__ == "__main__":
