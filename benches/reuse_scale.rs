@@ -144,10 +144,12 @@ fn main() {
         peak_rss_mb()
     );
     println!(
-        "  {} partitions (largest {} postings), {} common n-grams, {} seeds, {} candidate pairs, {} links, {} clusters",
+        "  {} partitions (largest {} postings), {} common n-grams, {} seeds counted in a sketch of 2 x {} counters, {} kept, {} candidate pairs, {} links, {} clusters",
         s.partitions,
         s.max_postings,
         s.common_ngrams,
+        s.counted_seeds,
+        s.sketch_counters,
         s.seeds,
         s.candidate_pairs,
         s.links,
