@@ -230,7 +230,7 @@ impl Default for ReuseBuilder {
             ngram: 5,
             max_df: 100,
             postings_per_pass: 12_000_000,
-            pair_counters: 1 << 25,
+            pair_counters: 1 << 26,
             max_gap: 48,
             min_seeds: 4,
             builtin_stock: true,
@@ -265,8 +265,8 @@ impl ReuseBuilder {
         self
     }
     /// Most counters a row of the sketch that counts the seeds of document
-    /// pairs (default 2^25: 64 MB for its two rows; fewer for small
-    /// collections). A smaller sketch lets more pairs through to exact
+    /// pairs (default 2^26: 64 MB for its two rows of 4-bit counters; fewer
+    /// for small collections). A smaller sketch lets more pairs through to exact
     /// counting; it never loses one.
     pub fn pair_counters(mut self, n: usize) -> Self {
         self.pair_counters = n.max(1);
