@@ -156,11 +156,12 @@ fn main() {
         (peak_rss_mb() - rss_docs).max(0.0)
     );
     println!(
-        "  {} partitions (largest {} postings), {} common n-grams, {} seeds counted in a sketch of 2 x {} counters, {} kept, {} candidate pairs, {} links, {} clusters",
+        "  {} partitions (largest {} postings), {} common n-grams, {} seeds counted in {} sketch(es) of 2 x {} counters, {} kept, {} candidate pairs, {} links, {} clusters",
         s.partitions,
         s.max_postings,
         s.common_ngrams,
         s.counted_seeds,
+        s.pair_sketches,
         s.sketch_counters,
         s.seeds,
         s.candidate_pairs,

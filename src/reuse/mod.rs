@@ -193,6 +193,8 @@ pub struct Stats {
     pub seeds: usize,
     /// Counters a row of the pair sketch.
     pub sketch_counters: usize,
+    /// Pair sketches chained (one, or more for a large collection).
+    pub pair_sketches: usize,
     /// Document pairs with enough seeds to align.
     pub candidate_pairs: usize,
     /// Alignments that passed the length test.
@@ -428,7 +430,10 @@ impl Reuse {
         stats.partitions = parts as usize;
         let max_df = self.options.max_df;
         let min_seeds = self.options.min_seeds;
-        let sketch = sketch::PairSketch::new(est.min(self.options.pair_counters));
+        // Room for the pairs of a small collection too (64 KB), so that its
+        // real pairs alone do not look like collisions.
+        let sketch_size = est.max(1 << 16).min(self.options.pair_counters);
+        let sketch = sketch::PairSketch::new(sketch_size);
         stats.sketch_counters = sketch.counters();
         // Round 1: count the seeds of every pair; collect common n-grams.
         let mut common: Vec<u64> = Vec::new();
@@ -468,7 +473,42 @@ impl Reuse {
             }
         }
         let common = Common::new(common);
-        // Round 2: the seeds of the pairs the sketch lets through.
+        let rare = |g: &&[Posting]| g.len() >= 2 && (2..=max_df).contains(&distinct_docs(g));
+        // When a large collection fills the sketch, many pairs pass it by
+        // collisions alone: their seeds are counted again in a fresh
+        // sketch, which only the pairs that passed the first one fill.
+        let mut sketches = vec![sketch];
+        while sketches.len() < MAX_SKETCHES
+            && sketches
+                .last()
+                .is_some_and(|s| s.pass_rate(min_seeds) > MAX_PASS_RATE)
+        {
+            let next = sketch::PairSketch::new(sketch_size);
+            let passes = |key: u64| sketches.iter().all(|s| s.at_least(key, min_seeds));
+            for part in 0..parts {
+                let mapped;
+                let postings = match &kept_postings {
+                    Some(p) => p,
+                    None => {
+                        mapped = self.map_partition(docs, part, parts);
+                        &mapped
+                    }
+                };
+                hash_runs(postings).par_iter().for_each(|run| {
+                    for g in run.chunk_by(|x, y| x.0 == y.0).filter(rare) {
+                        for_each_pair(g, |key, w| {
+                            if passes(key) {
+                                next.add(key, w, min_seeds);
+                            }
+                        });
+                    }
+                });
+            }
+            sketches.push(next);
+        }
+        stats.pair_sketches = sketches.len();
+        // Last round: the seeds of the pairs every sketch lets through.
+        let passes = |key: u64| sketches.iter().all(|s| s.at_least(key, min_seeds));
         let mut seeds: Vec<PairSeed> = Vec::new();
         for part in 0..parts {
             let postings = match kept_postings.take() {
@@ -478,11 +518,11 @@ impl Reuse {
             let runs = hash_runs(&postings);
             seeds.par_extend(runs.par_iter().flat_map_iter(|run| {
                 run.chunk_by(|x, y| x.0 == y.0)
-                    .filter(|g| g.len() >= 2 && (2..=max_df).contains(&distinct_docs(g)))
-                    .flat_map(|g| pair_seeds(g, |key| sketch.at_least(key, min_seeds)))
+                    .filter(rare)
+                    .flat_map(|g| pair_seeds(g, passes))
             }));
         }
-        drop(sketch);
+        drop(sketches);
         seeds.par_sort_unstable();
         stats.common_ngrams = common.len();
         stats.counted_seeds = counted;
@@ -745,6 +785,13 @@ fn hash_runs(postings: &[Posting]) -> Vec<&[Posting]> {
     runs
 }
 
+/// Most pair sketches chained (each one as large as the first).
+const MAX_SKETCHES: usize = 3;
+
+/// Share of pairs a sketch may let through by collisions (the product of
+/// its rows' shares of full counters) before a further sketch is chained.
+const MAX_PASS_RATE: f64 = 5e-4;
+
 /// Positions of one n-gram kept per document: a phrase repeated more often
 /// inside one document adds nothing.
 const MAX_REPEATS: usize = 3;
@@ -901,6 +948,19 @@ mod tests {
         assert_eq!(roomy.clusters, tiny.clusters);
         assert_eq!(roomy.stats.candidate_pairs, tiny.stats.candidate_pairs);
         assert!(tiny.stats.seeds <= tiny.stats.counted_seeds);
+    }
+
+    #[test]
+    fn a_full_sketch_is_followed_by_more() {
+        let docs: Vec<ReuseDocument> = (0..12)
+            .map(|i| doc(&i.to_string(), format!("{}。{PASSAGE}。", HEADS[i])))
+            .collect();
+        let roomy = Reuse::default().find(&docs);
+        assert_eq!(roomy.stats.pair_sketches, 1);
+        let tiny = Reuse::builder().pair_counters(1).build().find(&docs);
+        assert_eq!(tiny.stats.pair_sketches, MAX_SKETCHES);
+        assert_eq!(roomy.clusters, tiny.clusters);
+        assert_eq!(roomy.clusters.len(), 1);
     }
 
     #[test]

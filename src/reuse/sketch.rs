@@ -106,6 +106,31 @@ impl PairSketch {
         }
     }
 
+    /// The share of pairs that would pass [`at_least`](Self::at_least)`(_,
+    /// n)` by collisions alone: the product of the rows' shares of counters
+    /// at `n` or more.
+    ///
+    /// ```
+    /// let s = dangjian::reuse::sketch::PairSketch::new(1024);
+    /// assert_eq!(s.pass_rate(4), 0.0);
+    /// ```
+    pub fn pass_rate(&self, n: usize) -> f64 {
+        let n = n.min(usize::from(MAX)) as u8;
+        self.rows
+            .iter()
+            .map(|row| {
+                let full: usize = row
+                    .iter()
+                    .map(|b| {
+                        let b = b.load(Ordering::Relaxed);
+                        usize::from((b & MAX) >= n) + usize::from((b >> 4) >= n)
+                    })
+                    .sum();
+                full as f64 / (row.len() * 2) as f64
+            })
+            .product()
+    }
+
     /// Whether the pair `key` may have `n` seeds or more (never `false`
     /// when it has; sometimes `true` when it has not).
     pub fn at_least(&self, key: u64, n: usize) -> bool {
@@ -148,6 +173,7 @@ mod tests {
         assert_eq!((byte.load(Ordering::Relaxed) >> shift) & MAX, 15);
         s.add(0, 9, 15);
         assert!(s.at_least(0, 40));
+        assert!(s.pass_rate(2) > 0.0);
     }
 
     #[test]
