@@ -15,8 +15,13 @@
 //!    language (`data/reuse-stock.txt`) are never indexed. Documents that
 //!    share rare n-grams are candidate pairs, with the positions as *seeds*.
 //!    The index is built in hash partitions (map: document → postings;
-//!    shuffle: by hash; reduce: postings of one hash → pairs), so memory is
-//!    bounded by one partition's postings, not by the number of pairs.
+//!    shuffle: by hash; reduce: postings of one hash → pairs), in two
+//!    rounds: the first counts the seeds of every document pair in a
+//!    fixed-size sketch ([`sketch`]), the second keeps the seeds of the
+//!    pairs that can have enough of them. Most pairs share an n-gram or two
+//!    by chance; their seeds are counted, never held. Memory is bounded by
+//!    one partition's postings, the sketch and the seeds of real
+//!    candidates, not by the number of pairs.
 //! 3. **Alignment** ([`align`]): seeds on one diagonal form chains; a banded
 //!    local alignment around each chain tolerates changed names and numbers
 //!    and characters inserted or dropped, and finds the passage's
@@ -52,6 +57,7 @@ pub mod align;
 pub mod cluster;
 pub mod input;
 pub mod output;
+pub mod sketch;
 pub mod text;
 
 use std::ops::Range;
@@ -181,8 +187,14 @@ pub struct Stats {
     pub max_postings: usize,
     /// N-grams found in more than `max_df` documents.
     pub common_ngrams: usize,
-    /// Seeds (shared rare n-gram positions of document pairs).
+    /// Seeds (shared rare n-gram positions of document pairs) counted.
+    pub counted_seeds: usize,
+    /// Seeds kept: those of the pairs the sketch lets through.
     pub seeds: usize,
+    /// Counters a row of the pair sketch.
+    pub sketch_counters: usize,
+    /// Pair sketches chained (one, or more for a large collection).
+    pub pair_sketches: usize,
     /// Document pairs with enough seeds to align.
     pub candidate_pairs: usize,
     /// Alignments that passed the length test.
@@ -205,6 +217,7 @@ pub struct ReuseBuilder {
     ngram: usize,
     max_df: usize,
     postings_per_pass: usize,
+    pair_counters: usize,
     max_gap: u32,
     min_seeds: usize,
     builtin_stock: bool,
@@ -219,6 +232,7 @@ impl Default for ReuseBuilder {
             ngram: 5,
             max_df: 100,
             postings_per_pass: 12_000_000,
+            pair_counters: 1 << 26,
             max_gap: 48,
             min_seeds: 4,
             builtin_stock: true,
@@ -250,6 +264,14 @@ impl ReuseBuilder {
     /// partitions, one pass each (default 12 million, about 200 MB).
     pub fn postings_per_pass(mut self, n: usize) -> Self {
         self.postings_per_pass = n.max(1);
+        self
+    }
+    /// Most counters a row of the sketch that counts the seeds of document
+    /// pairs (default 2^26: 64 MB for its two rows of 4-bit counters; fewer
+    /// for small collections). A smaller sketch lets more pairs through to exact
+    /// counting; it never loses one.
+    pub fn pair_counters(mut self, n: usize) -> Self {
+        self.pair_counters = n.max(1);
         self
     }
     /// Largest distance between two seeds of one passage (default 48).
@@ -318,6 +340,29 @@ impl Default for Reuse {
 /// A seed with its document pair: `pair` is `(a << 32) | b`, `a < b`.
 type PairSeed = (u64, u32, u32);
 
+/// An n-gram occurrence: `(hash, document, position)`.
+type Posting = (u64, u32, u32);
+
+/// The common n-grams of a collection (in more than `max_df` documents), as
+/// a sorted list: eight bytes each, no table overhead.
+#[derive(Debug, Clone, Default)]
+struct Common(Vec<u64>);
+
+impl Common {
+    fn new(mut hashes: Vec<u64>) -> Self {
+        hashes.par_sort_unstable();
+        hashes.dedup();
+        hashes.shrink_to_fit();
+        Common(hashes)
+    }
+    fn contains(&self, h: u64) -> bool {
+        self.0.binary_search(&h).is_ok()
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 impl Reuse {
     /// A builder with the defaults.
     pub fn builder() -> ReuseBuilder {
@@ -340,16 +385,16 @@ impl Reuse {
     /// ```
     pub fn novel_chars(&self, text: &str) -> usize {
         let m = MatchText::new(&self.normalizer, text, None);
-        let mask = self.mask(&m.chars, &FxHashSet::default());
+        let mask = self.mask(&m.chars, &Common::default());
         mask.iter().filter(|c| !**c).count()
     }
 
     /// Which match characters are covered by stock or common n-grams.
-    fn mask(&self, chars: &[char], common: &FxHashSet<u64>) -> Vec<bool> {
+    fn mask(&self, chars: &[char], common: &Common) -> Vec<bool> {
         let n = self.options.ngram;
         let mut mask = vec![false; chars.len()];
         for (i, h) in text::gram_hashes(chars, n).into_iter().enumerate() {
-            if self.stock.contains(&h) || common.contains(&h) {
+            if self.stock.contains(&h) || common.contains(h) {
                 mask[i..i + n].iter_mut().for_each(|m| *m = true);
             }
         }
@@ -374,55 +419,148 @@ impl Reuse {
         }
     }
 
-    /// Map → shuffle → reduce, one hash partition at a time: the seeds of
-    /// every document pair that shares rare n-grams, sorted by pair, and the
-    /// common n-grams.
-    fn candidates(
-        &self,
-        docs: &[ReuseDocument],
-        stats: &mut Stats,
-    ) -> (Vec<PairSeed>, FxHashSet<u64>) {
-        let n = self.options.ngram;
+    /// Map → shuffle → reduce, one hash partition at a time, in two rounds:
+    /// the first counts the seeds of every document pair in a fixed-size
+    /// [`sketch::PairSketch`] and finds the common n-grams; the second keeps
+    /// the seeds of the pairs that can have `min_seeds` of them. Returns
+    /// those seeds sorted by pair, and the common n-grams.
+    fn candidates(&self, docs: &[ReuseDocument], stats: &mut Stats) -> (Vec<PairSeed>, Common) {
         let est: usize = docs.iter().map(|d| d.text.len() / 3 + 1).sum();
         let parts = est.div_ceil(self.options.postings_per_pass).max(1) as u64;
         stats.partitions = parts as usize;
-        let mut common = FxHashSet::default();
+        let max_df = self.options.max_df;
+        let min_seeds = self.options.min_seeds;
+        // Room for the pairs of a small collection too (64 KB), so that its
+        // real pairs alone do not look like collisions.
+        let sketch_size = est.max(1 << 16).min(self.options.pair_counters);
+        let sketch = sketch::PairSketch::new(sketch_size);
+        stats.sketch_counters = sketch.counters();
+        // Round 1: count the seeds of every pair; collect common n-grams.
+        let mut common: Vec<u64> = Vec::new();
+        let mut counted = 0usize;
+        let mut kept_postings = None;
+        for part in 0..parts {
+            let postings = self.map_partition(docs, part, parts);
+            stats.max_postings = stats.max_postings.max(postings.len());
+            let runs = hash_runs(&postings);
+            let (part_common, part_seeds) = runs
+                .par_iter()
+                .map(|run| {
+                    let mut common = Vec::new();
+                    let mut seeds = 0usize;
+                    for g in run.chunk_by(|x, y| x.0 == y.0) {
+                        let df = distinct_docs(g);
+                        if df > max_df {
+                            common.push(g[0].0);
+                        } else if df >= 2 {
+                            seeds += for_each_pair(g, |key, w| sketch.add(key, w, min_seeds));
+                        }
+                    }
+                    (common, seeds)
+                })
+                .reduce(
+                    || (Vec::new(), 0),
+                    |(mut c, s), (c2, s2)| {
+                        c.extend(c2);
+                        (c, s + s2)
+                    },
+                );
+            common.extend(part_common);
+            counted += part_seeds;
+            // One partition: its postings serve the second round too.
+            if parts == 1 {
+                kept_postings = Some(postings);
+            }
+        }
+        let common = Common::new(common);
+        let rare = |g: &&[Posting]| g.len() >= 2 && (2..=max_df).contains(&distinct_docs(g));
+        // When a large collection fills the sketch, many pairs pass it by
+        // collisions alone: their seeds are counted again in a fresh
+        // sketch, which only the pairs that passed the first one fill.
+        let mut sketches = vec![sketch];
+        while sketches.len() < MAX_SKETCHES
+            && sketches
+                .last()
+                .is_some_and(|s| s.pass_rate(min_seeds) > MAX_PASS_RATE)
+        {
+            let next = sketch::PairSketch::new(sketch_size);
+            let passes = |key: u64| sketches.iter().all(|s| s.at_least(key, min_seeds));
+            for part in 0..parts {
+                let mapped;
+                let postings = match &kept_postings {
+                    Some(p) => p,
+                    None => {
+                        mapped = self.map_partition(docs, part, parts);
+                        &mapped
+                    }
+                };
+                hash_runs(postings).par_iter().for_each(|run| {
+                    for g in run.chunk_by(|x, y| x.0 == y.0).filter(rare) {
+                        for_each_pair(g, |key, w| {
+                            if passes(key) {
+                                next.add(key, w, min_seeds);
+                            }
+                        });
+                    }
+                });
+            }
+            sketches.push(next);
+        }
+        stats.pair_sketches = sketches.len();
+        // Last round: the seeds of the pairs every sketch lets through.
+        let passes = |key: u64| sketches.iter().all(|s| s.at_least(key, min_seeds));
         let mut seeds: Vec<PairSeed> = Vec::new();
         for part in 0..parts {
-            // map: document → (hash, document, position) for this partition
-            let mut postings: Vec<(u64, u32, u32)> = Vec::new();
-            postings.par_extend(docs.par_iter().enumerate().flat_map_iter(|(i, d)| {
-                let m = self.prepare(d);
-                text::gram_hashes(&m.chars, n)
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, h)| h % parts == part && !self.stock.contains(h))
-                    .map(move |(p, h)| (h, i as u32, p as u32))
-                    .collect::<Vec<_>>()
+            let postings = match kept_postings.take() {
+                Some(p) => p,
+                None => self.map_partition(docs, part, parts),
+            };
+            let runs = hash_runs(&postings);
+            seeds.par_extend(runs.par_iter().flat_map_iter(|run| {
+                run.chunk_by(|x, y| x.0 == y.0)
+                    .filter(rare)
+                    .flat_map(|g| pair_seeds(g, passes))
             }));
-            stats.max_postings = stats.max_postings.max(postings.len());
-            // shuffle: by hash
-            postings.par_sort_unstable();
-            // reduce: one hash's postings → seeds of its document pairs
-            let groups: Vec<&[(u64, u32, u32)]> = postings.chunk_by(|x, y| x.0 == y.0).collect();
-            let max_df = self.options.max_df;
-            let part_common: Vec<u64> = groups
-                .par_iter()
-                .filter(|g| distinct_docs(g) > max_df)
-                .map(|g| g[0].0)
-                .collect();
-            common.extend(part_common);
-            seeds.par_extend(
-                groups
-                    .par_iter()
-                    .filter(|g| g.len() >= 2 && distinct_docs(g) <= max_df)
-                    .flat_map_iter(|g| pair_seeds(g)),
-            );
         }
+        drop(sketches);
         seeds.par_sort_unstable();
         stats.common_ngrams = common.len();
+        stats.counted_seeds = counted;
         stats.seeds = seeds.len();
         (seeds, common)
+    }
+
+    /// The map and shuffle of one hash partition: `(hash, document,
+    /// position)` of every n-gram whose hash falls in it (stock phrases
+    /// aside), sorted. Documents are mapped in blocks, so that no more than
+    /// a block's postings are held twice.
+    fn map_partition(&self, docs: &[ReuseDocument], part: u64, parts: u64) -> Vec<Posting> {
+        const BLOCK: usize = 1024;
+        let n = self.options.ngram;
+        let mut postings: Vec<Posting> = Vec::new();
+        for (b, block) in docs.chunks(BLOCK).enumerate() {
+            let got: Vec<Vec<Posting>> = block
+                .par_iter()
+                .enumerate()
+                .map(|(k, d)| {
+                    let i = (b * BLOCK + k) as u32;
+                    let m = self.prepare(d);
+                    m.chars
+                        .windows(n)
+                        .map(text::gram_hash)
+                        .enumerate()
+                        .filter(|(_, h)| h % parts == part && !self.stock.contains(h))
+                        .map(|(p, h)| (h, i, p as u32))
+                        .collect()
+                })
+                .collect();
+            postings.reserve(got.iter().map(Vec::len).sum());
+            for g in got {
+                postings.extend_from_slice(&g);
+            }
+        }
+        postings.par_sort_unstable();
+        postings
     }
 
     /// Aligns the candidate pairs; returns the links that pass the length
@@ -431,7 +569,7 @@ impl Reuse {
         &self,
         docs: &[ReuseDocument],
         seeds: &[PairSeed],
-        common: &FxHashSet<u64>,
+        common: &Common,
         stats: &mut Stats,
     ) -> Vec<cluster::Link> {
         // A pair is aligned when its seeds alone make a promising chain:
@@ -624,25 +762,78 @@ impl Reuse {
 }
 
 /// Distinct documents among a hash's postings (sorted by document).
-fn distinct_docs(g: &[(u64, u32, u32)]) -> usize {
+fn distinct_docs(g: &[Posting]) -> usize {
     g.chunk_by(|x, y| x.1 == y.1).count()
 }
+
+/// Sorted postings cut into runs of whole hashes, a few per thread, for
+/// the reducers to share out (a hash's postings stay in one run).
+fn hash_runs(postings: &[Posting]) -> Vec<&[Posting]> {
+    let want = 8 * rayon::current_num_threads();
+    let step = postings.len().div_ceil(want).max(1);
+    let mut runs = Vec::with_capacity(want + 1);
+    let mut rest = postings;
+    while !rest.is_empty() {
+        let mut cut = step.min(rest.len());
+        while cut < rest.len() && rest[cut].0 == rest[cut - 1].0 {
+            cut += 1;
+        }
+        let (run, tail) = rest.split_at(cut);
+        runs.push(run);
+        rest = tail;
+    }
+    runs
+}
+
+/// Most pair sketches chained (each one as large as the first).
+const MAX_SKETCHES: usize = 3;
+
+/// Share of pairs a sketch may let through by collisions (the product of
+/// its rows' shares of full counters) before a further sketch is chained.
+const MAX_PASS_RATE: f64 = 5e-4;
 
 /// Positions of one n-gram kept per document: a phrase repeated more often
 /// inside one document adds nothing.
 const MAX_REPEATS: usize = 3;
 
-/// The seeds of one hash's postings: every pair of positions in two
-/// different documents.
-fn pair_seeds(g: &[(u64, u32, u32)]) -> Vec<PairSeed> {
-    let per_doc: Vec<&[(u64, u32, u32)]> = g
-        .chunk_by(|x, y| x.1 == y.1)
+/// A hash's postings per document, at most [`MAX_REPEATS`] each.
+fn per_doc(g: &[Posting]) -> Vec<&[Posting]> {
+    g.chunk_by(|x, y| x.1 == y.1)
         .map(|d| &d[..d.len().min(MAX_REPEATS)])
-        .collect();
+        .collect()
+}
+
+/// The key of a document pair: `(a << 32) | b`.
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+/// Calls `f(pair, seeds)` for every document pair of one hash's postings
+/// with the number of seeds [`pair_seeds`] gives it; returns their sum.
+fn for_each_pair(g: &[Posting], mut f: impl FnMut(u64, u32)) -> usize {
+    let docs = per_doc(g);
+    let mut total = 0;
+    for (i, da) in docs.iter().enumerate() {
+        for db in &docs[i + 1..] {
+            let w = da.len() * db.len();
+            f(pair_key(da[0].1, db[0].1), w as u32);
+            total += w;
+        }
+    }
+    total
+}
+
+/// The seeds of one hash's postings: every pair of positions in two
+/// different documents, for the document pairs `keep` accepts.
+fn pair_seeds(g: &[Posting], keep: impl Fn(u64) -> bool) -> Vec<PairSeed> {
+    let docs = per_doc(g);
     let mut out = Vec::new();
-    for (i, da) in per_doc.iter().enumerate() {
-        for db in &per_doc[i + 1..] {
-            let key = (u64::from(da[0].1) << 32) | u64::from(db[0].1);
+    for (i, da) in docs.iter().enumerate() {
+        for db in &docs[i + 1..] {
+            let key = pair_key(da[0].1, db[0].1);
+            if !keep(key) {
+                continue;
+            }
             for x in da.iter() {
                 for y in db.iter() {
                     out.push((key, x.2, y.2));
@@ -739,6 +930,37 @@ mod tests {
             ),
         ];
         assert!(Reuse::default().find(&docs).clusters.is_empty());
+    }
+
+    #[test]
+    fn a_tiny_pair_sketch_finds_the_same() {
+        let docs: Vec<ReuseDocument> = (0..6)
+            .map(|i| {
+                doc(
+                    &i.to_string(),
+                    format!("{}。{PASSAGE}。{}。", HEADS[i], HEADS[i + 6]),
+                )
+            })
+            .collect();
+        let roomy = Reuse::default().find(&docs);
+        let tiny = Reuse::builder().pair_counters(1).build().find(&docs);
+        assert_eq!(tiny.stats.sketch_counters, 1024);
+        assert_eq!(roomy.clusters, tiny.clusters);
+        assert_eq!(roomy.stats.candidate_pairs, tiny.stats.candidate_pairs);
+        assert!(tiny.stats.seeds <= tiny.stats.counted_seeds);
+    }
+
+    #[test]
+    fn a_full_sketch_is_followed_by_more() {
+        let docs: Vec<ReuseDocument> = (0..12)
+            .map(|i| doc(&i.to_string(), format!("{}。{PASSAGE}。", HEADS[i])))
+            .collect();
+        let roomy = Reuse::default().find(&docs);
+        assert_eq!(roomy.stats.pair_sketches, 1);
+        let tiny = Reuse::builder().pair_counters(1).build().find(&docs);
+        assert_eq!(tiny.stats.pair_sketches, MAX_SKETCHES);
+        assert_eq!(roomy.clusters, tiny.clusters);
+        assert_eq!(roomy.clusters.len(), 1);
     }
 
     #[test]

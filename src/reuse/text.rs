@@ -36,9 +36,17 @@ pub struct MatchText {
     map: OffsetMap,
 }
 
-/// Whether a normalized character takes part in matching.
+/// Whether a normalized character takes part in matching: a letter or a
+/// digit. The common cases answer without the Unicode tables (the CJK
+/// Unified Ideographs of the basic block are all letters).
 fn keeps(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{4E00}'..='\u{9FFC}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 impl MatchText {
@@ -180,6 +188,16 @@ mod tests {
         assert!(m.is_empty());
         assert_eq!(m.original_span(0, 1), (0, 0));
         assert_eq!(m.normalized_text(0, 3), "");
+    }
+
+    #[test]
+    fn kept_characters_are_letters_and_digits() {
+        for c in ['a', 'Z', '7', '党', '\u{4E00}', '\u{9FFC}', 'é', '㐀', '①'] {
+            assert_eq!(keeps(c), c.is_alphanumeric(), "{c}");
+        }
+        for c in ['，', ' ', '\n', '。', '-', '“'] {
+            assert!(!keeps(c), "{c:?}");
+        }
     }
 
     #[test]
