@@ -63,9 +63,11 @@ static_regex!(
     EDITION,
     r"(?:^|\s|第)([A-Z]?\d{1,5})\s*版(?:\s*[:：]\s*([\p{Han}]{1,8}))?"
 );
+// A bare 文 signs only as a label of its own (文/张三, 文:张三, □文 张三),
+// never inside a word (推进文化建设 names no author 化建设).
 static_regex!(
     AUTHOR,
-    r"(?:本报记者|本报通讯员|本刊记者|记者|通讯员|作者|本版撰文|撰文|文/图|文)\s*[:：]?\s*((?:[\p{Han}·]{2,4}[\s、,]*)+)"
+    r"(?:本报记者|本报通讯员|本刊记者|记者|通讯员|作者|本版撰文|撰文|文/图|(?:^|[^\p{Han}])文[\s:：/])\s*[:：]?\s*((?:[\p{Han}·]{2,4}[\s、,]*)+)"
 );
 static_regex!(
     EDITOR,

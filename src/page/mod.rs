@@ -433,6 +433,14 @@ mod tests {
     }
 
     #[test]
+    fn a_word_with_wen_is_no_byline() {
+        let p = clean("推进文化建设\n本报讯 某市今年新建文化广场12个,举办演出300场。\n");
+        assert!(p.meta.authors.is_empty(), "{:?}", p.meta.authors);
+        let p = clean("标题在这里\n文/张三 李四\n正文第一段,内容充实。\n");
+        assert_eq!(p.meta.authors, ["张三", "李四"]);
+    }
+
+    #[test]
     fn plain_text_is_all_body() {
         let p = clean("严格执行三会一课制度");
         assert_eq!(p.body.len(), 1);
