@@ -16,6 +16,8 @@
 //! Each reader returns exactly the number of items the formulation counts, or
 //! nothing: a list of another length is not its expansion.
 
+use crate::window;
+
 /// Verbs and adverbs that govern a whole list and are not part of its first
 /// item (抓好A、B、C → A, B, C).
 const GOVERNING: &[&str] = &[
@@ -106,12 +108,24 @@ fn split_outside(s: &str, seps: &[char]) -> Vec<String> {
     out
 }
 
-/// The prefix of `s` up to the first of `stops` outside quotes and brackets.
+/// The prefix of `s` up to the first of `stops` outside quotes and brackets
+/// (the first piece [`split_outside`] would give), looked for within
+/// [`window::PARAGRAPH`] bytes: a list runs to the end of its sentence, and
+/// a text without one costs no more than a paragraph per mention.
 fn cut_at(s: &str, stops: &[char]) -> String {
-    split_outside(s, stops)
-        .into_iter()
-        .next()
-        .unwrap_or_default()
+    let s = window::prefix(s, window::PARAGRAPH);
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' | '(' | '（' | '‘' | '《' => depth += 1,
+            '”' | ')' | '）' | '’' | '》' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && stops.contains(&c) {
+            return s[..i].to_string();
+        }
+    }
+    s.to_string()
 }
 
 fn clean(s: &str) -> String {
