@@ -44,6 +44,7 @@ use crate::body::Body;
 use crate::formulations::Formulation;
 use crate::numerals::{self, Decimal};
 use crate::segment::Segmenter;
+use crate::taken::Taken;
 use crate::window;
 
 /// Whether a claim's value is a lower bound, an approximation or an upper
@@ -491,27 +492,6 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         });
     }
     claims
-}
-
-/// The bytes of the text already read as part of a claim: a number that
-/// overlaps them is not read again. Asking and marking cost the length of
-/// the range, so the passes stay linear however many claims the text holds.
-struct Taken(Vec<bool>);
-
-impl Taken {
-    fn new(len: usize) -> Self {
-        Taken(vec![false; len])
-    }
-
-    fn overlaps(&self, s: usize, e: usize) -> bool {
-        self.0.get(s..e).is_some_and(|r| r.contains(&true))
-    }
-
-    fn take(&mut self, s: usize, e: usize) {
-        if let Some(r) = self.0.get_mut(s..e) {
-            r.fill(true);
-        }
-    }
 }
 
 /// Byte ranges sorted by start, with the furthest end reached so far: one
@@ -1015,15 +995,13 @@ fn is_han_char(c: char) -> bool {
 fn object_after(body: &Body, f: &Found) -> Option<String> {
     let text = body.text.as_str();
     let after = &text[f.end..];
-    let stop = after
-        .char_indices()
-        .find(|&(_, c)| ends_object_window(c))
-        .map_or(after.len(), |(i, _)| i);
+    // At most 16 characters, up to the first mark that ends the window.
     let end = f.end
-        + after[..stop]
+        + after
             .char_indices()
-            .nth(16)
-            .map_or(stop, |(i, _)| i);
+            .enumerate()
+            .find(|&(n, (_, c))| n == 16 || ends_object_window(c))
+            .map_or(after.len(), |(_, (i, _))| i);
     if end <= f.end {
         return None;
     }
@@ -1149,11 +1127,7 @@ const PREDICATE_VERBS: &[&str] = &[
 fn object_before(body: &Body, f: &Found) -> Option<String> {
     let text = body.text.as_str();
     let before = &text[..f.start];
-    let cstart = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| ends_object_window(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let cstart = window::back_to(text, f.start, ends_object_window, window::SENTENCE);
     let mut window = before[cstart..].trim_end();
     'strip: loop {
         for w in LINKING {

@@ -65,6 +65,7 @@ pub mod places;
 pub mod report;
 pub mod reuse;
 pub mod segment;
+pub mod taken;
 pub mod window;
 
 #[doc(hidden)]
