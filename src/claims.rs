@@ -44,6 +44,8 @@ use crate::body::Body;
 use crate::formulations::Formulation;
 use crate::numerals::{self, Decimal};
 use crate::segment::Segmenter;
+use crate::taken::Taken;
+use crate::window;
 
 /// Whether a claim's value is a lower bound, an approximation or an upper
 /// bound.
@@ -396,9 +398,7 @@ pub fn extract_in_body(body: &Body, original: &str, formulations: &[Formulation]
 pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec<Claim> {
     let text = body.text.as_str();
     let mut found: Vec<Found> = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let overlaps =
-        |taken: &[(usize, usize)], s: usize, e: usize| taken.iter().any(|&(a, b)| s < b && a < e);
+    let mut taken = Taken::new(text.len());
 
     // 百分之三十, 千分之五.
     for c in PERCENT_CN.captures_iter(text) {
@@ -413,30 +413,30 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
                 unit,
                 approx: None,
             });
-            taken.push((m.start(), m.end()));
+            taken.take(m.start(), m.end());
         }
     }
     // 上百家, 数千名, 百余名, 近千名, 万名, 超亿元: round counts.
     for m in ROUND.find_iter(text) {
-        if overlaps(&taken, m.start(), m.end()) {
+        if taken.overlaps(m.start(), m.end()) {
             continue;
         }
         if let Some(f) = judge_round(text, m.start(), m.end()) {
-            taken.push((f.start, f.end));
+            taken.take(f.start, f.end);
             found.push(f);
         }
     }
     for m in ARABIC.find_iter(text) {
-        if overlaps(&taken, m.start(), m.end()) {
+        if taken.overlaps(m.start(), m.end()) {
             continue;
         }
         if let Some(f) = judge(text, m.start(), m.end(), true) {
-            taken.push((f.start, f.end));
+            taken.take(f.start, f.end);
             found.push(f);
         }
     }
     for m in CHINESE.find_iter(text) {
-        if overlaps(&taken, m.start(), m.end()) {
+        if taken.overlaps(m.start(), m.end()) {
             continue;
         }
         // A Chinese numeral needs a digit besides its units (一百二十, not 百).
@@ -446,28 +446,31 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
             continue;
         }
         if let Some(f) = judge(text, m.start(), m.end(), false) {
-            taken.push((f.start, f.end));
+            taken.take(f.start, f.end);
             found.push(f);
         }
     }
     found.sort_by_key(|f| f.start);
 
-    let mentions: Vec<[usize; 2]> = formulations
-        .iter()
-        .flat_map(|f| f.mentions.iter().copied())
-        .collect();
+    let mentions = Spans::new(
+        formulations
+            .iter()
+            .flat_map(|f| f.mentions.iter().copied())
+            .collect(),
+    );
 
     let mut claims = Vec::with_capacity(found.len());
+    let mut lead = LeadPeriod::default();
     for f in found {
         let span = body.span(f.start, f.end);
-        if mentions.iter().any(|m| span[0] < m[1] && m[0] < span[1]) {
+        if mentions.overlaps(span) {
             continue;
         }
         let (sent_s, sent_e) = sentence_bounds(text, f.start);
         let clause = clause_around(text, f.start, f.end);
         let object = object_of(body, &f);
         let indicator = classify(f.unit, object.as_deref(), clause);
-        let period = period_for(text, f.start);
+        let period = period_for(text, f.start, &mut lead);
         let sentence = {
             let [a, b] = body.span(sent_s, sent_e);
             original.get(a..b).unwrap_or("").trim().to_string()
@@ -489,6 +492,35 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         });
     }
     claims
+}
+
+/// Byte ranges sorted by start, with the furthest end reached so far: one
+/// overlap question costs a binary search, not a pass over all ranges.
+struct Spans {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<[usize; 2]>) -> Self {
+        spans.sort_unstable();
+        let starts = spans.iter().map(|m| m[0]).collect();
+        let max_end = spans
+            .iter()
+            .scan(0, |far, m| {
+                *far = (*far).max(m[1]);
+                Some(*far)
+            })
+            .collect();
+        Spans { starts, max_end }
+    }
+
+    /// Whether some range overlaps `span`: among the ranges that start
+    /// before its end, one ends after its start.
+    fn overlaps(&self, span: [usize; 2]) -> bool {
+        let n = self.starts.partition_point(|&s| s < span[1]);
+        n > 0 && self.max_end[n - 1] > span[0]
+    }
 }
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
@@ -796,35 +828,30 @@ fn unit_is_a_measure(unit: &str, after_unit: &str, before: Option<char>, arabic:
     }
 }
 
-const SENTENCE_END: &[char] = &['。', '!', '?', '！', '？', ';', '；', '\n'];
 const CLAUSE_END: &[char] = &[
     '。', '!', '?', '！', '？', ';', '；', '\n', ',', '，', ':', '：',
 ];
 
+/// The sentence around `at` (its end mark included), looked for within
+/// [`window::SENTENCE`] bytes on either side.
 fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
-    let s = text[..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| SENTENCE_END.contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let e = text[at..]
-        .char_indices()
-        .find(|(_, c)| SENTENCE_END.contains(c))
-        .map_or(text.len(), |(i, c)| at + i + c.len_utf8());
-    (s, e)
+    (
+        window::back_to(text, at, window::is_sentence_end, window::SENTENCE),
+        window::forward_to(text, at, window::is_sentence_end, window::SENTENCE),
+    )
 }
 
+/// The clause around `text[s..e]` (end marks excluded), looked for within
+/// [`window::SENTENCE`] bytes on either side.
 fn clause_around(text: &str, s: usize, e: usize) -> &str {
-    let a = text[..s]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| CLAUSE_END.contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let b = text[e..]
-        .char_indices()
-        .find(|(_, c)| CLAUSE_END.contains(c))
-        .map_or(text.len(), |(i, _)| e + i);
-    &text[a..b]
+    let a = window::back_to(text, s, window::is_clause_end, window::SENTENCE);
+    let b = window::forward_to(text, e, window::is_clause_end, window::SENTENCE);
+    // The end mark found ahead is not part of the clause.
+    let b = match text[..b].chars().next_back() {
+        Some(c) if b > e && window::is_clause_end(c) => b - c.len_utf8(),
+        _ => b,
+    };
+    text.get(a..b).unwrap_or("")
 }
 
 fn nounish(tag: &str) -> bool {
@@ -968,15 +995,13 @@ fn is_han_char(c: char) -> bool {
 fn object_after(body: &Body, f: &Found) -> Option<String> {
     let text = body.text.as_str();
     let after = &text[f.end..];
-    let stop = after
-        .char_indices()
-        .find(|&(_, c)| ends_object_window(c))
-        .map_or(after.len(), |(i, _)| i);
+    // At most 16 characters, up to the first mark that ends the window.
     let end = f.end
-        + after[..stop]
+        + after
             .char_indices()
-            .nth(16)
-            .map_or(stop, |(i, _)| i);
+            .enumerate()
+            .find(|&(n, (_, c))| n == 16 || ends_object_window(c))
+            .map_or(after.len(), |(_, (i, _))| i);
     if end <= f.end {
         return None;
     }
@@ -1102,11 +1127,7 @@ const PREDICATE_VERBS: &[&str] = &[
 fn object_before(body: &Body, f: &Found) -> Option<String> {
     let text = body.text.as_str();
     let before = &text[..f.start];
-    let cstart = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| ends_object_window(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let cstart = window::back_to(text, f.start, ends_object_window, window::SENTENCE);
     let mut window = before[cstart..].trim_end();
     'strip: loop {
         for w in LINKING {
@@ -1255,13 +1276,13 @@ fn periods_in(text: &str, from: usize, to: usize) -> Vec<(usize, String, bool)> 
 /// expression before it in its sentence, else the first one in the first
 /// sentence of its paragraph — a scope stated once at the head of a
 /// paragraph holds for the claims after it.
-fn period_for(text: &str, at: usize) -> Option<String> {
+///
+/// `lead` keeps the last paragraph-head answer, keyed by the stretch it
+/// read: the claims of one sentence share it instead of reading the head of
+/// their paragraph again.
+fn period_for(text: &str, at: usize, lead: &mut LeadPeriod) -> Option<String> {
     let (sent_s, _) = sentence_bounds(text, at);
-    let clause_s = text[..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| CLAUSE_END.contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause_s = window::back_to(text, at, window::is_clause_end, window::SENTENCE);
     let found = periods_in(text, sent_s, at);
     if let Some((_, p, _)) = found
         .iter()
@@ -1273,16 +1294,25 @@ fn period_for(text: &str, at: usize) -> Option<String> {
     if let Some((_, p, _)) = found.iter().rev().find(|(_, _, cmp)| !cmp) {
         return Some(clean_period(p));
     }
-    let para_s = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let para_s = window::back_to(text, sent_s, |c| c == '\n', window::PARAGRAPH);
     if para_s < sent_s {
-        return periods_in(text, para_s, sent_s)
-            .into_iter()
-            .rev()
-            .find(|(_, _, cmp)| !cmp)
-            .map(|(_, p, _)| clean_period(&p));
+        if lead.0 != Some((para_s, sent_s)) {
+            let p = periods_in(text, para_s, sent_s)
+                .into_iter()
+                .rev()
+                .find(|(_, _, cmp)| !cmp)
+                .map(|(_, p, _)| clean_period(&p));
+            *lead = LeadPeriod(Some((para_s, sent_s)), p);
+        }
+        return lead.1.clone();
     }
     None
 }
+
+/// The period found in a paragraph before a sentence, and the stretch
+/// (paragraph start, sentence start) it was read from.
+#[derive(Default)]
+struct LeadPeriod(Option<(usize, usize)>, Option<String>);
 
 fn clean_period(s: &str) -> String {
     s.trim_end_matches([',', '，'])

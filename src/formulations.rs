@@ -71,6 +71,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::body::Body;
 use crate::numerals;
+use crate::taken::Taken;
 
 mod adjacent;
 
@@ -580,7 +581,7 @@ pub fn extract(body: &Body) -> Extracted {
     // longest forms first so 两个一百年 does not also count as a shorter one.
     let mut order: Vec<usize> = (0..forms.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(forms[i].0.len()));
-    let mut covered: Vec<(usize, usize)> = Vec::new();
+    let mut covered = Taken::new(text.len());
     let mut mentions: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     for i in order {
         let f = &forms[i].0;
@@ -589,7 +590,7 @@ pub fn extract(body: &Body) -> Extracted {
             let s = from + p;
             let e = s + f.len();
             from = e;
-            if covered.iter().any(|&(a, b)| s < b && a < e) {
+            if covered.overlaps(s, e) {
                 continue;
             }
             // Inside a longer number (139 in 1395) is not a mention.
@@ -608,7 +609,7 @@ pub fn extract(body: &Body) -> Extracted {
             {
                 continue;
             }
-            covered.push((s, e));
+            covered.take(s, e);
             mentions.entry(i).or_default().push((s, e));
         }
     }

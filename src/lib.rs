@@ -65,6 +65,8 @@ pub mod places;
 pub mod report;
 pub mod reuse;
 pub mod segment;
+pub mod taken;
+pub mod window;
 
 #[doc(hidden)]
 pub mod cli;

@@ -16,6 +16,8 @@
 //! Each reader returns exactly the number of items the formulation counts, or
 //! nothing: a list of another length is not its expansion.
 
+use crate::window;
+
 /// Verbs and adverbs that govern a whole list and are not part of its first
 /// item (抓好A、B、C → A, B, C).
 const GOVERNING: &[&str] = &[
@@ -106,22 +108,20 @@ fn split_outside(s: &str, seps: &[char]) -> Vec<String> {
     out
 }
 
-/// How far [`cut_at`] reads: a list that follows its formulation ends
-/// within a few hundred characters; an unclosed quotation mark must not make
-/// every mention read the rest of the document.
-const MAX_REGION_CHARS: usize = 1_000;
-
 /// The prefix of `s` up to the first of `stops` outside quotes and brackets
-/// (at most [`MAX_REGION_CHARS`] characters).
+/// (the first piece [`split_outside`] would give), looked for within
+/// [`window::PARAGRAPH`] bytes: a list runs to the end of its sentence, and
+/// a text without one costs no more than a paragraph per mention.
 fn cut_at(s: &str, stops: &[char]) -> String {
+    let s = window::prefix(s, window::PARAGRAPH);
     let mut depth = 0i32;
-    for (k, (i, c)) in s.char_indices().enumerate() {
+    for (i, c) in s.char_indices() {
         match c {
             '“' | '(' | '（' | '‘' | '《' => depth += 1,
             '”' | ')' | '）' | '’' | '》' => depth -= 1,
             _ => {}
         }
-        if (depth <= 0 && stops.contains(&c)) || k == MAX_REGION_CHARS {
+        if depth <= 0 && stops.contains(&c) {
             return s[..i].to_string();
         }
     }

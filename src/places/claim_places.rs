@@ -17,6 +17,7 @@
 
 use super::Gazetteer;
 use crate::claims::Claim;
+use crate::window;
 
 /// What follows 全国 when it names an honour or a body, not the scope of a
 /// count (全国先进基层党组织, 全国人大).
@@ -42,35 +43,42 @@ const NATIONAL_HONOUR: &[&str] = &[
     "党建工作示范",
 ];
 
-/// Where sentences end.
+/// Where the claim's sentence starts (looked for within
+/// [`window::SENTENCE`] bytes, so text without sentence ends stays linear).
 fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .char_indices()
-        .rev()
-        .find(|(_, ch)| matches!(ch, '。' | '!' | '?' | '！' | '？' | ';' | '；' | '\n'))
-        .map_or(0, |(i, ch)| i + ch.len_utf8())
+    window::back_to(text, at, window::is_sentence_end, window::SENTENCE)
 }
 
 /// Where the claim's clause starts (after the last comma or colon).
 fn clause_start(text: &str, at: usize) -> usize {
-    let s = sentence_start(text, at);
-    text[s..at]
-        .char_indices()
-        .rev()
-        .find(|(_, ch)| matches!(ch, ',' | '，' | ':' | '：'))
-        .map_or(s, |(i, ch)| s + i + ch.len_utf8())
+    window::back_to(text, at, window::is_clause_end, window::SENTENCE)
 }
 
+/// Where the claim's paragraph starts (within [`window::PARAGRAPH`] bytes).
 fn paragraph_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
+    window::back_to(text, at, |c| c == '\n', window::PARAGRAPH)
 }
 
-/// The end of the first sentence starting at `from`.
+/// The end of the first sentence starting at `from`, its end mark
+/// excluded (within [`window::PARAGRAPH`] bytes).
 fn first_sentence_end(text: &str, from: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .find(|(_, ch)| matches!(ch, '。' | '!' | '?' | '！' | '？' | '\n'))
-        .map_or(text.len(), |(i, _)| from + i)
+    let end = |c: char| matches!(c, '。' | '!' | '?' | '！' | '？' | '\n');
+    let e = window::forward_to(text, from, end, window::PARAGRAPH);
+    match text[..e].chars().next_back() {
+        Some(c) if e > from && end(c) => e - c.len_utf8(),
+        _ => e,
+    }
+}
+
+/// The names in `named` (sorted by start) that lie within `text[from..to]`.
+fn named_within(
+    named: &[(usize, usize, usize)],
+    from: usize,
+    to: usize,
+) -> impl DoubleEndedIterator<Item = &(usize, usize, usize)> {
+    let lo = named.partition_point(|&(s, _, _)| s < from);
+    let hi = named.partition_point(|&(s, _, _)| s < to).max(lo);
+    named[lo..hi].iter().filter(move |&&(_, e, _)| e <= to)
 }
 
 /// 全国 in `span`, not as part of an honour or a body, and not inside
@@ -127,9 +135,8 @@ pub(super) fn assign(
         let Some(d) = doc else {
             // No document place: the nearest division named before the
             // claim in its sentence, if any.
-            c.place = named
-                .iter()
-                .rfind(|&&(s, e, _)| s >= sent && e <= at)
+            c.place = named_within(named, sent, at)
+                .next_back()
                 .map(|&(_, _, p)| g.places[p].name.clone());
             continue;
         };
@@ -137,9 +144,9 @@ pub(super) fn assign(
             c.place = Some("全国".to_string());
             continue;
         }
-        let in_sentence = named.iter().rev().find(|&&(s, e, p)| {
-            s >= sent && e <= at && p != d && (g.within(p, d) || (s >= clause && g.within(d, p)))
-        });
+        let in_sentence = named_within(named, sent, at)
+            .rev()
+            .find(|&&(s, _, p)| p != d && (g.within(p, d) || (s >= clause && g.within(d, p))));
         if let Some(&(_, _, p)) = in_sentence {
             c.place = Some(g.places[p].name.clone());
             continue;
@@ -153,9 +160,8 @@ pub(super) fn assign(
         // The paragraph's subject: the one division its first sentence
         // names (the document's place and its ancestors included), when it
         // lies below the document's place.
-        let mut in_lead = named
-            .iter()
-            .filter(|&&(s, e, p)| s >= para && e <= lead_end && (g.within(p, d) || g.within(d, p)))
+        let mut in_lead = named_within(named, para, lead_end)
+            .filter(|&&(_, _, p)| g.within(p, d) || g.within(d, p))
             .map(|&(_, _, p)| p);
         if let Some(p) = in_lead.next()
             && p != d
