@@ -32,6 +32,7 @@ use std::ops::Range;
 use crate::dictionary::Pos;
 use crate::keywords::{self, Keyword};
 use crate::normalize::Normalized;
+use crate::normalize::is_han;
 use crate::offsets::{OffsetMap, OffsetMapBuilder};
 use crate::segment::{Segmenter, Token};
 
@@ -157,11 +158,6 @@ impl Body {
         }
         out
     }
-}
-
-/// CJK unified ideographs (the basic block and extension A).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 #[cfg(test)]

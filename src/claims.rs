@@ -42,6 +42,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::body::Body;
 use crate::formulations::Formulation;
+use crate::normalize::is_han;
 use crate::numerals::{self, Decimal};
 use crate::segment::Segmenter;
 use crate::taken::Taken;
@@ -828,10 +829,6 @@ fn unit_is_a_measure(unit: &str, after_unit: &str, before: Option<char>, arabic:
     }
 }
 
-const CLAUSE_END: &[char] = &[
-    '。', '!', '?', '！', '？', ';', '；', '\n', ',', '，', ':', '：',
-];
-
 /// The sentence around `at` (its end mark included), looked for within
 /// [`window::SENTENCE`] bytes on either side.
 fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
@@ -938,7 +935,7 @@ const EVENT_UNITS: &[&str] = &["次", "场", "场次", "期", "人次", "轮", "
 /// Characters that end the window an object is read from (quotation marks
 /// do not: 12支“红色先锋”志愿服务队 counts 红色先锋志愿服务队).
 fn ends_object_window(c: char) -> bool {
-    CLAUSE_END.contains(&c) || matches!(c, '、' | '(' | ')' | '《' | '》')
+    window::is_clause_end(c) || matches!(c, '、' | '(' | ')' | '《' | '》')
 }
 
 fn is_quote_mark(w: &str) -> bool {
@@ -983,11 +980,7 @@ fn join_object(words: &[&str], from_end: bool) -> Option<String> {
         kept.reverse();
     }
     let obj: String = kept.concat();
-    obj.chars().any(is_han_char).then_some(obj)
-}
-
-fn is_han_char(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+    obj.chars().any(is_han).then_some(obj)
 }
 
 /// The noun phrase after the measure word: 1.35万名机关党员 → 机关党员,
@@ -1086,7 +1079,7 @@ fn object_tags(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str
             && whole
             && !t.known
             && w.chars().count() >= 2
-            && w.chars().all(is_han_char)
+            && w.chars().all(is_han)
         {
             out.push((w, "n"));
             continue;
@@ -1231,7 +1224,7 @@ fn periods_in(text: &str, from: usize, to: usize) -> Vec<(usize, String, bool)> 
         .collect();
     let mut clause_s = 0;
     for (i, c) in span.char_indices() {
-        let is_end = CLAUSE_END.contains(&c);
+        let is_end = window::is_clause_end(c);
         if !is_end && i + c.len_utf8() != span.len() {
             continue;
         }

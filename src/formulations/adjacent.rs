@@ -16,6 +16,7 @@
 //! Each reader returns exactly the number of items the formulation counts, or
 //! nothing: a list of another length is not its expansion.
 
+use crate::normalize::is_han;
 use crate::window;
 
 /// Verbs and adverbs that govern a whole list and are not part of its first
@@ -503,10 +504,6 @@ pub(super) fn digit_items(text: &str, me: usize, parts: &[&str]) -> Option<Vec<S
         from = e;
     }
     Some(items)
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 #[cfg(test)]

@@ -251,7 +251,16 @@ impl Default for Normalizer {
     }
 }
 
-fn is_han(c: char) -> bool {
+/// Whether `c` is a Han character: the CJK unified ideographs (basic block
+/// and extensions A–G) and the compatibility ideographs. The one test of
+/// "Chinese character" every stage uses.
+///
+/// ```
+/// use dangjian::normalize::is_han;
+/// assert!(is_han('党') && is_han('䶵'));
+/// assert!(!is_han('。') && !is_han('A'));
+/// ```
+pub fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }

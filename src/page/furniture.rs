@@ -28,6 +28,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use rustc_hash::FxHashSet;
 
+use super::han_count;
+
 const DATA: &str = include_str!("../../data/page-furniture.txt");
 
 /// The vocabulary of `data/page-furniture.txt`.
@@ -104,12 +106,6 @@ fn automaton(words: &[String], anchored: bool) -> AhoCorasick {
 /// bullets, boxes, brackets, dashes.
 fn is_decoration(c: char) -> bool {
     !c.is_alphanumeric()
-}
-
-fn han_count(s: &str) -> usize {
-    s.chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .count()
 }
 
 /// Whether the whole of `s` (at most 60 characters) is a run of interface

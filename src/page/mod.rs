@@ -53,6 +53,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::normalize::is_han;
+
 pub mod furniture;
 pub mod meta;
 
@@ -148,10 +150,9 @@ static_regex!(
     CREDIT_END,
     r"(?:摄|供图|图|摄影|翻拍|资料图片|资料图|制图|截图)[)）]?$"
 );
+/// Han characters in `s`.
 fn han_count(s: &str) -> usize {
-    s.chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .count()
+    s.chars().filter(|&c| is_han(c)).count()
 }
 
 fn char_count(s: &str) -> usize {

@@ -12,6 +12,8 @@
 //! 惠民县麻店镇紧紧围绕 …… 麻店镇5个联村 ……   → 麻店镇 ↦ 惠民县
 //! ```
 
+use crate::normalize::is_han;
+
 /// Level words of the units below a county.
 const SUFFIXES: &[&str] = &["街道", "镇", "乡", "村"];
 
@@ -57,10 +59,6 @@ pub(super) fn town_after(text: &str) -> Option<&str> {
         }
     }
     None
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// A town tied to its county by the text.
