@@ -840,10 +840,15 @@ fn index_cmd(
         // The reader of a pipe has had enough (`dangjian index … | head`).
         Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Some(e) => {
+            let full = matches!(
+                e.kind(),
+                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+            );
             let hint = match output {
                 Some(p) => format!(
-                    "writing {}: {e}; the records before the failure are whole: free some space and run the same command with --resume to go on",
-                    p.display()
+                    "writing {}: {e}; the records before the failure are whole: {}run the same command with --resume to go on",
+                    p.display(),
+                    if full { "free some space and " } else { "" }
                 ),
                 None => format!("writing output: {e}"),
             };

@@ -239,7 +239,9 @@ pub fn read_limited(path: &Path, max_bytes: u64, listed: Option<Listed>) -> Resu
     let changed = |what: String| {
         Error::new(
             ErrorKind::Io,
-            format!("the file changed while it was being indexed ({what}); index it again once it is complete"),
+            format!(
+                "the file changed while it was read ({what}); read it again once it is complete"
+            ),
         )
         .with_path(path)
     };
@@ -273,7 +275,8 @@ pub fn read_limited(path: &Path, max_bytes: u64, listed: Option<Listed>) -> Resu
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(too_large(bytes.len() as u64));
+        // Within the limit when it was looked at, longer now: it grew.
+        return Err(changed(format!("it grew past {max_bytes} bytes")));
     }
     let after = file.metadata().map_err(|e| Error::io(path, e))?;
     if Listed::of(&after) != now || bytes.len() as u64 != now.len {

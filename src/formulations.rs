@@ -767,7 +767,8 @@ const LEADING_NUMBERS: &str = "一壹幺二贰貳两兩三叁參四肆五伍六�
 /// Finds [`LEADING_NUMBERS`] in one pass over the text.
 static LEADING_NUMBER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let chars: Vec<String> = LEADING_NUMBERS.chars().map(String::from).collect();
-    // Two dozen one-character patterns: always within the automaton's limits.
+    // Two dozen one-character patterns: always within the automaton's limits
+    // (built by the `leading_numbers_are_the_number_words` test).
     AhoCorasick::new(chars).expect("single characters build an automaton")
 });
 
@@ -1137,6 +1138,9 @@ fn expand(
     if let Some(items) = expand_adjacent(f, text, mentions, &keys, total as usize) {
         return Some(items);
     }
+    // A national name's items are read only right beside it (see
+    // expand_adjacent): 两委, 两新 have keys (委, 新) any list shares.
+    let national = LEX.national.iter().any(|n| n == f);
     let mut by_key: Vec<Vec<String>> = Vec::new();
     let mut by_template: Vec<Vec<String>> = Vec::new();
     for e in enums {
@@ -1160,9 +1164,6 @@ fn expand(
                     .iter()
                     .all(|it| keys.iter().filter(|(k, _)| it.contains(k.as_str())).count() == 1)
             };
-            // A national name's items are read only right beside it (see
-            // expand_adjacent): 两委, 两新 have keys (委, 新) any list shares.
-            let national = LEX.national.iter().any(|n| n == f);
             if key_ok && !national {
                 if !by_key.contains(items) {
                     by_key.push(items.clone());

@@ -46,6 +46,7 @@ use crate::claims::Claim;
 use crate::document::DocumentInfo;
 use crate::page::PageMeta;
 use crate::segment::Segmenter;
+use crate::window;
 
 mod claim_places;
 mod subject;
@@ -131,6 +132,8 @@ pub struct Gazetteer {
     /// short name, and whether that short name is also an ordinary word.
     patterns: Vec<Pattern>,
     names: HashSet<String>,
+    /// Short names that are also ordinary words (`data/place-ambiguous.txt`).
+    ordinary: HashSet<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -199,7 +202,7 @@ impl Gazetteer {
             p.parent = by_code.get(parent).copied();
         }
         // Patterns: full names, and short names.
-        let ordinary: HashSet<&str> = AMBIGUOUS
+        let ordinary: HashSet<&'static str> = AMBIGUOUS
             .lines()
             .filter(|l| !l.starts_with('#'))
             .flat_map(str::split_whitespace)
@@ -263,6 +266,7 @@ impl Gazetteer {
             matcher,
             patterns,
             names,
+            ordinary,
         }
     }
 
@@ -330,11 +334,7 @@ impl Gazetteer {
 
     /// Whether `s` is a short name that is also an ordinary word (和平, 光明).
     fn ordinary_word(&self, s: &str) -> bool {
-        AMBIGUOUS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .any(|w| w == s)
+        self.ordinary.contains(s)
     }
 
     fn related(&self, a: usize, b: usize) -> bool {
@@ -607,14 +607,9 @@ fn masthead_place(
 /// `…是铜仁市发展村级集体经济的一个缩影` (after 是 in a sentence that calls
 /// something its 缩影 or 写照).
 fn is_epitome_of(text: &str, at: usize) -> bool {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
-        .find(['。', '!', '?', '\n'])
-        .map_or(text.len(), |i| at + i);
+    let end_mark = |c: char| matches!(c, '。' | '!' | '?' | '\n');
+    let start = window::back_to(text, at, end_mark, window::SENTENCE);
+    let end = window::forward_to(text, at, end_mark, window::SENTENCE);
     let sentence = &text[start..end];
     let before = &text[start..at];
     ["缩影", "写照"].iter().any(|w| sentence.contains(w)) && before.contains('是')

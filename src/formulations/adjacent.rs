@@ -274,29 +274,10 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
         items.reverse();
         return (valid(&items, n) && !rest.ends_with('”')).then_some(items);
     }
-    // Unquoted: back to the start of the clause.
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| {
-            matches!(
-                c,
-                '，' | ','
-                    | '。'
-                    | '；'
-                    | ';'
-                    | '：'
-                    | ':'
-                    | '\n'
-                    | '“'
-                    | '”'
-                    | '('
-                    | '（'
-                    | ')'
-                    | '）'
-            )
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    // Unquoted: back to the start of the clause (within a sentence window).
+    let clause_mark =
+        |c: char| window::is_clause_end(c) || matches!(c, '“' | '”' | '(' | '（' | ')' | '）');
+    let start = window::back_to(before, before.len(), clause_mark, window::SENTENCE);
     let region = &before[start..];
     // A list of subjects before a verb (A、B到社区开展“双报到”) is no list of
     // items; two unquoted items need 的 (完成A和B的“双胜利”).

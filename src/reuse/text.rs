@@ -42,7 +42,7 @@ pub struct MatchText {
 fn keeps(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
-    } else if ('\u{4E00}'..='\u{9FFC}').contains(&c) {
+    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         true
     } else {
         c.is_alphanumeric()
