@@ -35,6 +35,7 @@ use crate::normalize::Normalized;
 use crate::normalize::is_han;
 use crate::offsets::{OffsetMap, OffsetMapBuilder};
 use crate::segment::{Segmenter, Token};
+use crate::window::Marks;
 
 /// The body of a document: normalized text, offset map and words.
 #[derive(Debug, Clone)]
@@ -45,6 +46,9 @@ pub struct Body {
     pub map: OffsetMap,
     /// The words of `text`, in order, covering it.
     pub tokens: Vec<Token>,
+    /// Where the sentences, clauses and lines of `text` end, so that the
+    /// extractors' look-arounds are bisections ([`Marks`]).
+    pub marks: Marks,
     segmenter: Segmenter,
 }
 
@@ -53,10 +57,12 @@ impl Body {
     /// segments it with `segmenter`.
     pub fn new(text: String, map: OffsetMap, segmenter: &Segmenter) -> Body {
         let tokens = segmenter.tokens(&text);
+        let marks = Marks::new(&text);
         Body {
             text,
             map,
             tokens,
+            marks,
             segmenter: segmenter.clone(),
         }
     }

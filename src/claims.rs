@@ -46,7 +46,7 @@ use crate::normalize::is_han;
 use crate::numerals::{self, Decimal};
 use crate::segment::Segmenter;
 use crate::taken::Taken;
-use crate::window;
+use crate::window::{self, Ends, Marks};
 
 /// Whether a claim's value is a lower bound, an approximation or an upper
 /// bound.
@@ -398,6 +398,7 @@ pub fn extract_in_body(body: &Body, original: &str, formulations: &[Formulation]
 /// `original`. Numbers inside the mentions of `formulations` are skipped.
 pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec<Claim> {
     let text = body.text.as_str();
+    let marks = &body.marks;
     let mut found: Vec<Found> = Vec::new();
     let mut taken = Taken::new(text.len());
 
@@ -422,7 +423,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         if taken.overlaps(m.start(), m.end()) {
             continue;
         }
-        if let Some(f) = judge_round(text, m.start(), m.end()) {
+        if let Some(f) = judge_round(text, marks, m.start(), m.end()) {
             taken.take(f.start, f.end);
             found.push(f);
         }
@@ -431,7 +432,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         if taken.overlaps(m.start(), m.end()) {
             continue;
         }
-        if let Some(f) = judge(text, m.start(), m.end(), true) {
+        if let Some(f) = judge(text, marks, m.start(), m.end(), true) {
             taken.take(f.start, f.end);
             found.push(f);
         }
@@ -446,7 +447,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         }) {
             continue;
         }
-        if let Some(f) = judge(text, m.start(), m.end(), false) {
+        if let Some(f) = judge(text, marks, m.start(), m.end(), false) {
             taken.take(f.start, f.end);
             found.push(f);
         }
@@ -467,11 +468,11 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         if mentions.overlaps(span) {
             continue;
         }
-        let (sent_s, sent_e) = sentence_bounds(text, f.start);
-        let clause = clause_around(text, f.start, f.end);
+        let (sent_s, sent_e) = sentence_bounds(text, marks, f.start);
+        let clause = clause_around(text, marks, f.start, f.end);
         let object = object_of(body, &f);
         let indicator = classify(f.unit, object.as_deref(), clause);
-        let period = period_for(text, f.start, &mut lead);
+        let period = period_for(text, marks, f.start, &mut lead);
         let sentence = {
             let [a, b] = body.span(sent_s, sent_e);
             original.get(a..b).unwrap_or("").trim().to_string()
@@ -530,8 +531,8 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
 
 /// Whether `at` is inside a quotation (more opening than closing marks
 /// since the start of its sentence): quoted numbers are names (“千名干部进千企”).
-fn in_quotes(text: &str, at: usize) -> bool {
-    let (sent_s, _) = sentence_bounds(text, at);
+fn in_quotes(text: &str, marks: &Marks, at: usize) -> bool {
+    let (sent_s, _) = sentence_bounds(text, marks, at);
     let head = &text[sent_s..at];
     let open = head.matches(['“', '「', '『']).count();
     let close = head.matches(['”', '」', '』']).count();
@@ -563,7 +564,7 @@ fn approx_before(text: &str, at: usize) -> Option<(Approx, usize)> {
 /// marks (“百名书记” names a campaign), never glued to another numeral
 /// (两万多名 is read whole elsewhere), and 家/户 after a bare magnitude are
 /// set phrases (千家万户, 万家灯火).
-fn judge_round(text: &str, s: usize, e: usize) -> Option<Found> {
+fn judge_round(text: &str, marks: &Marks, s: usize, e: usize) -> Option<Found> {
     let m = &text[s..e];
     let prefixed = m.starts_with(['上', '数', '几', '成']);
     let digits = if prefixed {
@@ -611,7 +612,7 @@ fn judge_round(text: &str, s: usize, e: usize) -> Option<Found> {
     if approx.is_none() && matches!(unit, "家" | "户") {
         return None;
     }
-    if in_quotes(text, s) {
+    if in_quotes(text, marks, s) {
         return None;
     }
     Some(Found {
@@ -675,7 +676,7 @@ fn magnitude_exp(num: &str) -> u32 {
 }
 
 /// Decides whether the number at `text[s..e]` is a claim, and its extent.
-fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
+fn judge(text: &str, marks: &Marks, s: usize, e: usize, arabic: bool) -> Option<Found> {
     let before = prev_char(text, s);
     // 第 3 次: an ordinal even with a space.
     let before_spaced = text[..s].trim_end_matches(NUMBER_SPACE).chars().next_back();
@@ -790,7 +791,7 @@ fn judge(text: &str, s: usize, e: usize, arabic: bool) -> Option<Found> {
     }
     // A number and unit closing a quotation are a name: “助力政策40条”,
     // 三个“100%”目标.
-    if after_unit.starts_with(['”', '」', '』']) && in_quotes(text, s) {
+    if after_unit.starts_with(['”', '」', '』']) && in_quotes(text, marks, s) {
         return None;
     }
     // Approximation words before the number.
@@ -831,18 +832,18 @@ fn unit_is_a_measure(unit: &str, after_unit: &str, before: Option<char>, arabic:
 
 /// The sentence around `at` (its end mark included), looked for within
 /// [`window::SENTENCE`] bytes on either side.
-fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
+fn sentence_bounds(text: &str, marks: &Marks, at: usize) -> (usize, usize) {
     (
-        window::back_to(text, at, window::is_sentence_end, window::SENTENCE),
-        window::forward_to(text, at, window::is_sentence_end, window::SENTENCE),
+        marks.back_to(text, Ends::Sentence, at, window::SENTENCE),
+        marks.forward_to(text, Ends::Sentence, at, window::SENTENCE),
     )
 }
 
 /// The clause around `text[s..e]` (end marks excluded), looked for within
 /// [`window::SENTENCE`] bytes on either side.
-fn clause_around(text: &str, s: usize, e: usize) -> &str {
-    let a = window::back_to(text, s, window::is_clause_end, window::SENTENCE);
-    let b = window::forward_to(text, e, window::is_clause_end, window::SENTENCE);
+fn clause_around<'t>(text: &'t str, marks: &Marks, s: usize, e: usize) -> &'t str {
+    let a = marks.back_to(text, Ends::Clause, s, window::SENTENCE);
+    let b = marks.forward_to(text, Ends::Clause, e, window::SENTENCE);
     // The end mark found ahead is not part of the clause.
     let b = match text[..b].chars().next_back() {
         Some(c) if b > e && window::is_clause_end(c) => b - c.len_utf8(),
@@ -932,10 +933,11 @@ fn object_of(body: &Body, f: &Found) -> Option<String> {
 /// (走访900余人次, 集中宣讲120场次).
 const EVENT_UNITS: &[&str] = &["次", "场", "场次", "期", "人次", "轮", "批", "回", "次数"];
 
-/// Characters that end the window an object is read from (quotation marks
-/// do not: 12支“红色先锋”志愿服务队 counts 红色先锋志愿服务队).
+/// Characters that end the window an object is read from: phrase ends
+/// (quotation marks do not: 12支“红色先锋”志愿服务队 counts
+/// 红色先锋志愿服务队).
 fn ends_object_window(c: char) -> bool {
-    window::is_clause_end(c) || matches!(c, '、' | '(' | ')' | '《' | '》')
+    window::is_phrase_end(c)
 }
 
 fn is_quote_mark(w: &str) -> bool {
@@ -1120,7 +1122,9 @@ const PREDICATE_VERBS: &[&str] = &[
 fn object_before(body: &Body, f: &Found) -> Option<String> {
     let text = body.text.as_str();
     let before = &text[..f.start];
-    let cstart = window::back_to(text, f.start, ends_object_window, window::SENTENCE);
+    let cstart = body
+        .marks
+        .back_to(text, Ends::Phrase, f.start, window::SENTENCE);
     let mut window = before[cstart..].trim_end();
     'strip: loop {
         for w in LINKING {
@@ -1273,9 +1277,9 @@ fn periods_in(text: &str, from: usize, to: usize) -> Vec<(usize, String, bool)> 
 /// `lead` keeps the last paragraph-head answer, keyed by the stretch it
 /// read: the claims of one sentence share it instead of reading the head of
 /// their paragraph again.
-fn period_for(text: &str, at: usize, lead: &mut LeadPeriod) -> Option<String> {
-    let (sent_s, _) = sentence_bounds(text, at);
-    let clause_s = window::back_to(text, at, window::is_clause_end, window::SENTENCE);
+fn period_for(text: &str, marks: &Marks, at: usize, lead: &mut LeadPeriod) -> Option<String> {
+    let (sent_s, _) = sentence_bounds(text, marks, at);
+    let clause_s = marks.back_to(text, Ends::Clause, at, window::SENTENCE);
     let found = periods_in(text, sent_s, at);
     if let Some((_, p, _)) = found
         .iter()
@@ -1287,7 +1291,7 @@ fn period_for(text: &str, at: usize, lead: &mut LeadPeriod) -> Option<String> {
     if let Some((_, p, _)) = found.iter().rev().find(|(_, _, cmp)| !cmp) {
         return Some(clean_period(p));
     }
-    let para_s = window::back_to(text, sent_s, |c| c == '\n', window::PARAGRAPH);
+    let para_s = marks.back_to(text, Ends::Line, sent_s, window::PARAGRAPH);
     if para_s < sent_s {
         if lead.0 != Some((para_s, sent_s)) {
             let p = periods_in(text, para_s, sent_s)

@@ -794,7 +794,7 @@ pub fn attribute(
         named.extend(towns::occurrences(text, t.name).map(|at| (at, at + t.name.len(), t.county)));
     }
     named.sort_unstable();
-    claim_places::assign(g, text, &named, doc_idx, claims);
+    claim_places::assign(g, text, &body.marks, &named, doc_idx, claims);
 
     let mut mentions: Vec<PlaceMention> = counts
         .iter()

@@ -17,7 +17,7 @@
 
 use super::Gazetteer;
 use crate::claims::Claim;
-use crate::window;
+use crate::window::{self, Ends, Marks};
 
 /// What follows 全国 when it names an honour or a body, not the scope of a
 /// count (全国先进基层党组织, 全国人大).
@@ -45,27 +45,27 @@ const NATIONAL_HONOUR: &[&str] = &[
 
 /// Where the claim's sentence starts (looked for within
 /// [`window::SENTENCE`] bytes, so text without sentence ends stays linear).
-fn sentence_start(text: &str, at: usize) -> usize {
-    window::back_to(text, at, window::is_sentence_end, window::SENTENCE)
+fn sentence_start(text: &str, marks: &Marks, at: usize) -> usize {
+    marks.back_to(text, Ends::Sentence, at, window::SENTENCE)
 }
 
 /// Where the claim's clause starts (after the last comma or colon).
-fn clause_start(text: &str, at: usize) -> usize {
-    window::back_to(text, at, window::is_clause_end, window::SENTENCE)
+fn clause_start(text: &str, marks: &Marks, at: usize) -> usize {
+    marks.back_to(text, Ends::Clause, at, window::SENTENCE)
 }
 
 /// Where the claim's paragraph starts (within [`window::PARAGRAPH`] bytes).
-fn paragraph_start(text: &str, at: usize) -> usize {
-    window::back_to(text, at, |c| c == '\n', window::PARAGRAPH)
+fn paragraph_start(text: &str, marks: &Marks, at: usize) -> usize {
+    marks.back_to(text, Ends::Line, at, window::PARAGRAPH)
 }
 
 /// The end of the first sentence starting at `from`, its end mark
 /// excluded (within [`window::PARAGRAPH`] bytes).
-fn first_sentence_end(text: &str, from: usize) -> usize {
-    let end = |c: char| matches!(c, '。' | '!' | '?' | '！' | '？' | '\n');
-    let e = window::forward_to(text, from, end, window::PARAGRAPH);
+fn first_sentence_end(text: &str, marks: &Marks, from: usize) -> usize {
+    let not_semicolon = |c: char| !matches!(c, ';' | '；');
+    let e = marks.forward_to_where(text, Ends::Sentence, from, window::PARAGRAPH, not_semicolon);
     match text[..e].chars().next_back() {
-        Some(c) if e > from && end(c) => e - c.len_utf8(),
+        Some(c) if e > from && window::is_sentence_end(c) && not_semicolon(c) => e - c.len_utf8(),
         _ => e,
     }
 }
@@ -101,10 +101,13 @@ fn self_reference(g: &Gazetteer, span: &str, doc: usize) -> Option<usize> {
         "全省", "我省", "本省", "全市", "我市", "本市", "该市", "全县", "我县", "本县", "该县",
         "全区", "我区", "本区", "该区", "全旗", "全州", "全盟",
     ];
-    let (_, word) = WORDS
-        .iter()
-        .filter_map(|w| span.rfind(w).map(|i| (i, *w)))
-        .max()?;
+    // The last one: one pass back over the span (every word starts with
+    // 全, 我, 本 or 该), not a search per word.
+    let word = span
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| matches!(c, '全' | '我' | '本' | '该'))
+        .find_map(|(i, _)| WORDS.iter().find(|w| span[i..].starts_with(*w)))?;
     let level = word.chars().last();
     let mut cur = Some(doc);
     while let Some(c) = cur {
@@ -121,6 +124,7 @@ fn self_reference(g: &Gazetteer, span: &str, doc: usize) -> Option<usize> {
 pub(super) fn assign(
     g: &Gazetteer,
     text: &str,
+    marks: &Marks,
     named: &[(usize, usize, usize)],
     doc: Option<usize>,
     claims: &mut [Claim],
@@ -130,8 +134,8 @@ pub(super) fn assign(
         if !text.is_char_boundary(at) {
             continue;
         }
-        let sent = sentence_start(text, at);
-        let clause = clause_start(text, at);
+        let sent = sentence_start(text, marks, at);
+        let clause = clause_start(text, marks, at);
         let Some(d) = doc else {
             // No document place: the nearest division named before the
             // claim in its sentence, if any.
@@ -155,8 +159,8 @@ pub(super) fn assign(
             c.place = Some(g.places[p].name.clone());
             continue;
         }
-        let para = paragraph_start(text, at);
-        let lead_end = first_sentence_end(text, para).min(sent);
+        let para = paragraph_start(text, marks, at);
+        let lead_end = first_sentence_end(text, marks, para).min(sent);
         // The paragraph's subject: the one division its first sentence
         // names (the document's place and its ancestors included), when it
         // lies below the document's place.
@@ -191,7 +195,10 @@ mod tests {
     fn clauses_and_sentences() {
         let t = "去年,甲地开展活动。来自乙地的80余人参加,共100人";
         let at = t.find("100").unwrap();
-        assert_eq!(&t[sentence_start(t, at)..at], "来自乙地的80余人参加,共");
-        assert_eq!(&t[clause_start(t, at)..at], "共");
+        assert_eq!(
+            &t[sentence_start(t, &Marks::new(t), at)..at],
+            "来自乙地的80余人参加,共"
+        );
+        assert_eq!(&t[clause_start(t, &Marks::new(t), at)..at], "共");
     }
 }
