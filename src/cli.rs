@@ -72,7 +72,8 @@ enum Command {
         /// Threads (default: all cores).
         #[arg(long, short = 'j', default_value_t = 0)]
         jobs: usize,
-        /// Skip documents already in the output file (after an interruption).
+        /// Skip documents already in the output file (after an interruption);
+        /// documents whose read failed (error kind io) are tried again.
         #[arg(long, requires = "output")]
         resume: bool,
         /// Largest document in bytes; larger ones give a too_large error record.

@@ -17,7 +17,8 @@
 //!
 //! [`OutputLog`] is the resumable output file: it appends whole records,
 //! and on resume drops a torn last line (left by `kill -9` in the middle of a
-//! write) and reports which documents are already done.
+//! write) and reports which documents are already done (a document whose
+//! read failed is tried again).
 //!
 //! ```
 //! use dangjian::index::{Indexer, Record};
@@ -635,7 +636,10 @@ impl OutputLog {
 
     /// Opens `path` for resuming: reads the ids (and error paths) of the
     /// complete records in it, cuts a torn or malformed last line, and
-    /// positions at the end for appending.
+    /// positions at the end for appending. Documents whose read failed
+    /// (error kind `io`) are not counted as done: a resumed run tries them
+    /// again and appends their new record, which supersedes the error record
+    /// before it.
     pub fn resume(path: &Path) -> Result<(OutputLog, HashSet<String>)> {
         let mut file = OpenOptions::new()
             .read(true)
@@ -668,7 +672,12 @@ impl OutputLog {
                 if let Some(id) = v.get("id").and_then(|x| x.as_str()) {
                     done.insert(id.to_string());
                 }
+                // A document whose read failed (kind `io`: it vanished,
+                // changed while it was read, could not be opened) is tried
+                // again; the other errors are the document's own and would
+                // only repeat.
                 if v.get("error").is_some()
+                    && v.get("kind").and_then(|k| k.as_str()) != Some(ErrorKind::Io.as_str())
                     && let Some(p) = v.get("path").and_then(|x| x.as_str())
                 {
                     done.insert(p.to_string());
@@ -747,6 +756,26 @@ mod tests {
         let e = error_of(Indexer::new().one_file(&c, info.as_ref(), listed));
         assert_eq!(e.kind, "io");
         assert!(e.path.ends_with("c.txt"));
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    /// On resume, a document whose read failed (`io`: vanished, changed
+    /// while read) is tried again; one with an error of its own (binary,
+    /// empty …) and every analyzed one count as done.
+    #[test]
+    fn resume_retries_failed_reads_only() {
+        let d = dir_with("resume-io", &[]);
+        let out = d.join("out.jsonl");
+        let lines = [
+            r#"{"id":"a.txt","path":"a.txt","chars":3}"#,
+            r#"{"path":"b.txt","error":"b.txt: changed while it was read","kind":"io"}"#,
+            r#"{"path":"c.bin","error":"c.bin: binary","kind":"binary"}"#,
+        ];
+        fs::write(&out, lines.join("\n") + "\n").unwrap();
+        let (_, done) = OutputLog::resume(&out).unwrap();
+        assert!(done.contains("a.txt"));
+        assert!(!done.contains("b.txt"), "{done:?}");
+        assert!(done.contains("c.bin"));
         let _ = fs::remove_dir_all(&d);
     }
 
