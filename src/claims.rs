@@ -933,13 +933,6 @@ fn object_of(body: &Body, f: &Found) -> Option<String> {
 /// (走访900余人次, 集中宣讲120场次).
 const EVENT_UNITS: &[&str] = &["次", "场", "场次", "期", "人次", "轮", "批", "回", "次数"];
 
-/// Characters that end the window an object is read from: phrase ends
-/// (quotation marks do not: 12支“红色先锋”志愿服务队 counts
-/// 红色先锋志愿服务队).
-fn ends_object_window(c: char) -> bool {
-    window::is_phrase_end(c)
-}
-
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "“" | "”" | "\"" | "‘" | "’" | "「" | "」")
 }
@@ -995,7 +988,7 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
         + after
             .char_indices()
             .enumerate()
-            .find(|&(n, (_, c))| n == 16 || ends_object_window(c))
+            .find(|&(n, (_, c))| n == 16 || window::is_phrase_end(c))
             .map_or(after.len(), |(_, (i, _))| i);
     if end <= f.end {
         return None;
@@ -1122,6 +1115,8 @@ const PREDICATE_VERBS: &[&str] = &[
 fn object_before(body: &Body, f: &Found) -> Option<String> {
     let text = body.text.as_str();
     let before = &text[..f.start];
+    // The object is read from the phrase before the number; quotation marks
+    // do not end it (12支“红色先锋”志愿服务队 counts 红色先锋志愿服务队).
     let cstart = body
         .marks
         .back_to(text, Ends::Phrase, f.start, window::SENTENCE);

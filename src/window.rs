@@ -187,7 +187,7 @@ pub enum Ends {
 /// with thousands of numbers and no sentence end (a damaged page, a table
 /// run together) every number costs a window's read, several times over;
 /// with the index each look-around costs a logarithm. Build it once per
-/// text (the body keeps one, [`crate::body::Body::marks`]).
+/// text (a document body keeps one in its `marks` field).
 ///
 /// ```
 /// use dangjian::window::{Ends, Marks, SENTENCE, back_to, is_clause_end};

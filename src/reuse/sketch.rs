@@ -162,6 +162,8 @@ mod tests {
         let s = PairSketch::new(1024);
         // Find two keys whose first-row counters share a byte.
         let p0 = positions(0)[0] & s.mask;
+        // Keys hash uniformly over 1,024 counters: one lands on the
+        // neighbour within a few thousand tries.
         let k = (1..u64::MAX)
             .find(|&k| positions(k)[0] & s.mask == p0 ^ 1)
             .unwrap();
