@@ -286,10 +286,14 @@ fn is_time_unit_at(s: &str) -> bool {
         .any(|t| s.starts_with(t) && t.len() >= longest_unit)
 }
 
-// Arabic numbers with optional Chinese multipliers.
+// Arabic numbers with optional Chinese multipliers. Digits are ASCII: the
+// body is normalized (full-width digits folded), and a Unicode `\d` would
+// make the automaton of this pass (the stage's longest: it runs over the
+// whole body) several times larger and slower for digits of other scripts,
+// which are not numbers of a Chinese report.
 static_regex!(
     ARABIC,
-    r"\d+(?:,\d{3})*(?:\.\d+)?(?:[余多]?(?:万亿|亿|万|千|百)|[ \u{3000}](?:万亿|亿|万))?"
+    r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[余多]?(?:万亿|亿|万|千|百)|[ \u{3000}](?:万亿|亿|万))?"
 );
 // Chinese numerals containing a unit of a hundred or more.
 static_regex!(
@@ -311,12 +315,13 @@ const PERIOD_WORDS: &str = include_str!("../data/periods.txt");
 /// parts of the day, and the plain words of `data/periods.txt`. Longer
 /// shapes come first, so the leftmost match is the whole expression.
 fn period_pattern() -> String {
-    let year = r"(?:(?:19|20)\d{2} ?|今|去|前|明)年";
-    let month = r"\d{1,2}月份?";
-    let day = r"\d{1,2}[日号]";
+    // ASCII digits, as in [`ARABIC`].
+    let year = r"(?:(?:19|20)[0-9]{2} ?|今|去|前|明)年";
+    let month = r"[0-9]{1,2}月份?";
+    let day = r"[0-9]{1,2}[日号]";
     let date = format!("(?:{year}(?:{month}(?:{day})?)?|{month}(?:{day})?)");
     let range = format!("{date}(?:(?:和|至|到|—|–|-|~){date}|至{day})?");
-    let count = r"(?:\d+|[一二两三四五六七八九十]+)";
+    let count = r"(?:[0-9]+|[一二两三四五六七八九十]+)";
     let mut words: Vec<&str> = PERIOD_WORDS
         .lines()
         .map(str::trim)
@@ -331,9 +336,9 @@ fn period_pattern() -> String {
         format!(
             "(?:同比|环比)?(?:比|较)(?:上年|去年|前年|上月|上季度|年初|上半年|[一二三四]季度|{year})(?:同期|底|末|初)?"
         ),
-        format!("(?:近|过去|这)?{count}个?多?年多?(?:来|以来|间|时间|里)|连续{count}年|\\d+载"),
+        format!("(?:近|过去|这)?{count}个?多?年多?(?:来|以来|间|时间|里)|连续{count}年|[0-9]+载"),
         format!("{date}(?:[^,，。;；!?！？\\n]{{0,12}}?)以来"),
-        format!("{year}\\d{{1,2}}(?:—|–|-|~|至|到)\\d{{1,2}}月"),
+        format!("{year}[0-9]{{1,2}}(?:—|–|-|~|至|到)[0-9]{{1,2}}月"),
         format!(
             "{range}(?:上半年|下半年|前三季度|[一二三四]季度|全年|年底|年初|底|末|初|度)?(?:上午|下午|晚上)?"
         ),
