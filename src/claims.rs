@@ -38,6 +38,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::body::Body;
@@ -187,17 +188,18 @@ pub fn indicator_label(id: &str) -> &'static str {
         .map_or("", |r| r.label.as_str())
 }
 
+/// The first rule whose unit, object and clause conditions all hold, tested
+/// in that order: the unit is one comparison, the clause words a search each.
 fn classify(unit: &str, object: Option<&str>, clause: &str) -> String {
-    for r in indicators() {
-        let unit_ok = r.units.is_empty() || r.units.iter().any(|u| u == unit);
-        let obj_ok = r.object.is_empty()
-            || object.is_some_and(|o| r.object.iter().any(|w| o.contains(w.as_str())));
-        let clause_ok = r.clause.is_empty() || r.clause.iter().any(|w| clause.contains(w.as_str()));
-        if unit_ok && obj_ok && clause_ok {
-            return r.id.clone();
-        }
-    }
-    "count".to_string()
+    indicators()
+        .iter()
+        .find(|r| {
+            (r.units.is_empty() || r.units.iter().any(|u| u == unit))
+                && (r.object.is_empty()
+                    || object.is_some_and(|o| r.object.iter().any(|w| o.contains(w.as_str()))))
+                && (r.clause.is_empty() || r.clause.iter().any(|w| clause.contains(w.as_str())))
+        })
+        .map_or_else(|| "count".to_string(), |r| r.id.clone())
 }
 
 const UNITS_TSV: &str = include_str!("../data/units.tsv");
@@ -295,11 +297,83 @@ static_regex!(
     ARABIC,
     r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[余多]?(?:万亿|亿|万|千|百)|[ \u{3000}](?:万亿|亿|万))?"
 );
-// Chinese numerals containing a unit of a hundred or more.
-static_regex!(
-    CHINESE,
-    r"[零〇○一二两三四五六七八九十百千万亿]*[百千万亿][零〇○一二两三四五六七八九十百千万亿]*(?:点[零〇○一二三四五六七八九]+[万亿]?)?"
-);
+/// A character of a Chinese numeral as [`chinese_numerals`] reads it.
+fn is_numeral_char(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '○'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
+}
+
+/// The magnitudes of a hundred or more, one of which a Chinese numeral
+/// claim must contain; found by a vectorized search for the four of them.
+static MAGNITUDES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // Unreachable on any input: four fixed patterns always build.
+    AhoCorasick::new(["百", "千", "万", "亿"]).expect("four literal patterns build")
+});
+
+/// The Chinese numerals of `text` that contain a magnitude of a hundred or
+/// more (三百, 两千五百, 一万二, 三点五万), as `(start, end)`, left to right:
+/// each is a whole run of numeral characters around a magnitude, with a
+/// decimal part (点五, 点五万) after it. Equal to the leftmost matches of
+/// `[零〇○一二两三四五六七八九十百千万亿]*[百千万亿][…]*(?:点[零〇○一二三四五六七八九]+[万亿]?)?`
+/// (the unit tests check it against that pattern), but the search jumps
+/// from magnitude to magnitude instead of running an automaton over every
+/// byte.
+fn chinese_numerals(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let m = MAGNITUDES.find(&text[from..])?;
+        let mut start = from + m.start();
+        while let Some(c) = text[from..start]
+            .chars()
+            .next_back()
+            .filter(|&c| is_numeral_char(c))
+        {
+            start -= c.len_utf8();
+        }
+        let mut end = from + m.end();
+        end += text[end..]
+            .chars()
+            .take_while(|&c| is_numeral_char(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        if let Some(decimals) = text[end..].strip_prefix('点') {
+            let digits: usize = decimals
+                .chars()
+                .take_while(|&c| {
+                    is_numeral_char(c) && !matches!(c, '两' | '十' | '百' | '千' | '万' | '亿')
+                })
+                .map(char::len_utf8)
+                .sum();
+            if digits > 0 {
+                end += '点'.len_utf8() + digits;
+                if text[end..].starts_with(['万', '亿']) {
+                    end += '万'.len_utf8();
+                }
+            }
+        }
+        from = end;
+        Some((start, end))
+    })
+}
+
 static_regex!(
     ROUND,
     r"(?:上|数|几|成)?(?:十万|百万|千万|[十百千]亿|万|亿|百|千|十)"
@@ -442,17 +516,17 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
             found.push(f);
         }
     }
-    for m in CHINESE.find_iter(text) {
-        if taken.overlaps(m.start(), m.end()) {
+    for (s, e) in chinese_numerals(text) {
+        if taken.overlaps(s, e) {
             continue;
         }
         // A Chinese numeral needs a digit besides its units (一百二十, not 百).
-        if !m.as_str().chars().any(|c| {
+        if !text[s..e].chars().any(|c| {
             numerals::chinese_digit(c).is_some_and(|d| d > 0) && !matches!(c, '零' | '〇' | '○')
         }) {
             continue;
         }
-        if let Some(f) = judge(text, marks, m.start(), m.end(), false) {
+        if let Some(f) = judge(text, marks, s, e, false) {
             taken.take(f.start, f.end);
             found.push(f);
         }
@@ -1208,6 +1282,13 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
 /// 疫情防控期间, 项目建设过程中.
 const SCOPE_ENDS: &[&str] = &["以来", "期间", "过程中", "伊始"];
 
+/// [`SCOPE_ENDS`] in one automaton with standard semantics: its first match
+/// is the one that ends first, where a clause's scope ends.
+static SCOPE_END: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // Unreachable on any input: a fixed list of literals always builds.
+    AhoCorasick::new(SCOPE_ENDS).expect("literal patterns build")
+});
+
 /// Prepositions and connectives before a scope, not part of the period
 /// (特别是党的十八大以来); a scope after 在 starts after it (在疫情期间).
 const SCOPE_PREPOSITIONS: &[&str] = &["特别是", "尤其是", "于", "从", "自从", "是"];
@@ -1236,11 +1317,7 @@ fn periods_in(text: &str, from: usize, to: usize) -> Vec<(usize, String, bool)> 
         let clause = &span[clause_s..clause_e];
         // The clause up to its first scope word: the whole clause
         // (集中整治行动以来,) or a short head (疫情期间成立临时党组织).
-        if let Some(end) = SCOPE_ENDS
-            .iter()
-            .filter_map(|w| clause.find(w).map(|p| p + w.len()))
-            .min()
-        {
+        if let Some(end) = SCOPE_END.find(clause).map(|m| m.end()) {
             let mut head = clause[..end].trim_start();
             // 发生在今年春节期间 → 今年春节期间: the scope starts after 在.
             if let Some(p) = head.rfind('在') {
@@ -1320,6 +1397,45 @@ fn clean_period(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The pattern [`chinese_numerals`] finds the matches of.
+    const CHINESE: &str = "[零〇○一二两三四五六七八九十百千万亿]*[百千万亿][零〇○一二两三四五六七八九十百千万亿]*(?:点[零〇○一二三四五六七八九]+[万亿]?)?";
+
+    fn by_pattern(text: &str) -> Vec<(usize, usize)> {
+        let re = regex::Regex::new(CHINESE).unwrap();
+        re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+
+    #[test]
+    fn chinese_numerals_as_the_pattern() {
+        for text in [
+            "三百",
+            "共有两千五百名党员,一万二千户",
+            "三点五万元和一百点五五千",
+            "点五万",
+            "十一二三",
+            "百千万亿",
+            "第一百零八点",
+            "增长三点",
+            "",
+        ] {
+            assert_eq!(
+                chinese_numerals(text).collect::<Vec<_>>(),
+                by_pattern(text),
+                "{text}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn chinese_numerals_as_the_pattern_on_any_mix(
+            text in "[零〇○一二两三四五六七八九十百千万亿点名a1 ,]{0,40}"
+        ) {
+            prop_assert_eq!(chinese_numerals(&text).collect::<Vec<_>>(), by_pattern(&text));
+        }
+    }
 
     fn vals(text: &str) -> Vec<(f64, String, Option<Approx>)> {
         extract_text(text)
