@@ -612,10 +612,7 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
 /// since the start of its sentence): quoted numbers are names (“千名干部进千企”).
 fn in_quotes(text: &str, marks: &Marks, at: usize) -> bool {
     let (sent_s, _) = sentence_bounds(text, marks, at);
-    let head = &text[sent_s..at];
-    let open = head.matches(['“', '「', '『']).count();
-    let close = head.matches(['”', '」', '』']).count();
-    open > close
+    marks.more_opened(sent_s, at)
 }
 
 /// The approximation word that ends `text[..at]` (约, 近, 超过 …), with its

@@ -206,11 +206,15 @@ pub struct Marks {
     clause: Vec<usize>,
     line: Vec<usize>,
     phrase: Vec<usize>,
+    /// Where the opening (“「『) and closing (”」』) quotation marks start.
+    opening: Vec<usize>,
+    closing: Vec<usize>,
 }
 
 impl Marks {
-    /// Finds the ends of `text`: one pass over its bytes (every end mark is
-    /// ASCII or a full-width mark of the U+3000 and U+FF00 blocks).
+    /// Finds the ends and quotation marks of `text`: one pass over its
+    /// bytes (every mark is ASCII or a mark of the U+2000, U+3000 and
+    /// U+FF00 blocks).
     pub fn new(text: &str) -> Marks {
         let mut m = Marks::default();
         let b = text.as_bytes();
@@ -218,7 +222,7 @@ impl Marks {
         while i < b.len() {
             let (len, c) = match b[i] {
                 b'\n' | b'!' | b'?' | b';' | b',' | b':' | b'(' | b')' => (1, b[i] as char),
-                0xE3 | 0xEF => {
+                0xE2 | 0xE3 | 0xEF => {
                     let len = 3.min(b.len() - i);
                     match text.get(i..i + len).and_then(|s| s.chars().next()) {
                         Some(c) => (len, c),
@@ -227,6 +231,11 @@ impl Marks {
                 }
                 _ => (1, '\0'),
             };
+            match c {
+                '“' | '「' | '『' => m.opening.push(i),
+                '”' | '」' | '』' => m.closing.push(i),
+                _ => {}
+            }
             if is_phrase_end(c) {
                 m.phrase.push(i);
             }
@@ -308,6 +317,25 @@ impl Marks {
             })
             .unwrap_or(to)
     }
+
+    /// Whether more quotation marks open than close in `[from, to)`: a
+    /// position `to` inside a quotation that began after `from`.
+    ///
+    /// ```
+    /// use dangjian::window::Marks;
+    /// let t = "开展“千名干部进千企”活动";
+    /// let m = Marks::new(t);
+    /// assert!(m.more_opened(0, t.find("千名").unwrap()));
+    /// assert!(!m.more_opened(0, t.find("活动").unwrap()));
+    /// ```
+    pub fn more_opened(&self, from: usize, to: usize) -> bool {
+        let between = |marks: &[usize]| {
+            marks
+                .partition_point(|&p| p < to)
+                .saturating_sub(marks.partition_point(|&p| p < from))
+        };
+        between(&self.opening) > between(&self.closing)
+    }
 }
 
 /// The length of the char that starts at `at`.
@@ -364,6 +392,7 @@ mod tests {
         let texts = [
             "第一句。第二句,有5名党员;第三句\n下一段:共10人！完",
             "《条例》(试行)、甲、乙:“丙”",
+            "“一「二『三』」”“四…—”",
             &"（“5名".repeat(400),
             &("今年以来,全市新建党组织12个。".repeat(50) + &"、".repeat(700) + "共3人。\n"),
             "",
@@ -373,6 +402,10 @@ mod tests {
             let m = Marks::new(t);
             for w in [0, 3, 7, 60, SENTENCE, PARAGRAPH] {
                 for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    let head = &t[..at];
+                    let opened = head.matches(['“', '「', '『']).count()
+                        > head.matches(['”', '」', '』']).count();
+                    assert_eq!(m.more_opened(0, at), opened, "quotes {at}");
                     for (kind, f) in [
                         (Ends::Sentence, is_sentence_end as fn(char) -> bool),
                         (Ends::Clause, is_clause_end),
