@@ -217,19 +217,21 @@ impl Marks {
     /// U+FF00 blocks).
     pub fn new(text: &str) -> Marks {
         let mut m = Marks::default();
-        let b = text.as_bytes();
+        // The first byte of every mark: the ASCII marks, and the lead byte
+        // of the three blocks. A Han character's bytes are none of these, so
+        // the search passes over them without decoding.
+        let is_lead = |b: &u8| {
+            matches!(
+                b,
+                b'\n' | b'!' | b'?' | b';' | b',' | b':' | b'(' | b')' | 0xE2 | 0xE3 | 0xEF
+            )
+        };
         let mut i = 0;
-        while i < b.len() {
-            let (len, c) = match b[i] {
-                b'\n' | b'!' | b'?' | b';' | b',' | b':' | b'(' | b')' => (1, b[i] as char),
-                0xE2 | 0xE3 | 0xEF => {
-                    let len = 3.min(b.len() - i);
-                    match text.get(i..i + len).and_then(|s| s.chars().next()) {
-                        Some(c) => (len, c),
-                        None => (1, '\0'),
-                    }
-                }
-                _ => (1, '\0'),
+        while let Some(skip) = text.as_bytes()[i..].iter().position(is_lead) {
+            i += skip;
+            // `i` starts a char: an ASCII byte or a lead byte.
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                break;
             };
             match c {
                 '“' | '「' | '『' => m.opening.push(i),
@@ -248,7 +250,7 @@ impl Marks {
                     }
                 }
             }
-            i += len;
+            i += c.len_utf8();
         }
         m
     }
