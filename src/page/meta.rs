@@ -160,8 +160,8 @@ pub(super) fn is_masthead(s: &str) -> bool {
 }
 
 /// Whether a line names an edition (02版, 第A02版).
-pub(super) fn has_edition(s: &str) -> bool {
-    s.contains('版') && EDITION.is_match(s)
+pub(super) fn has_edition(l: &Line<'_>) -> bool {
+    l.marks.ban && EDITION.is_match(l.text)
 }
 
 /// Whether a line carries a date (both patterns need digits).
@@ -347,7 +347,8 @@ fn read_source(
         {
             return Some(s);
         }
-        if l.text.contains("版权所有")
+        if l.marks.ban
+            && l.text.contains("版权所有")
             && let Some(c) = caps(&COPYRIGHT, l.text)
         {
             return Some(c[1].to_string());
@@ -427,21 +428,21 @@ pub(super) fn read(
                 Kind::Meta | Kind::Heading | Kind::Byline | Kind::Boilerplate | Kind::Cut
             )
             && l.shape.chars <= 16
-            && s.contains('版')
+            && l.marks.ban
             && let Some(c) = caps(&EDITION, s)
         {
             meta.edition = Some(format!("{}版", &c[1]));
         }
         if matches!(k, Kind::Byline | Kind::Heading | Kind::Meta) && l.shape.chars <= 40 {
             // Every match of EDITOR holds a colon, every match of AUTHOR one
-            // of 者 员 文: test those first.
+            // of 者 员 文 (an author mark): test those first.
             if l.shape.colon
                 && let Some(c) = caps(&EDITOR, s)
             {
                 meta.editors.extend(names(&c[1]));
                 continue;
             }
-            if s.contains(['者', '员', '文'])
+            if l.marks.author
                 && let Some(c) = caps(&AUTHOR, s)
             {
                 meta.authors.extend(names(&c[1]));

@@ -50,6 +50,9 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::packed;
 
 use serde::{Deserialize, Serialize};
 
@@ -103,6 +106,42 @@ struct Line<'a> {
     text: &'a str,
     range: Range<usize>,
     shape: Shape,
+    marks: Marks,
+}
+
+/// Han characters some patterns need in every match. Han text is full of
+/// bytes that look like them to a per-line search, so [`mark_lines`] finds
+/// them for all lines in one (vectorized) search of the whole text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    /// 版: editions (02版), 版权所有.
+    ban: bool,
+    /// 者 员 文: author labels (记者, 通讯员, 作者, 撰文, 文/).
+    author: bool,
+}
+
+/// Sets the [`Marks`] of `ls`, the lines of `text`.
+fn mark_lines(text: &str, ls: &mut [Line<'_>]) {
+    static MARKS: LazyLock<packed::Searcher> = LazyLock::new(|| {
+        packed::Searcher::new(["版", "者", "员", "文"])
+            // Four short patterns: always within the searcher's limits.
+            .expect("line marks build a searcher")
+    });
+    // Matches and lines both come in text order; a mark holds no
+    // whitespace, so one starting inside a line's (trimmed) range is in it.
+    let mut at = 0;
+    for m in MARKS.find_iter(text) {
+        while ls.get(at).is_some_and(|l| l.range.end <= m.start()) {
+            at += 1;
+        }
+        let Some(l) = ls.get_mut(at) else { break };
+        if l.range.start <= m.start() {
+            match m.pattern().as_usize() {
+                0 => l.marks.ban = true,
+                _ => l.marks.author = true,
+            }
+        }
+    }
 }
 
 /// What the line rules ask of a line, read in one pass over its characters:
@@ -190,6 +229,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
                 text: trimmed,
                 range: pos + lead..pos + lead + trimmed.len(),
                 shape: Shape::of(trimmed),
+                marks: Marks::default(),
             });
         }
         pos += raw.len();
@@ -321,7 +361,7 @@ fn is_meta_line(l: &Line<'_>) -> bool {
             || (sh.han <= 16 && meta::has_date(l))
             || s.starts_with("原标题")
             || meta::is_masthead(s)
-            || (sh.chars <= 12 && meta::has_edition(s)))
+            || (sh.chars <= 12 && meta::has_edition(l)))
 }
 
 fn is_boilerplate(l: &Line<'_>) -> bool {
@@ -372,10 +412,11 @@ fn classify(i: usize, l: &Line<'_>) -> Kind {
 
 /// Cleans a (normalized) page; see the module documentation.
 pub fn clean(text: &str) -> Page {
-    let ls = lines(text);
+    let mut ls = lines(text);
     if ls.is_empty() {
         return Page::default();
     }
+    mark_lines(text, &mut ls);
     let mut kinds: Vec<Kind> = ls.iter().enumerate().map(|(i, l)| classify(i, l)).collect();
 
     // Unmarked captions on pages that carry marked ones: a single sentence
