@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use rustc_hash::FxHashSet;
 
-use super::han_count;
+use super::{Shape, han_count};
 
 const DATA: &str = include_str!("../../data/page-furniture.txt");
 
@@ -105,7 +105,9 @@ fn automaton(words: &[String], anchored: bool) -> AhoCorasick {
 /// Characters that may open a furniture line without belonging to it:
 /// bullets, boxes, brackets, dashes.
 fn is_decoration(c: char) -> bool {
-    !c.is_alphanumeric()
+    // The basic Han block is all letters: most characters are answered
+    // without the Unicode tables.
+    !(('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric())
 }
 
 /// Whether the whole of `s` (at most 60 characters) is a run of interface
@@ -150,8 +152,8 @@ fn all_words(s: &str, v: &Vocabulary) -> bool {
 }
 
 /// A channel bar: `A | B | C` or five and more short words separated by spaces.
-fn is_channel_bar(s: &str) -> bool {
-    if s.as_bytes().contains(&b'|') {
+fn is_channel_bar(s: &str, shape: &Shape) -> bool {
+    if shape.bar {
         let parts: Vec<&str> = s
             .split('|')
             .map(str::trim)
@@ -159,7 +161,8 @@ fn is_channel_bar(s: &str) -> bool {
             .collect();
         return parts.len() >= 2 && parts.iter().all(|p| p.chars().count() <= 8);
     }
-    if s.split_whitespace().nth(4).is_none() {
+    // Five words need whitespace between them.
+    if !shape.whitespace || s.split_whitespace().nth(4).is_none() {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -219,8 +222,13 @@ pub fn self_description(s: &str) -> Option<&str> {
 
 /// Whether a (normalized, trimmed) line is page furniture.
 pub fn is_furniture(s: &str) -> bool {
+    is_furniture_shaped(s, &Shape::of(s))
+}
+
+/// [`is_furniture`] of a line whose shape the cleaner has read.
+pub(super) fn is_furniture_shaped(s: &str, shape: &Shape) -> bool {
     let v = &*VOCABULARY;
-    let compact: Cow<str> = if has_whitespace(s) {
+    let compact: Cow<str> = if shape.whitespace {
         Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
         Cow::Borrowed(s)
@@ -229,6 +237,10 @@ pub fn is_furniture(s: &str) -> bool {
     if core.is_empty() {
         return true;
     }
+    // The characters of `core`: those of the line besides whitespace, less
+    // the decoration trimmed off.
+    let lead = &compact[..compact.len() - core.len()];
+    let n = shape.chars - lead.chars().count();
     if v.prefixes
         .find(Input::new(core).anchored(Anchored::Yes))
         .is_some()
@@ -240,7 +252,6 @@ pub fn is_furniture(s: &str) -> bool {
         if all_words(&compact, v) {
             return true;
         }
-        let n = core.chars().count();
         if n <= 24 && v.suffixes.iter().any(|p| core.ends_with(p.as_str())) {
             return true;
         }
@@ -248,26 +259,14 @@ pub fn is_furniture(s: &str) -> bool {
             return true;
         }
     }
-    is_channel_bar(s) || is_breadcrumb(s)
-}
-
-/// Whether `s` holds any whitespace, reading bytes: only a handful of lead
-/// bytes can start a non-ASCII space (U+00A0, U+2000…, U+3000), so Han text
-/// is scanned without decoding it.
-fn has_whitespace(s: &str) -> bool {
-    s.bytes().enumerate().any(|(i, b)| {
-        b.is_ascii_whitespace()
-            || (matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-                && s.get(i..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_whitespace))
-    })
+    // A breadcrumb needs one of its marks.
+    is_channel_bar(s, shape) || (shape.trail && is_breadcrumb(s))
 }
 
 /// A line without a single Han character (`404 Not Found`, a server string,
 /// a phone number): never article text in a Chinese page.
-pub fn is_foreign(s: &str) -> bool {
-    han_count(s) == 0
+pub(super) fn is_foreign(shape: &Shape) -> bool {
+    shape.han == 0
 }
 
 #[cfg(test)]
@@ -320,9 +319,15 @@ mod tests {
     }
 
     #[test]
+    fn basic_han_block_is_letters() {
+        assert!(('\u{4e00}'..='\u{9fff}').all(char::is_alphanumeric));
+    }
+
+    #[test]
     fn foreign_lines() {
-        assert!(is_foreign("404 Not Found"));
-        assert!(is_foreign("18500000000(tel)"));
-        assert!(!is_foreign("某某网 2006"));
+        let foreign = |s: &str| is_foreign(&Shape::of(s));
+        assert!(foreign("404 Not Found"));
+        assert!(foreign("18500000000(tel)"));
+        assert!(!foreign("某某网 2006"));
     }
 }

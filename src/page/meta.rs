@@ -23,7 +23,7 @@
 //! any date on a metadata line, ISO-formatted.
 
 use super::furniture;
-use super::{Kind, Line, PageMeta, char_count, chars_at_most, han_count};
+use super::{Kind, Line, PageMeta, han_count};
 
 static_regex!(
     DATE_CN,
@@ -120,29 +120,64 @@ fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// Whether a line carries a source field (来源:…).
 /// `re`'s captures in `s`, after a plain match test: most lines match none
 /// of these patterns, and the test costs no allocation.
 fn caps<'h>(re: &regex::Regex, s: &'h str) -> Option<regex::Captures<'h>> {
     if re.is_match(s) { re.captures(s) } else { None }
 }
 
-pub(super) fn has_source_field(s: &str) -> bool {
-    SOURCE.is_match(s)
+/// The source field (来源:…) of a line, if it has one.
+fn source_field<'h>(l: &Line<'h>) -> Option<regex::Captures<'h>> {
+    // Every match of SOURCE holds a colon: test that first.
+    if l.shape.colon {
+        caps(&SOURCE, l.text)
+    } else {
+        None
+    }
+}
+
+/// Whether a line carries a source field (来源:…).
+pub(super) fn has_source_field(l: &Line<'_>) -> bool {
+    l.shape.colon && SOURCE.is_match(l.text)
+}
+
+/// The paper a masthead line (a paper's name alone) names.
+fn masthead(s: &str) -> Option<&str> {
+    // Every match of MASTHEAD ends in one of these: test that first.
+    if s.ends_with(['报', '纸', '版']) {
+        MASTHEAD
+            .captures(s)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str())
+    } else {
+        None
+    }
 }
 
 /// Whether a line is a masthead: a paper's name alone.
 pub(super) fn is_masthead(s: &str) -> bool {
-    s.ends_with(['报', '纸', '版']) && MASTHEAD.is_match(s)
+    masthead(s).is_some()
 }
 
 /// Whether a line names an edition (02版, 第A02版).
-pub(super) fn has_edition(s: &str) -> bool {
-    s.contains('版') && EDITION.is_match(s)
+pub(super) fn has_edition(l: &Line<'_>) -> bool {
+    l.marks.ban && EDITION.is_match(l.text)
 }
 
-pub(super) fn has_date(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit()) && (DATE_CN.is_match(s) || DATE_ISO.is_match(s))
+/// Whether a line carries a date (both patterns need digits).
+pub(super) fn has_date(l: &Line<'_>) -> bool {
+    l.shape.digit && (DATE_CN.is_match(l.text) || DATE_ISO.is_match(l.text))
+}
+
+/// The reposting notice of a line, "未经允许不得转载:站名 » 标题".
+fn repost<'h>(l: &Line<'h>) -> Option<regex::Captures<'h>> {
+    // Every match of REPOST holds a '»', one of the trail marks: test that
+    // first (a search for '»' alone stops at every 0xBB byte of Han text).
+    if l.shape.trail && l.text.contains('»') {
+        caps(&REPOST, l.text)
+    } else {
+        None
+    }
 }
 
 fn find_date(s: &str) -> Option<String> {
@@ -176,10 +211,9 @@ static_regex!(
 /// A line a reader would take for a headline.
 fn title_shaped(l: &Line<'_>, k: Kind) -> bool {
     let s = l.text;
-    let n = char_count(s);
     k == Kind::Heading
-        && (5..=60).contains(&n)
-        && han_count(s) >= 4
+        && (5..=60).contains(&l.shape.chars)
+        && l.shape.han >= 4
         && !s.ends_with([':', '：'])
         && !SECTION_NUMBER.is_match(s)
 }
@@ -188,9 +222,7 @@ fn title_shaped(l: &Line<'_>, k: Kind) -> bool {
 /// source field.
 fn datelines(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Vec<usize> {
     (0..header_end)
-        .filter(|&i| {
-            kinds[i] == Kind::Meta && (has_date(ls[i].text) || SOURCE.is_match(ls[i].text))
-        })
+        .filter(|&i| kinds[i] == Kind::Meta && (has_date(&ls[i]) || has_source_field(&ls[i])))
         .collect()
 }
 
@@ -217,7 +249,7 @@ fn pick_title(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Option<Stri
     }
     // A reposting site's notice names the title: "未经允许不得转载:站名 » 标题".
     ls.iter()
-        .find_map(|l| caps(&REPOST, l.text).map(|c| c[2].trim().to_string()))
+        .find_map(|l| repost(l).map(|c| c[2].trim().to_string()))
 }
 
 /// A headline as it should read: decoration off, one copy when the page
@@ -261,7 +293,7 @@ fn read_source(
     for (i, l) in ls.iter().enumerate() {
         if outside(i)
             && kinds[i] != Kind::Paragraph
-            && let Some(c) = caps(&SOURCE, l.text)
+            && let Some(c) = source_field(l)
             && let Some(s) = clean_source(&c[1])
         {
             return Some(s);
@@ -269,16 +301,16 @@ fn read_source(
     }
     // A dateline naming the paper or site; a masthead line.
     for (i, l) in ls.iter().enumerate() {
-        if kinds[i] == Kind::Meta && has_date(l.text) {
+        if kinds[i] == Kind::Meta && has_date(l) {
             if let Some(s) = dateline_site(l.text) {
                 return Some(s);
             }
         }
         if outside(i)
             && matches!(kinds[i], Kind::Meta | Kind::Heading)
-            && let Some(c) = caps(&MASTHEAD, l.text)
+            && let Some(paper) = masthead(l.text)
         {
-            return Some(c[1].to_string());
+            return Some(paper.to_string());
         }
     }
     // The news lead or a byline that names the paper.
@@ -302,20 +334,21 @@ fn read_source(
     // as its first field.
     for l in ls.iter().rev().take(3) {
         let first = l.text.split_whitespace().next().unwrap_or("");
-        if let Some(c) = caps(&MASTHEAD, first)
+        if let Some(paper) = masthead(first)
             && l.text.split_whitespace().count() >= 4
         {
-            return Some(c[1].to_string());
+            return Some(paper.to_string());
         }
     }
     for l in ls {
         // "未经允许不得转载:站名 » 标题"
-        if let Some(c) = caps(&REPOST, l.text)
+        if let Some(c) = repost(l)
             && let Some(s) = clean_source(&c[1])
         {
             return Some(s);
         }
-        if l.text.contains("版权所有")
+        if l.marks.ban
+            && l.text.contains("版权所有")
             && let Some(c) = caps(&COPYRIGHT, l.text)
         {
             return Some(c[1].to_string());
@@ -345,8 +378,10 @@ fn read_source(
 
 fn read_date(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Option<String> {
     let outside = |i: usize| i < header_end || kinds[i] != Kind::Paragraph;
+    // Both date patterns need digits, and a labelled date a colon: lines
+    // without them are not searched.
     let labelled = ls.iter().enumerate().find_map(|(i, l)| {
-        if !outside(i) {
+        if !(outside(i) && l.shape.digit && l.shape.colon) {
             return None;
         }
         let c = caps(&LABELLED_DATE, l.text)?;
@@ -354,9 +389,11 @@ fn read_date(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Option<Strin
     });
     labelled.or_else(|| {
         ls.iter().enumerate().find_map(|(i, l)| {
-            (outside(i) && matches!(kinds[i], Kind::Meta | Kind::Heading | Kind::Byline))
-                .then(|| find_date(l.text))
-                .flatten()
+            (l.shape.digit
+                && outside(i)
+                && matches!(kinds[i], Kind::Meta | Kind::Heading | Kind::Byline))
+            .then(|| find_date(l.text))
+            .flatten()
         })
     })
 }
@@ -390,18 +427,24 @@ pub(super) fn read(
                 k,
                 Kind::Meta | Kind::Heading | Kind::Byline | Kind::Boilerplate | Kind::Cut
             )
-            && s.contains('版')
-            && char_count(s) <= 16
+            && l.shape.chars <= 16
+            && l.marks.ban
             && let Some(c) = caps(&EDITION, s)
         {
             meta.edition = Some(format!("{}版", &c[1]));
         }
-        if matches!(k, Kind::Byline | Kind::Heading | Kind::Meta) && chars_at_most(s, 40) {
-            if let Some(c) = caps(&EDITOR, s) {
+        if matches!(k, Kind::Byline | Kind::Heading | Kind::Meta) && l.shape.chars <= 40 {
+            // Every match of EDITOR holds a colon, every match of AUTHOR one
+            // of 者 员 文 (an author mark): test those first.
+            if l.shape.colon
+                && let Some(c) = caps(&EDITOR, s)
+            {
                 meta.editors.extend(names(&c[1]));
                 continue;
             }
-            if let Some(c) = caps(&AUTHOR, s) {
+            if l.marks.author
+                && let Some(c) = caps(&AUTHOR, s)
+            {
                 meta.authors.extend(names(&c[1]));
             }
         }

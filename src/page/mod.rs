@@ -50,6 +50,9 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::packed;
 
 use serde::{Deserialize, Serialize};
 
@@ -102,20 +105,131 @@ impl Page {
 struct Line<'a> {
     text: &'a str,
     range: Range<usize>,
+    shape: Shape,
+    marks: Marks,
 }
 
-/// Non-empty lines, trimmed, with their ranges.
+/// Han characters some patterns need in every match. Han text is full of
+/// bytes that look like them to a per-line search, so [`mark_lines`] finds
+/// them for all lines in one (vectorized) search of the whole text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    /// 版: editions (02版), 版权所有.
+    ban: bool,
+    /// 者 员 文: author labels (记者, 通讯员, 作者, 撰文, 文/).
+    author: bool,
+}
+
+/// Sets the [`Marks`] of `ls`, the lines of `text`.
+fn mark_lines(text: &str, ls: &mut [Line<'_>]) {
+    static MARKS: LazyLock<packed::Searcher> = LazyLock::new(|| {
+        packed::Searcher::new(["版", "者", "员", "文"])
+            // Four short patterns: always within the searcher's limits.
+            .expect("line marks build a searcher")
+    });
+    // Matches and lines both come in text order; a mark holds no
+    // whitespace, so one starting inside a line's (trimmed) range is in it.
+    let mut at = 0;
+    for m in MARKS.find_iter(text) {
+        while ls.get(at).is_some_and(|l| l.range.end <= m.start()) {
+            at += 1;
+        }
+        let Some(l) = ls.get_mut(at) else { break };
+        if l.range.start <= m.start() {
+            match m.pattern().as_usize() {
+                0 => l.marks.ban = true,
+                _ => l.marks.author = true,
+            }
+        }
+    }
+}
+
+/// What the line rules ask of a line, read in one pass over its characters:
+/// every line meets a dozen rules, and each reads these counts and marks
+/// instead of scanning the line again. A mark a pattern needs in every match
+/// (a colon for `来源:`, a digit for a date) lets a line without it skip the
+/// pattern.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    /// Characters besides whitespace.
+    chars: usize,
+    /// Han characters ([`is_han`]).
+    han: usize,
+    /// Han characters of the basic block (U+4E00–U+9FFF), the ones the
+    /// paragraph test counts.
+    han_basic: usize,
+    /// Clause marks: , ， 、
+    clauses: usize,
+    /// A sentence end: 。！；!;
+    sentence_end: bool,
+    /// A question mark: ? ？
+    question: bool,
+    /// A full stop 。 in particular.
+    full_stop: bool,
+    whitespace: bool,
+    /// An ASCII digit.
+    digit: bool,
+    /// A colon: : ：
+    colon: bool,
+    /// A bar `|`, which channel bars are made of.
+    bar: bool,
+    /// A mark breadcrumbs are made of: > » › /
+    trail: bool,
+}
+
+impl Shape {
+    fn of(s: &str) -> Shape {
+        let mut sh = Shape::default();
+        for c in s.chars() {
+            // Most characters are Han, and a Han character is none of the
+            // marks below.
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                sh.han_basic += 1;
+                continue;
+            }
+            if is_han(c) {
+                sh.han += 1;
+                continue;
+            }
+            if c.is_whitespace() {
+                sh.whitespace = true;
+                continue;
+            }
+            sh.chars += 1;
+            match c {
+                ',' | '，' | '、' => sh.clauses += 1,
+                '。' => (sh.sentence_end, sh.full_stop) = (true, true),
+                '！' | '；' | '!' | ';' => sh.sentence_end = true,
+                '?' | '？' => sh.question = true,
+                '0'..='9' => sh.digit = true,
+                ':' | '：' => sh.colon = true,
+                '|' => sh.bar = true,
+                '>' | '»' | '›' | '/' => sh.trail = true,
+                _ => {}
+            }
+        }
+        // The Han characters, counted apart above, are characters too.
+        sh.han += sh.han_basic;
+        sh.chars += sh.han;
+        sh
+    }
+}
+
+/// Non-empty lines, trimmed, with their ranges and shapes.
 fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut pos = 0;
     for raw in text.split_inclusive('\n') {
         let t = raw.trim_end_matches(['\n', '\r']);
-        let lead = t.len() - t.trim_start().len();
-        let trimmed = t.trim();
+        let from_start = t.trim_start();
+        let lead = t.len() - from_start.len();
+        let trimmed = from_start.trim_end();
         if !trimmed.is_empty() {
             out.push(Line {
                 text: trimmed,
                 range: pos + lead..pos + lead + trimmed.len(),
+                shape: Shape::of(trimmed),
+                marks: Marks::default(),
             });
         }
         pos += raw.len();
@@ -165,27 +279,14 @@ fn chars_at_most(s: &str, n: usize) -> bool {
     s.len() <= n || s.chars().filter(|c| !c.is_whitespace()).nth(n).is_none()
 }
 
-fn is_paragraph(s: &str) -> bool {
-    // One pass: characters, Han characters, clause and sentence marks.
-    let (mut n, mut han, mut clauses) = (0, 0, 0);
-    let (mut sentence, mut question) = (false, false);
-    for c in s.chars() {
-        match c {
-            ',' | '，' | '、' => clauses += 1,
-            '。' | '！' | '；' | '!' | ';' => sentence = true,
-            '?' | '？' => question = true,
-            '\u{4e00}'..='\u{9fff}' => han += 1,
-            _ => {}
-        }
-        if !c.is_whitespace() {
-            n += 1;
-        }
-    }
+fn is_paragraph(l: &Line<'_>) -> bool {
+    let sh = &l.shape;
     // A question mark inside a comma-less line is more often a separator
     // lost in a bad conversion ("栏目?标题") than a question.
-    let question = s.ends_with(['?', '？']) || (question && clauses > 0);
-    let sentence = sentence || question;
-    (sentence && n >= 4 && han * 2 >= n) || (clauses >= 2 && n >= 40)
+    let question = l.text.ends_with(['?', '？']) || (sh.question && sh.clauses > 0);
+    let sentence = sh.sentence_end || question;
+    (sentence && sh.chars >= 4 && sh.han_basic * 2 >= sh.chars)
+        || (sh.clauses >= 2 && sh.chars >= 40)
 }
 
 fn is_caption_marked(s: &str) -> bool {
@@ -197,7 +298,8 @@ fn is_caption_marked(s: &str) -> bool {
 
 /// A photo credit at the end: "…活动。廖晓奇摄", "… 九峰镇供图".
 fn credit_at_end(s: &str) -> bool {
-    if !CREDIT_END.is_match(s) {
+    // Every match of CREDIT_END ends in one of these: test that first.
+    if !s.ends_with(['摄', '图', '影', '拍', '片', ')', '）']) || !CREDIT_END.is_match(s) {
         return false;
     }
     // The credit follows a sentence end or a space and is a short name.
@@ -226,89 +328,96 @@ fn is_signing_body(s: &str) -> bool {
 
 fn is_byline(s: &str) -> bool {
     let s = s.trim_start_matches(['□', '■', '◇', '○', '●', '(', '（', ' ']);
-    let short = chars_at_most(s, 40);
-    short
-        && ([
-            "本报记者",
-            "本报通讯员",
-            "本刊记者",
-            "本台记者",
-            "本网记者",
-            "记者",
-            "通讯员",
-            "作者",
-            "本版撰文",
-            "撰文",
-            "文/",
-            "责编",
-            "责任编辑",
-            "编辑:",
-            "图片由",
-        ]
-        .iter()
-        .any(|p| s.starts_with(p))
-            || s.ends_with("文/摄")
-            || is_signing_body(s))
+    // The labels first: they fail on most lines at the first character,
+    // where the length test reads up to 41.
+    let labelled = [
+        "本报记者",
+        "本报通讯员",
+        "本刊记者",
+        "本台记者",
+        "本网记者",
+        "记者",
+        "通讯员",
+        "作者",
+        "本版撰文",
+        "撰文",
+        "文/",
+        "责编",
+        "责任编辑",
+        "编辑:",
+        "图片由",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p))
+        || s.ends_with("文/摄");
+    (labelled || is_signing_body(s)) && chars_at_most(s, 40)
 }
 
-fn is_meta_line(s: &str) -> bool {
-    chars_at_most(s, 60)
-        && !s.contains('。')
-        && (meta::has_source_field(s)
-            || (meta::has_date(s) && han_count(s) <= 16)
+fn is_meta_line(l: &Line<'_>) -> bool {
+    let (s, sh) = (l.text, &l.shape);
+    sh.chars <= 60
+        && !sh.full_stop
+        && (meta::has_source_field(l)
+            || (sh.han <= 16 && meta::has_date(l))
             || s.starts_with("原标题")
             || meta::is_masthead(s)
-            || (chars_at_most(s, 12) && meta::has_edition(s)))
+            || (sh.chars <= 12 && meta::has_edition(l)))
 }
 
-fn is_boilerplate(s: &str) -> bool {
-    furniture::is_furniture(s)
-        || NUMBER_LINE.is_match(s)
-        || CONTINUATION.is_match(s)
-        // Controls in brackets: 【打印本页】 【关闭窗口】 [收藏]
-        || BRACKETED.is_match(s)
+fn is_boilerplate(l: &Line<'_>) -> bool {
+    let (s, sh) = (l.text, &l.shape);
+    furniture::is_furniture_shaped(s, sh)
+        // A match of NUMBER_LINE has one to four characters.
+        || (sh.chars <= 4 && NUMBER_LINE.is_match(s))
+        // A match of CONTINUATION has at most 1 + 3 + 12 + 1 characters
+        // besides whitespace.
+        || (sh.chars <= 17 && CONTINUATION.is_match(s))
+        // Controls in brackets: 【打印本页】 【关闭窗口】 [收藏]. A line is
+        // trimmed, so a match starts with its bracket.
+        || (s.starts_with(['【', '[']) && BRACKETED.is_match(s))
 }
 
 /// A subtitle: a dash and then words (a dash before a widget label,
 /// "-- 天气", is furniture).
-fn is_subtitle(s: &str) -> bool {
-    (s.starts_with("——") || s.starts_with("──") || s.starts_with("--")) && han_count(s) >= 3
+fn is_subtitle(l: &Line<'_>) -> bool {
+    let s = l.text;
+    (s.starts_with("——") || s.starts_with("──") || s.starts_with("--")) && l.shape.han >= 3
+}
+
+/// The kind of the `i`th line, by the first rule it meets.
+fn classify(i: usize, l: &Line<'_>) -> Kind {
+    let s = l.text;
+    if CUT_LINE.is_match(s) {
+        Kind::Cut
+    } else if is_boilerplate(l) {
+        Kind::Boilerplate
+    } else if is_subtitle(l) {
+        Kind::Subtitle
+    } else if is_byline(s) {
+        Kind::Byline
+    } else if is_meta_line(l) {
+        Kind::Meta
+    } else if furniture::is_foreign(&l.shape) {
+        Kind::Boilerplate
+    } else if is_caption_marked(s) {
+        Kind::Caption
+    } else if i < 3 && furniture::self_description(s).is_some() {
+        Kind::Boilerplate
+    } else if is_paragraph(l) {
+        Kind::Paragraph
+    } else {
+        Kind::Heading
+    }
 }
 
 /// Cleans a (normalized) page; see the module documentation.
 pub fn clean(text: &str) -> Page {
-    let ls = lines(text);
+    let mut ls = lines(text);
     if ls.is_empty() {
         return Page::default();
     }
-    let mut kinds: Vec<Kind> = ls
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let s = l.text;
-            if CUT_LINE.is_match(s) {
-                Kind::Cut
-            } else if is_boilerplate(s) {
-                Kind::Boilerplate
-            } else if is_subtitle(s) {
-                Kind::Subtitle
-            } else if is_byline(s) {
-                Kind::Byline
-            } else if is_meta_line(s) {
-                Kind::Meta
-            } else if furniture::is_foreign(s) {
-                Kind::Boilerplate
-            } else if is_caption_marked(s) {
-                Kind::Caption
-            } else if i < 3 && furniture::self_description(s).is_some() {
-                Kind::Boilerplate
-            } else if is_paragraph(s) {
-                Kind::Paragraph
-            } else {
-                Kind::Heading
-            }
-        })
-        .collect();
+    mark_lines(text, &mut ls);
+    let mut kinds: Vec<Kind> = ls.iter().enumerate().map(|(i, l)| classify(i, l)).collect();
 
     // Unmarked captions on pages that carry marked ones: a single sentence
     // without a comma, short, standing alone between other lines.
@@ -319,7 +428,7 @@ pub fn clean(text: &str) -> Page {
                 let s = l.text;
                 let one_sentence = s.ends_with('。') && s.matches('。').count() == 1;
                 let no_clause = !s.contains([',', '，', ';', '；', ':']);
-                if one_sentence && no_clause && char_count(s) <= 45 {
+                if one_sentence && no_clause && l.shape.chars <= 45 {
                     kinds[i] = Kind::Caption;
                 }
             }
