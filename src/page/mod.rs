@@ -106,21 +106,21 @@ struct Line<'a> {
     text: &'a str,
     range: Range<usize>,
     shape: Shape,
-    marks: Marks,
+    marks: HanMarks,
 }
 
 /// Han characters some patterns need in every match. Han text is full of
 /// bytes that look like them to a per-line search, so [`mark_lines`] finds
 /// them for all lines in one (vectorized) search of the whole text.
 #[derive(Debug, Clone, Copy, Default)]
-struct Marks {
+struct HanMarks {
     /// 版: editions (02版), 版权所有.
     ban: bool,
     /// 者 员 文: author labels (记者, 通讯员, 作者, 撰文, 文/).
     author: bool,
 }
 
-/// Sets the [`Marks`] of `ls`, the lines of `text`.
+/// Sets the [`HanMarks`] of `ls`, the lines of `text`.
 fn mark_lines(text: &str, ls: &mut [Line<'_>]) {
     static MARKS: LazyLock<packed::Searcher> = LazyLock::new(|| {
         packed::Searcher::new(["版", "者", "员", "文"])
@@ -229,7 +229,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
                 text: trimmed,
                 range: pos + lead..pos + lead + trimmed.len(),
                 shape: Shape::of(trimmed),
-                marks: Marks::default(),
+                marks: HanMarks::default(),
             });
         }
         pos += raw.len();
