@@ -50,8 +50,11 @@ const DOMINANT: f64 = 2.0;
 /// Weight of a mention of a level's organs (市直, 县直, 旗直).
 const ORGANS: f64 = 2.0;
 
-/// Level words a text refers to itself by (我市, 全县, 本区, 旗直).
-const LEVEL_WORDS: &[char] = &['省', '市', '县', '区', '旗', '州', '盟'];
+/// Whether `c` is a level word a text refers to itself by (我市, 全县, 本区,
+/// 旗直). The recognizer finds them in the same pass as the names.
+pub(super) fn is_level_word(c: char) -> bool {
+    matches!(c, '省' | '市' | '县' | '区' | '旗' | '州' | '盟')
+}
 
 /// The weighed evidence of one document.
 #[derive(Debug, Default, Clone)]
@@ -71,15 +74,15 @@ impl Evidence {
 
     /// Counts the text's references to itself by level word: 我X, 本X, 全X,
     /// 该X and X直 (全市, 我县, 区直). 全区域, 全市场 and 全州县 are not
-    /// self-references.
-    pub(super) fn count_self_references(&mut self, text: &str) {
-        let chars: Vec<char> = text.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
-            if !LEVEL_WORDS.contains(&c) {
-                continue;
-            }
-            let before = i.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(i + 1).copied();
+    /// self-references. `level_words`: where every level word of `text`
+    /// starts (the recognizer finds them), so that only their neighbours are
+    /// read.
+    pub(super) fn count_self_references(&mut self, text: &str, level_words: &[usize]) {
+        for &at in level_words {
+            let mut rest = text[at..].chars();
+            let Some(c) = rest.next() else { continue };
+            let before = text[..at].chars().next_back();
+            let after = rest.next();
             let prefixed = matches!(before, Some('我' | '本' | '全' | '该'))
                 && !matches!(after, Some('域' | '场' | '县' | '面' | '长'));
             // 市直机关: the organs of the level, a strong sign of the subject.
