@@ -470,13 +470,14 @@ fn recognize(
     // Leftmost-longest, as one unanchored search would find the names: at
     // each position past the last name, the longest name starting there.
     let mut past = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if subject::is_level_word(c) {
-            level_words.push(i);
+    let mut prev: Option<(usize, char)> = None;
+    for (j, next) in text.char_indices() {
+        if subject::is_level_word(next) {
+            level_words.push(j);
         }
-        let Some(&(_, next)) = chars.peek() else {
-            break;
+        // A name may start at the previous character `c`, at `i`.
+        let Some((i, c)) = prev.replace((j, next)) else {
+            continue;
         };
         if i < past || !g.starts.may_start(c, next) {
             continue;
@@ -717,8 +718,11 @@ const EPITOME_WORDS: [&str; 2] = ["缩影", "写照"];
 /// Where the words of [`EPITOME_WORDS`] stand in `text`, in order: rare, so
 /// that most mentions are ruled out without reading their sentence.
 fn epitome_words(text: &str) -> Vec<usize> {
+    // `contains` is a vectorized search, `match_indices` a plain one: the
+    // second runs only where the first found the word.
     let mut at: Vec<usize> = EPITOME_WORDS
         .iter()
+        .filter(|w| text.contains(*w))
         .flat_map(|w| text.match_indices(w).map(|(i, _)| i))
         .collect();
     at.sort_unstable();
