@@ -35,6 +35,7 @@
 //! assert_eq!(g.parent(p).unwrap().name, "韶关市");
 //! ```
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -490,7 +491,13 @@ fn recognize(
         let after = &text[m.end()..];
         let two_chars = m.end() - m.start() <= 6;
         if pat.short {
-            if NOT_DIVISION_AFTER.iter().any(|w| after.starts_with(w)) {
+            // The first character rules out most words before they are
+            // compared whole.
+            let next = after.chars().next().unwrap_or('\0');
+            if NOT_DIVISION_AFTER
+                .iter()
+                .any(|w| w.starts_with(next) && after.starts_with(w))
+            {
                 continue;
             }
             if !on_token_boundaries(m.start(), m.end()) {
@@ -630,6 +637,48 @@ fn resolve(
     Some((pat.short && at_top.len() == 1 && top == Some(0)).then(|| at_top[0]))
 }
 
+/// [`Body::is_boundary`] for positions asked left to right, as recognition
+/// asks them: each answer searches forward from the previous one (galloping,
+/// then bisecting the last stride) among the few tokens between them,
+/// instead of bisecting all the body's tokens, most of them out of cache.
+struct BodyBoundaries<'b> {
+    body: &'b Body,
+    /// The first token that starts at or after the last position asked.
+    next: Cell<usize>,
+}
+
+impl<'b> BodyBoundaries<'b> {
+    fn new(body: &'b Body) -> BodyBoundaries<'b> {
+        BodyBoundaries {
+            body,
+            next: Cell::new(0),
+        }
+    }
+
+    fn is_boundary(&self, at: usize) -> bool {
+        let tokens = &self.body.tokens;
+        let mut from = self.next.get();
+        if tokens
+            .get(from.wrapping_sub(1))
+            .is_some_and(|t| t.start >= at)
+        {
+            // Asked out of order: start over.
+            from = 0;
+        }
+        let mut stride = 1;
+        let mut to = from;
+        while to < tokens.len() && tokens[to].start < at {
+            from = to + 1;
+            to += stride;
+            stride *= 2;
+        }
+        let to = to.min(tokens.len());
+        let next = from + tokens[from..to].partition_point(|t| t.start < at);
+        self.next.set(next);
+        at == 0 || at == self.body.text.len() || tokens.get(next).is_some_and(|t| t.start == at)
+    }
+}
+
 fn document_place_of(g: &Gazetteer, i: usize) -> DocumentPlace {
     let p = &g.places[i];
     DocumentPlace {
@@ -690,9 +739,12 @@ fn masthead_place(
     normalized_full: &str,
 ) -> Option<(usize, String)> {
     let sources: Vec<String> = meta.source.iter().map(|s| norm.normalize_text(s)).collect();
+    // Every paper suffix ends in 报: a line without one names no paper, and
+    // is not cut into tokens.
     let first_lines = normalized_full
         .lines()
         .take(12)
+        .filter(|l| l.contains('报'))
         .flat_map(|l| {
             l.split(|c: char| {
                 c.is_whitespace() || matches!(c, '/' | '|' | '•' | '·' | ':' | '：' | '(' | '（')
@@ -795,7 +847,7 @@ fn weigh_evidence(
     // to a cap (an anecdote's village named ten times is still one example).
     let mut from_towns: HashMap<usize, f64> = HashMap::new();
     for t in towns {
-        for at in towns::occurrences(combined, t.name).filter(|&at| at != t.first) {
+        for &at in t.mentions.iter().filter(|&&at| at != t.first) {
             let w = if at < offset { 1.0 } else { subject::TOWN };
             let seen = from_towns.entry(t.county).or_default();
             let w = w.min(subject::TOWN_CAP - *seen);
@@ -848,9 +900,10 @@ pub fn attribute(
         .into_iter()
         .flat_map(|(a, b)| [a, b])
         .collect();
+    let body_bounds = BodyBoundaries::new(body);
     let boundary = |at: usize| {
         if at >= offset {
-            body.is_boundary(at - offset)
+            body_bounds.is_boundary(at - offset)
         } else {
             at == 0 || at + 1 == offset || title_bounds.contains(&at)
         }
@@ -925,7 +978,11 @@ pub fn attribute(
         .filter_map(|h| h.place.map(|p| (h.start, h.end, p)))
         .collect();
     for t in &towns {
-        named.extend(towns::occurrences(text, t.name).map(|at| (at, at + t.name.len(), t.county)));
+        // A town's name holds no line break, so its mentions in the body
+        // are those of the combined text past the title, as a search of
+        // the body alone finds them.
+        let in_body = t.mentions.iter().filter_map(|&at| at.checked_sub(offset));
+        named.extend(in_body.map(|at| (at, at + t.name.len(), t.county)));
     }
     named.sort_unstable();
     claim_places::assign(g, text, &body.marks, &named, doc_idx, claims);
