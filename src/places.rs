@@ -7,8 +7,10 @@
 //! and short names (桂林 for 桂林市, 广西 for 广西壮族自治区). It is parsed
 //! once per process.
 //!
-//! **Recognition** runs one Aho-Corasick automaton over the normalized body,
-//! so traditional text (濱海高新區, 天津市) is recognized too. Full names are
+//! **Recognition** reads the normalized body once, so traditional text
+//! (濱海高新區, 天津市) is recognized too: where the first two characters
+//! may start a name (a bitmap of every name's first two), an Aho-Corasick
+//! automaton finds the longest name starting there. Full names are
 //! taken as they are. Short names must stand as words (on jieba token
 //! boundaries), must not name a street, community or school (中山路, 城北社区),
 //! and, when they are also ordinary words (和平, 前进, 公安, 红旗, 资源 …:
