@@ -7,8 +7,10 @@
 //! and short names (桂林 for 桂林市, 广西 for 广西壮族自治区). It is parsed
 //! once per process.
 //!
-//! **Recognition** runs one Aho-Corasick automaton over the normalized body,
-//! so traditional text (濱海高新區, 天津市) is recognized too. Full names are
+//! **Recognition** reads the normalized body once, so traditional text
+//! (濱海高新區, 天津市) is recognized too: where the first two characters
+//! may start a name (a bitmap of every name's first two), an Aho-Corasick
+//! automaton finds the longest name starting there. Full names are
 //! taken as they are. Short names must stand as words (on jieba token
 //! boundaries), must not name a street, community or school (中山路, 城北社区),
 //! and, when they are also ordinary words (和平, 前进, 公安, 红旗, 资源 …:
@@ -35,10 +37,11 @@
 //! assert_eq!(g.parent(p).unwrap().name, "韶关市");
 //! ```
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
 use crate::body::Body;
@@ -128,12 +131,61 @@ pub struct Gazetteer {
     places: Vec<Place>,
     by_code: HashMap<String, usize>,
     matcher: Option<AhoCorasick>,
-    /// For each pattern: the surface, the candidate places, whether it is a
-    /// short name, and whether that short name is also an ordinary word.
+    /// Where a name may start: the first two characters of every name.
+    starts: FirstTwo,
+    /// For each pattern: the candidate places, whether it is a short name,
+    /// and whether that short name is also an ordinary word.
     patterns: Vec<Pattern>,
-    names: HashSet<String>,
+    /// The divisions of each full name, short name and alias, in order.
+    by_name: HashMap<String, Vec<usize>>,
     /// Short names that are also ordinary words (`data/place-ambiguous.txt`).
     ordinary: HashSet<&'static str>,
+}
+
+/// A necessary condition for a name to start at a position, tested at
+/// every character of every text: its first two characters, hashed into a
+/// bitmap of 2^18 bits (32 KB) where every name's first two set one bit.
+/// About one Chinese character in sixty passes, which leaves the
+/// automaton's anchored search for those few.
+struct FirstTwo {
+    bits: Vec<u64>,
+}
+
+impl std::fmt::Debug for FirstTwo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FirstTwo").finish_non_exhaustive()
+    }
+}
+
+impl FirstTwo {
+    const BITS: u32 = 18;
+
+    /// The bitmap of the first two characters of `names` (every name has
+    /// two or more).
+    fn new(names: &[String]) -> FirstTwo {
+        let mut starts = FirstTwo {
+            bits: vec![0; 1 << (Self::BITS - 6)],
+        };
+        for name in names {
+            let mut chars = name.chars();
+            if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+                let h = Self::hash(a, b);
+                starts.bits[h / 64] |= 1 << (h % 64);
+            }
+        }
+        starts
+    }
+
+    fn hash(a: char, b: char) -> usize {
+        let h = (a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32).wrapping_mul(0x85EB_CA77);
+        (h >> (32 - Self::BITS)) as usize
+    }
+
+    /// Whether some name may start with `a` then `b` (false: none does).
+    fn may_start(&self, a: char, b: char) -> bool {
+        let h = Self::hash(a, b);
+        self.bits[h / 64] >> (h % 64) & 1 != 0
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -246,26 +298,33 @@ impl Gazetteer {
                 add(s, i, true, weak);
             }
         }
+        // Anchored: recognition runs the automaton only where a name may
+        // start ([`FirstTwo`]).
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&surfaces)
             // Only fails on absurd pattern sets; recognition then finds
             // nothing rather than panicking.
             .ok();
-        let names = places
-            .iter()
-            .flat_map(|p| {
-                std::iter::once(p.name.clone())
-                    .chain(p.short.clone())
-                    .chain(p.aliases.iter().cloned())
-            })
-            .collect();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in places.iter().enumerate() {
+            let forms = std::iter::once(&p.name).chain(&p.short).chain(&p.aliases);
+            for form in forms {
+                let ids = by_name.entry(form.clone()).or_default();
+                // In order, once each (a short name may equal an alias).
+                if ids.last() != Some(&i) {
+                    ids.push(i);
+                }
+            }
+        }
         Gazetteer {
+            starts: FirstTwo::new(&surfaces),
             places,
             by_code,
             matcher,
             patterns,
-            names,
+            by_name,
             ordinary,
         }
     }
@@ -277,7 +336,7 @@ impl Gazetteer {
     /// assert!(g.is_name("桂林") && g.is_name("桂林市") && !g.is_name("党建"));
     /// ```
     pub fn is_name(&self, s: &str) -> bool {
-        self.names.contains(s)
+        self.by_name.contains_key(s)
     }
 
     /// All divisions.
@@ -299,13 +358,11 @@ impl Gazetteer {
     /// ```
     pub fn lookup(&self, name: &str) -> Vec<&Place> {
         let mut v: Vec<&Place> = self
-            .places
-            .iter()
-            .filter(|p| {
-                p.name == name
-                    || p.short.as_deref() == Some(name)
-                    || p.aliases.iter().any(|a| a == name)
-            })
+            .by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.places[i])
             .collect();
         v.sort_by_key(|p| (p.historical, p.level.rank()));
         v
@@ -335,10 +392,6 @@ impl Gazetteer {
     /// Whether `s` is a short name that is also an ordinary word (和平, 光明).
     fn ordinary_word(&self, s: &str) -> bool {
         self.ordinary.contains(s)
-    }
-
-    fn related(&self, a: usize, b: usize) -> bool {
-        a != b && (self.within(a, b) || self.within(b, a))
     }
 }
 
@@ -392,6 +445,16 @@ pub struct Attribution {
     pub mentions: Vec<PlaceMention>,
 }
 
+/// What one pass of the gazetteer's automaton finds in a text.
+#[derive(Debug, Default)]
+struct Recognized {
+    /// The place mentions, in order.
+    hits: Vec<Hit>,
+    /// Where every level word (省, 市, 县 …) starts, names' own included,
+    /// for [`subject::Evidence::count_self_references`].
+    level_words: Vec<usize>,
+}
+
 /// Recognizes place mentions in `text`; `boundary(at)` tells whether a
 /// word boundary (between two tokens of the shared token pass) lies at byte
 /// `at`, which short names need on both sides.
@@ -400,18 +463,43 @@ fn recognize(
     text: &str,
     hint: Option<usize>,
     boundary: &dyn Fn(usize) -> bool,
-) -> Vec<Hit> {
+) -> Recognized {
     let on_token_boundaries = |s: usize, e: usize| boundary(s) && boundary(e);
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+    let mut level_words = Vec::new();
     let Some(matcher) = &g.matcher else {
-        return Vec::new();
+        return Recognized::default();
     };
-    for m in matcher.find_iter(text) {
+    // Leftmost-longest, as one unanchored search would find the names: at
+    // each position past the last name, the longest name starting there.
+    let mut past = 0;
+    let mut prev: Option<(usize, char)> = None;
+    for (j, next) in text.char_indices() {
+        if subject::is_level_word(next) {
+            level_words.push(j);
+        }
+        // A name may start at the previous character `c`, at `i`.
+        let Some((i, c)) = prev.replace((j, next)) else {
+            continue;
+        };
+        if i < past || !g.starts.may_start(c, next) {
+            continue;
+        }
+        let Some(m) = matcher.find(Input::new(text).range(i..).anchored(Anchored::Yes)) else {
+            continue;
+        };
+        past = m.end();
         let pat = &g.patterns[m.pattern().as_usize()];
         let after = &text[m.end()..];
         let two_chars = m.end() - m.start() <= 6;
         if pat.short {
-            if NOT_DIVISION_AFTER.iter().any(|w| after.starts_with(w)) {
+            // The first character rules out most words before they are
+            // compared whole.
+            let next = after.chars().next().unwrap_or('\0');
+            if NOT_DIVISION_AFTER
+                .iter()
+                .any(|w| w.starts_with(next) && after.starts_with(w))
+            {
                 continue;
             }
             if !on_token_boundaries(m.start(), m.end()) {
@@ -428,97 +516,169 @@ fn recognize(
         }
         raw.push((m.start(), m.end(), m.pattern().as_usize()));
     }
-    // Places that are certain: one candidate, not an ordinary word, and a
-    // full name or the short name of a city or province.
-    let certain: HashSet<usize> = raw
-        .iter()
-        .filter_map(|&(_, _, p)| {
-            let pat = &g.patterns[p];
-            let c = *pat.candidates.first()?;
-            (pat.candidates.len() == 1
-                && !pat.weak
-                && (!pat.short || g.places[c].level.rank() <= 1))
-                .then_some(c)
+    let support = Support::new(g, &raw, hint);
+    let hits = raw
+        .into_iter()
+        .filter_map(|(start, end, pattern)| {
+            let place = resolve(g, &support, text, start, pattern)?;
+            Some(Hit {
+                start,
+                end,
+                place,
+                pattern,
+            })
         })
         .collect();
-    let mut hits = Vec::new();
-    for (s, e, p) in raw {
-        let pat = &g.patterns[p];
-        let supported = |c: usize| {
-            certain.contains(&c)
-                || certain.iter().any(|&o| g.related(c, o))
-                || hint.is_some_and(|h| g.related(c, h) || c == h)
-        };
-        // A weak name (an ordinary word) counts only right after its parent:
-        // 汕尾市城区.
-        if pat.weak {
-            let before = &text[..s];
-            let parent_before = pat.candidates.iter().find(|&&c| {
-                g.places[c].parent.is_some_and(|par| {
-                    let pp = &g.places[par];
-                    before.ends_with(pp.name.as_str())
-                        || pp.short.as_deref().is_some_and(|sh| before.ends_with(sh))
-                })
-            });
-            if let Some(&c) = parent_before {
-                hits.push(Hit {
-                    start: s,
-                    end: e,
-                    place: Some(c),
-                    pattern: p,
-                });
-            }
-            continue;
+    Recognized { hits, level_words }
+}
+
+/// The places that lend support to a name shared by several divisions or
+/// to a county's short name: those that are certain (one candidate, not an
+/// ordinary word, and a full name or the short name of a city or province),
+/// and the masthead's hint. A candidate is supported when it is one of them
+/// or related to one (lies within it or contains it).
+struct Support<'g> {
+    g: &'g Gazetteer,
+    certain: HashSet<usize>,
+    /// The divisions that contain a certain place (computed once per
+    /// document rather than walking up from each certain place per hit).
+    above_certain: HashSet<usize>,
+    hint: Option<usize>,
+}
+
+impl<'g> Support<'g> {
+    fn new(g: &'g Gazetteer, raw: &[(usize, usize, usize)], hint: Option<usize>) -> Support<'g> {
+        let certain: HashSet<usize> = raw
+            .iter()
+            .filter_map(|&(_, _, p)| {
+                let pat = &g.patterns[p];
+                let c = *pat.candidates.first()?;
+                (pat.candidates.len() == 1
+                    && !pat.weak
+                    && (!pat.short || g.places[c].level.rank() <= 1))
+                    .then_some(c)
+            })
+            .collect();
+        let above_certain = certain
+            .iter()
+            .flat_map(|&c| std::iter::successors(g.places[c].parent, |&p| g.places[p].parent))
+            .collect();
+        Support {
+            g,
+            certain,
+            above_certain,
+            hint,
         }
-        let place = if pat.candidates.len() == 1 {
-            let c = pat.candidates[0];
-            // A county's short name (义乌, 宁海) needs its province, city or
-            // full name in the document.
-            if pat.short && g.places[c].level.rank() >= 2 && !supported(c) {
-                continue;
-            }
-            Some(c)
-        } else {
-            let sup: Vec<usize> = pat
-                .candidates
-                .iter()
-                .copied()
-                .filter(|&c| supported(c))
-                .collect();
-            match sup.len() {
-                1 => Some(sup[0]),
-                _ => {
-                    // A short name shared by a province and a city (吉林):
-                    // the higher level, when it is the only one at its level.
-                    let top = pat
-                        .candidates
-                        .iter()
-                        .map(|&c| g.places[c].level.rank())
-                        .min();
-                    let at_top: Vec<usize> = pat
-                        .candidates
-                        .iter()
-                        .copied()
-                        .filter(|&c| {
-                            Some(g.places[c].level.rank()) == top && !g.places[c].historical
-                        })
-                        .collect();
-                    if pat.short && at_top.len() == 1 && top == Some(0) {
-                        Some(at_top[0])
-                    } else {
-                        None
-                    }
-                }
-            }
-        };
-        hits.push(Hit {
-            start: s,
-            end: e,
-            place,
-            pattern: p,
-        });
     }
-    hits
+
+    /// Whether `c` is, lies within or contains a certain place, or is
+    /// related to the hint.
+    fn supports(&self, c: usize) -> bool {
+        let g = self.g;
+        std::iter::successors(Some(c), |&p| g.places[p].parent).any(|a| self.certain.contains(&a))
+            || self.above_certain.contains(&c)
+            || self.hint.is_some_and(|h| g.within(c, h) || g.within(h, c))
+    }
+}
+
+/// The place a match of `pattern` at `start` names: `None` when it names
+/// none (a weak name without its parent before it, a county's short name
+/// without support), `Some(None)` when it is ambiguous.
+fn resolve(
+    g: &Gazetteer,
+    support: &Support<'_>,
+    text: &str,
+    start: usize,
+    pattern: usize,
+) -> Option<Option<usize>> {
+    let pat = &g.patterns[pattern];
+    // A weak name (an ordinary word) counts only right after its parent:
+    // 汕尾市城区.
+    if pat.weak {
+        let before = &text[..start];
+        let parent_before = pat.candidates.iter().find(|&&c| {
+            g.places[c].parent.is_some_and(|par| {
+                let pp = &g.places[par];
+                before.ends_with(pp.name.as_str())
+                    || pp.short.as_deref().is_some_and(|sh| before.ends_with(sh))
+            })
+        });
+        return parent_before.map(|&c| Some(c));
+    }
+    if pat.candidates.len() == 1 {
+        let c = pat.candidates[0];
+        // A county's short name (义乌, 宁海) needs its province, city or
+        // full name in the document.
+        if pat.short && g.places[c].level.rank() >= 2 && !support.supports(c) {
+            return None;
+        }
+        return Some(Some(c));
+    }
+    let sup: Vec<usize> = pat
+        .candidates
+        .iter()
+        .copied()
+        .filter(|&c| support.supports(c))
+        .collect();
+    if sup.len() == 1 {
+        return Some(Some(sup[0]));
+    }
+    // A short name shared by a province and a city (吉林): the higher level,
+    // when it is the only one at its level.
+    let top = pat
+        .candidates
+        .iter()
+        .map(|&c| g.places[c].level.rank())
+        .min();
+    let at_top: Vec<usize> = pat
+        .candidates
+        .iter()
+        .copied()
+        .filter(|&c| Some(g.places[c].level.rank()) == top && !g.places[c].historical)
+        .collect();
+    Some((pat.short && at_top.len() == 1 && top == Some(0)).then(|| at_top[0]))
+}
+
+/// [`Body::is_boundary`] for positions asked left to right, as recognition
+/// asks them: each answer searches forward from the previous one (galloping,
+/// then bisecting the last stride) among the few tokens between them,
+/// instead of bisecting all the body's tokens, most of them out of cache.
+struct BodyBoundaries<'b> {
+    body: &'b Body,
+    /// The first token that starts at or after the last position asked.
+    next: Cell<usize>,
+}
+
+impl<'b> BodyBoundaries<'b> {
+    fn new(body: &'b Body) -> BodyBoundaries<'b> {
+        BodyBoundaries {
+            body,
+            next: Cell::new(0),
+        }
+    }
+
+    fn is_boundary(&self, at: usize) -> bool {
+        let tokens = &self.body.tokens;
+        let mut from = self.next.get();
+        if tokens
+            .get(from.wrapping_sub(1))
+            .is_some_and(|t| t.start >= at)
+        {
+            // Asked out of order: start over.
+            from = 0;
+        }
+        let mut stride = 1;
+        let mut to = from;
+        while to < tokens.len() && tokens[to].start < at {
+            from = to + 1;
+            to += stride;
+            stride *= 2;
+        }
+        let to = to.min(tokens.len());
+        let next = from + tokens[from..to].partition_point(|t| t.start < at);
+        self.next.set(next);
+        at == 0 || at == self.body.text.len() || tokens.get(next).is_some_and(|t| t.start == at)
+    }
 }
 
 fn document_place_of(g: &Gazetteer, i: usize) -> DocumentPlace {
@@ -580,39 +740,65 @@ fn masthead_place(
     meta: &PageMeta,
     normalized_full: &str,
 ) -> Option<(usize, String)> {
-    let mut sources: Vec<String> = meta.source.iter().map(|s| norm.normalize_text(s)).collect();
-    sources.extend(
-        normalized_full
-            .lines()
-            .take(12)
-            .flat_map(|l| {
-                l.split(|c: char| {
-                    c.is_whitespace()
-                        || matches!(c, '/' | '|' | '•' | '·' | ':' | '：' | '(' | '（')
-                })
+    let sources: Vec<String> = meta.source.iter().map(|s| norm.normalize_text(s)).collect();
+    // Every paper suffix ends in 报: a line without one names no paper, and
+    // is not cut into tokens.
+    let first_lines = normalized_full
+        .lines()
+        .take(12)
+        .filter(|l| l.contains('报'))
+        .flat_map(|l| {
+            l.split(|c: char| {
+                c.is_whitespace() || matches!(c, '/' | '|' | '•' | '·' | ':' | '：' | '(' | '（')
             })
-            .filter(|t| !t.is_empty())
-            .map(str::to_string),
-    );
-    sources.into_iter().find_map(|src| {
-        let stem = PAPER_SUFFIXES.iter().find_map(|s| src.strip_suffix(s))?;
-        if stem.chars().count() < 2 || g.ordinary_word(stem) {
-            return None;
-        }
-        resolve_name(g, stem, None).map(|i| (i, src.clone()))
-    })
+        })
+        .filter(|t| !t.is_empty());
+    sources
+        .iter()
+        .map(String::as_str)
+        .chain(first_lines)
+        .find_map(|src| {
+            let stem = PAPER_SUFFIXES.iter().find_map(|s| src.strip_suffix(s))?;
+            if stem.chars().count() < 2 || g.ordinary_word(stem) {
+                return None;
+            }
+            resolve_name(g, stem, None).map(|i| (i, src.to_string()))
+        })
+}
+
+/// The words by which a sentence calls something an example's epitome.
+const EPITOME_WORDS: [&str; 2] = ["缩影", "写照"];
+
+/// Where the words of [`EPITOME_WORDS`] stand in `text`, in order: rare, so
+/// that most mentions are ruled out without reading their sentence.
+fn epitome_words(text: &str) -> Vec<usize> {
+    // `contains` is a vectorized search, `match_indices` a plain one: the
+    // second runs only where the first found the word.
+    let mut at: Vec<usize> = EPITOME_WORDS
+        .iter()
+        .filter(|w| text.contains(*w))
+        .flat_map(|w| text.match_indices(w).map(|(i, _)| i))
+        .collect();
+    at.sort_unstable();
+    at
 }
 
 /// Whether the division named at `at` is what an example stands for:
 /// `…是铜仁市发展村级集体经济的一个缩影` (after 是 in a sentence that calls
-/// something its 缩影 or 写照).
-fn is_epitome_of(text: &str, at: usize) -> bool {
+/// something its 缩影 or 写照). `words`: [`epitome_words`] of `text`.
+fn is_epitome_of(text: &str, words: &[usize], at: usize) -> bool {
+    // The sentence lies within a window either side of `at`: without one of
+    // the words there, it has none.
+    let first = words.partition_point(|&w| w < at.saturating_sub(window::SENTENCE));
+    if words.get(first).is_none_or(|&w| w >= at + window::SENTENCE) {
+        return false;
+    }
     let end_mark = |c: char| matches!(c, '。' | '!' | '?' | '\n');
     let start = window::back_to(text, at, end_mark, window::SENTENCE);
     let end = window::forward_to(text, at, end_mark, window::SENTENCE);
     let sentence = &text[start..end];
     let before = &text[start..at];
-    ["缩影", "写照"].iter().any(|w| sentence.contains(w)) && before.contains('是')
+    EPITOME_WORDS.iter().any(|w| sentence.contains(w)) && before.contains('是')
 }
 
 /// Weighs every piece of evidence of `combined` (title, `\n`, body from
@@ -620,7 +806,7 @@ fn is_epitome_of(text: &str, at: usize) -> bool {
 fn weigh_evidence(
     combined: &str,
     offset: usize,
-    hits: &[Hit],
+    found: &Recognized,
     towns: &[towns::Town<'_>],
     masthead: Option<&(usize, String)>,
 ) -> subject::Evidence {
@@ -635,7 +821,8 @@ fn weigh_evidence(
             .char_indices()
             .find(|(i, c)| *c == '\n' || *i > 600)
             .map_or(body.len(), |(i, _)| i);
-    for h in hits {
+    let epitomes = epitome_words(combined);
+    for h in &found.hits {
         let Some(p) = h.place else { continue };
         let after = &combined[h.end..];
         if MEDIA_AFTER.iter().any(|m| after.starts_with(m)) {
@@ -653,7 +840,7 @@ fn weigh_evidence(
         if AID_BEFORE.iter().any(|a| before.ends_with(a)) {
             w += subject::RECIPIENT;
         }
-        if is_epitome_of(combined, h.start) {
+        if is_epitome_of(combined, &epitomes, h.start) {
             w += subject::EPITOME;
         }
         ev.add(p, w, h.start);
@@ -662,7 +849,7 @@ fn weigh_evidence(
     // to a cap (an anecdote's village named ten times is still one example).
     let mut from_towns: HashMap<usize, f64> = HashMap::new();
     for t in towns {
-        for at in towns::occurrences(combined, t.name).filter(|&at| at != t.first) {
+        for &at in t.mentions.iter().filter(|&&at| at != t.first) {
             let w = if at < offset { 1.0 } else { subject::TOWN };
             let seen = from_towns.entry(t.county).or_default();
             let w = w.min(subject::TOWN_CAP - *seen);
@@ -673,7 +860,7 @@ fn weigh_evidence(
             ev.add(t.county, w, at);
         }
     }
-    ev.count_self_references(combined);
+    ev.count_self_references(combined, &found.level_words);
     ev
 }
 
@@ -715,15 +902,17 @@ pub fn attribute(
         .into_iter()
         .flat_map(|(a, b)| [a, b])
         .collect();
+    let body_bounds = BodyBoundaries::new(body);
     let boundary = |at: usize| {
         if at >= offset {
-            body.is_boundary(at - offset)
+            body_bounds.is_boundary(at - offset)
         } else {
             at == 0 || at + 1 == offset || title_bounds.contains(&at)
         }
     };
-    let all_hits = recognize(g, &combined, masthead.as_ref().map(|m| m.0), &boundary);
-    let hits: Vec<Hit> = all_hits
+    let found = recognize(g, &combined, masthead.as_ref().map(|m| m.0), &boundary);
+    let hits: Vec<Hit> = found
+        .hits
         .iter()
         .filter(|h| h.start >= offset)
         .map(|h| Hit {
@@ -735,7 +924,7 @@ pub fn attribute(
     // Towns and villages written after their county (惠民县麻店镇).
     let towns = towns::attach(
         &combined,
-        all_hits.iter().filter_map(|h| {
+        found.hits.iter().filter_map(|h| {
             let p = h.place?;
             let media = MEDIA_AFTER.iter().any(|m| combined[h.end..].starts_with(m));
             (g.places[p].level.rank() >= 2 && !media).then_some((h.end, p))
@@ -752,7 +941,7 @@ pub fn attribute(
 
     // 3. The subject: evidence weighed along the tree.
     if doc.is_none() {
-        let ev = weigh_evidence(&combined, offset, &all_hits, &towns, masthead.as_ref());
+        let ev = weigh_evidence(&combined, offset, &found, &towns, masthead.as_ref());
         if let Some(s) = subject::decide(g, &ev) {
             let hint = masthead
                 .as_ref()
@@ -791,7 +980,11 @@ pub fn attribute(
         .filter_map(|h| h.place.map(|p| (h.start, h.end, p)))
         .collect();
     for t in &towns {
-        named.extend(towns::occurrences(text, t.name).map(|at| (at, at + t.name.len(), t.county)));
+        // A town's name holds no line break, so its mentions in the body
+        // are those of the combined text past the title, as a search of
+        // the body alone finds them.
+        let in_body = t.mentions.iter().filter_map(|&at| at.checked_sub(offset));
+        named.extend(in_body.map(|at| (at, at + t.name.len(), t.county)));
     }
     named.sort_unstable();
     claim_places::assign(g, text, &body.marks, &named, doc_idx, claims);
@@ -869,11 +1062,11 @@ mod tests {
     fn duplicated_names_need_a_parent() {
         let g = Gazetteer::shared();
         let b = test_body("鼓楼区开展活动");
-        let hits = recognize(g, &b.text, None, &|at| b.is_boundary(at));
+        let hits = recognize(g, &b.text, None, &|at| b.is_boundary(at)).hits;
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].place, None);
         let b = test_body("福州市鼓楼区开展活动");
-        let hits = recognize(g, &b.text, None, &|at| b.is_boundary(at));
+        let hits = recognize(g, &b.text, None, &|at| b.is_boundary(at)).hits;
         assert_eq!(hits.len(), 2);
         assert_eq!(
             hits[1].place.map(|i| g.places[i].code.as_str()),

@@ -62,7 +62,7 @@ pub(super) fn town_after(text: &str) -> Option<&str> {
 }
 
 /// A town tied to its county by the text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct Town<'a> {
     /// As written: 麻店镇.
     pub name: &'a str,
@@ -70,6 +70,9 @@ pub(super) struct Town<'a> {
     pub county: usize,
     /// Where that first mention starts (its later mentions are evidence).
     pub first: usize,
+    /// Where every mention starts, the first included, in order: found
+    /// once for both the evidence and the claims.
+    pub mentions: Vec<usize>,
 }
 
 /// The towns (and a village right after a town: 叶坪镇田背村) written right
@@ -87,6 +90,7 @@ pub(super) fn attach(text: &str, named: impl IntoIterator<Item = (usize, usize)>
                     name,
                     county,
                     first: at,
+                    mentions: occurrences(text, name).collect(),
                 });
             }
             at += name.len();
@@ -96,7 +100,7 @@ pub(super) fn attach(text: &str, named: impl IntoIterator<Item = (usize, usize)>
 }
 
 /// Byte offsets of every occurrence of `town` in `text`.
-pub(super) fn occurrences<'a>(text: &'a str, town: &'a str) -> impl Iterator<Item = usize> + 'a {
+fn occurrences<'a>(text: &'a str, town: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.match_indices(town).map(|(i, _)| i)
 }
 
