@@ -16,6 +16,7 @@
 //! Each reader returns exactly the number of items the formulation counts, or
 //! nothing: a list of another length is not its expansion.
 
+use super::char_prefix;
 use crate::normalize::is_han;
 use crate::window;
 
@@ -321,7 +322,7 @@ pub(super) fn items_after(
 ) -> Option<Vec<String>> {
     let after = text.get(me..)?;
     let after = after.strip_prefix('”').unwrap_or(after);
-    let head: String = after.chars().take(14).collect();
+    let head = char_prefix(after, 14);
     let mark = LEAD_MARKS
         .iter()
         .filter_map(|m| head.find(m).map(|p| (p, *m)))
@@ -427,7 +428,7 @@ pub(super) fn item_heads(
     check: &dyn Fn(&[String]) -> bool,
 ) -> Option<Vec<String>> {
     let rest = text.get(me..)?;
-    let window: String = rest.chars().take(3000).collect();
+    let window = char_prefix(rest, 3000);
     let short = |items: &[String]| items.iter().all(|h| (2..=24).contains(&h.chars().count()));
     // Paragraph heads.
     let mut lines = window.split('\n').skip(1).filter(|l| !l.trim().is_empty());
@@ -453,7 +454,7 @@ pub(super) fn item_heads(
 /// The counted parts of a digit formula (2+14+68) in the text after its
 /// mention: `2个A`, `14个B`, `68家C`, in order, each up to its clause's end.
 pub(super) fn digit_items(text: &str, me: usize, parts: &[&str]) -> Option<Vec<String>> {
-    let window: String = text.get(me..)?.chars().take(400).collect();
+    let window = char_prefix(text.get(me..)?, 400);
     let mut from = 0;
     let mut items = Vec::new();
     for part in parts {
