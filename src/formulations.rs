@@ -373,7 +373,7 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
     {
         return false;
     }
-    if !rest.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if !rest.chars().all(is_ideograph) {
         return false;
     }
     // Quantity words after the number: 三项制度, 两批, 七个支部 … are counts
@@ -518,46 +518,46 @@ pub fn extract_text(text: &str) -> Extracted {
     ))
 }
 
-/// A few characters looked for in a text, found by their first byte: the
-/// scan reads bytes and decodes only the characters that start like one of
-/// the set, instead of decoding and testing every character of the text.
-struct CharSet {
-    chars: &'static [char],
-    /// Which bytes start one of `chars`.
-    first_bytes: [bool; 256],
+/// What the stage reads of a text by position, found in one pass over its
+/// characters: the punctuation marks that bound quotes, titles and
+/// enumeration items, and the numbers that may open an N-X-M-Y formulation.
+#[derive(Default)]
+struct Scan {
+    /// The [`is_mark`] characters, in text order.
+    marks: Vec<(usize, char)>,
+    /// Where a number that opens an N-X-M-Y candidate ([`opens_nxmy`])
+    /// stands after no other number word and no 第 (第三会).
+    openers: Vec<usize>,
 }
 
-impl CharSet {
-    const fn new(chars: &'static [char]) -> CharSet {
-        let mut first_bytes = [false; 256];
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i] as u32;
-            // The first byte of the UTF-8 encoding of `c`.
-            let first = match c {
-                0..0x80 => c,
-                0x80..0x800 => 0xc0 | c >> 6,
-                0x800..0x10000 => 0xe0 | c >> 12,
-                _ => 0xf0 | c >> 18,
-            };
-            first_bytes[first as usize] = true;
-            i += 1;
+impl Scan {
+    fn new(text: &str) -> Scan {
+        let mut scan = Scan::default();
+        let mut prev = '\0';
+        for (i, c) in text.char_indices() {
+            // Most characters are ideographs, and no mark is one.
+            if is_ideograph(c) {
+                if opens_nxmy(c) && number_word(prev).is_none() && prev != '第' {
+                    scan.openers.push(i);
+                }
+            } else if is_mark(c) {
+                scan.marks.push((i, c));
+            }
+            prev = c;
         }
-        CharSet { chars, first_bytes }
+        scan
     }
+}
 
-    /// The characters of the set in `text`, with their positions, in order.
-    fn find_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, char)> + 't {
-        // A byte that starts a character of the set is never a continuation
-        // byte, so it starts a character of `text` too.
-        text.bytes()
-            .enumerate()
-            .filter(|&(_, b)| self.first_bytes[b as usize])
-            .filter_map(|(i, _)| {
-                let c = text[i..].chars().next()?;
-                self.chars.contains(&c).then_some((i, c))
-            })
-    }
+/// Whether `c` is in the block of common ideographs (U+4E00–U+9FFF).
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// The marks the stage reads: quotation marks, title brackets, and the
+/// marks that end an enumeration item ([`ends_item`]).
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '〈' | '〉') || ends_item(c)
 }
 
 /// A quoted stretch of the body text.
@@ -571,52 +571,53 @@ struct Quoted {
     nested: bool,
 }
 
-/// The marks [`quotes`] reads.
-static QUOTE_MARKS: CharSet = CharSet::new(&['“', '”', '"']);
-
 /// Balanced “…” pairs within a line, and straight "…" pairs in a line with
 /// an even number of them; a quote longer than 120 characters is ignored.
 /// A quote inside another (“学习“三会一课”制度”) is kept as nested; an
 /// opening mark that never closes does not hide the quotes after it.
-fn quotes(text: &str) -> Vec<Quoted> {
+/// Read from the `marks` of the text's [`Scan`].
+fn quotes(text: &str, marks: &[(usize, char)]) -> Vec<Quoted> {
     let mut out: Vec<Quoted> = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let mut open: Vec<usize> = Vec::new();
+    // The marks of each line, its line break included.
+    for line in marks.split_inclusive(|&(_, c)| c == '\n') {
         let first = out.len();
-        let straight = line.matches('"').count() % 2 == 0;
-        let mut straight_open: Option<usize> = None;
-        for (j, c) in QUOTE_MARKS.find_in(line) {
-            let i = line_start + j;
-            let close = |s: usize, depth: usize, out: &mut Vec<Quoted>| {
-                let inner = &text[s..i];
-                if !inner.trim().is_empty() && inner.chars().count() <= 120 {
-                    out.push(Quoted {
-                        start: s,
-                        end: i,
-                        nested: depth > 0,
-                    });
-                }
-            };
-            match c {
-                '“' => open.push(i + c.len_utf8()),
-                '”' => {
-                    if let Some(s) = open.pop() {
-                        close(s, open.len(), &mut out);
-                    }
-                }
-                '"' if straight => match straight_open.take() {
-                    Some(s) => close(s, open.len(), &mut out),
-                    None => straight_open = Some(i + 1),
-                },
-                _ => {}
-            }
-        }
+        quotes_in_line(text, line, &mut out);
         unnest_orphans(&mut out[first..]);
-        line_start += line.len();
     }
     out.sort_by_key(|q| q.start);
     out
+}
+
+/// The quotes of one line, from its marks.
+fn quotes_in_line(text: &str, line: &[(usize, char)], out: &mut Vec<Quoted>) {
+    let mut open: Vec<usize> = Vec::new();
+    let straight = line.iter().filter(|&&(_, c)| c == '"').count() % 2 == 0;
+    let mut straight_open: Option<usize> = None;
+    for &(i, c) in line {
+        let close = |s: usize, depth: usize, out: &mut Vec<Quoted>| {
+            let inner = &text[s..i];
+            if !inner.trim().is_empty() && inner.chars().count() <= 120 {
+                out.push(Quoted {
+                    start: s,
+                    end: i,
+                    nested: depth > 0,
+                });
+            }
+        };
+        match c {
+            '“' => open.push(i + c.len_utf8()),
+            '”' => {
+                if let Some(s) = open.pop() {
+                    close(s, open.len(), out);
+                }
+            }
+            '"' if straight => match straight_open.take() {
+                Some(s) => close(s, open.len(), out),
+                None => straight_open = Some(i + 1),
+            },
+            _ => {}
+        }
+    }
 }
 
 /// A nested quote of one line whose outer quote never closed is a quote of
@@ -648,7 +649,8 @@ fn unnest_orphans(line: &mut [Quoted]) {
 /// Extracts formulations, slogans and cited documents from a body.
 pub fn extract(body: &Body) -> Extracted {
     let text = body.text.as_str();
-    let qs = quotes(text);
+    let scan = Scan::new(text);
+    let qs = quotes(text, &scan.marks);
     let mut forms: Vec<(String, bool)> = Vec::new();
     let mut slogans = Vec::new();
     for q in &qs {
@@ -693,7 +695,7 @@ pub fn extract(body: &Body) -> Extracted {
             forms.push((cand, false));
         }
     }
-    for cand in nxmy_candidates(text) {
+    for cand in nxmy_candidates(text, &scan.openers) {
         if is_formulation(cand, false) && !forms.iter().any(|(x, _)| x == cand) {
             forms.push((cand.to_string(), false));
         }
@@ -743,7 +745,7 @@ pub fn extract(body: &Body) -> Extracted {
             let ms = mentions.get(&i)?;
             let first = ms.iter().map(|m| m.0).min().unwrap_or(0);
             let number = leading_number(t).map_or(0, |(v, _)| v);
-            let expansion = expand(t, text, ms, &runs);
+            let expansion = expand(t, text, &scan.marks, ms, &runs);
             let quoted = *quoted
                 || ms
                     .iter()
@@ -770,7 +772,7 @@ pub fn extract(body: &Body) -> Extracted {
     Extracted {
         formulations: formulations.into_iter().map(|(_, f)| f).collect(),
         slogans,
-        documents: cited_documents(body),
+        documents: cited_documents(body, &scan.marks),
     }
 }
 
@@ -817,9 +819,7 @@ fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
         let ok = (2..=6).contains(&len)
             && (2..=10).contains(&n)
             && !rest.is_empty()
-            && rest
-                .chars()
-                .all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+            && rest.chars().all(is_ideograph)
             && !NOT_A_NAME.iter().any(|w| rest.starts_with(w))
             && !LEX.has_idiom_head(c, 1);
         ok.then_some(n)
@@ -845,7 +845,7 @@ fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
         }
         let run: String = after
             .chars()
-            .take_while(|ch| ('\u{4e00}'..='\u{9fff}').contains(ch))
+            .take_while(|&ch| is_ideograph(ch))
             .take(7)
             .collect();
         let run = canonical(&run);
@@ -898,17 +898,14 @@ const LEADING_NUMBERS: [char; 25] = [
     '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '双',
 ];
 
-/// The first character of the block [`LEADING_BITS`] covers.
-const CJK_START: u32 = 0x4e00;
-
-/// [`LEADING_NUMBERS`] as one bit per character of the CJK block: the scan
-/// for candidates tests every character of the text, and a bit costs less
-/// than a `match` over scattered characters.
+/// [`LEADING_NUMBERS`] as one bit per ideograph ([`is_ideograph`]): the
+/// scan tests every character of the text, and a bit costs less than a
+/// `match` over scattered characters.
 static LEADING_BITS: [u64; 0x5200 / 64] = {
     let mut bits = [0u64; 0x5200 / 64];
     let mut i = 0;
     while i < LEADING_NUMBERS.len() {
-        let k = (LEADING_NUMBERS[i] as u32 - CJK_START) as usize;
+        let k = (LEADING_NUMBERS[i] as u32 - 0x4e00) as usize;
         bits[k / 64] |= 1 << (k % 64);
         i += 1;
     }
@@ -917,7 +914,7 @@ static LEADING_BITS: [u64; 0x5200 / 64] = {
 
 /// Whether `c` is one of [`LEADING_NUMBERS`].
 fn opens_nxmy(c: char) -> bool {
-    let Some(k) = (c as u32).checked_sub(CJK_START) else {
+    let Some(k) = (c as u32).checked_sub(0x4e00) else {
         return false;
     };
     let k = k as usize;
@@ -926,19 +923,10 @@ fn opens_nxmy(c: char) -> bool {
         .is_some_and(|w| w >> (k % 64) & 1 == 1)
 }
 
-/// Unquoted N-X-M-Y candidates (三会一课, 五基三化), in one pass over the
-/// characters of the text.
-fn nxmy_candidates(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (at, c) in text.char_indices() {
-        let opens = opens_nxmy(c) && !prev.is_some_and(|p| number_word(p).is_some() || p == '第');
-        prev = Some(c);
-        if let Some(cand) = opens.then(|| nxmy_at(text, at)).flatten() {
-            out.push(cand);
-        }
-    }
-    out
+/// Unquoted N-X-M-Y candidates (三会一课, 五基三化) at the `openers` of the
+/// text's [`Scan`].
+fn nxmy_candidates<'t>(text: &'t str, openers: &[usize]) -> Vec<&'t str> {
+    openers.iter().filter_map(|&at| nxmy_at(text, at)).collect()
 }
 
 /// The N-X-M-Y candidate that starts at `at` (at a number that opens one):
@@ -951,13 +939,12 @@ fn nxmy_at(text: &str, at: usize) -> Option<&str> {
         len += 1;
     }
     let end = if len == 5 { chars[4].0 } else { text.len() };
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     if chars[0].1 == '一' {
         // 一X一Y (is_formulation keeps those over a unit of organization),
         // ending there: 一事一清单 is no 一事一清.
         let end_ok = || {
             len < 5
-                || !han(chars[4].1)
+                || !is_ideograph(chars[4].1)
                 || AFTER_ONE_PER_UNIT
                     .iter()
                     .any(|w| text[end..].starts_with(w))
@@ -969,10 +956,10 @@ fn nxmy_at(text: &str, at: usize) -> Option<&str> {
         return None;
     }
     let (x, m, y) = (chars[1].1, chars[2].1, chars[3].1);
-    let shape = han(x)
+    let shape = is_ideograph(x)
         && number_word(x).is_none()
         && number_word(m).is_some()
-        && han(y)
+        && is_ideograph(y)
         && number_word(y).is_none()
         && !matches!(
             x,
@@ -1060,13 +1047,32 @@ fn trim_ends(mut items: Vec<String>) -> Vec<String> {
     items
 }
 
-/// The marks that end an item of an enumeration (、) or the enumeration.
-static ITEM_ENDS: CharSet = CharSet::new(&[
-    '、', ',', '，', '。', ';', '；', ':', '：', '“', '”', '(', ')', '《', '》', '\n', '!', '?',
-]);
+/// Whether `c` ends an item of an enumeration (、) or the enumeration.
+fn ends_item(c: char) -> bool {
+    matches!(
+        c,
+        '、' | ','
+            | '，'
+            | '。'
+            | ';'
+            | '；'
+            | ':'
+            | '：'
+            | '“'
+            | '”'
+            | '('
+            | ')'
+            | '《'
+            | '》'
+            | '\n'
+            | '!'
+            | '?'
+    )
+}
 
 /// The runs of pieces separated by 、 in a text, each between two other
-/// [`ITEM_ENDS`], found in one pass over those marks. A run's
+/// marks that end an item ([`ends_item`]), read from the marks of the
+/// text's [`Scan`]. A run's
 /// [`Enumeration`] (its pieces trimmed to items) is made on first need: a
 /// formulation reads only the runs of its own length that carry its key
 /// morphemes or touch its mention.
@@ -1086,7 +1092,7 @@ struct Run {
 }
 
 impl<'t> Runs<'t> {
-    fn new(text: &'t str) -> Runs<'t> {
+    fn new(text: &'t str, marks: &[(usize, char)]) -> Runs<'t> {
         let mut runs = Runs {
             text,
             runs: Vec::new(),
@@ -1097,7 +1103,7 @@ impl<'t> Runs<'t> {
         let mut piece_start = 0;
         // Where the current run's pieces start in `pieces`.
         let mut first = 0;
-        for (j, c) in ITEM_ENDS.find_in(text) {
+        for &(j, c) in marks.iter().filter(|&&(_, c)| ends_item(c)) {
             if c == '、' || runs.pieces.len() > first {
                 runs.pieces.push((piece_start, j));
             }
@@ -1263,18 +1269,12 @@ fn expand_adjacent(
             .count();
         !items.iter().any(|it| it.contains(f)) && names * 2 <= items.len()
     };
+    // (The cheap tests of substrings first.)
     let keyed = |items: &[String]| {
-        not_names(items)
-            && keys.len() == 1
-            && items.iter().all(|it| it.contains(keys[0].0.as_str()))
+        items.iter().all(|it| it.contains(keys[0].0.as_str())) && not_names(items)
     };
-    // Every item carries every key (三抓三促: 抓A,促B).
-    let all_keys = |items: &[String]| {
-        not_names(items)
-            && items
-                .iter()
-                .all(|it| keys.iter().all(|(k, _)| it.contains(k.as_str())))
-    };
+    // Heads must carry every key (三抓三促: 抓A,促B).
+    let key_words: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
     let per_part = |items: &[String]| {
         items
             .iter()
@@ -1292,13 +1292,17 @@ fn expand_adjacent(
     for &(ms, me) in &sorted {
         let found = adjacent::items_after(text, me, n, &not_names, false)
             .or_else(|| adjacent::items_before(text, ms, n).filter(|i| not_names(i)))
-            .or_else(|| adjacent::items_after(text, me, n, &keyed, true))
+            .or_else(|| {
+                (keys.len() == 1)
+                    .then(|| adjacent::items_after(text, me, n, &keyed, true))
+                    .flatten()
+            })
             .or_else(|| {
                 (keys.len() >= 2)
                     .then(|| adjacent::items_after(text, me, keys.len(), &per_part, true))
                     .flatten()
             })
-            .or_else(|| adjacent::item_heads(text, me, n, &all_keys));
+            .or_else(|| adjacent::item_heads(text, me, n, &key_words, &not_names));
         if found.is_some() {
             return found;
         }
@@ -1311,6 +1315,7 @@ fn expand_adjacent(
 fn expand<'t>(
     f: &str,
     text: &'t str,
+    marks: &[(usize, char)],
     mentions: &[(usize, usize)],
     runs: &OnceCell<Runs<'t>>,
 ) -> Option<Vec<String>> {
@@ -1325,7 +1330,7 @@ fn expand<'t>(
     if let Some(items) = expand_adjacent(f, text, mentions, &keys, total as usize) {
         return Some(items);
     }
-    let runs = runs.get_or_init(|| Runs::new(text));
+    let runs = runs.get_or_init(|| Runs::new(text, marks));
     expand_from_enumerations(f, runs, mentions, &keys, total)
 }
 
@@ -1577,33 +1582,14 @@ fn classify_document(title: &str, before: &str, after: &str) -> DocumentKind {
     DocumentKind::Other
 }
 
-/// The brackets [`cited_documents`] reads.
-static TITLE_MARKS: CharSet = CharSet::new(&['《', '〈', '〉', '》']);
-
-fn cited_documents(body: &Body) -> Vec<CitedDocument> {
+/// The documents cited in 《…》 (and 〈…〉 inside them), read from the
+/// `marks` of the text's [`Scan`].
+fn cited_documents(body: &Body, marks: &[(usize, char)]) -> Vec<CitedDocument> {
     let text = body.text.as_str();
     let mut out = Vec::new();
-    let mut line_start = 0;
-    // A title never spans a line: a line without 《 cites nothing, and a
-    // line's titles start at its first 《.
-    for line in text.split_inclusive('\n') {
-        if let Some(p) = line.find('《') {
-            documents_in_line(body, line_start + p, line_start + line.len(), &mut out);
-        }
-        line_start += line.len();
-    }
-    out.sort_by_key(|d| d.span[0]);
-    out
-}
-
-/// The documents cited in `from..to` of the body text: one line, from its
-/// first 《 on.
-fn documents_in_line(body: &Body, from: usize, to: usize, out: &mut Vec<CitedDocument>) {
-    let text = body.text.as_str();
     let mut open: Option<usize> = None;
     let mut inner_open: Option<usize> = None;
-    for (j, c) in TITLE_MARKS.find_in(&text[from..to]) {
-        let i = from + j;
+    for &(i, c) in marks {
         match c {
             '《' => {
                 open = Some(i + c.len_utf8());
@@ -1626,7 +1612,7 @@ fn documents_in_line(body: &Body, from: usize, to: usize, out: &mut Vec<CitedDoc
                 if let Some(s) = open.take() {
                     let title = &text[s..i];
                     let n = title.chars().count();
-                    if n > 0 && n <= 80 {
+                    if n > 0 && n <= 80 && !title.contains('\n') {
                         let before = &text[..s - '《'.len_utf8()];
                         let before: String = before
                             .chars()
@@ -1645,9 +1631,15 @@ fn documents_in_line(body: &Body, from: usize, to: usize, out: &mut Vec<CitedDoc
                     }
                 }
             }
+            '\n' => {
+                open = None;
+                inner_open = None;
+            }
             _ => {}
         }
     }
+    out.sort_by_key(|d| d.span[0]);
+    out
 }
 
 #[cfg(test)]
@@ -1659,6 +1651,7 @@ mod tests {
         for c in ('\u{3000}'..='\u{9fff}').filter(|c| !matches!(c, '百' | '千' | '万' | '十')) {
             assert_eq!(number_word(c).is_some(), opens_nxmy(c), "{c}");
             assert_eq!(opens_nxmy(c), LEADING_NUMBERS.contains(&c), "{c}");
+            assert!(!is_mark(c) || !is_ideograph(c), "{c}");
         }
     }
 
