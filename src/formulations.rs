@@ -418,6 +418,14 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
 /// of formulations (“双报到、双服务” → 双报到, 双服务). In such a list a part
 /// led by 一 counts too (“一带头、两争当”).
 fn formulation_candidates(q: &str) -> Vec<String> {
+    // Every formulation has a number word or a digit (each national one
+    // starts with a number word): most quotes have neither and name none.
+    if !q
+        .chars()
+        .any(|c| number_word(c).is_some() || c.is_ascii_digit() || matches!(c, 'N' | 'n'))
+    {
+        return Vec::new();
+    }
     let c = canonical(q);
     if is_formulation(&c, true) || is_digit_formula(&c) {
         return vec![c];
@@ -709,7 +717,11 @@ pub fn extract(body: &Body) -> Extracted {
     for i in order {
         let f = &forms[i].0;
         let mut from = 0;
-        while let Some(p) = text[from..].find(f.as_str()) {
+        // (`contains` is cheaper than a search that fails, as the last
+        // search for every form does.)
+        while text[from..].contains(f.as_str())
+            && let Some(p) = text[from..].find(f.as_str())
+        {
             let s = from + p;
             let e = s + f.len();
             from = e;
@@ -826,9 +838,15 @@ fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
     };
     let mut out: Vec<(String, bool)> = Vec::new();
     for q in qs.iter().filter(|q| !q.nested) {
-        // The quote itself is the name: …开展反分裂斗争“五项行动”.
-        let c = canonical(&text[q.start..q.end]);
-        if let Some(n) = plausible(&c)
+        // The quote itself is the name: …开展反分裂斗争“五项行动”. (A name
+        // has a leading number: a quote without a number word is none.)
+        let inner = &text[q.start..q.end];
+        let c = inner
+            .chars()
+            .any(|c| number_word(c).is_some())
+            .then(|| canonical(inner));
+        if let Some(c) = c
+            && let Some(n) = plausible(&c)
             && formulation_candidates(&c).is_empty()
             && adjacent::items_before(text, q.start, n as usize).is_some()
         {
@@ -1494,15 +1512,19 @@ fn classify_quote(inner: &str, before: &str, after: &str) -> QuoteKind {
     let s = inner.trim();
     let n = s.chars().count();
     let sentence_punct = s.contains(['。', '!', '?', '！', '？']) || s.ends_with(['。', '…']);
+    let before = before.trim_end_matches([':', '：', ',', '，']);
     let speech_before = ["说", "表示", "强调", "指出", "写道", "感慨", "认为", "问"]
         .iter()
-        .any(|w| before.trim_end_matches([':', '：', ',', '，']).ends_with(w));
+        .any(|w| before.ends_with(w));
     let speech_after = after.starts_with(',') && char_prefix(after, 30).contains("说");
-    let parts: Vec<&str> = s
+    // How many parts between commas, and whether all are short.
+    let (parts, short_parts) = s
         .split(['、', ',', '，', ' '])
         .filter(|p| !p.is_empty())
-        .collect();
-    let parallel = parts.len() >= 2 && parts.iter().all(|p| p.chars().count() <= 14);
+        .fold((0, true), |(k, short), p| {
+            (k + 1, short && p.chars().count() <= 14)
+        });
+    let parallel = parts >= 2 && short_parts;
     if sentence_punct || (n > 24 && !parallel) || speech_before || speech_after && n > 10 {
         return QuoteKind::Quote;
     }
@@ -1511,13 +1533,13 @@ fn classify_quote(inner: &str, before: &str, after: &str) -> QuoteKind {
     }
     // A name followed by a naming word: “津港先锋”正式成立, “台州红云”智慧平台.
     let named = NAMING_WORDS.iter().any(|w| after.starts_with(w));
-    if named && n >= 3 && parts.len() == 1 {
+    if named && n >= 3 && parts == 1 {
         return QuoteKind::Title;
     }
     if HONOR_SUFFIX.iter().any(|h| s.ends_with(h)) || s.starts_with("最美") {
         return QuoteKind::Honor;
     }
-    if parts.len() >= 2 {
+    if parts >= 2 {
         return QuoteKind::Slogan;
     }
     if TITLE_SUFFIX.iter().any(|t| s.ends_with(t)) && n >= 3 {
@@ -1653,6 +1675,43 @@ mod tests {
             assert_eq!(opens_nxmy(c), LEADING_NUMBERS.contains(&c), "{c}");
             assert!(!is_mark(c) || !is_ideograph(c), "{c}");
         }
+    }
+
+    #[test]
+    fn national_formulations_start_with_a_number_word() {
+        // formulation_candidates skips quotes without a number word or digit.
+        for n in &LEX.national {
+            assert!(starts_with_number_word(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn char_prefix_is_the_first_characters() {
+        let long = "党员a干部，“三会一课”\n".repeat(200);
+        for s in ["", "党员", "abc", long.as_str()] {
+            for n in [0, 1, 2, 3, 255, 256, 257, 1000, 3000, 10_000] {
+                let want: String = s.chars().take(n).collect();
+                assert_eq!(char_prefix(s, n), want, "{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_scan_finds_marks_and_openers() {
+        let text = "落实“三会一课”,第三会、十三五和四个意识";
+        let scan = Scan::new(text);
+        let marks: String = scan.marks.iter().map(|m| m.1).collect();
+        assert_eq!(marks, "“”,、");
+        let openers: Vec<&str> = scan.openers.iter().map(|&i| &text[i..]).collect();
+        // Not 第三, not the 三 of 十三.
+        assert_eq!(
+            openers,
+            [
+                "三会一课”,第三会、十三五和四个意识",
+                "一课”,第三会、十三五和四个意识",
+                "四个意识"
+            ]
+        );
     }
 
     fn forms(t: &str) -> Vec<String> {
