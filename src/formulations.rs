@@ -63,10 +63,13 @@
 //! assert_eq!(e.slogans[0].kind, dangjian::formulations::QuoteKind::Slogan);
 //! ```
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::body::Body;
@@ -176,7 +179,27 @@ const IDIOMS: &str = include_str!("../data/numeric-idioms.txt");
 struct Lexicon {
     national: Vec<String>,
     matcher: Option<AhoCorasick>,
-    idioms: HashSet<String>,
+    idioms: FxHashSet<String>,
+    /// The longest idiom, in bytes: no longer head of a text is one.
+    longest_idiom: usize,
+}
+
+impl Lexicon {
+    fn is_national(&self, s: &str) -> bool {
+        self.national.iter().any(|n| n == s)
+    }
+
+    /// Whether `s` starts with an idiom of at least `min_chars` characters.
+    /// The heads of `s` are looked up, one per character up to the longest
+    /// idiom, instead of every idiom being tried against `s`.
+    fn has_idiom_head(&self, s: &str, min_chars: usize) -> bool {
+        s.char_indices()
+            .map(|(i, _)| i)
+            .chain([s.len()])
+            .skip(min_chars.max(1))
+            .take_while(|&end| end <= self.longest_idiom)
+            .any(|end| self.idioms.contains(&s[..end]))
+    }
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -191,16 +214,18 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&national)
         .ok();
-    let idioms = IDIOMS
+    let idioms: FxHashSet<String> = IDIOMS
         .lines()
         .map(str::trim)
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .map(str::to_string)
         .collect();
+    let longest_idiom = idioms.iter().map(String::len).max().unwrap_or(0);
     Lexicon {
         national,
         matcher,
         idioms,
+        longest_idiom,
     }
 });
 
@@ -214,6 +239,12 @@ fn number_word(c: char) -> Option<u32> {
         '十' => Some(10),
         _ => numerals::chinese_digit(c).filter(|d| *d > 0),
     }
+}
+
+/// Whether `s` starts with a number word: exactly when [`leading_number`]
+/// finds one.
+fn starts_with_number_word(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| number_word(c).is_some())
 }
 
 /// Leading number of a formulation candidate (十二 → 12, 两 → 2).
@@ -276,8 +307,13 @@ const AFTER_ONE_PER_UNIT: &[&str] = &[
 /// Whether `s` (a quoted string or a candidate) is a numbered formulation.
 fn is_formulation(s: &str, quoted: bool) -> bool {
     let lex = &*LEX;
-    if lex.national.iter().any(|n| n == s) {
+    if lex.is_national(s) {
         return true;
+    }
+    // Every other one has a leading number: most quotes and candidates stop
+    // here, before any counting.
+    if !starts_with_number_word(s) {
+        return false;
     }
     let n = s.chars().count();
     let numbers_after_head = s
@@ -303,11 +339,7 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
         return false;
     }
     // An idiom at the head (一把手工程, 三年行动, 双方一致).
-    if lex
-        .idioms
-        .iter()
-        .any(|i| s.starts_with(i.as_str()) && i.chars().count() >= 2)
-    {
+    if lex.has_idiom_head(s, 2) {
         return false;
     }
     let chars: Vec<char> = s.chars().collect();
@@ -341,7 +373,7 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
     {
         return false;
     }
-    if !rest.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if !rest.chars().all(is_ideograph) {
         return false;
     }
     // Quantity words after the number: 三项制度, 两批, 七个支部 … are counts
@@ -386,6 +418,14 @@ fn is_formulation(s: &str, quoted: bool) -> bool {
 /// of formulations (“双报到、双服务” → 双报到, 双服务). In such a list a part
 /// led by 一 counts too (“一带头、两争当”).
 fn formulation_candidates(q: &str) -> Vec<String> {
+    // Every formulation has a number word or a digit (each national one
+    // starts with a number word): most quotes have neither and name none.
+    if !q
+        .chars()
+        .any(|c| number_word(c).is_some() || c.is_ascii_digit() || matches!(c, 'N' | 'n'))
+    {
+        return Vec::new();
+    }
     let c = canonical(q);
     if is_formulation(&c, true) || is_digit_formula(&c) {
         return vec![c];
@@ -404,9 +444,7 @@ fn formulation_candidates(q: &str) -> Vec<String> {
     }
     let strong = parts.iter().filter(|p| is_formulation(p, true)).count();
     let weak = |p: &str| {
-        p.starts_with('一')
-            && (2..=8).contains(&p.chars().count())
-            && !LEX.idioms.iter().any(|i| p.starts_with(i.as_str()))
+        p.starts_with('一') && (2..=8).contains(&p.chars().count()) && !LEX.has_idiom_head(p, 1)
     };
     if strong >= 1 && parts.iter().all(|p| is_formulation(p, true) || weak(p)) {
         return parts;
@@ -449,6 +487,35 @@ pub fn is_digit_formula(s: &str) -> bool {
         })
 }
 
+/// The first `n` characters of `s` (all of it when shorter): what
+/// `s.chars().take(n).collect::<String>()` holds, without the copy. The
+/// characters are counted a block at a time (`chars().count()` is
+/// vectorized), then one by one in the block where the `n`th ends.
+fn char_prefix(s: &str, n: usize) -> &str {
+    const BLOCK: usize = 256;
+    let mut start = 0;
+    let mut left = n;
+    // Once no more bytes than characters are left, all of them fit.
+    while s.len() - start > left {
+        let mut end = (start + BLOCK).min(s.len());
+        while !s.is_char_boundary(end) {
+            end += 1;
+        }
+        let block = &s[start..end];
+        let k = block.chars().count();
+        if k >= left {
+            let cut = block
+                .char_indices()
+                .nth(left)
+                .map_or(block.len(), |(i, _)| i);
+            return &s[..start + cut];
+        }
+        left -= k;
+        start = end;
+    }
+    s
+}
+
 /// Extracts from plain text (normalized internally).
 pub fn extract_text(text: &str) -> Extracted {
     let norm = crate::normalize::Normalizer::default().normalize(text);
@@ -457,6 +524,48 @@ pub fn extract_text(text: &str) -> Extracted {
         norm.map,
         &crate::segment::Segmenter::default(),
     ))
+}
+
+/// What the stage reads of a text by position, found in one pass over its
+/// characters: the punctuation marks that bound quotes, titles and
+/// enumeration items, and the numbers that may open an N-X-M-Y formulation.
+#[derive(Default)]
+struct Scan {
+    /// The [`is_mark`] characters, in text order.
+    marks: Vec<(usize, char)>,
+    /// Where a number that opens an N-X-M-Y candidate ([`opens_nxmy`])
+    /// stands after no other number word and no 第 (第三会).
+    openers: Vec<usize>,
+}
+
+impl Scan {
+    fn new(text: &str) -> Scan {
+        let mut scan = Scan::default();
+        let mut prev = '\0';
+        for (i, c) in text.char_indices() {
+            // Most characters are ideographs, and no mark is one.
+            if is_ideograph(c) {
+                if opens_nxmy(c) && number_word(prev).is_none() && prev != '第' {
+                    scan.openers.push(i);
+                }
+            } else if is_mark(c) {
+                scan.marks.push((i, c));
+            }
+            prev = c;
+        }
+        scan
+    }
+}
+
+/// Whether `c` is in the block of common ideographs (U+4E00–U+9FFF).
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// The marks the stage reads: quotation marks, title brackets, and the
+/// marks that end an enumeration item ([`ends_item`]).
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '〈' | '〉') || ends_item(c)
 }
 
 /// A quoted stretch of the body text.
@@ -474,60 +583,82 @@ struct Quoted {
 /// an even number of them; a quote longer than 120 characters is ignored.
 /// A quote inside another (“学习“三会一课”制度”) is kept as nested; an
 /// opening mark that never closes does not hide the quotes after it.
-fn quotes(text: &str) -> Vec<Quoted> {
+/// Read from the `marks` of the text's [`Scan`].
+fn quotes(text: &str, marks: &[(usize, char)]) -> Vec<Quoted> {
     let mut out: Vec<Quoted> = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let mut open: Vec<usize> = Vec::new();
+    // The marks of each line, its line break included.
+    for line in marks.split_inclusive(|&(_, c)| c == '\n') {
         let first = out.len();
-        let straight = line.matches('"').count() % 2 == 0;
-        let mut straight_open: Option<usize> = None;
-        for (j, c) in line.char_indices() {
-            let i = line_start + j;
-            let close = |s: usize, depth: usize, out: &mut Vec<Quoted>| {
-                let inner = &text[s..i];
-                if !inner.trim().is_empty() && inner.chars().count() <= 120 {
-                    out.push(Quoted {
-                        start: s,
-                        end: i,
-                        nested: depth > 0,
-                    });
-                }
-            };
-            match c {
-                '“' => open.push(i + c.len_utf8()),
-                '”' => {
-                    if let Some(s) = open.pop() {
-                        close(s, open.len(), &mut out);
-                    }
-                }
-                '"' if straight => match straight_open.take() {
-                    Some(s) => close(s, open.len(), &mut out),
-                    None => straight_open = Some(i + 1),
-                },
-                _ => {}
-            }
-        }
-        // A nested quote whose outer quote never closed is a quote of its own.
-        let (done, rest) = out.split_at_mut(first);
-        let _ = done;
-        let snapshot: Vec<(usize, usize, bool)> =
-            rest.iter().map(|q| (q.start, q.end, q.nested)).collect();
-        for q in rest.iter_mut().filter(|q| q.nested) {
-            q.nested = snapshot
-                .iter()
-                .any(|&(s, e, n)| !n && s < q.start && q.end < e);
-        }
-        line_start += line.len();
+        quotes_in_line(text, line, &mut out);
+        unnest_orphans(&mut out[first..]);
     }
     out.sort_by_key(|q| q.start);
     out
 }
 
+/// The quotes of one line, from its marks.
+fn quotes_in_line(text: &str, line: &[(usize, char)], out: &mut Vec<Quoted>) {
+    let mut open: Vec<usize> = Vec::new();
+    let straight = line.iter().filter(|&&(_, c)| c == '"').count() % 2 == 0;
+    let mut straight_open: Option<usize> = None;
+    for &(i, c) in line {
+        let close = |s: usize, depth: usize, out: &mut Vec<Quoted>| {
+            let inner = &text[s..i];
+            if !inner.trim().is_empty() && inner.chars().count() <= 120 {
+                out.push(Quoted {
+                    start: s,
+                    end: i,
+                    nested: depth > 0,
+                });
+            }
+        };
+        match c {
+            '“' => open.push(i + c.len_utf8()),
+            '”' => {
+                if let Some(s) = open.pop() {
+                    close(s, open.len(), out);
+                }
+            }
+            '"' if straight => match straight_open.take() {
+                Some(s) => close(s, open.len(), out),
+                None => straight_open = Some(i + 1),
+            },
+            _ => {}
+        }
+    }
+}
+
+/// A nested quote of one line whose outer quote never closed is a quote of
+/// its own: it stays nested only inside a quote of the line that is not
+/// nested itself. The outer quotes are sorted once, so that each nested
+/// one is a bisection rather than a pass over the line's quotes.
+fn unnest_orphans(line: &mut [Quoted]) {
+    if !line.iter().any(|q| q.nested) {
+        return;
+    }
+    // Outer quotes by start, each with the furthest end of those up to it.
+    let mut outer: Vec<(usize, usize)> = line
+        .iter()
+        .filter(|q| !q.nested)
+        .map(|q| (q.start, q.end))
+        .collect();
+    outer.sort_unstable();
+    let mut reach = 0;
+    for o in &mut outer {
+        reach = reach.max(o.1);
+        o.1 = reach;
+    }
+    for q in line.iter_mut().filter(|q| q.nested) {
+        let k = outer.partition_point(|&(s, _)| s < q.start);
+        q.nested = k > 0 && q.end < outer[k - 1].1;
+    }
+}
+
 /// Extracts formulations, slogans and cited documents from a body.
 pub fn extract(body: &Body) -> Extracted {
     let text = body.text.as_str();
-    let qs = quotes(text);
+    let scan = Scan::new(text);
+    let qs = quotes(text, &scan.marks);
     let mut forms: Vec<(String, bool)> = Vec::new();
     let mut slogans = Vec::new();
     for q in &qs {
@@ -572,9 +703,9 @@ pub fn extract(body: &Body) -> Extracted {
             forms.push((cand, false));
         }
     }
-    for cand in nxmy_candidates(text) {
-        if is_formulation(&cand, false) && !forms.iter().any(|(x, _)| *x == cand) {
-            forms.push((cand, false));
+    for cand in nxmy_candidates(text, &scan.openers) {
+        if is_formulation(cand, false) && !forms.iter().any(|(x, _)| x == cand) {
+            forms.push((cand.to_string(), false));
         }
     }
     // Mentions: every occurrence of each canonical form (quoted or not),
@@ -586,7 +717,11 @@ pub fn extract(body: &Body) -> Extracted {
     for i in order {
         let f = &forms[i].0;
         let mut from = 0;
-        while let Some(p) = text[from..].find(f.as_str()) {
+        // (`contains` is cheaper than a search that fails, as the last
+        // search for every form does.)
+        while text[from..].contains(f.as_str())
+            && let Some(p) = text[from..].find(f.as_str())
+        {
             let s = from + p;
             let e = s + f.len();
             from = e;
@@ -613,7 +748,8 @@ pub fn extract(body: &Body) -> Extracted {
             mentions.entry(i).or_default().push((s, e));
         }
     }
-    let enums = enumerations(text);
+    // Read only when a formulation is not expanded beside a mention.
+    let runs = OnceCell::new();
     let mut formulations: Vec<(usize, Formulation)> = forms
         .iter()
         .enumerate()
@@ -621,7 +757,7 @@ pub fn extract(body: &Body) -> Extracted {
             let ms = mentions.get(&i)?;
             let first = ms.iter().map(|m| m.0).min().unwrap_or(0);
             let number = leading_number(t).map_or(0, |(v, _)| v);
-            let expansion = expand(t, text, ms, &enums);
+            let expansion = expand(t, text, &scan.marks, ms, &runs);
             let quoted = *quoted
                 || ms
                     .iter()
@@ -639,7 +775,7 @@ pub fn extract(body: &Body) -> Extracted {
                         v.sort();
                         v
                     },
-                    national: lex.national.iter().any(|n| n == t),
+                    national: lex.is_national(t),
                 },
             ))
         })
@@ -648,7 +784,7 @@ pub fn extract(body: &Body) -> Extracted {
     Extracted {
         formulations: formulations.into_iter().map(|(_, f)| f).collect(),
         slogans,
-        documents: cited_documents(body),
+        documents: cited_documents(body, &scan.marks),
     }
 }
 
@@ -695,30 +831,39 @@ fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
         let ok = (2..=6).contains(&len)
             && (2..=10).contains(&n)
             && !rest.is_empty()
-            && rest
-                .chars()
-                .all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+            && rest.chars().all(is_ideograph)
             && !NOT_A_NAME.iter().any(|w| rest.starts_with(w))
-            && !LEX.idioms.iter().any(|i| c.starts_with(i.as_str()));
+            && !LEX.has_idiom_head(c, 1);
         ok.then_some(n)
     };
     let mut out: Vec<(String, bool)> = Vec::new();
     for q in qs.iter().filter(|q| !q.nested) {
-        // The quote itself is the name: …开展反分裂斗争“五项行动”.
-        let c = canonical(&text[q.start..q.end]);
-        if formulation_candidates(&c).is_empty()
+        // The quote itself is the name: …开展反分裂斗争“五项行动”. (A name
+        // has a leading number: a quote without a number word is none.)
+        let inner = &text[q.start..q.end];
+        let c = inner
+            .chars()
+            .any(|c| number_word(c).is_some())
+            .then(|| canonical(inner));
+        if let Some(c) = c
             && let Some(n) = plausible(&c)
+            && formulation_candidates(&c).is_empty()
             && adjacent::items_before(text, q.start, n as usize).is_some()
         {
             out.push((c, true));
         }
         // The name follows the quoted list: “A、B、C”三力共振.
+        // (A name has a leading number, and canonical keeps the first
+        // character.)
         let Some(after) = text[q.end..].strip_prefix('”') else {
             continue;
         };
+        if !starts_with_number_word(after) {
+            continue;
+        }
         let run: String = after
             .chars()
-            .take_while(|ch| ('\u{4e00}'..='\u{9fff}').contains(ch))
+            .take_while(|&ch| is_ideograph(ch))
             .take(7)
             .collect();
         let run = canonical(&run);
@@ -735,6 +880,10 @@ fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
 /// one is found with the quotes; without N a sum of numbers is arithmetic.
 fn digit_formulas_with_n(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // Every candidate contains an N.
+    if !text.contains('N') {
+        return out;
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -762,73 +911,84 @@ fn digit_formulas_with_n(text: &str) -> Vec<String> {
 
 /// The characters that can open an N-X-M-Y formulation: the digits of
 /// [`number_word`] and 双 (百, 千, 万 and 十 open none).
-const LEADING_NUMBERS: &str = "一壹幺二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖双";
+const LEADING_NUMBERS: [char; 25] = [
+    '一', '壹', '幺', '二', '贰', '貳', '两', '兩', '三', '叁', '參', '四', '肆', '五', '伍', '六',
+    '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '双',
+];
 
-/// Finds [`LEADING_NUMBERS`] in one pass over the text.
-static LEADING_NUMBER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let chars: Vec<String> = LEADING_NUMBERS.chars().map(String::from).collect();
-    // Two dozen one-character patterns: always within the automaton's limits
-    // (built by the `leading_numbers_are_the_number_words` test).
-    AhoCorasick::new(chars).expect("single characters build an automaton")
-});
-
-/// Unquoted N-X-M-Y candidates (三会一课, 五基三化).
-fn nxmy_candidates(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for hit in LEADING_NUMBER.find_iter(text) {
-        let at = hit.start();
-        if text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|p| number_word(p).is_some() || p == '第')
-        {
-            continue;
-        }
-        // The number and the four characters after it.
-        let chars: Vec<(usize, char)> = text[at..]
-            .char_indices()
-            .take(5)
-            .map(|(k, c)| (at + k, c))
-            .collect();
-        let end = chars.get(4).map_or(text.len(), |p| p.0);
-        if chars[0].1 == '一' {
-            // 一X一Y (is_formulation keeps those over a unit of organization),
-            // ending there: 一事一清单 is no 一事一清.
-            let end_ok = chars.get(4).is_none_or(|&(p, next)| {
-                !('\u{4e00}'..='\u{9fff}').contains(&next)
-                    || AFTER_ONE_PER_UNIT.iter().any(|w| text[p..].starts_with(w))
-            });
-            if end_ok && chars.get(2).is_some_and(|p| p.1 == '一') && chars.len() > 3 {
-                out.push(text[at..end].to_string());
-            }
-            continue;
-        }
-        // N X M Y with single characters X and Y.
-        if chars.len() > 3 {
-            let (x, m, y) = (chars[1].1, chars[2].1, chars[3].1);
-            let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-            if han(x)
-                && number_word(x).is_none()
-                && number_word(m).is_some()
-                && han(y)
-                && number_word(y).is_none()
-                && !matches!(
-                    x,
-                    '个' | '项' | '是' | '年' | '月' | '名' | '次' | '批' | '大' | '届'
-                )
-            {
-                out.push(text[at..end].to_string());
-            }
-        }
+/// [`LEADING_NUMBERS`] as one bit per ideograph ([`is_ideograph`]): the
+/// scan tests every character of the text, and a bit costs less than a
+/// `match` over scattered characters.
+static LEADING_BITS: [u64; 0x5200 / 64] = {
+    let mut bits = [0u64; 0x5200 / 64];
+    let mut i = 0;
+    while i < LEADING_NUMBERS.len() {
+        let k = (LEADING_NUMBERS[i] as u32 - 0x4e00) as usize;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 1;
     }
-    out
+    bits
+};
+
+/// Whether `c` is one of [`LEADING_NUMBERS`].
+fn opens_nxmy(c: char) -> bool {
+    let Some(k) = (c as u32).checked_sub(0x4e00) else {
+        return false;
+    };
+    let k = k as usize;
+    LEADING_BITS
+        .get(k / 64)
+        .is_some_and(|w| w >> (k % 64) & 1 == 1)
+}
+
+/// Unquoted N-X-M-Y candidates (三会一课, 五基三化) at the `openers` of the
+/// text's [`Scan`].
+fn nxmy_candidates<'t>(text: &'t str, openers: &[usize]) -> Vec<&'t str> {
+    openers.iter().filter_map(|&at| nxmy_at(text, at)).collect()
+}
+
+/// The N-X-M-Y candidate that starts at `at` (at a number that opens one):
+/// the number and the four characters after it, when they have the shape.
+fn nxmy_at(text: &str, at: usize) -> Option<&str> {
+    let mut chars = [(0, ' '); 5];
+    let mut len = 0;
+    for (k, c) in text[at..].char_indices().take(5) {
+        chars[len] = (at + k, c);
+        len += 1;
+    }
+    let end = if len == 5 { chars[4].0 } else { text.len() };
+    if chars[0].1 == '一' {
+        // 一X一Y (is_formulation keeps those over a unit of organization),
+        // ending there: 一事一清单 is no 一事一清.
+        let end_ok = || {
+            len < 5
+                || !is_ideograph(chars[4].1)
+                || AFTER_ONE_PER_UNIT
+                    .iter()
+                    .any(|w| text[end..].starts_with(w))
+        };
+        return (len > 3 && chars[2].1 == '一' && end_ok()).then(|| &text[at..end]);
+    }
+    // N X M Y with single characters X and Y.
+    if len <= 3 {
+        return None;
+    }
+    let (x, m, y) = (chars[1].1, chars[2].1, chars[3].1);
+    let shape = is_ideograph(x)
+        && number_word(x).is_none()
+        && number_word(m).is_some()
+        && is_ideograph(y)
+        && number_word(y).is_none()
+        && !matches!(
+            x,
+            '个' | '项' | '是' | '年' | '月' | '名' | '次' | '批' | '大' | '届'
+        );
+    shape.then(|| &text[at..end])
 }
 
 /// An enumeration: items separated by 、 (the last may be joined by 和/及/与).
 #[derive(Debug, Clone)]
 struct Enumeration {
-    start: usize,
-    end: usize,
     items: Vec<String>,
     /// The same with the last item split on 和/及/与.
     split_items: Vec<String>,
@@ -859,7 +1019,7 @@ const LEAD_INS: &[&str] = &[
     "的",
 ];
 
-fn trim_item(s: &str) -> String {
+fn trim_item(s: &str) -> &str {
     let mut t = s.trim();
     'outer: loop {
         for w in LEAD_INS {
@@ -872,7 +1032,7 @@ fn trim_item(s: &str) -> String {
         }
         break;
     }
-    t.trim_matches(['“', '”']).to_string()
+    t.trim_matches(['“', '”'])
 }
 
 /// Trims the lead-in of the first item and the tail of the last one where
@@ -905,83 +1065,133 @@ fn trim_ends(mut items: Vec<String>) -> Vec<String> {
     items
 }
 
-fn enumerations(text: &str) -> Vec<Enumeration> {
-    let stops = |c: char| {
-        matches!(
-            c,
-            '、' | ','
-                | '，'
-                | '。'
-                | ';'
-                | '；'
-                | ':'
-                | '：'
-                | '“'
-                | '”'
-                | '('
-                | ')'
-                | '《'
-                | '》'
-                | '\n'
-                | '!'
-                | '?'
-        )
-    };
-    let mut out = Vec::new();
-    let bytes_len = text.len();
-    let mut i = 0;
-    while i < bytes_len {
-        // Find the next 、 and walk back to the start of the first item.
-        let Some(p) = text[i..].find('、') else {
-            break;
+/// Whether `c` ends an item of an enumeration (、) or the enumeration.
+fn ends_item(c: char) -> bool {
+    matches!(
+        c,
+        '、' | ','
+            | '，'
+            | '。'
+            | ';'
+            | '；'
+            | ':'
+            | '：'
+            | '“'
+            | '”'
+            | '('
+            | ')'
+            | '《'
+            | '》'
+            | '\n'
+            | '!'
+            | '?'
+    )
+}
+
+/// The runs of pieces separated by 、 in a text, each between two other
+/// marks that end an item ([`ends_item`]), read from the marks of the
+/// text's [`Scan`]. A run's
+/// [`Enumeration`] (its pieces trimmed to items) is made on first need: a
+/// formulation reads only the runs of its own length that carry its key
+/// morphemes or touch its mention.
+struct Runs<'t> {
+    text: &'t str,
+    runs: Vec<Run>,
+    /// The pieces of all runs, in order.
+    pieces: Vec<(usize, usize)>,
+}
+
+struct Run {
+    start: usize,
+    end: usize,
+    /// Its pieces: a range of [`Runs::pieces`].
+    pieces: Range<usize>,
+    enumeration: OnceCell<Option<Enumeration>>,
+}
+
+impl<'t> Runs<'t> {
+    fn new(text: &'t str, marks: &[(usize, char)]) -> Runs<'t> {
+        let mut runs = Runs {
+            text,
+            runs: Vec::new(),
+            pieces: Vec::new(),
         };
-        let sep = i + p;
-        let start = text[..sep]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| stops(*c))
-            .map_or(0, |(j, c)| j + c.len_utf8());
-        let mut items = Vec::new();
-        let mut cur = start;
-        let mut end;
-        loop {
-            let next = text[cur..]
-                .char_indices()
-                .find(|(_, c)| stops(*c))
-                .map_or(bytes_len, |(j, _)| cur + j);
-            items.push(&text[cur..next]);
-            end = next;
-            if text[next..].starts_with('、') {
-                cur = next + '、'.len_utf8();
-            } else {
-                break;
+        // After the last mark other than 、, and after the last mark.
+        let mut run_start = 0;
+        let mut piece_start = 0;
+        // Where the current run's pieces start in `pieces`.
+        let mut first = 0;
+        for &(j, c) in marks.iter().filter(|&&(_, c)| ends_item(c)) {
+            if c == '、' || runs.pieces.len() > first {
+                runs.pieces.push((piece_start, j));
             }
-        }
-        i = end.max(sep + '、'.len_utf8());
-        let items: Vec<String> = items.iter().map(|s| trim_item(s)).collect();
-        if items.len() < 2 || items.iter().any(|s| s.is_empty() || s.chars().count() > 14) {
-            continue;
-        }
-        let mut split_items = items.clone();
-        if let Some(last) = split_items.pop() {
-            let parts: Vec<&str> = last.splitn(2, ['和', '及', '与']).collect();
-            if parts.len() == 2 && !parts[0].is_empty() && !parts[1].is_empty() {
-                split_items.push(parts[0].to_string());
-                split_items.push(parts[1].to_string());
-            } else {
-                split_items.push(last);
+            if c != '、' {
+                runs.close(run_start, j, first);
+                first = runs.pieces.len();
+                run_start = j + c.len_utf8();
             }
+            piece_start = j + c.len_utf8();
         }
-        let split_items = trim_ends(split_items);
-        let items = trim_ends(items);
-        out.push(Enumeration {
-            start,
-            end,
-            items,
-            split_items,
-        });
+        if runs.pieces.len() > first {
+            runs.pieces.push((piece_start, text.len()));
+            runs.close(run_start, text.len(), first);
+        }
+        runs
     }
-    out
+
+    /// Ends the run of `start..end` whose pieces start at `first` (none
+    /// when no 、 was met since its start).
+    fn close(&mut self, start: usize, end: usize, first: usize) {
+        if self.pieces.len() > first {
+            self.runs.push(Run {
+                start,
+                end,
+                pieces: first..self.pieces.len(),
+                enumeration: OnceCell::new(),
+            });
+        }
+    }
+
+    fn pieces(&self, run: &Run) -> impl Iterator<Item = &'t str> {
+        let text = self.text;
+        self.pieces[run.pieces.clone()]
+            .iter()
+            .map(move |&(s, e)| &text[s..e])
+    }
+
+    fn enumeration<'r>(&self, run: &'r Run) -> Option<&'r Enumeration> {
+        run.enumeration
+            .get_or_init(|| enumeration(self.pieces(run)))
+            .as_ref()
+    }
+}
+
+/// The enumeration of the pieces of a run, unless a piece is empty or too
+/// long for an item.
+fn enumeration<'t>(pieces: impl Iterator<Item = &'t str>) -> Option<Enumeration> {
+    let trimmed: Vec<&str> = pieces.map(trim_item).collect();
+    if trimmed.len() < 2
+        || trimmed
+            .iter()
+            .any(|s| s.is_empty() || s.chars().count() > 14)
+    {
+        return None;
+    }
+    let items: Vec<String> = trimmed.into_iter().map(str::to_string).collect();
+    let mut split_items = items.clone();
+    if let Some(last) = split_items.pop() {
+        let parts: Vec<&str> = last.splitn(2, ['和', '及', '与']).collect();
+        if parts.len() == 2 && !parts[0].is_empty() && !parts[1].is_empty() {
+            split_items.push(parts[0].to_string());
+            split_items.push(parts[1].to_string());
+        } else {
+            split_items.push(last);
+        }
+    }
+    Some(Enumeration {
+        items: trim_ends(items),
+        split_items: trim_ends(split_items),
+    })
 }
 
 /// Key morphemes with their counts: 三创 → [(创, 3)]; 六有一好 → [(有, 6),
@@ -1077,18 +1287,12 @@ fn expand_adjacent(
             .count();
         !items.iter().any(|it| it.contains(f)) && names * 2 <= items.len()
     };
+    // (The cheap tests of substrings first.)
     let keyed = |items: &[String]| {
-        not_names(items)
-            && keys.len() == 1
-            && items.iter().all(|it| it.contains(keys[0].0.as_str()))
+        items.iter().all(|it| it.contains(keys[0].0.as_str())) && not_names(items)
     };
-    // Every item carries every key (三抓三促: 抓A,促B).
-    let all_keys = |items: &[String]| {
-        not_names(items)
-            && items
-                .iter()
-                .all(|it| keys.iter().all(|(k, _)| it.contains(k.as_str())))
-    };
+    // Heads must carry every key (三抓三促: 抓A,促B).
+    let key_words: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
     let per_part = |items: &[String]| {
         items
             .iter()
@@ -1106,13 +1310,17 @@ fn expand_adjacent(
     for &(ms, me) in &sorted {
         let found = adjacent::items_after(text, me, n, &not_names, false)
             .or_else(|| adjacent::items_before(text, ms, n).filter(|i| not_names(i)))
-            .or_else(|| adjacent::items_after(text, me, n, &keyed, true))
+            .or_else(|| {
+                (keys.len() == 1)
+                    .then(|| adjacent::items_after(text, me, n, &keyed, true))
+                    .flatten()
+            })
             .or_else(|| {
                 (keys.len() >= 2)
                     .then(|| adjacent::items_after(text, me, keys.len(), &per_part, true))
                     .flatten()
             })
-            .or_else(|| adjacent::item_heads(text, me, n, &all_keys));
+            .or_else(|| adjacent::item_heads(text, me, n, &key_words, &not_names));
         if found.is_some() {
             return found;
         }
@@ -1120,12 +1328,14 @@ fn expand_adjacent(
     None
 }
 
-/// Finds the expansion of formulation `f` among the enumerations.
-fn expand(
+/// Finds the expansion of formulation `f` beside a mention or among the
+/// enumerations of the text (its runs read on first need into `runs`).
+fn expand<'t>(
     f: &str,
-    text: &str,
+    text: &'t str,
+    marks: &[(usize, char)],
     mentions: &[(usize, usize)],
-    enums: &[Enumeration],
+    runs: &OnceCell<Runs<'t>>,
 ) -> Option<Vec<String>> {
     if is_digit_formula(f) {
         return expand_digit_formula(f, text, mentions);
@@ -1138,12 +1348,56 @@ fn expand(
     if let Some(items) = expand_adjacent(f, text, mentions, &keys, total as usize) {
         return Some(items);
     }
+    let runs = runs.get_or_init(|| Runs::new(text, marks));
+    expand_from_enumerations(f, runs, mentions, &keys, total)
+}
+
+/// The one enumeration of the text whose items carry the key morphemes of
+/// `f` (or, beside a mention, share a template), `total` of them.
+fn expand_from_enumerations(
+    f: &str,
+    runs: &Runs,
+    mentions: &[(usize, usize)],
+    keys: &[(String, u32)],
+    total: u32,
+) -> Option<Vec<String>> {
+    let text = runs.text;
     // A national name's items are read only right beside it (see
     // expand_adjacent): 两委, 两新 have keys (委, 新) any list shares.
-    let national = LEX.national.iter().any(|n| n == f);
+    let national = LEX.is_national(f);
     let mut by_key: Vec<Vec<String>> = Vec::new();
     let mut by_template: Vec<Vec<String>> = Vec::new();
-    for e in enums {
+    for run in &runs.runs {
+        // A run of p pieces has p items, and p or p + 1 split on 和.
+        let p = run.pieces.len() as u32;
+        if p != total && p + 1 != total {
+            continue;
+        }
+        // A template list must touch a mention: start right after it
+        // (“五星”活动,即…) or end right before it (…发挥好的“六有一好”).
+        let near = mentions.iter().any(|&(ms, me)| {
+            // Byte distance first: no character counting over long gaps.
+            let count = |a: usize, b: usize| {
+                (b >= a && b - a <= 24)
+                    .then(|| text.get(a..b).map(|g| g.chars().count()))
+                    .flatten()
+            };
+            let gap_after = count(me, run.start);
+            let gap_before = count(run.end, ms);
+            gap_after.is_some_and(|g| g <= 6) || gap_before.is_some_and(|g| g <= 3)
+        });
+        // Items are cut from the pieces: where a piece carries no key, no
+        // item does, and only a template list near a mention can pass.
+        let keyed = || {
+            runs.pieces(run)
+                .all(|piece| keys.iter().any(|(k, _)| piece.contains(k.as_str())))
+        };
+        if !near && !keyed() {
+            continue;
+        }
+        let Some(e) = runs.enumeration(run) else {
+            continue;
+        };
         for items in [&e.items, &e.split_items] {
             if items.len() as u32 != total {
                 continue;
@@ -1170,19 +1424,6 @@ fn expand(
                 }
                 continue;
             }
-            // A template list must touch a mention: start right after it
-            // (“五星”活动,即…) or end right before it (…发挥好的“六有一好”).
-            let near = mentions.iter().any(|&(ms, me)| {
-                // Byte distance first: no character counting over long gaps.
-                let count = |a: usize, b: usize| {
-                    (b >= a && b - a <= 24)
-                        .then(|| text.get(a..b).map(|g| g.chars().count()))
-                        .flatten()
-                };
-                let gap_after = count(me, e.start);
-                let gap_before = count(e.end, ms);
-                gap_after.is_some_and(|g| g <= 6) || gap_before.is_some_and(|g| g <= 3)
-            });
             let short = items.iter().all(|it| it.chars().count() <= 8);
             if near
                 && short
@@ -1271,16 +1512,19 @@ fn classify_quote(inner: &str, before: &str, after: &str) -> QuoteKind {
     let s = inner.trim();
     let n = s.chars().count();
     let sentence_punct = s.contains(['。', '!', '?', '！', '？']) || s.ends_with(['。', '…']);
+    let before = before.trim_end_matches([':', '：', ',', '，']);
     let speech_before = ["说", "表示", "强调", "指出", "写道", "感慨", "认为", "问"]
         .iter()
-        .any(|w| before.trim_end_matches([':', '：', ',', '，']).ends_with(w));
-    let speech_after =
-        after.starts_with(',') && after.chars().take(30).collect::<String>().contains("说");
-    let parts: Vec<&str> = s
+        .any(|w| before.ends_with(w));
+    let speech_after = after.starts_with(',') && char_prefix(after, 30).contains("说");
+    // How many parts between commas, and whether all are short.
+    let (parts, short_parts) = s
         .split(['、', ',', '，', ' '])
         .filter(|p| !p.is_empty())
-        .collect();
-    let parallel = parts.len() >= 2 && parts.iter().all(|p| p.chars().count() <= 14);
+        .fold((0, true), |(k, short), p| {
+            (k + 1, short && p.chars().count() <= 14)
+        });
+    let parallel = parts >= 2 && short_parts;
     if sentence_punct || (n > 24 && !parallel) || speech_before || speech_after && n > 10 {
         return QuoteKind::Quote;
     }
@@ -1289,13 +1533,13 @@ fn classify_quote(inner: &str, before: &str, after: &str) -> QuoteKind {
     }
     // A name followed by a naming word: “津港先锋”正式成立, “台州红云”智慧平台.
     let named = NAMING_WORDS.iter().any(|w| after.starts_with(w));
-    if named && n >= 3 && parts.len() == 1 {
+    if named && n >= 3 && parts == 1 {
         return QuoteKind::Title;
     }
     if HONOR_SUFFIX.iter().any(|h| s.ends_with(h)) || s.starts_with("最美") {
         return QuoteKind::Honor;
     }
-    if parts.len() >= 2 {
+    if parts >= 2 {
         return QuoteKind::Slogan;
     }
     if TITLE_SUFFIX.iter().any(|t| s.ends_with(t)) && n >= 3 {
@@ -1360,12 +1604,14 @@ fn classify_document(title: &str, before: &str, after: &str) -> DocumentKind {
     DocumentKind::Other
 }
 
-fn cited_documents(body: &Body) -> Vec<CitedDocument> {
+/// The documents cited in 《…》 (and 〈…〉 inside them), read from the
+/// `marks` of the text's [`Scan`].
+fn cited_documents(body: &Body, marks: &[(usize, char)]) -> Vec<CitedDocument> {
     let text = body.text.as_str();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut inner_open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    for &(i, c) in marks {
         match c {
             '《' => {
                 open = Some(i + c.len_utf8());
@@ -1425,8 +1671,47 @@ mod tests {
     #[test]
     fn leading_numbers_are_the_number_words() {
         for c in ('\u{3000}'..='\u{9fff}').filter(|c| !matches!(c, '百' | '千' | '万' | '十')) {
-            assert_eq!(number_word(c).is_some(), LEADING_NUMBERS.contains(c), "{c}");
+            assert_eq!(number_word(c).is_some(), opens_nxmy(c), "{c}");
+            assert_eq!(opens_nxmy(c), LEADING_NUMBERS.contains(&c), "{c}");
+            assert!(!is_mark(c) || !is_ideograph(c), "{c}");
         }
+    }
+
+    #[test]
+    fn national_formulations_start_with_a_number_word() {
+        // formulation_candidates skips quotes without a number word or digit.
+        for n in &LEX.national {
+            assert!(starts_with_number_word(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn char_prefix_is_the_first_characters() {
+        let long = "党员a干部，“三会一课”\n".repeat(200);
+        for s in ["", "党员", "abc", long.as_str()] {
+            for n in [0, 1, 2, 3, 255, 256, 257, 1000, 3000, 10_000] {
+                let want: String = s.chars().take(n).collect();
+                assert_eq!(char_prefix(s, n), want, "{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_scan_finds_marks_and_openers() {
+        let text = "落实“三会一课”,第三会、十三五和四个意识";
+        let scan = Scan::new(text);
+        let marks: String = scan.marks.iter().map(|m| m.1).collect();
+        assert_eq!(marks, "“”,、");
+        let openers: Vec<&str> = scan.openers.iter().map(|&i| &text[i..]).collect();
+        // Not 第三, not the 三 of 十三.
+        assert_eq!(
+            openers,
+            [
+                "三会一课”,第三会、十三五和四个意识",
+                "一课”,第三会、十三五和四个意识",
+                "四个意识"
+            ]
+        );
     }
 
     fn forms(t: &str) -> Vec<String> {

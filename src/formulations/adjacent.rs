@@ -16,6 +16,7 @@
 //! Each reader returns exactly the number of items the formulation counts, or
 //! nothing: a list of another length is not its expansion.
 
+use super::char_prefix;
 use crate::normalize::is_han;
 use crate::window;
 
@@ -113,7 +114,7 @@ fn split_outside(s: &str, seps: &[char]) -> Vec<String> {
 /// (the first piece [`split_outside`] would give), looked for within
 /// [`window::PARAGRAPH`] bytes: a list runs to the end of its sentence, and
 /// a text without one costs no more than a paragraph per mention.
-fn cut_at(s: &str, stops: &[char]) -> String {
+fn cut_at<'s>(s: &'s str, stops: &[char]) -> &'s str {
     let s = window::prefix(s, window::PARAGRAPH);
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
@@ -123,10 +124,10 @@ fn cut_at(s: &str, stops: &[char]) -> String {
             _ => {}
         }
         if depth <= 0 && stops.contains(&c) {
-            return s[..i].to_string();
+            return &s[..i];
         }
     }
-    s.to_string()
+    s
 }
 
 fn clean(s: &str) -> String {
@@ -179,25 +180,8 @@ fn trim_first(mut items: Vec<String>) -> Vec<String> {
         }
         return items;
     }
-    let first = items[0].clone();
-    // The last governing word outside quotes, with at least two characters
-    // left after it.
-    let quoted_from = first.find('“').unwrap_or(first.len());
-    let mut cut = 0;
-    for g in GOVERNING {
-        let single = g.chars().count() == 1;
-        for (p, _) in first.match_indices(g) {
-            let end = p + g.len();
-            // One-character words only at the head (以, 将, 如, 即).
-            if (single && p != 0) || p >= quoted_from {
-                continue;
-            }
-            if first[end..].chars().count() >= 2 && end > cut {
-                cut = end;
-            }
-        }
-    }
-    items[0] = first[cut..].to_string();
+    let cut = after_governing(&items[0]);
+    items[0].drain(..cut);
     // 探索创新组织共建、决策共商、优势共扬: when the other items share one
     // length, a much longer first item keeps that many final characters.
     let lens: Vec<usize> = items[1..].iter().map(|it| it.chars().count()).collect();
@@ -212,6 +196,35 @@ fn trim_first(mut items: Vec<String>) -> Vec<String> {
         items[0] = items[0].chars().skip(first_len - k).collect();
     }
     items
+}
+
+/// Where the last governing word outside quotes in `first` ends, with at
+/// least two characters left after it (0 when there is none). Read at each
+/// character of `first` (no governing word overlaps itself, so these are
+/// the occurrences a search for each word finds).
+fn after_governing(first: &str) -> usize {
+    let quoted_from = first.find('“').unwrap_or(first.len());
+    let mut cut = 0;
+    for (p, _) in first[..quoted_from].char_indices() {
+        for g in GOVERNING {
+            // One-character words only at the head (以, 将, 如, 即).
+            if !word_at(first, p, g) || (p != 0 && g.chars().nth(1).is_none()) {
+                continue;
+            }
+            let end = p + g.len();
+            if end > cut && first[end..].chars().nth(1).is_some() {
+                cut = end;
+            }
+        }
+    }
+    cut
+}
+
+/// Whether `word` starts at byte `p` of `s`. The first bytes are compared
+/// first: most positions differ there, at no cost of a call to compare.
+fn word_at(s: &str, p: usize, word: &str) -> bool {
+    let (s, w) = (&s.as_bytes()[p..], word.as_bytes());
+    s.first() == w.first() && s.starts_with(w)
 }
 
 fn valid(items: &[String], n: usize) -> bool {
@@ -297,10 +310,12 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
     if short_pair {
         return None;
     }
-    let items: Vec<String> = trim_first(split_last_conjunction(listed, n))
-        .iter()
-        .map(|s| clean(s))
-        .collect();
+    let listed = split_last_conjunction(listed, n);
+    // Trimming keeps the count: a list of another length is none.
+    if listed.len() != n {
+        return None;
+    }
+    let items: Vec<String> = trim_first(listed).iter().map(|s| clean(s)).collect();
     // Two items split on 和 are phrases of their own (A和B的“双X”), not
     // the halves of one (政策性和经营性目标).
     if n == 2 && items.iter().any(|it| it.chars().count() < 5) {
@@ -310,8 +325,8 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
 }
 
 /// The `n` items listed after a lead-in right after a mention that ends at
-/// `me`; with `per_part` (the items must carry the formulation's parts) no
-/// lead-in is needed.
+/// `me`; with `no_lead_in` (the caller's check asks the items to carry the
+/// formulation's parts) no lead-in is needed.
 pub(super) fn items_after(
     text: &str,
     me: usize,
@@ -321,21 +336,14 @@ pub(super) fn items_after(
 ) -> Option<Vec<String>> {
     let after = text.get(me..)?;
     let after = after.strip_prefix('”').unwrap_or(after);
-    let head: String = after.chars().take(14).collect();
-    let mark = LEAD_MARKS
-        .iter()
-        .filter_map(|m| head.find(m).map(|p| (p, *m)))
-        .filter(|(p, _)| {
-            let glue = &head[..*p];
-            !glue.contains(['。', '；', ';', '\n', '“']) && !glue.ends_with(['立', '随', '旋'])
-        })
-        .min_by_key(|(p, _)| *p);
-    let region: String = match mark {
+    let head = char_prefix(after, 14);
+    let mark = lead_mark(head);
+    let region = match mark {
         Some((p, m)) => {
             let rest = &after[p + m.len()..];
             if matches!(m, "(" | "（") {
                 let inner = cut_at(rest, &[')', '）']);
-                inner.strip_prefix('即').unwrap_or(&inner).to_string()
+                inner.strip_prefix('即').unwrap_or(inner)
             } else {
                 cut_at(rest, &['。', '\n'])
             }
@@ -355,40 +363,72 @@ pub(super) fn items_after(
     let region = region.trim();
     // The whole list in one quote: “A、B、C”.
     let region = match region.strip_prefix('“').and_then(|r| r.strip_suffix('”')) {
-        Some(r) if !r.contains(['“', '”']) => r.to_string(),
-        _ => region.to_string(),
+        Some(r) if !r.contains(['“', '”']) => r,
+        _ => region,
     };
-    let attempts: [Box<dyn Fn() -> Vec<String>>; 3] = [
-        Box::new(|| {
-            let clause = cut_at(&region, &['，', ',', '；', ';']);
-            split_last_conjunction(split_outside(&clause, &['、']), n)
-        }),
-        Box::new(|| {
-            let mut items = split_outside(&region, &['；', ';']);
+    // Without a lead-in, only the plain 、-list.
+    let ways = if mark.is_none() { 1 } else { 3 };
+    (0..ways).find_map(|way| {
+        let listed = listing(region, n, way);
+        // Trimming keeps the count: a list of another length is none.
+        if listed.len() != n {
+            return None;
+        }
+        let items: Vec<String> = trim_first(listed).iter().map(|s| clean(s)).collect();
+        (valid(&items, n) && check(&items)).then_some(items)
+    })
+}
+
+/// The first lead-in mark ([`LEAD_MARKS`]) in `head`, the start of the text
+/// after a mention, and where it is: the glue before it must stay in the
+/// clause and not end in 立/随/旋 (立即, 随即, 旋即 are no lead-ins). Only
+/// the first occurrence of each mark counts.
+fn lead_mark(head: &str) -> Option<(usize, &'static str)> {
+    let mut seen = [false; LEAD_MARKS.len()];
+    // The glue so far has left the clause / ends in 立, 随 or 旋.
+    let mut left_clause = false;
+    let mut glued_word = false;
+    for (p, c) in head.char_indices() {
+        let glue_ok = !left_clause && !glued_word;
+        for (k, m) in LEAD_MARKS.iter().enumerate() {
+            if !seen[k] && word_at(head, p, m) {
+                seen[k] = true;
+                if glue_ok {
+                    return Some((p, m));
+                }
+            }
+        }
+        left_clause |= matches!(c, '。' | '；' | ';' | '\n' | '“');
+        glued_word = matches!(c, '立' | '随' | '旋');
+    }
+    None
+}
+
+/// The items of the region after a lead-in, read one of three ways.
+fn listing(region: &str, n: usize, way: usize) -> Vec<String> {
+    match way {
+        // A 、-list up to the clause's end.
+        0 => {
+            let clause = cut_at(region, &['，', ',', '；', ';']);
+            split_last_conjunction(split_outside(clause, &['、']), n)
+        }
+        // Items separated by semicolons, the last up to its comma.
+        1 => {
+            let mut items = split_outside(region, &['；', ';']);
             if let Some(last) = items.pop() {
-                items.push(cut_at(&last, &['，', ',']));
+                items.push(cut_at(&last, &['，', ',']).to_string());
             }
             items
-        }),
+        }
         // A 、-list finished by a clause after a comma (有A、有B,C规范化).
-        Box::new(|| {
-            if cut_at(&region, &['，', ',']).contains('、') {
-                split_outside(&region, &['、', '，', ','])
+        _ => {
+            if cut_at(region, &['，', ',']).contains('、') {
+                split_outside(region, &['、', '，', ','])
             } else {
                 Vec::new()
             }
-        }),
-    ];
-    for (k, attempt) in attempts.iter().enumerate() {
-        if no_lead_in && mark.is_none() && k > 0 {
-            break;
-        }
-        let items: Vec<String> = trim_first(attempt()).iter().map(|s| clean(s)).collect();
-        if valid(&items, n) && check(&items) {
-            return Some(items);
         }
     }
-    None
 }
 
 /// List markers that open a paragraph or a sentence of a spelled-out item.
@@ -413,47 +453,82 @@ fn item_head(s: &str) -> String {
             break;
         }
     }
-    clean(&cut_at(t, &['。', '：', ':', '；', ';', '!', '！']))
+    clean(cut_at(t, &['。', '：', ':', '；', ';', '!', '！']))
 }
 
 /// Items spelled out as the heads of the paragraphs after the mention's own
 /// paragraph (`抓A,促B。…` / `二、抓C,促D` …), or as sentences opened by
-/// 一是/二是… after the mention: the first `n` heads, each short, passing
-/// `check`.
+/// 一是/二是… after the mention: the first `n` heads, each short, carrying
+/// every one of `keys` and passing `check`.
 pub(super) fn item_heads(
     text: &str,
     me: usize,
     n: usize,
+    keys: &[&str],
     check: &dyn Fn(&[String]) -> bool,
 ) -> Option<Vec<String>> {
     let rest = text.get(me..)?;
-    let window: String = rest.chars().take(3000).collect();
-    let short = |items: &[String]| items.iter().all(|h| (2..=24).contains(&h.chars().count()));
-    // Paragraph heads.
-    let mut lines = window.split('\n').skip(1).filter(|l| !l.trim().is_empty());
-    let heads: Vec<String> = lines.by_ref().take(n).map(item_head).collect();
-    if heads.len() == n && short(&heads) && check(&heads) {
+    let window = char_prefix(rest, 3000);
+    // Every head is cut from the window: without a key there, none carries
+    // it.
+    if !keys.iter().all(|k| window.contains(k)) {
+        return None;
+    }
+    let fits = |items: &[String]| {
+        items
+            .iter()
+            .all(|h| (2..=24).contains(&h.chars().count()) && keys.iter().all(|k| h.contains(k)))
+            && check(items)
+    };
+    if let Some(heads) = paragraph_heads(window, n, keys)
+        && fits(&heads)
+    {
         return Some(heads);
     }
-    // 一是…二是…三是… after the mention.
+    marked_items(window, n).filter(|items| fits(items))
+}
+
+/// The heads of the first `n` paragraphs of `window` after its first, when
+/// each of those paragraphs carries every one of `keys` (a head is cut from
+/// its paragraph, so one without a key gives none).
+fn paragraph_heads(window: &str, n: usize, keys: &[&str]) -> Option<Vec<String>> {
+    let lines: Vec<&str> = window
+        .split('\n')
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .take(n)
+        .collect();
+    if lines.len() != n || !lines.iter().all(|l| keys.iter().all(|k| l.contains(k))) {
+        return None;
+    }
+    Some(lines.into_iter().map(item_head).collect())
+}
+
+/// The items of `window` opened by 一是, 二是 … in order, the first `n`.
+fn marked_items(window: &str, n: usize) -> Option<Vec<String>> {
+    // Most windows have no 一是, and `contains` tells so at less cost than
+    // a search.
+    if n > 0 && !window.contains(ITEM_MARKERS[0]) {
+        return None;
+    }
     let mut from = 0;
     let mut items = Vec::new();
     for m in ITEM_MARKERS.iter().take(n) {
         let p = window[from..].find(m)?;
         let s = from + p + m.len();
-        items.push(clean(&cut_at(
+        items.push(clean(cut_at(
             &window[s..],
             &['，', ',', '。', '；', ';', '：', ':', '\n'],
         )));
         from = s;
     }
-    (short(&items) && check(&items)).then_some(items)
+    Some(items)
 }
 
 /// The counted parts of a digit formula (2+14+68) in the text after its
 /// mention: `2个A`, `14个B`, `68家C`, in order, each up to its clause's end.
 pub(super) fn digit_items(text: &str, me: usize, parts: &[&str]) -> Option<Vec<String>> {
-    let window: String = text.get(me..)?.chars().take(400).collect();
+    let window = char_prefix(text.get(me..)?, 400);
     let mut from = 0;
     let mut items = Vec::new();
     for part in parts {
@@ -474,7 +549,8 @@ pub(super) fn digit_items(text: &str, me: usize, parts: &[&str]) -> Option<Vec<S
                 &[
                     '，', ',', '。', '；', ';', '、', '(', '（', ')', '）', '”', '\n',
                 ],
-            );
+            )
+            .to_string();
             if (3..=20).contains(&item.chars().count()) {
                 found = Some((item, e));
                 break;
