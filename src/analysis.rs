@@ -433,11 +433,16 @@ fn count_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(String, u32)> {
     let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
     let mut after_number = false;
     for w in words {
-        let numeric = w.chars().last().is_some_and(|c| c.is_ascii_digit());
+        // Byte tests first, cheapest first: an ASCII digit is one byte
+        // anywhere in UTF-8, and a character starts at every byte that is
+        // not a continuation byte (most tokens are one character).
+        let b = w.as_bytes();
+        let numeric = b.last().is_some_and(u8::is_ascii_digit);
         if !after_number
-            && w.chars().count() >= 2
+            && b.len() >= 2
+            && b.iter().filter(|&&x| x & 0xC0 != 0x80).nth(1).is_some()
+            && !b.iter().any(u8::is_ascii_digit)
             && w.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-            && !w.chars().any(|c| c.is_ascii_digit())
         {
             *counts.entry(w).or_insert(0) += 1;
         }
