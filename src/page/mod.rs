@@ -122,15 +122,25 @@ struct HanMarks {
 
 /// Sets the [`HanMarks`] of `ls`, the lines of `text`.
 fn mark_lines(text: &str, ls: &mut [Line<'_>]) {
-    static MARKS: LazyLock<packed::Searcher> = LazyLock::new(|| {
-        packed::Searcher::new(["版", "者", "员", "文"])
-            // Four short patterns: always within the searcher's limits.
-            .expect("line marks build a searcher")
-    });
+    // `None` where the vectorized searcher is not available (a target
+    // without the SIMD it needs).
+    static MARKS: LazyLock<Option<packed::Searcher>> =
+        LazyLock::new(|| packed::Searcher::new(["版", "者", "员", "文"]));
+    let Some(marks) = MARKS.as_ref() else {
+        // Every line may carry the marks: the gates stay open and the
+        // patterns themselves decide, as before the gates existed.
+        for l in ls.iter_mut() {
+            l.marks = HanMarks {
+                ban: true,
+                author: true,
+            };
+        }
+        return;
+    };
     // Matches and lines both come in text order; a mark holds no
     // whitespace, so one starting inside a line's (trimmed) range is in it.
     let mut at = 0;
-    for m in MARKS.find_iter(text) {
+    for m in marks.find_iter(text) {
         while ls.get(at).is_some_and(|l| l.range.end <= m.start()) {
             at += 1;
         }
