@@ -569,7 +569,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
     );
 
     let mut claims = Vec::with_capacity(found.len());
-    let mut lead = LeadPeriod::default();
+    let mut periods = PeriodMemo::default();
     for f in found {
         let span = body.span(f.start, f.end);
         if mentions.overlaps(span) {
@@ -579,7 +579,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         let clause = clause_around(text, marks, f.start, f.end);
         let object = object_of(body, &f);
         let indicator = classify(f.unit, object.as_deref(), clause);
-        let period = period_for(text, marks, f.start, &mut lead);
+        let period = period_for(text, marks, f.start, &mut periods);
         let sentence = {
             let [a, b] = body.span(sent_s, sent_e);
             original.get(a..b).unwrap_or("").trim().to_string()
@@ -1318,19 +1318,65 @@ static SCOPE_END: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// (特别是党的十八大以来); a scope after 在 starts after it (在疫情期间).
 const SCOPE_PREPOSITIONS: &[&str] = &["特别是", "尤其是", "于", "从", "自从", "是"];
 
-/// The period expressions in `text[from..to]`, as (start, end, whether it
-/// is a comparison base): the [`PERIOD`] matches, and clauses that end in
-/// 以来/期间/… and are short enough to be a scope (集中整治行动以来).
-fn periods_in(text: &str, from: usize, to: usize) -> Vec<(usize, usize, bool)> {
+/// A period expression: (start, end, whether it is a comparison base).
+type Period = (usize, usize, bool);
+
+/// The scope a clause names: its (start, end), and the end of the stretch
+/// of the clause whose own [`PERIOD`] matches give way to it.
+type Scope = (usize, usize, usize);
+
+/// The [`PERIOD`] matches in `text[from..to]`, pushed onto `out`.
+fn period_matches(text: &str, from: usize, to: usize, out: &mut Vec<Period>) {
+    out.extend(
+        PERIOD
+            .find_iter(&text[from..to])
+            .filter(|m| !m.as_str().is_empty())
+            .map(|m| {
+                let comparison = m.as_str().starts_with(['比', '较', '同', '环']);
+                (from + m.start(), from + m.end(), comparison)
+            }),
+    );
+}
+
+/// The scope a clause names, if it is one: the clause up to its first scope
+/// word, the whole clause (集中整治行动以来,) or a short head
+/// (疫情期间成立临时党组织); `clause` starts at byte `at` of the text.
+fn clause_scope(clause: &str, at: usize) -> Option<Scope> {
+    let end = SCOPE_END.find(clause)?.end();
+    let mut head = clause[..end].trim_start();
+    // 发生在今年春节期间 → 今年春节期间: the scope starts after 在.
+    if let Some(p) = head.rfind('在') {
+        head = &head[p + '在'.len_utf8()..];
+    }
+    for p in SCOPE_PREPOSITIONS {
+        if let Some(r) = head.strip_prefix(p) {
+            head = r;
+            break;
+        }
+    }
+    let n = head.chars().count();
+    let limit = if end == clause.len() { 16 } else { 10 };
+    let start = at + (end - head.len());
+    (4..=limit)
+        .contains(&n)
+        .then_some((start, start + head.len(), at + end))
+}
+
+/// Adds a clause's scope to `out`: the clause's own matches inside the
+/// scope give way to it (2017年 … 开展以来 is one period).
+fn add_scope(out: &mut Vec<Period>, clause_at: usize, (s, e, cut): Scope) {
+    out.retain(|(m, _, _)| *m < clause_at || *m >= cut);
+    out.push((s, e, false));
+}
+
+/// The period expressions in `text[from..to]`, sorted by start: the
+/// [`PERIOD`] matches, and clauses that end in 以来/期间/… and are short
+/// enough to be a scope (集中整治行动以来). A clause cut off by `to` is read
+/// as it stands.
+fn periods_in(text: &str, from: usize, to: usize) -> Vec<Period> {
+    let mut out = Vec::new();
+    period_matches(text, from, to, &mut out);
     let span = &text[from..to];
-    let mut out: Vec<(usize, usize, bool)> = PERIOD
-        .find_iter(span)
-        .filter(|m| !m.as_str().is_empty())
-        .map(|m| {
-            let comparison = m.as_str().starts_with(['比', '较', '同', '环']);
-            (from + m.start(), from + m.end(), comparison)
-        })
-        .collect();
     let mut clause_s = 0;
     for (i, c) in span.char_indices() {
         let is_end = window::is_clause_end(c);
@@ -1338,35 +1384,83 @@ fn periods_in(text: &str, from: usize, to: usize) -> Vec<(usize, usize, bool)> {
             continue;
         }
         let clause_e = if is_end { i } else { span.len() };
-        let clause = &span[clause_s..clause_e];
-        // The clause up to its first scope word: the whole clause
-        // (集中整治行动以来,) or a short head (疫情期间成立临时党组织).
-        if let Some(end) = SCOPE_END.find(clause).map(|m| m.end()) {
-            let mut head = clause[..end].trim_start();
-            // 发生在今年春节期间 → 今年春节期间: the scope starts after 在.
-            if let Some(p) = head.rfind('在') {
-                head = &head[p + '在'.len_utf8()..];
-            }
-            for p in SCOPE_PREPOSITIONS {
-                if let Some(r) = head.strip_prefix(p) {
-                    head = r;
-                    break;
-                }
-            }
-            let n = head.chars().count();
-            let limit = if end == clause.len() { 16 } else { 10 };
-            let at = from + clause_s + (end - head.len());
-            if (4..=limit).contains(&n) {
-                // The clause's own matches inside the scope give way to it
-                // (2017年 … 开展以来 is one period).
-                out.retain(|(s, _, _)| *s < from + clause_s || *s >= from + clause_s + end);
-                out.push((at, at + head.len(), false));
-            }
+        if let Some(scope) = clause_scope(&span[clause_s..clause_e], from + clause_s) {
+            add_scope(&mut out, from + clause_s, scope);
         }
         clause_s = clause_e + if is_end { c.len_utf8() } else { 0 };
     }
     out.sort_by_key(|(s, _, _)| *s);
     out
+}
+
+/// The period expressions of one sentence, read once and shared by its
+/// claims: [`SentencePeriods::before`] gives, for any point of the
+/// sentence, what [`periods_in`] gives from the sentence start to there,
+/// without reading the sentence again for every claim (a sentence of
+/// figures has dozens).
+struct SentencePeriods {
+    start: usize,
+    end: usize,
+    /// The [`PERIOD`] matches of the whole sentence.
+    matches: Vec<Period>,
+    /// Its clauses that end in a clause mark: start, the mark's position,
+    /// and the scope the clause names.
+    clauses: Vec<(usize, usize, Option<Scope>)>,
+}
+
+impl SentencePeriods {
+    fn new(text: &str, start: usize, end: usize) -> Self {
+        let mut matches = Vec::new();
+        period_matches(text, start, end, &mut matches);
+        let mut clauses = Vec::new();
+        let mut clause_s = start;
+        for (i, c) in text[start..end].char_indices() {
+            if window::is_clause_end(c) {
+                let mark = start + i;
+                let scope = clause_scope(&text[clause_s..mark], clause_s);
+                clauses.push((clause_s, mark, scope));
+                clause_s = mark + c.len_utf8();
+            }
+        }
+        SentencePeriods {
+            start,
+            end,
+            matches,
+            clauses,
+        }
+    }
+
+    /// Whether the table covers `text[from..to]`.
+    fn covers(&self, from: usize, to: usize) -> bool {
+        self.start == from && to <= self.end
+    }
+
+    /// [`periods_in`] of `text[self.start..to]`. A match of the whole
+    /// sentence that ends by `to` is a match of the shorter stretch too (the
+    /// pattern has no look-ahead), so only from the first one that crosses
+    /// `to` is the stretch read again; of the clauses, only the last,
+    /// unfinished one.
+    fn before(&self, text: &str, to: usize) -> Vec<Period> {
+        let kept = self.matches.partition_point(|m| m.1 <= to);
+        let mut out = self.matches[..kept].to_vec();
+        if let Some(&(s, _, _)) = self.matches.get(kept).filter(|m| m.0 < to) {
+            period_matches(text, s, to, &mut out);
+        }
+        let mut clause_s = self.start;
+        for &(s, mark, scope) in self.clauses.iter().take_while(|c| c.1 < to) {
+            if let Some(scope) = scope {
+                add_scope(&mut out, s, scope);
+            }
+            clause_s = mark + text[mark..].chars().next().map_or(0, char::len_utf8);
+        }
+        if clause_s < to
+            && let Some(scope) = clause_scope(&text[clause_s..to], clause_s)
+        {
+            add_scope(&mut out, clause_s, scope);
+        }
+        out.sort_by_key(|(s, _, _)| *s);
+        out
+    }
 }
 
 /// The period in force for a claim at `at`: a comparison base in the
@@ -1375,13 +1469,16 @@ fn periods_in(text: &str, from: usize, to: usize) -> Vec<(usize, usize, bool)> {
 /// sentence of its paragraph — a scope stated once at the head of a
 /// paragraph holds for the claims after it.
 ///
-/// `lead` keeps the last paragraph-head answer, keyed by the stretch it
-/// read: the claims of one sentence share it instead of reading the head of
-/// their paragraph again.
-fn period_for(text: &str, marks: &Marks, at: usize, lead: &mut LeadPeriod) -> Option<String> {
-    let (sent_s, _) = sentence_bounds(text, marks, at);
+/// The claims of one sentence share its periods and its paragraph head
+/// through `memo` instead of reading them again.
+fn period_for(text: &str, marks: &Marks, at: usize, memo: &mut PeriodMemo) -> Option<String> {
+    let (sent_s, sent_e) = sentence_bounds(text, marks, at);
     let clause_s = marks.back_to(text, Ends::Clause, at, window::SENTENCE);
-    let found = periods_in(text, sent_s, at);
+    let sentence = match &mut memo.sentence {
+        Some(p) if p.covers(sent_s, at) => p,
+        slot => slot.insert(SentencePeriods::new(text, sent_s, sent_e.max(at))),
+    };
+    let found = sentence.before(text, at);
     if let Some(&(s, e, _)) = found
         .iter()
         .rev()
@@ -1394,17 +1491,25 @@ fn period_for(text: &str, marks: &Marks, at: usize, lead: &mut LeadPeriod) -> Op
     }
     let para_s = marks.back_to(text, Ends::Line, sent_s, window::PARAGRAPH);
     if para_s < sent_s {
-        if lead.0 != Some((para_s, sent_s)) {
+        if memo.lead.0 != Some((para_s, sent_s)) {
             let p = periods_in(text, para_s, sent_s)
                 .into_iter()
                 .rev()
                 .find(|(_, _, cmp)| !cmp)
                 .map(|(s, e, _)| clean_period(&text[s..e]));
-            *lead = LeadPeriod(Some((para_s, sent_s)), p);
+            memo.lead = LeadPeriod(Some((para_s, sent_s)), p);
         }
-        return lead.1.clone();
+        return memo.lead.1.clone();
     }
     None
+}
+
+/// What [`period_for`] keeps from one claim to the next: the periods of the
+/// sentence it last read, and its last paragraph-head answer.
+#[derive(Default)]
+struct PeriodMemo {
+    sentence: Option<SentencePeriods>,
+    lead: LeadPeriod,
 }
 
 /// The period found in a paragraph before a sentence, and the stretch
@@ -1458,6 +1563,37 @@ mod tests {
             text in "[零〇○一二两三四五六七八九十百千万亿点名a1 ,]{0,40}"
         ) {
             prop_assert_eq!(chinese_numerals(&text).collect::<Vec<_>>(), by_pattern(&text));
+        }
+    }
+
+    /// [`SentencePeriods::before`] at every point of `text` is
+    /// [`periods_in`] from the start to there.
+    fn check_sentence_periods(text: &str) -> Result<(), TestCaseError> {
+        let table = SentencePeriods::new(text, 0, text.len());
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            prop_assert_eq!(table.before(text, at), periods_in(text, 0, at), "at {}", at);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn sentence_periods_as_read_to_each_point() {
+        for text in [
+            "今年1—6月,全市签约项目36个,比上年增长15个百分点",
+            "集中整治行动开展以来,各单位排查问题230个,2017年以来开展活动",
+            "自2019年3月至2020年5月开展以来,特别是党的十八大以来,在疫情防控期间组建突击队",
+            "2023年1月至3月、近三年来,较去年同期增长",
+        ] {
+            check_sentence_periods(text).unwrap();
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn sentence_periods_on_any_mix(
+            text in "(2023 ?年|[0-9]月|[0-9]日|至|以来|期间|开展|活动|在|特别是|比|较|去年|上年|同期|近|三|年|来|,|，|、| )*"
+        ) {
+            check_sentence_periods(&text)?;
         }
     }
 

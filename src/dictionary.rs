@@ -90,6 +90,30 @@ impl Pos {
     }
 }
 
+/// A set of parts of speech, one bit per tag: a membership test is a shift
+/// and a mask.
+///
+/// ```
+/// use dangjian::dictionary::{Pos, PosSet};
+/// let nouns = PosSet::of(&["n", "nz", "vn"]);
+/// assert!(nouns.contains(Pos::of("vn")));
+/// assert!(!nouns.contains(Pos::of("v")));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PosSet(u128);
+
+impl PosSet {
+    /// The set of the tags named in `tags` (unknown names count as `x`).
+    pub fn of(tags: &[&str]) -> PosSet {
+        PosSet(tags.iter().fold(0, |bits, t| bits | 1 << Pos::of(t).0))
+    }
+
+    /// Whether `pos` is in the set.
+    pub fn contains(self, pos: Pos) -> bool {
+        self.0 >> (pos.0 & 127) & 1 == 1
+    }
+}
+
 /// What the dictionary knows about a word: its part of speech (`None` when
 /// the word is only in the IDF table) and its IDF weight.
 ///

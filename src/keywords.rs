@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::dictionary::Pos;
+use crate::dictionary::{Pos, PosSet};
 
 /// A keyword with its TF-IDF weight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,10 +60,10 @@ fn is_keyword(word: &str) -> bool {
 /// IDF weight, see [`crate::dictionary::Dictionary::idf`]), best first; equal weights in word
 /// order. Weights are rounded to four decimals.
 pub fn top<'a>(words: impl IntoIterator<Item = (&'a str, Pos, f64)>, k: usize) -> Vec<Keyword> {
-    let allowed: Vec<Pos> = ALLOWED.iter().map(|t| Pos::of(t)).collect();
+    let allowed = PosSet::of(ALLOWED);
     let mut freq: FxHashMap<&str, (u64, f64)> = FxHashMap::default();
     for (w, pos, idf) in words {
-        if allowed.contains(&pos) && is_keyword(w) {
+        if allowed.contains(pos) && is_keyword(w) {
             freq.entry(w).or_insert((0, idf)).0 += 1;
         }
     }
@@ -75,8 +75,14 @@ pub fn top<'a>(words: impl IntoIterator<Item = (&'a str, Pos, f64)>, k: usize) -
         .iter()
         .map(|(w, (tf, idf))| (*tf as f64 * idf / total as f64, *w))
         .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    ranked.truncate(k);
+    // Words are distinct, so the order is total: the k best by selection,
+    // then only those sorted, give what sorting every word would.
+    let order = |a: &(f64, &str), b: &(f64, &str)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1));
+    if ranked.len() > k {
+        ranked.select_nth_unstable_by(k - 1, order);
+        ranked.truncate(k);
+    }
+    ranked.sort_unstable_by(order);
     ranked
         .into_iter()
         .map(|(weight, w)| Keyword {
