@@ -27,6 +27,7 @@
 //! assert_eq!(body.span(0, "选派".len()), [0, "選派".len()]);
 //! ```
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::dictionary::Pos;
@@ -105,6 +106,32 @@ impl Body {
             || self.tokens.binary_search_by(|t| t.start.cmp(&at)).is_ok()
     }
 
+    /// [`Body::is_boundary`] for many positions asked left to right (see
+    /// [`Boundaries`]).
+    ///
+    /// ```
+    /// use dangjian::body::Body;
+    /// use dangjian::segment::Segmenter;
+    /// let text = "选派党员到社区报到".to_string();
+    /// let body = Body::new(text.clone(), dangjian::offsets::OffsetMap::identity(text.len()), &Segmenter::default());
+    /// let bounds = body.boundaries();
+    /// let all: Vec<usize> = (0..=text.len()).filter(|&at| bounds.is_boundary(at)).collect();
+    /// let one_by_one: Vec<usize> = (0..=text.len()).filter(|&at| body.is_boundary(at)).collect();
+    /// assert_eq!(all, one_by_one);
+    /// ```
+    pub fn boundaries(&self) -> Boundaries<'_> {
+        Boundaries {
+            body: self,
+            next: Cell::new(0),
+        }
+    }
+
+    /// The segmenter the body was cut with (to cut other text of the same
+    /// document, a title say, the same way).
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
     /// The tokens that overlap `[start, end)`.
     pub fn tokens_in(&self, start: usize, end: usize) -> &[Token] {
         let first = self.tokens.partition_point(|t| t.end <= start);
@@ -166,6 +193,45 @@ impl Body {
     }
 }
 
+/// Word boundaries of a body asked in ascending order, as place recognition
+/// asks them ([`Body::boundaries`]): each answer searches forward from the
+/// previous one (galloping, then bisecting the last stride) among the few
+/// tokens between them, instead of bisecting all the body's tokens, most of
+/// them out of cache. A position asked out of order starts the search over,
+/// so any order gives the right answers.
+#[derive(Debug)]
+pub struct Boundaries<'b> {
+    body: &'b Body,
+    /// The first token that starts at or after the last position asked.
+    next: Cell<usize>,
+}
+
+impl Boundaries<'_> {
+    /// Whether byte `at` of the body falls between two words (or at either
+    /// end), as [`Body::is_boundary`].
+    pub fn is_boundary(&self, at: usize) -> bool {
+        let tokens = &self.body.tokens;
+        let mut from = self.next.get();
+        if tokens
+            .get(from.wrapping_sub(1))
+            .is_some_and(|t| t.start >= at)
+        {
+            from = 0;
+        }
+        let mut stride = 1;
+        let mut to = from;
+        while to < tokens.len() && tokens[to].start < at {
+            from = to + 1;
+            to += stride;
+            stride *= 2;
+        }
+        let to = to.min(tokens.len());
+        let next = from + tokens[from..to].partition_point(|t| t.start < at);
+        self.next.set(next);
+        at == 0 || at == self.body.text.len() || tokens.get(next).is_some_and(|t| t.start == at)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +261,22 @@ mod tests {
         assert_eq!(words, ["三会一课"]);
         assert!(b.is_boundary(s) && b.is_boundary(s + "三会一课".len()));
         assert!(!b.is_boundary(s + "三".len()));
+    }
+
+    #[test]
+    fn boundaries_in_any_order() {
+        let b = body("5年来,1.35万名机关党员到社区开展报到服务9.78万次。严格执行三会一课制度");
+        let n = b.text.len();
+        let bounds = b.boundaries();
+        // Ascending with repeats, descending, and jumping about.
+        let order: Vec<usize> = (0..=n)
+            .flat_map(|at| [at, at])
+            .chain((0..=n).rev())
+            .chain((0..=n).map(|i| i * 7919 % (n + 1)))
+            .collect();
+        for at in order {
+            assert_eq!(bounds.is_boundary(at), b.is_boundary(at), "at {at}");
+        }
     }
 
     #[test]

@@ -37,7 +37,6 @@
 //! assert_eq!(g.parent(p).unwrap().name, "韶关市");
 //! ```
 
-use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -48,7 +47,6 @@ use crate::body::Body;
 use crate::claims::Claim;
 use crate::document::DocumentInfo;
 use crate::page::PageMeta;
-use crate::segment::Segmenter;
 use crate::window;
 
 mod claim_places;
@@ -639,48 +637,6 @@ fn resolve(
     Some((pat.short && at_top.len() == 1 && top == Some(0)).then(|| at_top[0]))
 }
 
-/// [`Body::is_boundary`] for positions asked left to right, as recognition
-/// asks them: each answer searches forward from the previous one (galloping,
-/// then bisecting the last stride) among the few tokens between them,
-/// instead of bisecting all the body's tokens, most of them out of cache.
-struct BodyBoundaries<'b> {
-    body: &'b Body,
-    /// The first token that starts at or after the last position asked.
-    next: Cell<usize>,
-}
-
-impl<'b> BodyBoundaries<'b> {
-    fn new(body: &'b Body) -> BodyBoundaries<'b> {
-        BodyBoundaries {
-            body,
-            next: Cell::new(0),
-        }
-    }
-
-    fn is_boundary(&self, at: usize) -> bool {
-        let tokens = &self.body.tokens;
-        let mut from = self.next.get();
-        if tokens
-            .get(from.wrapping_sub(1))
-            .is_some_and(|t| t.start >= at)
-        {
-            // Asked out of order: start over.
-            from = 0;
-        }
-        let mut stride = 1;
-        let mut to = from;
-        while to < tokens.len() && tokens[to].start < at {
-            from = to + 1;
-            to += stride;
-            stride *= 2;
-        }
-        let to = to.min(tokens.len());
-        let next = from + tokens[from..to].partition_point(|t| t.start < at);
-        self.next.set(next);
-        at == 0 || at == self.body.text.len() || tokens.get(next).is_some_and(|t| t.start == at)
-    }
-}
-
 fn document_place_of(g: &Gazetteer, i: usize) -> DocumentPlace {
     let p = &g.places[i];
     DocumentPlace {
@@ -897,12 +853,13 @@ pub fn attribute(
     let combined = format!("{title}\n{text}");
     let offset = title.len() + 1;
     // Word boundaries: the body's shared tokens, and the title's own cut.
-    let title_bounds: HashSet<usize> = Segmenter::default()
+    let title_bounds: HashSet<usize> = body
+        .segmenter()
         .spans(&title)
         .into_iter()
         .flat_map(|(a, b)| [a, b])
         .collect();
-    let body_bounds = BodyBoundaries::new(body);
+    let body_bounds = body.boundaries();
     let boundary = |at: usize| {
         if at >= offset {
             body_bounds.is_boundary(at - offset)
