@@ -16,6 +16,7 @@
 //! 5. The document's place.
 
 use super::Gazetteer;
+use super::subject::{self, SelfReference};
 use crate::claims::Claim;
 use crate::window::{self, Ends, Marks};
 
@@ -93,25 +94,23 @@ fn national(span: &str) -> bool {
     })
 }
 
-/// The division the last self-reference in `span` (全省, 我市, 该县 …)
-/// means: the nearest of the document's place and its ancestors whose name
-/// ends in that level word.
-fn self_reference(g: &Gazetteer, span: &str, doc: usize) -> Option<usize> {
-    const WORDS: &[&str] = &[
-        "全省", "我省", "本省", "全市", "我市", "本市", "该市", "全县", "我县", "本县", "该县",
-        "全区", "我区", "本区", "该区", "全旗", "全州", "全盟",
-    ];
-    // The last one: one pass back over the span (every word starts with
-    // 全, 我, 本 or 该), not a search per word.
-    let word = span
-        .char_indices()
-        .rev()
-        .filter(|&(_, c)| matches!(c, '全' | '我' | '本' | '该'))
-        .find_map(|(i, _)| WORDS.iter().find(|w| span[i..].starts_with(*w)))?;
-    let level = word.chars().last();
+/// The division the last self-reference in `text[from..to]` (全省, 我市,
+/// 该县 … as [`subject::self_reference_at`] reads them) means: the nearest of
+/// the document's place and its ancestors whose name ends in that level
+/// word.
+fn self_reference(g: &Gazetteer, text: &str, from: usize, to: usize, doc: usize) -> Option<usize> {
+    // One pass back over the stretch, testing only level words.
+    let level =
+        text[from..to]
+            .char_indices()
+            .rev()
+            .find_map(|(i, _)| match subject::self_reference_at(text, from + i) {
+                Some(SelfReference::Prefixed(c)) => Some(c),
+                _ => None,
+            })?;
     let mut cur = Some(doc);
     while let Some(c) = cur {
-        if g.places[c].name.chars().last() == level {
+        if g.places[c].name.ends_with(level) {
             return Some(c);
         }
         cur = g.places[c].parent;
@@ -155,7 +154,7 @@ pub(super) fn assign(
             c.place = Some(g.places[p].name.clone());
             continue;
         }
-        if let Some(p) = self_reference(g, &text[sent..at], d) {
+        if let Some(p) = self_reference(g, text, sent, at, d) {
             c.place = Some(g.places[p].name.clone());
             continue;
         }

@@ -79,6 +79,35 @@ pub(super) fn is_level_word(c: char) -> bool {
     LEVEL_BITMAP[h / 64] >> (h % 64) & 1 != 0 && LEVEL_WORDS.contains(&c)
 }
 
+/// A text's reference to its own division, by the division's level word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SelfReference {
+    /// 我市, 本县, 全区, 该旗: the division itself.
+    Prefixed(char),
+    /// 市直机关, 县直单位: the organs of the division, a strong sign that
+    /// the text is about it.
+    Organs(char),
+}
+
+/// The self-reference made with the level word at byte `at` of `text`, if
+/// any: 我X, 本X, 全X, 该X, or X直, where X is a level word. 全区域,
+/// 全市场, 全州县, 全县面 … are not self-references.
+pub(super) fn self_reference_at(text: &str, at: usize) -> Option<SelfReference> {
+    let mut rest = text.get(at..)?.chars();
+    let c = rest.next().filter(|&c| is_level_word(c))?;
+    let before = text[..at].chars().next_back();
+    let after = rest.next();
+    if matches!(before, Some('我' | '本' | '全' | '该'))
+        && !matches!(after, Some('域' | '场' | '县' | '面' | '长'))
+    {
+        Some(SelfReference::Prefixed(c))
+    } else if after == Some('直') && c != '州' && c != '盟' {
+        Some(SelfReference::Organs(c))
+    } else {
+        None
+    }
+}
+
 /// The weighed evidence of one document.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Evidence {
@@ -102,18 +131,10 @@ impl Evidence {
     /// read.
     pub(super) fn count_self_references(&mut self, text: &str, level_words: &[usize]) {
         for &at in level_words {
-            let mut rest = text[at..].chars();
-            let Some(c) = rest.next() else { continue };
-            let before = text[..at].chars().next_back();
-            let after = rest.next();
-            let prefixed = matches!(before, Some('我' | '本' | '全' | '该'))
-                && !matches!(after, Some('域' | '场' | '县' | '面' | '长'));
-            // 市直机关: the organs of the level, a strong sign of the subject.
-            let organs = after == Some('直') && c != '州' && c != '盟';
-            if prefixed {
-                *self.self_ref.entry(c).or_default() += 1.0;
-            } else if organs {
-                *self.self_ref.entry(c).or_default() += ORGANS;
+            match self_reference_at(text, at) {
+                Some(SelfReference::Prefixed(c)) => *self.self_ref.entry(c).or_default() += 1.0,
+                Some(SelfReference::Organs(c)) => *self.self_ref.entry(c).or_default() += ORGANS,
+                None => {}
             }
         }
     }
@@ -209,4 +230,32 @@ pub(super) fn decide(g: &Gazetteer, ev: &Evidence) -> Option<Subject> {
         place: cur,
         weight: go(cur),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The self-references of `text`, read at every level word.
+    fn refs(text: &str) -> Vec<SelfReference> {
+        text.char_indices()
+            .filter_map(|(i, _)| self_reference_at(text, i))
+            .collect()
+    }
+
+    #[test]
+    fn self_references_by_level_word() {
+        use SelfReference::{Organs, Prefixed};
+        assert_eq!(refs("我市共有党员"), [Prefixed('市')]);
+        assert_eq!(
+            refs("全旗各苏木和本州、该县"),
+            [Prefixed('旗'), Prefixed('州'), Prefixed('县')]
+        );
+        assert_eq!(refs("市直机关和县直单位"), [Organs('市'), Organs('县')]);
+        // A market, an area, a county of 全州 and 州直 are not.
+        assert_eq!(refs("全市场份额、全区域覆盖、全州县、州直"), []);
+        // Past the end of the text, or not at a level word.
+        assert_eq!(self_reference_at("我市", 99), None);
+        assert_eq!(self_reference_at("我市", 0), None);
+    }
 }
