@@ -36,7 +36,7 @@ use crate::normalize::Normalized;
 use crate::normalize::is_han;
 use crate::offsets::{OffsetMap, OffsetMapBuilder};
 use crate::segment::{Segmenter, Token};
-use crate::window::Marks;
+use crate::window::{self, Ends, Marks};
 
 /// The body of a document: normalized text, offset map and words.
 #[derive(Debug, Clone)]
@@ -124,6 +124,54 @@ impl Body {
             body: self,
             next: Cell::new(0),
         }
+    }
+
+    /// Where the sentence around byte `at` starts: after the last sentence
+    /// end before it, looked for within [`window::SENTENCE`] bytes (so text
+    /// without sentence ends stays linear).
+    ///
+    /// ```
+    /// use dangjian::body::Body;
+    /// use dangjian::segment::Segmenter;
+    /// let text = "去年开展活动。共有党员80名,其中女党员30名。".to_string();
+    /// let body = Body::new(text.clone(), dangjian::offsets::OffsetMap::identity(text.len()), &Segmenter::default());
+    /// let at = text.find("30").unwrap();
+    /// assert_eq!(&text[body.sentence_start(at)..body.sentence_end(at)], "共有党员80名,其中女党员30名。");
+    /// assert_eq!(&text[body.clause_start(at)..at], "其中女党员");
+    /// assert_eq!(body.paragraph_start(at), 0);
+    /// ```
+    pub fn sentence_start(&self, at: usize) -> usize {
+        self.marks
+            .back_to(&self.text, Ends::Sentence, at, window::SENTENCE)
+    }
+
+    /// Where the sentence around byte `at` ends, its end mark included
+    /// (within [`window::SENTENCE`] bytes).
+    pub fn sentence_end(&self, at: usize) -> usize {
+        self.marks
+            .forward_to(&self.text, Ends::Sentence, at, window::SENTENCE)
+    }
+
+    /// Where the clause around byte `at` starts: after the last comma,
+    /// semicolon, colon or sentence end before it (within
+    /// [`window::SENTENCE`] bytes).
+    pub fn clause_start(&self, at: usize) -> usize {
+        self.marks
+            .back_to(&self.text, Ends::Clause, at, window::SENTENCE)
+    }
+
+    /// Where the clause around byte `at` ends, its end mark included
+    /// (within [`window::SENTENCE`] bytes).
+    pub fn clause_end(&self, at: usize) -> usize {
+        self.marks
+            .forward_to(&self.text, Ends::Clause, at, window::SENTENCE)
+    }
+
+    /// Where the paragraph around byte `at` starts (within
+    /// [`window::PARAGRAPH`] bytes).
+    pub fn paragraph_start(&self, at: usize) -> usize {
+        self.marks
+            .back_to(&self.text, Ends::Line, at, window::PARAGRAPH)
     }
 
     /// The segmenter the body was cut with (to cut other text of the same
@@ -261,6 +309,23 @@ mod tests {
         assert_eq!(words, ["三会一课"]);
         assert!(b.is_boundary(s) && b.is_boundary(s + "三会一课".len()));
         assert!(!b.is_boundary(s + "三".len()));
+    }
+
+    #[test]
+    fn sentences_clauses_and_paragraphs() {
+        let b = body("去年,甲地开展活动。来自乙地的80余人参加,共100人\n下一段");
+        let t = b.text.as_str();
+        let at = t.find("100").unwrap();
+        assert_eq!(&t[b.sentence_start(at)..at], "来自乙地的80余人参加,共");
+        assert_eq!(&t[b.clause_start(at)..b.clause_end(at)], "共100人\n");
+        assert_eq!(
+            &t[b.sentence_start(at)..b.sentence_end(at)],
+            "来自乙地的80余人参加,共100人\n"
+        );
+        assert_eq!(
+            b.paragraph_start(t.find("下一段").unwrap()),
+            t.find("下一段").unwrap()
+        );
     }
 
     #[test]

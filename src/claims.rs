@@ -48,7 +48,7 @@ use crate::normalize::is_han;
 use crate::numerals::{self, Decimal};
 use crate::segment::Segmenter;
 use crate::taken::Taken;
-use crate::window::{self, Ends, Marks};
+use crate::window::{self, Ends};
 
 /// Whether a claim's value is a lower bound, an approximation or an upper
 /// bound.
@@ -505,7 +505,6 @@ pub fn extract_in_body(body: &Body, original: &str, formulations: &[Formulation]
 /// `original`. Numbers inside the mentions of `formulations` are skipped.
 pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec<Claim> {
     let text = body.text.as_str();
-    let marks = &body.marks;
     let mut found: Vec<Found> = Vec::new();
     let mut taken = Taken::new(text.len());
 
@@ -530,7 +529,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         if taken.overlaps(m.start(), m.end()) {
             continue;
         }
-        if let Some(f) = judge_round(text, marks, m.start(), m.end()) {
+        if let Some(f) = judge_round(body, m.start(), m.end()) {
             taken.take(f.start, f.end);
             found.push(f);
         }
@@ -539,7 +538,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         if taken.overlaps(m.start(), m.end()) {
             continue;
         }
-        if let Some(f) = judge(text, marks, m.start(), m.end(), true) {
+        if let Some(f) = judge(body, m.start(), m.end(), true) {
             taken.take(f.start, f.end);
             found.push(f);
         }
@@ -554,7 +553,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         }) {
             continue;
         }
-        if let Some(f) = judge(text, marks, s, e, false) {
+        if let Some(f) = judge(body, s, e, false) {
             taken.take(f.start, f.end);
             found.push(f);
         }
@@ -575,11 +574,11 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         if mentions.overlaps(span) {
             continue;
         }
-        let (sent_s, sent_e) = sentence_bounds(text, marks, f.start);
-        let clause = clause_around(text, marks, f.start, f.end);
+        let (sent_s, sent_e) = (body.sentence_start(f.start), body.sentence_end(f.start));
+        let clause = clause_around(body, f.start, f.end);
         let object = object_of(body, &f);
         let indicator = classify(f.unit, object.as_deref(), clause);
-        let period = period_for(text, marks, f.start, &mut periods);
+        let period = period_for(body, f.start, &mut periods);
         let sentence = {
             let [a, b] = body.span(sent_s, sent_e);
             original.get(a..b).unwrap_or("").trim().to_string()
@@ -638,9 +637,8 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
 
 /// Whether `at` is inside a quotation (more opening than closing marks
 /// since the start of its sentence): quoted numbers are names (“千名干部进千企”).
-fn in_quotes(text: &str, marks: &Marks, at: usize) -> bool {
-    let (sent_s, _) = sentence_bounds(text, marks, at);
-    marks.more_opened(sent_s, at)
+fn in_quotes(body: &Body, at: usize) -> bool {
+    body.marks.more_opened(body.sentence_start(at), at)
 }
 
 /// The approximation word that ends `text[..at]` (约, 近, 超过 …), with its
@@ -668,7 +666,8 @@ fn approx_before(text: &str, at: usize) -> Option<(Approx, usize)> {
 /// marks (“百名书记” names a campaign), never glued to another numeral
 /// (两万多名 is read whole elsewhere), and 家/户 after a bare magnitude are
 /// set phrases (千家万户, 万家灯火).
-fn judge_round(text: &str, marks: &Marks, s: usize, e: usize) -> Option<Found> {
+fn judge_round(body: &Body, s: usize, e: usize) -> Option<Found> {
+    let text = body.text.as_str();
     let m = &text[s..e];
     let prefixed = m.starts_with(['上', '数', '几', '成']);
     let digits = if prefixed {
@@ -716,7 +715,7 @@ fn judge_round(text: &str, marks: &Marks, s: usize, e: usize) -> Option<Found> {
     if approx.is_none() && matches!(unit, "家" | "户") {
         return None;
     }
-    if in_quotes(text, marks, s) {
+    if in_quotes(body, s) {
         return None;
     }
     Some(Found {
@@ -780,7 +779,8 @@ fn magnitude_exp(num: &str) -> u32 {
 }
 
 /// Decides whether the number at `text[s..e]` is a claim, and its extent.
-fn judge(text: &str, marks: &Marks, s: usize, e: usize, arabic: bool) -> Option<Found> {
+fn judge(body: &Body, s: usize, e: usize, arabic: bool) -> Option<Found> {
+    let text = body.text.as_str();
     let before = prev_char(text, s);
     // 第 3 次: an ordinal even with a space.
     let before_spaced = text[..s].trim_end_matches(NUMBER_SPACE).chars().next_back();
@@ -895,7 +895,7 @@ fn judge(text: &str, marks: &Marks, s: usize, e: usize, arabic: bool) -> Option<
     }
     // A number and unit closing a quotation are a name: “助力政策40条”,
     // 三个“100%”目标.
-    if after_unit.starts_with(['”', '」', '』']) && in_quotes(text, marks, s) {
+    if after_unit.starts_with(['”', '」', '』']) && in_quotes(body, s) {
         return None;
     }
     // Approximation words before the number.
@@ -934,20 +934,11 @@ fn unit_is_a_measure(unit: &str, after_unit: &str, before: Option<char>, arabic:
     }
 }
 
-/// The sentence around `at` (its end mark included), looked for within
-/// [`window::SENTENCE`] bytes on either side.
-fn sentence_bounds(text: &str, marks: &Marks, at: usize) -> (usize, usize) {
-    (
-        marks.back_to(text, Ends::Sentence, at, window::SENTENCE),
-        marks.forward_to(text, Ends::Sentence, at, window::SENTENCE),
-    )
-}
-
 /// The clause around `text[s..e]` (end marks excluded), looked for within
 /// [`window::SENTENCE`] bytes on either side.
-fn clause_around<'t>(text: &'t str, marks: &Marks, s: usize, e: usize) -> &'t str {
-    let a = marks.back_to(text, Ends::Clause, s, window::SENTENCE);
-    let b = marks.forward_to(text, Ends::Clause, e, window::SENTENCE);
+fn clause_around(body: &Body, s: usize, e: usize) -> &str {
+    let text = body.text.as_str();
+    let (a, b) = (body.clause_start(s), body.clause_end(e));
     // The end mark found ahead is not part of the clause.
     let b = match text[..b].chars().next_back() {
         Some(c) if b > e && window::is_clause_end(c) => b - c.len_utf8(),
@@ -1471,9 +1462,10 @@ impl SentencePeriods {
 ///
 /// The claims of one sentence share its periods and its paragraph head
 /// through `memo` instead of reading them again.
-fn period_for(text: &str, marks: &Marks, at: usize, memo: &mut PeriodMemo) -> Option<String> {
-    let (sent_s, sent_e) = sentence_bounds(text, marks, at);
-    let clause_s = marks.back_to(text, Ends::Clause, at, window::SENTENCE);
+fn period_for(body: &Body, at: usize, memo: &mut PeriodMemo) -> Option<String> {
+    let text = body.text.as_str();
+    let (sent_s, sent_e) = (body.sentence_start(at), body.sentence_end(at));
+    let clause_s = body.clause_start(at);
     let sentence = match &mut memo.sentence {
         Some(p) if p.covers(sent_s, at) => p,
         slot => slot.insert(SentencePeriods::new(text, sent_s, sent_e.max(at))),
@@ -1489,7 +1481,7 @@ fn period_for(text: &str, marks: &Marks, at: usize, memo: &mut PeriodMemo) -> Op
     if let Some(&(s, e, _)) = found.iter().rev().find(|(_, _, cmp)| !cmp) {
         return Some(clean_period(&text[s..e]));
     }
-    let para_s = marks.back_to(text, Ends::Line, sent_s, window::PARAGRAPH);
+    let para_s = body.paragraph_start(sent_s);
     if para_s < sent_s {
         if memo.lead.0 != Some((para_s, sent_s)) {
             let p = periods_in(text, para_s, sent_s)

@@ -944,7 +944,7 @@ pub fn attribute(
         named.extend(in_body.map(|at| (at, at + t.name.len(), t.county)));
     }
     named.sort_unstable();
-    claim_places::assign(g, text, &body.marks, &named, doc_idx, claims);
+    claim_places::assign(g, body, &named, doc_idx, claims);
 
     let mut mentions: Vec<PlaceMention> = counts
         .iter()

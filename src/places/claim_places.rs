@@ -17,8 +17,9 @@
 
 use super::Gazetteer;
 use super::subject::{self, SelfReference};
+use crate::body::Body;
 use crate::claims::Claim;
-use crate::window::{self, Ends, Marks};
+use crate::window::{self, Ends};
 
 /// What follows 全国 when it names an honour or a body, not the scope of a
 /// count (全国先进基层党组织, 全国人大).
@@ -44,27 +45,14 @@ const NATIONAL_HONOUR: &[&str] = &[
     "党建工作示范",
 ];
 
-/// Where the claim's sentence starts (looked for within
-/// [`window::SENTENCE`] bytes, so text without sentence ends stays linear).
-fn sentence_start(text: &str, marks: &Marks, at: usize) -> usize {
-    marks.back_to(text, Ends::Sentence, at, window::SENTENCE)
-}
-
-/// Where the claim's clause starts (after the last comma or colon).
-fn clause_start(text: &str, marks: &Marks, at: usize) -> usize {
-    marks.back_to(text, Ends::Clause, at, window::SENTENCE)
-}
-
-/// Where the claim's paragraph starts (within [`window::PARAGRAPH`] bytes).
-fn paragraph_start(text: &str, marks: &Marks, at: usize) -> usize {
-    marks.back_to(text, Ends::Line, at, window::PARAGRAPH)
-}
-
 /// The end of the first sentence starting at `from`, its end mark
 /// excluded (within [`window::PARAGRAPH`] bytes).
-fn first_sentence_end(text: &str, marks: &Marks, from: usize) -> usize {
+fn first_sentence_end(body: &Body, from: usize) -> usize {
+    let text = body.text.as_str();
     let not_semicolon = |c: char| !matches!(c, ';' | '；');
-    let e = marks.forward_to_where(text, Ends::Sentence, from, window::PARAGRAPH, not_semicolon);
+    let e =
+        body.marks
+            .forward_to_where(text, Ends::Sentence, from, window::PARAGRAPH, not_semicolon);
     match text[..e].chars().next_back() {
         Some(c) if e > from && window::is_sentence_end(c) && not_semicolon(c) => e - c.len_utf8(),
         _ => e,
@@ -122,19 +110,19 @@ fn self_reference(g: &Gazetteer, text: &str, from: usize, to: usize, doc: usize)
 /// divisions and tied towns named in `text`, in order.
 pub(super) fn assign(
     g: &Gazetteer,
-    text: &str,
-    marks: &Marks,
+    body: &Body,
     named: &[(usize, usize, usize)],
     doc: Option<usize>,
     claims: &mut [Claim],
 ) {
+    let text = body.text.as_str();
     for c in claims.iter_mut() {
         let at = c.body_start.min(text.len());
         if !text.is_char_boundary(at) {
             continue;
         }
-        let sent = sentence_start(text, marks, at);
-        let clause = clause_start(text, marks, at);
+        let sent = body.sentence_start(at);
+        let clause = body.clause_start(at);
         let Some(d) = doc else {
             // No document place: the nearest division named before the
             // claim in its sentence, if any.
@@ -158,8 +146,8 @@ pub(super) fn assign(
             c.place = Some(g.places[p].name.clone());
             continue;
         }
-        let para = paragraph_start(text, marks, at);
-        let lead_end = first_sentence_end(text, marks, para).min(sent);
+        let para = body.paragraph_start(at);
+        let lead_end = first_sentence_end(body, para).min(sent);
         // The paragraph's subject: the one division its first sentence
         // names (the document's place and its ancestors included), when it
         // lies below the document's place.
@@ -188,16 +176,5 @@ mod tests {
         assert!(!national("获得“全国文明村”“全国森林村庄”等"));
         assert!(!national("获评全国先进基层党组织"));
         assert!(!national("全国人大代表"));
-    }
-
-    #[test]
-    fn clauses_and_sentences() {
-        let t = "去年,甲地开展活动。来自乙地的80余人参加,共100人";
-        let at = t.find("100").unwrap();
-        assert_eq!(
-            &t[sentence_start(t, &Marks::new(t), at)..at],
-            "来自乙地的80余人参加,共"
-        );
-        assert_eq!(&t[clause_start(t, &Marks::new(t), at)..at], "共");
     }
 }
