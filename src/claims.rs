@@ -569,6 +569,9 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
 
     let mut claims = Vec::with_capacity(found.len());
     let mut periods = PeriodMemo::default();
+    // The last object read in the sentence, for a clause that leaves its
+    // subject unsaid.
+    let mut carried: Option<(usize, String)> = None;
     for f in found {
         let span = body.span(f.start, f.end);
         if mentions.overlaps(span) {
@@ -576,7 +579,15 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         }
         let (sent_s, sent_e) = (body.sentence_start(f.start), body.sentence_end(f.start));
         let clause = clause_around(body, f.start, f.end);
-        let object = object_of(body, &f);
+        let object = object_of(body, &f).or_else(|| {
+            let (prev_sent, prev) = carried.as_ref()?;
+            (*prev_sent == sent_s)
+                .then(|| carried_object(body, &f, prev))
+                .flatten()
+        });
+        if let Some(o) = &object {
+            carried = Some((sent_s, o.clone()));
+        }
         let indicator = classify(f.unit, object.as_deref(), clause);
         let period = period_for(body, f.start, &mut periods);
         let sentence = {
@@ -964,6 +975,8 @@ const LINKING: &[&str] = &[
     "占比为",
     "已达到",
     "达到",
+    "完成",
+    "实现",
     "共计",
     "累计",
     "合计",
@@ -1022,6 +1035,31 @@ fn object_of(body: &Body, f: &Found) -> Option<String> {
         "元" => object_before(body, f).or_else(|| object_after(body, f)),
         _ => object_after(body, f).or_else(|| object_before(body, f)),
     }
+}
+
+// A clause that states a share or a change of the subject before it and
+// names none of its own: 占74%, 同比增长2.3%, 较一季度提升7.9个百分点,
+// 比去年底提高27.71个百分点 (a comparison base, then the change).
+static_regex!(
+    SUBJECTLESS,
+    r"^(?:其中|并|且|同时)?(?:同比|环比|(?:比|较)[^,，;；:：]{1,8}?)?(占比?|增长|增加|新增|提升|提高|上升|下降|减少|降低)(?:了|达到?|为)?(?:约|近|超过|逾)?$"
+);
+
+/// The object of a claim whose clause leaves its subject unsaid, carried
+/// from the claim before it in the sentence, as Chinese clause chains do:
+/// 二产增加值达236.30亿元,同比增长2.3%,较一季度提升7.9个百分点 →
+/// 二产增加值 / 二产增加值增长 / 二产增加值增长提升; 其中党员16.8万人,占74%
+/// → 党员占比. A share names its ratio, a change what changed.
+fn carried_object(body: &Body, f: &Found, previous: &str) -> Option<String> {
+    let text = body.text.as_str();
+    let clause = text[body.clause_start(f.start)..f.start].trim();
+    let verb = SUBJECTLESS.captures(clause)?.get(1)?.as_str();
+    let verb = if verb.starts_with('占') {
+        "占比"
+    } else {
+        verb
+    };
+    Some(format!("{previous}{verb}"))
 }
 
 /// Units that count events: the thing counted may be the verb itself
@@ -1761,6 +1799,35 @@ mod tests {
         );
         let p = periods("这些成绩都发生在今年汛期期间,转移群众300余人。");
         assert_eq!(p[0].as_deref(), Some("今年汛期期间"));
+    }
+
+    #[test]
+    fn a_clause_without_a_subject_carries_the_one_before() {
+        let obj = |t: &str| -> Vec<Option<String>> {
+            extract_text(t).into_iter().map(|c| c.object).collect()
+        };
+        assert_eq!(
+            obj("全县工业产值达12亿元,同比增长8%,较上年提升3个百分点。"),
+            [
+                Some("工业产值".to_string()),
+                Some("工业产值增长".to_string()),
+                Some("工业产值增长提升".to_string()),
+            ]
+        );
+        assert_eq!(
+            obj("党员900名,其中女党员600名,占66%。"),
+            [
+                Some("党员".to_string()),
+                Some("女党员".to_string()),
+                Some("女党员占比".to_string()),
+            ]
+        );
+        // Only within the sentence; a verb between subject and number
+        // (完成, 实现) is not part of the subject.
+        assert_eq!(
+            obj("税收收入完成12亿元。增长9%。"),
+            [Some("税收收入".to_string()), None]
+        );
     }
 
     #[test]
