@@ -1107,8 +1107,10 @@ fn join_object(words: &[&str], from_end: bool) -> Option<String> {
     if from_end {
         kept.reverse();
     }
-    let obj: String = kept.concat();
-    obj.chars().any(is_han).then_some(obj)
+    // A list cut short ends on its last item, not on a mark.
+    let obj = kept.concat();
+    let obj = obj.trim_matches('、');
+    obj.chars().any(is_han).then(|| obj.to_string())
 }
 
 /// The noun phrase after the measure word: 1.35万名机关党员 → 机关党员,
@@ -1143,6 +1145,34 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
             _ => break,
         }
     }
+    let taken = noun_phrase_after(&tags[i..], &mut words);
+    i += taken;
+    let mut ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    // 7个县(区), 85个乡(镇、办): a short bracketed aside right after the
+    // whole phrase belongs to it.
+    let phrase_end = f.end + tags_len(&tags[..i]);
+    if words.len() == i && phrase_end == end {
+        if let Some(aside) = text[end..].strip_prefix('(').and_then(|r| {
+            r.find(')')
+                .filter(|&k| k > 0 && r[..k].chars().count() <= 6)
+                .map(|k| &text[end..end + k + 2])
+        }) {
+            ws.push(aside);
+        } else {
+            list_items_after(body, end, &mut ws);
+        }
+    }
+    join_object(&ws, false)
+}
+
+/// Reads the noun phrase at the start of `tags` into `words` (nouns,
+/// adjectives, joiners, a verb that modifies the noun after it), up to six
+/// words, ending in a noun. Returns how many tags it went through.
+fn noun_phrase_after<'a>(
+    tags: &[(&'a str, &'a str)],
+    words: &mut Vec<(&'a str, &'a str)>,
+) -> usize {
+    let mut i = 0;
     while i < tags.len() && words.len() < 6 {
         let (w, tag) = tags[i];
         let next_noun = tags.get(i + 1).is_some_and(|(_, t)| nounish(t));
@@ -1171,20 +1201,88 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
     while words.last().is_some_and(|(_, t)| !nounish(t)) {
         words.pop();
     }
-    let mut ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
-    // 7个县(区), 85个乡(镇、办): a short bracketed aside right after the
-    // whole phrase belongs to it.
-    let phrase_end = f.end + tags_len(&tags[..i]);
-    if words.len() == i && phrase_end == end {
-        if let Some(aside) = text[end..].strip_prefix('(').and_then(|r| {
-            r.find(')')
-                .filter(|&k| k > 0 && r[..k].chars().count() <= 6)
-                .map(|k| &text[end..end + k + 2])
-        }) {
-            ws.push(aside);
+    i
+}
+
+/// The items listed after an object that ends at `at` on 、 (5位市、县级领导,
+/// 120名党员、干部, 9.58万名机关、事业单位和国有企业在职党员), pushed onto
+/// `ws` with their marks. An item is a noun phrase of its own; the list ends
+/// at an item that does not fill the stretch up to the next mark, and before
+/// one followed by a number (30户群众、解决问题50个 lists no 解决问题).
+fn list_items_after<'a>(body: &'a Body, mut at: usize, ws: &mut Vec<&'a str>) {
+    let text = body.text.as_str();
+    for _ in 0..4 {
+        if !text[at..].starts_with('、') {
+            return;
         }
+        let from = at + '、'.len_utf8();
+        let rest = &text[from..];
+        let end = from
+            + rest
+                .char_indices()
+                .enumerate()
+                .find(|&(n, (_, c))| n == 16 || window::is_phrase_end(c))
+                .map_or(rest.len(), |(_, (i, _))| i);
+        let tags = object_tags(body, from, end);
+        let mut item = Vec::new();
+        let taken = noun_phrase_after(&tags, &mut item);
+        // An item names things: it ends in a noun proper (大型 alone is no
+        // item) and does not start with a number word (万元产值 …).
+        while item
+            .last()
+            .is_some_and(|(_, t)| matches!(*t, "b" | "s" | "an"))
+        {
+            item.pop();
+        }
+        let counted = item.first().is_some_and(|(_, t)| matches!(*t, "m" | "q"));
+        // Where a word of the item ends in the text (the tags are slices
+        // of it; quotation marks between them are dropped).
+        let end_of =
+            |w: &str| (w.as_ptr() as usize + w.len()).saturating_sub(text.as_ptr() as usize);
+        let Some(item_end) = item.last().map(|(w, _)| end_of(w)) else {
+            return;
+        };
+        // An item followed by its number starts a claim of its own
+        // (机组、合同总金额达7.4亿美元, 分公司、年产值近两亿元).
+        let mut after = text.get(item_end..end.max(item_end)).unwrap_or("");
+        // (The 的 of 省、市、自治区的150名运动员 links the whole list to
+        // another count.)
+        let linking = LINKING.iter().filter(|w| **w != "的");
+        while let Some(rest) = linking.clone().find_map(|w| after.strip_prefix(w)) {
+            after = rest;
+        }
+        let claimed = after.starts_with(|c: char| c.is_ascii_digit())
+            || chinese_numerals(after).next().is_some_and(|(s, _)| s == 0);
+        if counted || claimed {
+            return;
+        }
+        // The object keeps at most twelve characters (see [`join_object`]):
+        // an item that does not fit is cut after its last noun that does,
+        // and the list ends there.
+        let mut used: usize = ws.iter().map(|w| w.chars().count()).sum::<usize>() + 1;
+        let mut fits = None;
+        for (w, tag) in &item {
+            used += w.chars().count();
+            if used > 12 {
+                break;
+            }
+            if !matches!(*tag, "b" | "s" | "an") && nounish(tag) {
+                fits = Some(end_of(w));
+            }
+        }
+        let Some(piece_end) = fits.filter(|&e| e > from && e <= end && text.is_char_boundary(e))
+        else {
+            return;
+        };
+        ws.push(&text[at..piece_end]);
+        if piece_end != item_end {
+            return;
+        }
+        if taken != tags.len() || item.len() != taken {
+            return;
+        }
+        at = end;
     }
-    join_object(&ws, false)
 }
 
 /// Bytes covered by tagged words.
@@ -1799,6 +1897,43 @@ mod tests {
         );
         let p = periods("这些成绩都发生在今年汛期期间,转移群众300余人。");
         assert_eq!(p[0].as_deref(), Some("今年汛期期间"));
+    }
+
+    #[test]
+    fn objects_that_are_lists() {
+        let obj = |t: &str| -> Vec<Option<String>> {
+            extract_text(t).into_iter().map(|c| c.object).collect()
+        };
+        assert_eq!(
+            obj("组织120名党员、干部参加培训。"),
+            [Some("党员、干部".to_string())]
+        );
+        assert_eq!(
+            obj("来自8个省、市、自治区的120名队员参赛。")[0].as_deref(),
+            Some("省、市、自治区")
+        );
+        // An item with a number of its own is a claim, not an item.
+        assert_eq!(
+            obj("帮扶30户群众、解决问题50个。")[0].as_deref(),
+            Some("群众")
+        );
+        assert_eq!(
+            obj("建成12个服务站、活动室近两百个。")[0].as_deref(),
+            Some("服务站")
+        );
+        // A list too long for an object ends on the last noun that fits in
+        // twelve characters.
+        let long = obj("走访300家企业、个体工商户和农民专业合作社。")[0]
+            .clone()
+            .unwrap();
+        assert!(
+            long.starts_with("企业、个体工商户") && long.chars().count() <= 12,
+            "{long}"
+        );
+        assert_eq!(
+            obj("造船15万吨散货船、大型集装箱船。")[0].as_deref(),
+            Some("散货船、大型集装箱船")
+        );
     }
 
     #[test]
