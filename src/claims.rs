@@ -962,7 +962,7 @@ fn nounish(tag: &str) -> bool {
     matches!(
         tag,
         "n" | "nr" | "ns" | "nt" | "nz" | "vn" | "an" | "j" | "b" | "ng" | "nrt" | "nrfg" | "s"
-    )
+    ) || tag == ASIDE
 }
 
 /// Words between an object and its number (组建党员志愿服务队335支,
@@ -1106,6 +1106,10 @@ fn join_object(words: &[&str], from_end: bool) -> Option<String> {
     }
     if from_end {
         kept.reverse();
+        // An aside glosses the word before it, which did not fit.
+        if kept.first().is_some_and(|w| w.starts_with('(')) {
+            kept.remove(0);
+        }
     }
     // A list cut short ends on its last item, not on a mark.
     let obj = kept.concat();
@@ -1149,7 +1153,8 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
     i += taken;
     let mut ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     // 7个县(区), 85个乡(镇、办): a short bracketed aside right after the
-    // whole phrase belongs to it.
+    // whole phrase belongs to it, and so do the nouns after it
+    // (9名党委(党组)书记).
     let phrase_end = f.end + tags_len(&tags[..i]);
     if words.len() == i && phrase_end == end {
         if let Some(aside) = text[end..].strip_prefix('(').and_then(|r| {
@@ -1158,6 +1163,22 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
                 .map(|k| &text[end..end + k + 2])
         }) {
             ws.push(aside);
+            let from = end + aside.len();
+            let rest = &text[from..];
+            let to = from
+                + rest
+                    .char_indices()
+                    .enumerate()
+                    .find(|&(n, (_, c))| n == 16 || window::is_phrase_end(c))
+                    .map_or(rest.len(), |(_, (i, _))| i);
+            let mut more = Vec::new();
+            noun_phrase_after(&object_tags(body, from, to), &mut more);
+            if more
+                .first()
+                .is_some_and(|(_, t)| !matches!(*t, "v" | "m" | "q"))
+            {
+                ws.extend(more.iter().map(|(w, _)| *w));
+            }
         } else {
             list_items_after(body, end, &mut ws);
         }
@@ -1297,6 +1318,54 @@ fn tags_len(tags: &[(&str, &str)]) -> usize {
 /// 旗直, 共富) stays one word and counts as a noun, the usual case in
 /// names of organizations and groups.
 fn object_tags(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str)> {
+    let mut out = object_words(body, start, end);
+    // A short bracketed aside after a noun is one word, read as a noun:
+    // 党委(党组)书记.
+    let text = body.text.as_str();
+    let mut i = 0;
+    while i < out.len() {
+        // After a noun (党委(党组)), not inside a verb (新(改)建).
+        let glosses_noun =
+            i > 0 && matches!(out[i - 1].1, "n" | "nt" | "nz" | "ns" | "vn" | "j" | "ng");
+        if out[i].0 == "(" && glosses_noun {
+            let close = out[i + 1..]
+                .iter()
+                .take(4)
+                .position(|(w, _)| *w == ")")
+                .map(|k| i + 1 + k);
+            let at = |w: &str| (w.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            if let Some(c) = close
+                && c > i + 1
+                && let Some(aside) = text.get(at(out[i].0)..at(out[c].0) + ")".len())
+                && aside.chars().count() <= 8
+            {
+                out.splice(i..=c, [(aside, ASIDE)]);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The part of speech [`object_tags`] gives a bracketed aside.
+const ASIDE: &str = "aside";
+
+/// Where a short bracketed aside that ends at `at` opens (党员(志愿者)|),
+/// if one does: at most eight characters, after a word.
+fn aside_before(text: &str, at: usize) -> Option<usize> {
+    let inner = text[..at].strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let gloss = &inner[open + 1..];
+    (!gloss.is_empty()
+        && gloss.chars().count() <= 6
+        && !gloss.contains(['(', ')'])
+        && text[..open].chars().next_back().is_some_and(is_han))
+    .then_some(open)
+}
+
+/// The tagged words of `[start, end)` before asides are joined (see
+/// [`object_tags`]).
+fn object_words(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str)> {
     let mut out = Vec::new();
     for t in body.tokens_in(start, end) {
         let (s, e) = (t.start.max(start), t.end.min(end));
@@ -1348,9 +1417,16 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     let before = &text[..f.start];
     // The object is read from the phrase before the number; quotation marks
     // do not end it (12支“红色先锋”志愿服务队 counts 红色先锋志愿服务队).
-    let cstart = body
+    let mut cstart = body
         .marks
         .back_to(text, Ends::Phrase, f.start, window::SENTENCE);
+    // 已报到党员(志愿者)22.6万人, 党委(党组)书记9名: a short bracketed
+    // aside does not end the phrase.
+    if let Some(open) = aside_before(text, cstart) {
+        cstart = body
+            .marks
+            .back_to(text, Ends::Phrase, open, window::SENTENCE);
+    }
     let mut window = before[cstart..].trim_end();
     'strip: loop {
         for w in LINKING {
@@ -1417,6 +1493,10 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
         i -= 1;
     }
     words.reverse();
+    // An aside glosses the word before it.
+    while words.first().is_some_and(|(_, t)| *t == ASIDE) {
+        words.remove(0);
+    }
     // The phrase starts with a noun or an adjective unless it is the event.
     while words.len() > 1 && words.first().is_some_and(|(_, t)| matches!(*t, "v" | "c")) {
         words.remove(0);
@@ -1934,6 +2014,23 @@ mod tests {
             obj("造船15万吨散货船、大型集装箱船。")[0].as_deref(),
             Some("散货船、大型集装箱船")
         );
+    }
+
+    #[test]
+    fn bracketed_asides_inside_objects() {
+        let obj = |t: &str| -> Vec<Option<String>> {
+            extract_text(t).into_iter().map(|c| c.object).collect()
+        };
+        assert_eq!(
+            obj("已报到党员(志愿者)3.2万人。"),
+            [Some("已报到党员(志愿者)".to_string())]
+        );
+        assert_eq!(
+            obj("选派25个乡镇(街道)领导班子成员。"),
+            [Some("乡镇(街道)领导班子成员".to_string())]
+        );
+        // Not inside a verb: 新(改)建 is no noun with a gloss.
+        assert_eq!(obj("新(改)建公厕9座。"), [Some("公厕".to_string())]);
     }
 
     #[test]
