@@ -1492,6 +1492,10 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
         words.push((w, tag));
         i -= 1;
     }
+    // 不在编人员, 未脱贫户: a negation before the phrase is part of it.
+    if !words.is_empty() && i > 0 && matches!(tags[i - 1].0, "不" | "未" | "非") {
+        words.push(tags[i - 1]);
+    }
     words.reverse();
     // An aside glosses the word before it.
     while words.first().is_some_and(|(_, t)| *t == ASIDE) {
@@ -1502,8 +1506,14 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
         words.remove(0);
     }
     // A verb alone is an object only for units that count events (投入
-    // 300万元 names no object; 走访900余人次 counts visits).
-    if !EVENT_UNITS.contains(&f.unit) && !words.iter().any(|(_, t)| nounish(t)) {
+    // 300万元 names no object; 走访900余人次 counts visits). A set phrase
+    // right before the number is a noun there (困难群众13000多人, 制定专项
+    // 规划4项: jieba tags both `l`).
+    let set_phrase_head = words
+        .last()
+        .is_some_and(|(w, t)| *t == "l" && w.chars().count() >= 3);
+    if !EVENT_UNITS.contains(&f.unit) && !set_phrase_head && !words.iter().any(|(_, t)| nounish(t))
+    {
         return None;
     }
     let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
@@ -2014,6 +2024,21 @@ mod tests {
             obj("造船15万吨散货船、大型集装箱船。")[0].as_deref(),
             Some("散货船、大型集装箱船")
         );
+    }
+
+    #[test]
+    fn set_phrases_and_negations_before_the_number() {
+        let obj = |t: &str| -> Vec<Option<String>> {
+            extract_text(t).into_iter().map(|c| c.object).collect()
+        };
+        // jieba tags 困难群众 and 专项规划 as set phrases (`l`).
+        assert_eq!(
+            obj("结对帮扶困难群众1300多人。"),
+            [Some("困难群众".to_string())]
+        );
+        assert_eq!(obj("制定专项规划4项。"), [Some("专项规划".to_string())]);
+        // The negation is part of what is counted.
+        assert_eq!(obj("收缴不合格产品4吨。"), [Some("不合格产品".to_string())]);
     }
 
     #[test]
