@@ -1049,10 +1049,17 @@ static_regex!(
 /// from the claim before it in the sentence, as Chinese clause chains do:
 /// 二产增加值达236.30亿元,同比增长2.3%,较一季度提升7.9个百分点 →
 /// 二产增加值 / 二产增加值增长 / 二产增加值增长提升; 其中党员16.8万人,占74%
-/// → 党员占比. A share names its ratio, a change what changed.
+/// → 党员占比. A share names its ratio, a change what changed, and a part
+/// (其中6000多名) what it is part of.
 fn carried_object(body: &Body, f: &Found, previous: &str) -> Option<String> {
     let text = body.text.as_str();
     let clause = text[body.clause_start(f.start)..f.start].trim();
+    // 其中6000多名还主动参与: a part of what was counted before (a share
+    // names its own: 其中93%的工程项目).
+    if matches!(clause, "其中" | "其中有" | "其中共有") && !matches!(f.unit, "%" | "‰" | "百分点")
+    {
+        return Some(previous.to_string());
+    }
     let verb = SUBJECTLESS.captures(clause)?.get(1)?.as_str();
     let verb = if verb.starts_with('占') {
         "占比"
@@ -2078,6 +2085,10 @@ mod tests {
                 Some("女党员".to_string()),
                 Some("女党员占比".to_string()),
             ]
+        );
+        assert_eq!(
+            obj("9000多名党员干部沉入社区,其中6000多名还参与志愿服务。"),
+            [Some("党员干部".to_string()), Some("党员干部".to_string())]
         );
         // Only within the sentence; a verb between subject and number
         // (完成, 实现) is not part of the subject.
