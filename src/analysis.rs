@@ -378,12 +378,23 @@ impl Pipeline {
         } else {
             Vec::new()
         };
+        let mut headline = if self.stages.claims {
+            self.title_claims(&norm, &cleaned, text)
+        } else {
+            Vec::new()
+        };
         let (place, place_reason, places) = if self.stages.places {
             let r = places::attribute(&body, &norm.text, &meta, &doc.info, &mut claims);
             (r.place, r.reason, r.mentions)
         } else {
             (None, "place recognition is off".to_string(), Vec::new())
         };
+        // A headline's claims are about the document's place, and come
+        // first, as the title does.
+        for c in &mut headline {
+            c.place = place.as_ref().map(|p| p.name.clone());
+        }
+        claims.splice(0..0, headline);
         let keywords = if self.stages.keywords && self.keywords > 0 {
             body.keywords(self.keywords)
         } else {
@@ -414,6 +425,36 @@ impl Pipeline {
             keywords,
             terms,
         }
+    }
+}
+
+impl Pipeline {
+    /// The claims of the page's title (鄂温克旗:746名在职党员到居住地社区
+    /// 报到), which the body leaves out: read from the title's line of the
+    /// normalized text, spans into the original. None when the title is not
+    /// a line of the text (it came from a manifest) or is part of the body.
+    fn title_claims(
+        &self,
+        norm: &crate::normalize::Normalized,
+        page: &page::Page,
+        original: &str,
+    ) -> Vec<claims::Claim> {
+        let Some(title) = page.meta.title.as_deref().filter(|t| !t.is_empty()) else {
+            return Vec::new();
+        };
+        let Some(start) = norm.text.find(title) else {
+            return Vec::new();
+        };
+        let line = start..start + title.len();
+        if page
+            .body
+            .iter()
+            .any(|b| b.start < line.end && line.start < b.end)
+        {
+            return Vec::new();
+        }
+        let body = Body::from_blocks(norm, &[line], &self.segmenter);
+        claims::extract(&body, original, &[])
     }
 }
 

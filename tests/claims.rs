@@ -66,3 +66,25 @@ fn corpus_claims_match_gold() {
     assert!(weak.is_empty(), "documents below 0.9: {weak:?}");
     assert!(p >= 0.97 && r >= 0.95, "overall P {p:.3} R {r:.3}");
 }
+
+/// A number in the page's title is a claim of the document, about its
+/// place, listed first; a title that is also a body line is read once.
+#[test]
+fn claims_in_the_title() {
+    let pipeline = Pipeline::default();
+    let page = "某某网首页 > 某县 > 正文\n某县:2600名在职党员到社区报到\n分 享 至 手 机\n时间:2024-06-22 11:07:16|来源:某某广视网\n近年来,某县组织在职党员到社区报到,建成服务站35个。\n";
+    let a = pipeline.analyze(&Document::from_text(page.to_string()));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("某县:2600名在职党员到社区报到")
+    );
+    let texts: Vec<&str> = a.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["2600名", "35个"]);
+    let c = &a.claims[0];
+    assert_eq!(&page[c.span[0]..c.span[1]], "2600名");
+    assert_eq!(c.place, a.claims[1].place);
+
+    // Plain text whose first line is both title and body: one claim.
+    let a = pipeline.analyze(&Document::from_text("全市发放补贴300万元\n".to_string()));
+    assert_eq!(a.claims.len(), 1, "{:?}", a.claims);
+}
