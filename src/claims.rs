@@ -1947,6 +1947,11 @@ mod tests {
         assert_eq!(vals("“全村100户”的承诺兑现了,参与率达100%。").len(), 1);
     }
 
+    /// The objects of the claims of `text`.
+    fn objects(text: &str) -> Vec<Option<String>> {
+        extract_text(text).into_iter().map(|c| c.object).collect()
+    }
+
     fn periods(text: &str) -> Vec<Option<String>> {
         extract_text(text).into_iter().map(|c| c.period).collect()
     }
@@ -1998,29 +2003,26 @@ mod tests {
 
     #[test]
     fn objects_that_are_lists() {
-        let obj = |t: &str| -> Vec<Option<String>> {
-            extract_text(t).into_iter().map(|c| c.object).collect()
-        };
         assert_eq!(
-            obj("组织120名党员、干部参加培训。"),
+            objects("组织120名党员、干部参加培训。"),
             [Some("党员、干部".to_string())]
         );
         assert_eq!(
-            obj("来自8个省、市、自治区的120名队员参赛。")[0].as_deref(),
+            objects("来自8个省、市、自治区的120名队员参赛。")[0].as_deref(),
             Some("省、市、自治区")
         );
         // An item with a number of its own is a claim, not an item.
         assert_eq!(
-            obj("帮扶30户群众、解决问题50个。")[0].as_deref(),
+            objects("帮扶30户群众、解决问题50个。")[0].as_deref(),
             Some("群众")
         );
         assert_eq!(
-            obj("建成12个服务站、活动室近两百个。")[0].as_deref(),
+            objects("建成12个服务站、活动室近两百个。")[0].as_deref(),
             Some("服务站")
         );
         // A list too long for an object ends on the last noun that fits in
         // twelve characters.
-        let long = obj("走访300家企业、个体工商户和农民专业合作社。")[0]
+        let long = objects("走访300家企业、个体工商户和农民专业合作社。")[0]
             .clone()
             .unwrap();
         assert!(
@@ -2028,50 +2030,44 @@ mod tests {
             "{long}"
         );
         assert_eq!(
-            obj("造船15万吨散货船、大型集装箱船。")[0].as_deref(),
+            objects("造船15万吨散货船、大型集装箱船。")[0].as_deref(),
             Some("散货船、大型集装箱船")
         );
     }
 
     #[test]
     fn set_phrases_and_negations_before_the_number() {
-        let obj = |t: &str| -> Vec<Option<String>> {
-            extract_text(t).into_iter().map(|c| c.object).collect()
-        };
         // jieba tags 困难群众 and 专项规划 as set phrases (`l`).
         assert_eq!(
-            obj("结对帮扶困难群众1300多人。"),
+            objects("结对帮扶困难群众1300多人。"),
             [Some("困难群众".to_string())]
         );
-        assert_eq!(obj("制定专项规划4项。"), [Some("专项规划".to_string())]);
+        assert_eq!(objects("制定专项规划4项。"), [Some("专项规划".to_string())]);
         // The negation is part of what is counted.
-        assert_eq!(obj("收缴不合格产品4吨。"), [Some("不合格产品".to_string())]);
+        assert_eq!(
+            objects("收缴不合格产品4吨。"),
+            [Some("不合格产品".to_string())]
+        );
     }
 
     #[test]
     fn bracketed_asides_inside_objects() {
-        let obj = |t: &str| -> Vec<Option<String>> {
-            extract_text(t).into_iter().map(|c| c.object).collect()
-        };
         assert_eq!(
-            obj("已报到党员(志愿者)3.2万人。"),
+            objects("已报到党员(志愿者)3.2万人。"),
             [Some("已报到党员(志愿者)".to_string())]
         );
         assert_eq!(
-            obj("选派25个乡镇(街道)领导班子成员。"),
+            objects("选派25个乡镇(街道)领导班子成员。"),
             [Some("乡镇(街道)领导班子成员".to_string())]
         );
         // Not inside a verb: 新(改)建 is no noun with a gloss.
-        assert_eq!(obj("新(改)建公厕9座。"), [Some("公厕".to_string())]);
+        assert_eq!(objects("新(改)建公厕9座。"), [Some("公厕".to_string())]);
     }
 
     #[test]
     fn a_clause_without_a_subject_carries_the_one_before() {
-        let obj = |t: &str| -> Vec<Option<String>> {
-            extract_text(t).into_iter().map(|c| c.object).collect()
-        };
         assert_eq!(
-            obj("全县工业产值达12亿元,同比增长8%,较上年提升3个百分点。"),
+            objects("全县工业产值达12亿元,同比增长8%,较上年提升3个百分点。"),
             [
                 Some("工业产值".to_string()),
                 Some("工业产值增长".to_string()),
@@ -2079,7 +2075,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            obj("党员900名,其中女党员600名,占66%。"),
+            objects("党员900名,其中女党员600名,占66%。"),
             [
                 Some("党员".to_string()),
                 Some("女党员".to_string()),
@@ -2087,51 +2083,51 @@ mod tests {
             ]
         );
         assert_eq!(
-            obj("9000多名党员干部沉入社区,其中6000多名还参与志愿服务。"),
+            objects("9000多名党员干部沉入社区,其中6000多名还参与志愿服务。"),
             [Some("党员干部".to_string()), Some("党员干部".to_string())]
         );
         // Only within the sentence; a verb between subject and number
         // (完成, 实现) is not part of the subject.
         assert_eq!(
-            obj("税收收入完成12亿元。增长9%。"),
+            objects("税收收入完成12亿元。增长9%。"),
             [Some("税收收入".to_string()), None]
         );
     }
 
     #[test]
     fn objects_of_general_shapes() {
-        let obj = |t: &str| -> Vec<Option<String>> {
-            extract_text(t).into_iter().map(|c| c.object).collect()
-        };
         // A verb inside a compound noun after the measure word.
         assert_eq!(
-            obj("镇里组成6支宣讲队,走进村组。"),
+            objects("镇里组成6支宣讲队,走进村组。"),
             [Some("宣讲队".to_string())]
         );
         // Quotation marks inside the phrase are transparent.
         assert_eq!(
-            obj("共组建8支“红色管家”服务队。"),
+            objects("共组建8支“红色管家”服务队。"),
             [Some("红色管家服务队".to_string())]
         );
         // Two nouns joined by 和; a single-character noun.
         assert_eq!(
-            obj("先后走访40个村和社区。"),
+            objects("先后走访40个村和社区。"),
             [Some("村和社区".to_string())]
         );
-        assert_eq!(obj("全乡63个村完成换届。"), [Some("村".to_string())]);
+        assert_eq!(objects("全乡63个村完成换届。"), [Some("村".to_string())]);
         // Before the number: a rate, an event counted by its verb.
         assert_eq!(
-            obj("垃圾分类准确率达87%。"),
+            objects("垃圾分类准确率达87%。"),
             [Some("垃圾分类准确率".to_string())]
         );
-        assert_eq!(obj("今年累计走访300余人次。"), [Some("走访".to_string())]);
+        assert_eq!(
+            objects("今年累计走访300余人次。"),
+            [Some("走访".to_string())]
+        );
         // Households and people of a place; the second count shares the
         // first one's subject.
         assert_eq!(
-            obj("全村412户1530人。"),
+            objects("全村412户1530人。"),
             [Some("全村户数".to_string()), Some("全村人口".to_string())]
         );
         // A short bracketed aside after the phrase belongs to it.
-        assert_eq!(obj("走访了6个县(区)。"), [Some("县(区)".to_string())]);
+        assert_eq!(objects("走访了6个县(区)。"), [Some("县(区)".to_string())]);
     }
 }
