@@ -1157,6 +1157,12 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
         }
     }
     let taken = noun_phrase_after(&tags[i..], &mut words);
+    if words.is_empty() {
+        return CLASSIFIERS
+            .contains(&f.unit)
+            .then(|| relative_object(text, &tags[i..]))
+            .flatten();
+    }
     i += taken;
     let mut ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     // 7个县(区), 85个乡(镇、办): a short bracketed aside right after the
@@ -1191,6 +1197,55 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
         }
     }
     join_object(&ws, false)
+}
+
+/// Measure words that count things named after them (9个…的种植大棚),
+/// unlike 人 (3000人参加的比赛: the count is who took part) or units of
+/// money, length or age.
+const CLASSIFIERS: &[&str] = &[
+    "个", "名", "家", "位", "处", "株", "棵", "件", "项", "支", "座", "栋", "所", "条", "台", "辆",
+    "套", "种", "类", "篇", "份", "张", "间", "户", "只", "头", "本", "部",
+];
+
+/// The object of a count whose noun comes after a short relative clause
+/// (146名离职的党员, 1442家单建的两新组织): the clause, 的 and the noun
+/// phrase after it, keeping the noun when the whole is too long. `tags`
+/// start right after the measure word.
+fn relative_object(text: &str, tags: &[(&str, &str)]) -> Option<String> {
+    let de = tags.iter().take(5).position(|(w, _)| *w == "的")?;
+    let clause = &tags[..de];
+    // 17502公里之外的, 400公里长的: a position or a dimension, not a clause
+    // about what is counted.
+    if clause
+        .first()
+        .is_some_and(|(w, t)| *t == "f" || (*t == "a" && w.chars().count() == 1))
+    {
+        return None;
+    }
+    let short = clause.iter().map(|(w, _)| w.chars().count()).sum::<usize>() <= 6;
+    let plain = clause
+        .iter()
+        .all(|(w, t)| !w.contains(|c: char| c.is_ascii_digit()) && !matches!(*t, "x" | "m" | "q"));
+    if de == 0 || !short || !plain {
+        return None;
+    }
+    let mut head = Vec::new();
+    noun_phrase_after(&tags[de + 1..], &mut head);
+    if head.is_empty() {
+        return None;
+    }
+    // The clause, 的 and the head are consecutive words of the text.
+    let from = clause[0].0.as_ptr() as usize;
+    let (last, _) = head[head.len() - 1];
+    let to = last.as_ptr() as usize + last.len();
+    let start = from.checked_sub(text.as_ptr() as usize)?;
+    let end = to.checked_sub(text.as_ptr() as usize)?;
+    let phrase = text.get(start..end)?;
+    if phrase.chars().count() <= 12 {
+        return Some(phrase.to_string());
+    }
+    let ws: Vec<&str> = head.iter().map(|(w, _)| *w).collect();
+    join_object(&ws, true)
 }
 
 /// Reads the noun phrase at the start of `tags` into `words` (nouns,
@@ -1331,6 +1386,10 @@ fn object_tags(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str
     let text = body.text.as_str();
     let mut i = 0;
     while i < out.len() {
+        // 村居级服务站点: 级 after a noun makes a noun of its level.
+        if out[i].0 == "级" && i > 0 && nounish(out[i - 1].1) {
+            out[i].1 = "ng";
+        }
         // After a noun (党委(党组)), not inside a verb (新(改)建).
         let glosses_noun =
             i > 0 && matches!(out[i - 1].1, "n" | "nt" | "nz" | "ns" | "vn" | "j" | "ng");
@@ -2048,6 +2107,23 @@ mod tests {
             objects("收缴不合格产品4吨。"),
             [Some("不合格产品".to_string())]
         );
+    }
+
+    #[test]
+    fn a_noun_after_a_short_relative_clause() {
+        assert_eq!(
+            objects("9个刚建成的种植大棚格外抢眼。"),
+            [Some("刚建成的种植大棚".to_string())]
+        );
+        assert_eq!(
+            objects("布设7个村居级服务站点。"),
+            [Some("村居级服务站点".to_string())]
+        );
+        // A position or a dimension is no clause about what is counted, and
+        // people counted by 人 are who did it.
+        assert_eq!(objects("远在1750公里之外的考察站。"), [None]);
+        assert_eq!(objects("新建56米长的渡槽。"), [None]);
+        assert_eq!(objects("举行了3000人参加的长跑比赛。"), [None]);
     }
 
     #[test]
