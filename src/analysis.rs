@@ -429,8 +429,8 @@ impl Pipeline {
 }
 
 impl Pipeline {
-    /// The claims of the page's title (鄂温克旗:746名在职党员到居住地社区
-    /// 报到), which the body leaves out: read from the title's line of the
+    /// The claims of the page's title (某县:2600名在职党员到社区报到),
+    /// which the body leaves out: read from the title's line of the
     /// normalized text, spans into the original. None when the title is not
     /// a line of the text (it came from a manifest) or is part of the body.
     fn title_claims(
