@@ -1029,13 +1029,84 @@ const OBJECT_STOP: &[&str] = &[
 fn object_of(body: &Body, f: &Found) -> Option<String> {
     match f.unit {
         // A share or a change names its subject before the number.
-        "%" | "‰" | "百分点" => object_before(body, f),
+        "%" | "‰" => object_before(body, f).or_else(|| share_after(body, f)),
+        "百分点" => object_before(body, f),
         // Money is mostly what was spent or earned (投入资金300万元,
         // 村集体收入达到50万元); what follows it is what it was spent on.
         "元" => object_before(body, f).or_else(|| object_after(body, f)),
         _ => object_after(body, f).or_else(|| object_before(body, f)),
     }
 }
+
+/// Administrative units that a share of places counts (85%的行政村集体经济
+/// 收入超过10万元: the share is of villages, the rest says which ones).
+const PLACE_UNITS: &[&str] = &["行政村", "村", "社区", "乡镇", "镇", "乡", "街道"];
+
+/// Longest predicate a share's object keeps (characters).
+const SHARE_PREDICATE_MAX: usize = 20;
+
+/// The object of a share whose counted things follow it, with what is said
+/// of them: 90%的村达到标准 → 达到标准的村占比, 80%以上的问题当天得到解决
+/// → 当天得到解决的问题占比. The things are the noun phrase after 的, or
+/// the administrative unit it starts with when more nouns and a threshold
+/// follow (85%的村集体经济收入超过10万元 → 集体经济收入超过10万元的村占比);
+/// what is said of them is the rest of the clause. A clause that says nothing more
+/// gives the things' share (95%的党员 → 党员占比).
+fn share_after(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let rest = &text[f.end..];
+    let de = ["的", "以上的", "左右的", "以下的"]
+        .iter()
+        .find(|p| rest.starts_with(**p))?;
+    let from = f.end + de.len();
+    let tags = object_tags(body, from, phrase_window_end(text, from));
+    let mut head = Vec::new();
+    noun_phrase_after(&tags, &mut head);
+    let (first, _) = *head.first()?;
+    let (last, _) = head[head.len() - 1];
+    let start = offset_in(text, first)?;
+    let mut end = offset_in(text, last)? + last.len();
+    // A threshold in the rest of the clause is said of the unit's attribute.
+    let threshold = text
+        .get(end..body.clause_end(end))
+        .is_some_and(|r| r.contains(|c: char| c.is_ascii_digit()));
+    if head.len() > 1 && threshold && PLACE_UNITS.contains(&first) {
+        end = start + first.len();
+    }
+    let things = text.get(start..end)?;
+    // 以15%的速度增长, 3%的市场份额: the percentage is a rate or a part
+    // of that measure, not a share of things counted.
+    if MEASURE_NOUNS.iter().any(|m| things.ends_with(m)) {
+        return Some(things.to_string());
+    }
+    let clause_end = body.clause_end(end);
+    // 都是…的, 均由…: the adverb and the copula are not what is said of
+    // the things.
+    let said = text
+        .get(end..clause_end.max(end))?
+        .trim_end_matches(|c: char| window::is_clause_end(c) || c.is_whitespace())
+        .trim()
+        .trim_start_matches(['都', '均', '也'])
+        .trim_start_matches('是')
+        .trim_end_matches('的');
+    let n = said.chars().count();
+    // A predicate too long for an object, one that does not start with a
+    // word (其中30个) or that opens reported speech (…的受访者表示:) leaves
+    // the things' share.
+    let speech = ["表示", "认为", "称", "说"]
+        .iter()
+        .any(|v| said.ends_with(v));
+    if n == 0 || n > SHARE_PREDICATE_MAX || !said.starts_with(is_han) || speech {
+        return Some(format!("{things}占比"));
+    }
+    Some(format!("{said}的{things}占比"))
+}
+
+/// Nouns that name a measure a percentage is of (速度, 水平, 增长率), not
+/// things a share counts.
+const MEASURE_NOUNS: &[&str] = &[
+    "率", "速度", "增速", "水平", "幅度", "增幅", "降幅", "涨幅", "份额", "比例", "比重", "差距",
+];
 
 // A clause that states a share or a change of the subject before it and
 // names none of its own: 占38%, 同比增长2.3%, 较一季度提升7.9个百分点,
@@ -1073,8 +1144,13 @@ fn carried_object(body: &Body, f: &Found, previous: &str) -> Option<String> {
 /// (走访900余人次, 集中宣讲120场次).
 const EVENT_UNITS: &[&str] = &["次", "场", "场次", "期", "人次", "轮", "批", "回", "次数"];
 
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」')
+}
+
 fn is_quote_mark(w: &str) -> bool {
-    matches!(w, "“" | "”" | "\"" | "‘" | "’" | "「" | "」")
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_quote_char(c))
 }
 
 /// Words that join two nouns inside one object (村和社区, 问题和意见建议).
@@ -1093,8 +1169,8 @@ fn scope_word(word: &str) -> bool {
     OBJECT_STOP.contains(&word) || word.starts_with('全') || word.starts_with('各')
 }
 
-/// Joins object words, keeping at most twelve characters from the side
-/// nearest the number.
+/// Joins object words, keeping at most twelve characters (bracketed glosses
+/// not counted) from the side nearest the number.
 fn join_object(words: &[&str], from_end: bool) -> Option<String> {
     let mut kept: Vec<&str> = Vec::new();
     let mut chars = 0;
@@ -1104,12 +1180,23 @@ fn join_object(words: &[&str], from_end: bool) -> Option<String> {
         words.to_vec()
     };
     for w in ordered {
-        let n = w.chars().count();
+        // A bracketed gloss does not lengthen the phrase it glosses.
+        let n = if w.starts_with('(') {
+            0
+        } else {
+            w.chars().count()
+        };
         if chars + n > 12 {
             break;
         }
         chars += n;
         kept.push(w);
+    }
+    // A list cut short keeps its whole items (养殖大户、村党支部书记, not a
+    // piece of the name after it).
+    let cut_short = kept.len() < words.len();
+    if cut_short && let Some(p) = kept.iter().rposition(|w| *w == "、") {
+        kept.truncate(p);
     }
     if from_end {
         kept.reverse();
@@ -1140,6 +1227,8 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
     loop {
         match (tags.get(i), tags.get(i + 1)) {
             (Some(("的", _)), _) | (Some(("首批", _)), _) => i += 1,
+            // 第二批, 第三批 cut as one word.
+            (Some((w, _)), _) if w.starts_with('第') && w.ends_with('批') => i += 1,
             (Some((w, _)), Some((y, _)))
                 if (w.chars().all(|c| c.is_ascii_digit()) && matches!(*y, "年" | "年度"))
                     || (*w == "第" && y.ends_with('批')) =>
@@ -1149,7 +1238,8 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
             _ => break,
         }
     }
-    let taken = noun_phrase_after(&tags[i..], &mut words);
+    let skipped = i;
+    let taken = noun_phrase_after(&tags[skipped..], &mut words);
     if words.is_empty() {
         return CLASSIFIERS
             .contains(&f.unit)
@@ -1161,11 +1251,24 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
     // 7个县(区), 85个乡(镇、办): a short bracketed aside right after the
     // whole phrase belongs to it, and so do the nouns after it
     // (6名党委(党组)成员).
-    let phrase_end = f.end + tags_len(&tags[..i]);
-    if words.len() == i && phrase_end == end {
+    // Only quotation marks (dropped from the tags) may stand between the
+    // phrase and the end of the window.
+    let phrase_end = words
+        .last()
+        .and_then(|(w, _)| Some(offset_in(text, w)? + w.len()));
+    let reaches_end = words.len() == taken
+        && i == tags.len()
+        && phrase_end
+            .and_then(|e| text.get(e..end))
+            .is_some_and(|gap| gap.chars().all(is_quote_char));
+    if reaches_end {
         if let Some(aside) = text[end..].strip_prefix('(').and_then(|r| {
             r.find(')')
-                .filter(|&k| k > 0 && r[..k].chars().count() <= 6)
+                .filter(|&k| {
+                    k > 0
+                        && r[..k].chars().count() <= 6
+                        && !r[..k].contains(|c: char| c.is_ascii_digit())
+                })
                 .map(|k| &text[end..end + k + 2])
         }) {
             ws.push(aside);
@@ -1321,7 +1424,8 @@ fn list_items_after<'a>(body: &'a Body, mut at: usize, ws: &mut Vec<&'a str>) {
             if used > 12 {
                 break;
             }
-            if !matches!(*tag, "b" | "s" | "an") && nounish(tag) {
+            // A piece of a person's name is no place to cut (书记陈).
+            if !matches!(*tag, "b" | "s" | "an" | "nr") && nounish(tag) {
                 fits = Some(end_of(w));
             }
         }
@@ -1359,11 +1463,6 @@ fn offset_in(text: &str, word: &str) -> Option<usize> {
     (at + word.len() <= text.len()).then_some(at)
 }
 
-/// Bytes covered by tagged words.
-fn tags_len(tags: &[(&str, &str)]) -> usize {
-    tags.iter().map(|(w, _)| w.len()).sum()
-}
-
 /// The tagged words of `[start, end)` for object reading: quotation marks
 /// dropped, and a single character cut off a longer word — often tagged as
 /// a morpheme (村 in 63个村 or 空壳村 is `zg`) — read as a noun.
@@ -1379,6 +1478,11 @@ fn object_tags(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str
     while i < out.len() {
         // 社区级服务站点: 级 after a noun makes a noun of its level.
         if out[i].0 == "级" && i > 0 && nounish(out[i - 1].1) {
+            out[i].1 = "ng";
+        }
+        // 县直单位, 市直部门: 直 after a level is part of the noun.
+        if out[i].0 == "直" && i > 0 && out[i - 1].0.ends_with(['省', '市', '县', '区', '旗', '州'])
+        {
             out[i].1 = "ng";
         }
         // After a noun (党委(党组)), not inside a verb (新(改)建).
@@ -2200,5 +2304,35 @@ mod tests {
         );
         // A short bracketed aside after the phrase belongs to it.
         assert_eq!(objects("走访了6个县(区)。"), [Some("县(区)".to_string())]);
+    }
+
+    #[test]
+    fn shares_of_things_named_after_the_number() {
+        // What is said of the things is part of their share.
+        assert_eq!(
+            objects("其中86%的工程项目已完工。"),
+            [Some("已完工的工程项目占比".to_string())]
+        );
+        // A share of villages whose attribute passes a threshold: the
+        // village is counted, the threshold is said of its income.
+        assert_eq!(
+            objects("全镇70%以上的村集体经济收入超过20万元。")[0],
+            Some("集体经济收入超过20万元的村占比".to_string())
+        );
+        // Without a threshold the whole noun phrase is counted.
+        assert_eq!(
+            objects("85%的社区居民参加了义诊活动。"),
+            [Some("参加了义诊活动的社区居民占比".to_string())]
+        );
+        // Nothing more said: the things' share.
+        assert_eq!(
+            objects("覆盖全市92%的党员。"),
+            [Some("党员占比".to_string())]
+        );
+        // A subject before the number comes first.
+        assert_eq!(
+            objects("党员参与率达到96%的水平。"),
+            [Some("党员参与率".to_string())]
+        );
     }
 }
