@@ -98,6 +98,159 @@ pub(crate) fn text_table(out: &mut String, header: &[&str], rows: &[Vec<String>]
     out.push('\n');
 }
 
+/// One section of a report as cells: the same rows rendered as a terminal
+/// table ([`Grid::text`]), a Markdown table ([`Grid::markdown`]) or an
+/// HTML table ([`Grid::html`]), so the formats cannot drift apart.
+struct Grid {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Grid {
+    fn new(header: &[&str], rows: Vec<Vec<String>>) -> Self {
+        Grid {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows,
+        }
+    }
+
+    fn header(&self) -> Vec<&str> {
+        self.header.iter().map(String::as_str).collect()
+    }
+
+    /// Aligned columns, each cut to `max_col` display columns.
+    fn text(&self, out: &mut String, max_col: usize) {
+        text_table(out, &self.header(), &self.rows, max_col);
+    }
+
+    fn markdown(&self, out: &mut String) {
+        md_table(out, &self.header(), &self.rows);
+    }
+
+    fn html(&self, out: &mut String) {
+        out.push_str("<table>\n<tr>");
+        for h in &self.header {
+            let _ = write!(out, "<th>{}</th>", esc(h));
+        }
+        out.push_str("</tr>\n");
+        for r in &self.rows {
+            out.push_str("<tr>");
+            for c in r {
+                let _ = write!(out, "<td>{}</td>", esc(c));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</table>\n");
+    }
+}
+
+/// The places compared: documents, characters and the dates they span.
+fn places_grid(c: &Comparison) -> Grid {
+    let rows = c
+        .places
+        .iter()
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                p.level.clone().unwrap_or_else(|| "-".into()),
+                p.code.clone().unwrap_or_else(|| "-".into()),
+                p.documents.to_string(),
+                p.chars.to_string(),
+                match (&p.dates[0], &p.dates[1]) {
+                    (Some(a), Some(b)) if a == b => a.clone(),
+                    (Some(a), Some(b)) => format!("{a} … {b}"),
+                    _ => "-".into(),
+                },
+            ]
+        })
+        .collect();
+    Grid::new(
+        &["place", "level", "code", "documents", "characters", "dates"],
+        rows,
+    )
+}
+
+/// The similarity matrix of the places' formulation sets.
+fn similarity_grid(c: &Comparison) -> Grid {
+    let mut header = vec![""];
+    header.extend(c.similarity.places.iter().map(String::as_str));
+    let rows = c
+        .similarity
+        .places
+        .iter()
+        .zip(&c.similarity.matrix)
+        .map(|(p, row)| {
+            let mut r = vec![p.clone()];
+            r.extend(row.iter().map(|v| format!("{v:.2}")));
+            r
+        })
+        .collect();
+    Grid::new(&header, rows)
+}
+
+/// Terms listed per place in the short keyness views.
+const KEYNESS_SHOWN: usize = 10;
+
+/// Each place's most distinctive terms with their G².
+fn keyness_grid(c: &Comparison) -> Grid {
+    let rows = c
+        .keyness
+        .iter()
+        .map(|k| {
+            let terms: Vec<String> = k
+                .terms
+                .iter()
+                .take(KEYNESS_SHOWN)
+                .map(|t| format!("{} {:.0}", t.term, t.g2))
+                .collect();
+            vec![k.place.clone(), terms.join("  ")]
+        })
+        .collect();
+    Grid::new(&["place", "terms (G²)"], rows)
+}
+
+/// The place pairs sharing most passages.
+fn reuse_pairs_grid(r: &crate::compare::ReuseView) -> Grid {
+    let rows = r
+        .top_pairs()
+        .into_iter()
+        .take(TOP_PAIRS)
+        .map(|(a, b, n)| vec![a, b, n.to_string()])
+        .collect();
+    Grid::new(&["place", "place", "passages"], rows)
+}
+
+/// The first `limit` clusters of shared passages (largest first), with the
+/// earliest dated copy of each.
+fn reuse_clusters_grid(r: &crate::compare::ReuseView, limit: usize) -> Grid {
+    let rows = r
+        .clusters
+        .iter()
+        .take(limit)
+        .map(|s| {
+            vec![
+                s.documents.to_string(),
+                s.chars.to_string(),
+                s.first_date.clone().unwrap_or_else(|| "-".into()),
+                s.first_place.clone().unwrap_or_else(|| "-".into()),
+                s.places.join("、"),
+                s.text.clone(),
+            ]
+        })
+        .collect();
+    Grid::new(
+        &[
+            "docs",
+            "chars",
+            "first date",
+            "first place",
+            "places",
+            "passage",
+        ],
+        rows,
+    )
+}
+
 fn approx_mark(a: Option<crate::claims::Approx>) -> &'static str {
     match a {
         Some(crate::claims::Approx::Over) => "+",
@@ -159,30 +312,7 @@ fn shown_indicators(c: &Comparison) -> Vec<&crate::compare::Indicator> {
 pub fn table(c: &Comparison) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "PLACES (grouped by {})\n", c.group_by.as_str());
-    let rows: Vec<Vec<String>> = c
-        .places
-        .iter()
-        .map(|p| {
-            vec![
-                p.name.clone(),
-                p.level.clone().unwrap_or_else(|| "-".into()),
-                p.code.clone().unwrap_or_else(|| "-".into()),
-                p.documents.to_string(),
-                p.chars.to_string(),
-                match (&p.dates[0], &p.dates[1]) {
-                    (Some(a), Some(b)) if a == b => a.clone(),
-                    (Some(a), Some(b)) => format!("{a} … {b}"),
-                    _ => "-".into(),
-                },
-            ]
-        })
-        .collect();
-    text_table(
-        &mut out,
-        &["place", "level", "code", "docs", "chars", "dates"],
-        &rows,
-        40,
-    );
+    places_grid(c).text(&mut out, 40);
 
     let _ = writeln!(out, "FORMULATIONS SHARED BY TWO OR MORE PLACES\n");
     let rows: Vec<Vec<String>> = c
@@ -244,21 +374,7 @@ pub fn table(c: &Comparison) -> String {
     if c.similarity.places.len() > MATRIX_MAX_PLACES {
         similarity_top_pairs(&mut out, c);
     } else {
-        let mut header: Vec<String> = vec![String::new()];
-        header.extend(c.similarity.places.iter().cloned());
-        let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-        let rows: Vec<Vec<String>> = c
-            .similarity
-            .places
-            .iter()
-            .zip(&c.similarity.matrix)
-            .map(|(p, row)| {
-                let mut r = vec![p.clone()];
-                r.extend(row.iter().map(|v| format!("{v:.2}")));
-                r
-            })
-            .collect();
-        text_table(&mut out, &header_refs, &rows, 20);
+        similarity_grid(c).text(&mut out, 20);
     }
     reuse_table(&mut out, c);
 
@@ -266,22 +382,7 @@ pub fn table(c: &Comparison) -> String {
         out,
         "DISTINCTIVE VOCABULARY (log-likelihood G² against the other places)\n"
     );
-    let rows: Vec<Vec<String>> = c
-        .keyness
-        .iter()
-        .map(|k| {
-            vec![
-                k.place.clone(),
-                k.terms
-                    .iter()
-                    .take(8)
-                    .map(|t| format!("{} {:.0}", t.term, t.g2))
-                    .collect::<Vec<_>>()
-                    .join("  "),
-            ]
-        })
-        .collect();
-    text_table(&mut out, &["place", "terms (G²)"], &rows, 110);
+    keyness_grid(c).text(&mut out, 110);
 
     let _ = writeln!(
         out,
@@ -493,24 +594,7 @@ pub fn markdown(c: &Comparison) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Comparison by {}\n", c.group_by.as_str());
     let _ = writeln!(out, "## Places\n");
-    let rows: Vec<Vec<String>> = c
-        .places
-        .iter()
-        .map(|p| {
-            vec![
-                p.name.clone(),
-                p.level.clone().unwrap_or_default(),
-                p.documents.to_string(),
-                p.chars.to_string(),
-                p.dates[0].clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    md_table(
-        &mut out,
-        &["place", "level", "documents", "chars", "first date"],
-        &rows,
-    );
+    places_grid(c).markdown(&mut out);
     let _ = writeln!(out, "## Formulations\n");
     let rows: Vec<Vec<String>> = c
         .formulations
@@ -531,41 +615,13 @@ pub fn markdown(c: &Comparison) -> String {
         .collect();
     md_table(
         &mut out,
-        &["formulation", "places", "documents", "mentions", ""],
+        &["formulation", "places", "documents", "mentions", "scope"],
         &rows,
     );
     let _ = writeln!(out, "## Similarity ({})\n", c.similarity.measure);
-    let mut header = vec![""];
-    header.extend(c.similarity.places.iter().map(String::as_str));
-    let rows: Vec<Vec<String>> = c
-        .similarity
-        .places
-        .iter()
-        .zip(&c.similarity.matrix)
-        .map(|(p, r)| {
-            let mut v = vec![p.clone()];
-            v.extend(r.iter().map(|x| format!("{x:.2}")));
-            v
-        })
-        .collect();
-    md_table(&mut out, &header, &rows);
+    similarity_grid(c).markdown(&mut out);
     let _ = writeln!(out, "## Distinctive vocabulary\n");
-    let rows: Vec<Vec<String>> = c
-        .keyness
-        .iter()
-        .map(|k| {
-            vec![
-                k.place.clone(),
-                k.terms
-                    .iter()
-                    .take(10)
-                    .map(|t| format!("{} ({:.1})", t.term, t.g2))
-                    .collect::<Vec<_>>()
-                    .join("、"),
-            ]
-        })
-        .collect();
-    md_table(&mut out, &["place", "terms (G²)"], &rows);
+    keyness_grid(c).markdown(&mut out);
     reuse_markdown(&mut out, c);
     let _ = writeln!(out, "## Claims by indicator\n");
     for ind in shown_indicators(c) {
@@ -777,24 +833,7 @@ pub fn html(c: &Comparison) -> String {
         "<h1>Party-building language compared by {}</h1>",
         esc(c.group_by.as_str())
     );
-    o.push_str("<table>\n<tr><th>place</th><th>level</th><th>code</th><th>documents</th><th>characters</th><th>dates</th></tr>\n");
-    for p in &c.places {
-        let _ = writeln!(
-            o,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&p.name),
-            esc(p.level.as_deref().unwrap_or("-")),
-            esc(p.code.as_deref().unwrap_or("-")),
-            p.documents,
-            p.chars,
-            esc(&match (&p.dates[0], &p.dates[1]) {
-                (Some(a), Some(b)) if a == b => a.clone(),
-                (Some(a), Some(b)) => format!("{a} … {b}"),
-                _ => "-".to_string(),
-            })
-        );
-    }
-    o.push_str("</table>\n");
+    places_grid(c).html(&mut o);
     o.push_str("<div class=\"grid\">\n<div><h2>Formulations by place</h2>\n<p class=\"note\">Red: shared by two or more places; amber: used by one place only; darker = more mentions.</p>\n");
     o.push_str(&svg_matrix(c));
     o.push_str("</div>\n<div>");
@@ -887,18 +926,13 @@ fn reuse_table(out: &mut String, c: &Comparison) {
         .filter(|&i| r.matrix[i].iter().any(|n| *n > 0))
         .collect();
     if shown.len() > MATRIX_MAX_PLACES {
-        let pairs = r.top_pairs();
-        let rows: Vec<Vec<String>> = pairs
-            .iter()
-            .take(TOP_PAIRS)
-            .map(|(a, b, n)| vec![a.clone(), b.clone(), n.to_string()])
-            .collect();
+        let pairs = reuse_pairs_grid(r);
         let _ = writeln!(
             out,
             "the {} place pairs sharing most passages (all: --format json, csv or html)\n",
-            rows.len()
+            pairs.rows.len()
         );
-        text_table(out, &["place", "place", "passages"], &rows, 30);
+        pairs.text(out, 30);
     } else {
         let mut header: Vec<String> = vec![String::new()];
         header.extend(shown.iter().map(|&i| r.places[i].clone()));
@@ -916,29 +950,7 @@ fn reuse_table(out: &mut String, c: &Comparison) {
             .collect();
         text_table(out, &header_refs, &rows, 20);
     }
-    let rows: Vec<Vec<String>> = r
-        .clusters
-        .iter()
-        .take(REUSE_SHOWN)
-        .map(|s| {
-            vec![
-                s.documents.to_string(),
-                s.chars.to_string(),
-                match (&s.first_date, &s.first_place) {
-                    (Some(d), Some(p)) => format!("{d} {p}"),
-                    _ => "-".to_string(),
-                },
-                s.places.join("、"),
-                s.text.clone(),
-            ]
-        })
-        .collect();
-    text_table(
-        out,
-        &["docs", "chars", "first", "places", "passage"],
-        &rows,
-        50,
-    );
+    reuse_clusters_grid(r, REUSE_SHOWN).text(out, 50);
 }
 
 fn reuse_pairs_csv(c: &Comparison) -> String {
@@ -991,43 +1003,10 @@ fn reuse_markdown(out: &mut String, c: &Comparison) {
         "## Text reuse between places\n\n{} shared passages of {}+ characters beyond stock phrases.\n",
         r.passages, r.min_chars
     );
-    let rows: Vec<Vec<String>> = r
-        .top_pairs()
-        .into_iter()
-        .take(TOP_PAIRS)
-        .map(|(a, b, n)| vec![a, b, n.to_string()])
-        .collect();
-    if !rows.is_empty() {
-        md_table(out, &["place", "place", "passages"], &rows);
-    }
-    let rows: Vec<Vec<String>> = r
-        .clusters
-        .iter()
-        .take(REUSE_SHOWN)
-        .map(|s| {
-            vec![
-                s.documents.to_string(),
-                s.chars.to_string(),
-                s.first_date.clone().unwrap_or_else(|| "-".into()),
-                s.first_place.clone().unwrap_or_else(|| "-".into()),
-                s.places.join("、"),
-                s.text.clone(),
-            ]
-        })
-        .collect();
-    if !rows.is_empty() {
-        md_table(
-            out,
-            &[
-                "docs",
-                "chars",
-                "first date",
-                "first place",
-                "places",
-                "passage",
-            ],
-            &rows,
-        );
+    for grid in [reuse_pairs_grid(r), reuse_clusters_grid(r, REUSE_SHOWN)] {
+        if !grid.rows.is_empty() {
+            grid.markdown(out);
+        }
     }
 }
 
@@ -1099,19 +1078,7 @@ fn reuse_html(o: &mut String, c: &Comparison) {
     );
     if r.passages > 0 {
         o.push_str(&svg_reuse(r));
-        o.push_str("\n<table>\n<tr><th>docs</th><th>chars</th><th>first</th><th>places</th><th>passage</th></tr>\n");
-        for s in &r.clusters {
-            let _ = writeln!(
-                o,
-                "<tr><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>",
-                s.documents,
-                s.chars,
-                esc(s.first_date.as_deref().unwrap_or("-")),
-                esc(s.first_place.as_deref().unwrap_or("")),
-                esc(&s.places.join("、")),
-                esc(&s.text)
-            );
-        }
-        o.push_str("</table>\n");
+        o.push('\n');
+        reuse_clusters_grid(r, usize::MAX).html(o);
     }
 }

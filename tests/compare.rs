@@ -169,3 +169,61 @@ fn html_report_is_well_formed_and_self_contained() {
     assert_eq!(urls, html.matches("http://www.w3.org/2000/svg").count());
     assert!(html.matches("<svg").count() >= 4, "charts missing");
 }
+
+#[test]
+fn table_and_markdown_show_the_same_sections() {
+    let c = compare(&profiles_of(&analyses()), &CompareOptions::default());
+    let table = dangjian::report::table(&c);
+    let md = dangjian::report::markdown(&c);
+    for heading in [
+        "PLACES",
+        "FORMULATIONS SHARED",
+        "SIMILARITY",
+        "DISTINCTIVE VOCABULARY",
+        "CLAIMS SIDE BY SIDE",
+    ] {
+        assert!(table.contains(heading), "table lacks {heading}");
+    }
+    for heading in [
+        "## Places",
+        "## Formulations",
+        "## Similarity",
+        "## Distinctive vocabulary",
+        "## Claims by indicator",
+    ] {
+        assert!(md.contains(heading), "markdown lacks {heading}");
+    }
+    // Every place is a row of both, with its documents and characters.
+    for p in &c.places {
+        let cells = format!("| {} | {} |", p.documents, p.chars);
+        assert!(md.contains(&cells), "markdown row of {}", p.name);
+        assert!(
+            table
+                .lines()
+                .any(|l| l.starts_with(&p.name) && l.contains(&p.chars.to_string())),
+            "table row of {}",
+            p.name
+        );
+    }
+    // Each place's most distinctive term is listed in both.
+    for k in &c.keyness {
+        if let Some(t) = k.terms.first() {
+            assert!(
+                table.contains(&t.term) && md.contains(&t.term),
+                "{}",
+                t.term
+            );
+        }
+    }
+    // A Markdown table's rows have as many cells as its header.
+    for block in md.split("\n\n").filter(|b| b.starts_with('|')) {
+        let cells: Vec<usize> = block
+            .lines()
+            .map(|l| l.replace("\\|", "").matches('|').count())
+            .collect();
+        assert!(
+            cells.iter().all(|n| *n == cells[0]),
+            "ragged table:\n{block}"
+        );
+    }
+}
