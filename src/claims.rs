@@ -1696,8 +1696,21 @@ static SCOPE_END: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// (特别是党的十八大以来); a scope after 在 starts after it (在疫情期间).
 const SCOPE_PREPOSITIONS: &[&str] = &["特别是", "尤其是", "于", "从", "自从", "是"];
 
-/// A period expression: (start, end, whether it is a comparison base).
-type Period = (usize, usize, bool);
+/// How far a period expression holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// A time scope: the rest of its sentence (今年以来, 截至目前).
+    Sentence,
+    /// A comparison base: its own clause, before any scope (较一季度).
+    Comparison,
+    /// How long one action went on: its own clause, or the sentence when
+    /// it states no scope (3年来, … 连续3年召开推进会, … 开展学习2100余次:
+    /// the count is of the three years; never the next sentences).
+    Clause,
+}
+
+/// A period expression: (start, end, how far it holds).
+type Period = (usize, usize, Reach);
 
 /// The scope a clause names: its (start, end), and the end of the stretch
 /// of the clause whose own [`PERIOD`] matches give way to it.
@@ -1710,8 +1723,14 @@ fn period_matches(text: &str, from: usize, to: usize, out: &mut Vec<Period>) {
             .find_iter(&text[from..to])
             .filter(|m| !m.as_str().is_empty())
             .map(|m| {
-                let comparison = m.as_str().starts_with(['比', '较', '同', '环']);
-                (from + m.start(), from + m.end(), comparison)
+                let reach = if m.as_str().starts_with(['比', '较', '同', '环']) {
+                    Reach::Comparison
+                } else if m.as_str().starts_with("连续") {
+                    Reach::Clause
+                } else {
+                    Reach::Sentence
+                };
+                (from + m.start(), from + m.end(), reach)
             }),
     );
 }
@@ -1744,7 +1763,7 @@ fn clause_scope(clause: &str, at: usize) -> Option<Scope> {
 /// scope give way to it (2017年 … 开展以来 is one period).
 fn add_scope(out: &mut Vec<Period>, clause_at: usize, (s, e, cut): Scope) {
     out.retain(|(m, _, _)| *m < clause_at || *m >= cut);
-    out.push((s, e, false));
+    out.push((s, e, Reach::Sentence));
 }
 
 /// The period expressions in `text[from..to]`, sorted by start: the
@@ -1866,11 +1885,18 @@ fn period_for(
     if let Some(&(s, e, _)) = found
         .iter()
         .rev()
-        .find(|(s, _, cmp)| *cmp && *s >= clause_s)
+        .find(|(s, _, r)| *r == Reach::Comparison && *s >= clause_s)
     {
         return Some(clean_period(&text[s..e]));
     }
-    if let Some(&(s, e, _)) = found.iter().rev().find(|(_, _, cmp)| !cmp) {
+    // A duration of an earlier clause holds only where the sentence states
+    // no scope (连续三年组织开展…, 建成…203个).
+    let scope = found
+        .iter()
+        .rev()
+        .find(|(s, _, r)| *r == Reach::Sentence || (*r == Reach::Clause && *s >= clause_s));
+    let duration = || found.iter().rev().find(|(_, _, r)| *r == Reach::Clause);
+    if let Some(&(s, e, _)) = scope.or_else(duration) {
         return Some(clean_period(&text[s..e]));
     }
     let para_s = body.paragraph_start(sent_s);
@@ -1879,7 +1905,7 @@ fn period_for(
             let p = periods_in(text, para_s, sent_s)
                 .into_iter()
                 .rev()
-                .find(|(_, _, cmp)| !cmp)
+                .find(|(_, _, r)| *r == Reach::Sentence)
                 .map(|(s, e, _)| clean_period(&text[s..e]));
             memo.lead = LeadPeriod(Some((para_s, sent_s)), p);
         }
@@ -2139,6 +2165,20 @@ mod tests {
         let p = periods("今年1—6月,全市签约项目36个,比上年增长15个百分点。");
         assert_eq!(p[0].as_deref(), Some("今年1—6月"));
         assert_eq!(p[1].as_deref(), Some("比上年"));
+    }
+
+    #[test]
+    fn a_duration_holds_in_its_clause_unless_no_scope_is_stated() {
+        // The scope of the sentence, not the duration of one action in it.
+        let p = periods("5年来,全区连续4年举办技能大赛12场,培训党员1200余人次。");
+        assert_eq!(p[0].as_deref(), Some("连续4年"));
+        assert_eq!(p[1].as_deref(), Some("5年来"));
+        // No scope stated: the duration is the sentence's time frame.
+        let p = periods("全县连续三年开展结对帮扶,建成示范点46个。");
+        assert_eq!(p[0].as_deref(), Some("连续三年"));
+        // Never the next sentence's.
+        let p = periods("全县连续三年开展结对帮扶。组织38个村结对共建。");
+        assert_eq!(p[0].as_deref(), None);
     }
 
     #[test]

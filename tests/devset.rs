@@ -24,7 +24,7 @@ use serde_json::Value;
 const FLOORS: &[(&str, f64)] = &[
     ("claims_f1", 0.990),
     ("object", 0.885),
-    ("period", 0.955),
+    ("period", 0.960),
     ("claim_place", 0.970),
     ("formulations_f1", 0.990),
     ("expansions", 0.865),
