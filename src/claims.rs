@@ -1042,6 +1042,36 @@ fn object_of(body: &Body, f: &Found) -> Option<String> {
 /// 收入超过10万元: the share is of villages, the rest says which ones).
 const PLACE_UNITS: &[&str] = &["行政村", "村", "社区", "乡镇", "镇", "乡", "街道"];
 
+// A threshold an attribute passes, after a few characters naming the
+// attribute (jieba tags 收入 a verb): (全部)达10万元, 收入均超过50万元.
+static_regex!(
+    THRESHOLD,
+    r"^\p{Han}{0,6}?(?:全部|均|都|已)?(?:达到|达|超过|超|突破|高于|低于|不足|不到|在)[0-9]"
+);
+
+/// Whether a threshold starts at byte `at` of `text` (see [`THRESHOLD`]).
+fn threshold_at(text: &str, at: usize) -> bool {
+    text.get(at..).is_some_and(|r| THRESHOLD.is_match(r))
+}
+
+/// The noun a count of one administrative unit shares with the count listed
+/// after it: 3400个村、1700个社区党群服务中心 → 党群服务中心 (after `at`,
+/// the end of the first unit).
+fn shared_head(body: &Body, at: usize) -> Option<String> {
+    let text = body.text.as_str();
+    let m = LISTED_UNIT_COUNT.find(text.get(at..)?)?;
+    let from = at + m.end();
+    let tags = object_tags(body, from, phrase_window_end(text, from));
+    let mut words = Vec::new();
+    noun_phrase_after(&tags, &mut words);
+    let (first, _) = *words.first()?;
+    (words.len() > 1 && PLACE_UNITS.contains(&first))
+        .then(|| words[1..].iter().map(|(w, _)| *w).collect())
+}
+
+// 、 and a count of units: 、1700个, 、85个.
+static_regex!(LISTED_UNIT_COUNT, r"^、[0-9][0-9.]*[万]?[余多]?个");
+
 /// Longest predicate a share's object keeps (characters).
 const SHARE_PREDICATE_MAX: usize = 20;
 
@@ -1066,11 +1096,8 @@ fn share_after(body: &Body, f: &Found) -> Option<String> {
     let (last, _) = head[head.len() - 1];
     let start = offset_in(text, first)?;
     let mut end = offset_in(text, last)? + last.len();
-    // A threshold in the rest of the clause is said of the unit's attribute.
-    let threshold = text
-        .get(end..body.clause_end(end))
-        .is_some_and(|r| r.contains(|c: char| c.is_ascii_digit()));
-    if head.len() > 1 && threshold && PLACE_UNITS.contains(&first) {
+    // A threshold right after the phrase is said of the unit's attribute.
+    if head.len() > 1 && PLACE_UNITS.contains(&first) && threshold_at(text, end) {
         end = start + first.len();
     }
     let things = text.get(start..end)?;
@@ -1256,6 +1283,19 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
     let phrase_end = words
         .last()
         .and_then(|(w, _)| Some(offset_in(text, w)? + w.len()));
+    // 180个村集体经济收入全部达10万元: the villages are counted, the rest
+    // says what each of them reached.
+    let (head_word, _) = words[0];
+    if PLACE_UNITS.contains(&head_word) {
+        if words.len() > 1 && phrase_end.is_some_and(|e| threshold_at(text, e)) {
+            return Some(head_word.to_string());
+        }
+        if words.len() == 1
+            && let Some(head) = phrase_end.and_then(|e| shared_head(body, e))
+        {
+            return Some(format!("{head_word}{head}"));
+        }
+    }
     let reaches_end = words.len() == taken
         && i == tags.len()
         && phrase_end
@@ -1537,7 +1577,18 @@ fn object_words(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static st
             && w.chars().count() >= 2
             && w.chars().all(is_han)
         {
-            out.push((w, "n"));
+            // 182个村集体经济: an unknown word the HMM put together from the
+            // measure word after a number and the noun is both.
+            let after_number = out
+                .last()
+                .is_some_and(|(p, _): &(&str, _)| p.ends_with(|c: char| c.is_ascii_digit()));
+            let c = w.chars().next().map_or(0, char::len_utf8);
+            if after_number && CLASSIFIERS.contains(&&w[..c]) {
+                out.push((&w[..c], "q"));
+                out.push((&w[c..], "n"));
+            } else {
+                out.push((w, "n"));
+            }
             continue;
         }
         out.extend(
@@ -2344,6 +2395,28 @@ mod tests {
         );
         // A short bracketed aside after the phrase belongs to it.
         assert_eq!(objects("走访了6个县(区)。"), [Some("县(区)".to_string())]);
+    }
+
+    #[test]
+    fn counts_of_administrative_units() {
+        // Two counts of units share the noun after the second.
+        assert_eq!(
+            objects("培训12个乡镇、160个村党组织书记。"),
+            [
+                Some("乡镇党组织书记".to_string()),
+                Some("村党组织书记".to_string())
+            ]
+        );
+        // A threshold after the phrase is reached by each unit counted.
+        assert_eq!(
+            objects("全区96个村集体经济收入全部达15万元以上。"),
+            [Some("村".to_string()), Some("村集体经济收入".to_string())]
+        );
+        // Without one the whole phrase is counted.
+        assert_eq!(
+            objects("全市50个村党组织书记参加培训。"),
+            [Some("村党组织书记".to_string())]
+        );
     }
 
     #[test]
