@@ -1016,6 +1016,7 @@ const LINKING: &[&str] = &[
     "各",
     "了",
     "计",
+    "从",
 ];
 
 /// Words that end an object after the measure word.
@@ -1383,6 +1384,9 @@ fn noun_phrase_after<'a>(
     while i < tags.len() && words.len() < 6 {
         let (w, tag) = tags[i];
         let next_noun = tags.get(i + 1).is_some_and(|(_, t)| nounish(t));
+        // 齐聚临湘: a verb before a place name is the predicate, it does not
+        // modify it.
+        let next_place = tags.get(i + 1).is_some_and(|(_, t)| *t == "ns");
         // 宣讲队, 服务站: a verb before a one-character noun is part of it.
         let next_suffix = tags
             .get(i + 1)
@@ -1396,6 +1400,7 @@ fn noun_phrase_after<'a>(
             // a one-character noun follows (宣讲队).
             || (matches!(tag, "v" | "vn")
                 && next_noun
+                && !next_place
                 && (next_suffix || words.iter().all(|(_, t)| matches!(*t, "a" | "b" | "m"))))
             || (NOUN_JOINERS.contains(&w) && !words.is_empty() && next_noun);
         if !ok {
@@ -1604,8 +1609,12 @@ fn object_words(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static st
     out
 }
 
-// A count ending the text before another count (972户 before 3743人).
-static_regex!(CHAINED_COUNT, r"[0-9][0-9.,]*[万亿]?[余多]?[户人个名家]$");
+// A count or a sum ending the text before another one (972户 before 3743人,
+// 从不足5万元 before 达到5万元以上).
+static_regex!(
+    CHAINED_COUNT,
+    r"[0-9][0-9.,]*[万亿]?[余多]?(?:[户人个名家]|万?元)$"
+);
 
 // A place or scope at the end of a clause: 全村, 黄回村, 全县.
 static_regex!(
@@ -1678,7 +1687,53 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
         return None;
     }
     let tags = object_tags(body, start, end);
-    let mut words: Vec<(&str, &str)> = Vec::new();
+    let (mut words, whole) = subject_phrase(&tags);
+    // 党员骨干、志愿者、物业人员等44人: the items listed before the phrase
+    // nearest the number, back to the first one, after its verb.
+    let mut listed: Vec<(&str, &str)> = Vec::new();
+    if whole && start == cstart && !words.is_empty() {
+        listed_before(body, cstart, &mut listed);
+    }
+    // 市财政拨出300万元: before a sum, a verb after its subject is what the
+    // subject did with it; the subject is the object. Not the words of
+    // money that jieba tags as verbs (集体经济收入, 农户增收).
+    if f.unit == "元"
+        && words.len() > 1
+        && words
+            .last()
+            .is_some_and(|(w, t)| *t == "v" && !MONEY_WORDS.contains(w))
+        && nounish(words[words.len() - 2].1)
+    {
+        words.pop();
+    }
+    // A verb alone is an object only for units that count events (投入
+    // 300万元 names no object; 走访900余人次 counts visits). A set phrase
+    // right before the number is a noun there (慰问困难职工1200余人: jieba
+    // tags 困难职工 `l`).
+    let set_phrase_head = words
+        .last()
+        .is_some_and(|(w, t)| *t == "l" && w.chars().count() >= 3);
+    if !EVENT_UNITS.contains(&f.unit) && !set_phrase_head && !words.iter().any(|(_, t)| nounish(t))
+    {
+        return None;
+    }
+    let ws: Vec<&str> = listed.iter().chain(&words).map(|(w, _)| *w).collect();
+    // A one-character object is a unit (10—50万元的村98个), never a piece.
+    join_object(&ws, true).filter(|o| o.chars().count() >= 2 || PLACE_UNITS.contains(&o.as_str()))
+}
+
+/// Words for sums of money that jieba tags as verbs: the object of a sum
+/// when they come last before it.
+const MONEY_WORDS: &[&str] = &[
+    "收入", "增收", "创收", "捐款", "结算", "收益", "支出", "投资", "补贴", "奖励", "融资", "营收",
+    "分红", "贷款", "补助", "缴纳",
+];
+
+/// The subject phrase at the end of `tags`, read backwards from the
+/// number: nouns, a verb inside a compound, a negation before it (see
+/// [`object_before`]). Also says whether it took every word of `tags`.
+fn subject_phrase<'a>(tags: &[(&'a str, &'a str)]) -> (Vec<(&'a str, &'a str)>, bool) {
+    let mut words: Vec<(&'a str, &'a str)> = Vec::new();
     let mut i = tags.len();
     while i > 0 && words.len() < 5 {
         let (w, tag) = tags[i - 1];
@@ -1714,22 +1769,47 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
         words.remove(0);
     }
     // The phrase starts with a noun or an adjective unless it is the event.
+    let whole = i == 0;
     while words.len() > 1 && words.first().is_some_and(|(_, t)| matches!(*t, "v" | "c")) {
         words.remove(0);
     }
-    // A verb alone is an object only for units that count events (投入
-    // 300万元 names no object; 走访900余人次 counts visits). A set phrase
-    // right before the number is a noun there (慰问困难职工1200余人: jieba
-    // tags 困难职工 `l`).
-    let set_phrase_head = words
-        .last()
-        .is_some_and(|(w, t)| *t == "l" && w.chars().count() >= 3);
-    if !EVENT_UNITS.contains(&f.unit) && !set_phrase_head && !words.iter().any(|(_, t)| nounish(t))
-    {
-        return None;
+    (words, whole)
+}
+
+/// The list items before a subject phrase that starts at `at` after 、
+/// (党员骨干、志愿者、物业人员等44人), pushed onto `out` in text order with
+/// their marks: each a noun phrase without a number, the first one after
+/// its verb (吸纳党员骨干).
+fn listed_before<'a>(body: &'a Body, mut at: usize, out: &mut Vec<(&'a str, &'a str)>) {
+    let text = body.text.as_str();
+    for _ in 0..4 {
+        let Some(mark) = text[..at].strip_suffix('、').map(str::len) else {
+            return;
+        };
+        let from = body
+            .marks
+            .back_to(text, Ends::Phrase, mark, window::SENTENCE);
+        let item = &text[from..mark];
+        if item.is_empty()
+            || item.chars().count() > 10
+            || item.contains(|c: char| c.is_ascii_digit())
+        {
+            return;
+        }
+        let tags = object_tags(body, from, mark);
+        let (words, whole) = subject_phrase(&tags);
+        if !words.iter().any(|(_, t)| nounish(t)) {
+            return;
+        }
+        let mut item_words = words;
+        item_words.push((&text[mark..at], "x"));
+        item_words.append(out);
+        *out = item_words;
+        if !whole {
+            return;
+        }
+        at = from;
     }
-    let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
-    join_object(&ws, true).filter(|o| o.chars().count() >= 2)
 }
 
 /// Words that end a clause naming an event as a time scope: 活动开展以来,
@@ -2395,6 +2475,30 @@ mod tests {
         );
         // A short bracketed aside after the phrase belongs to it.
         assert_eq!(objects("走访了6个县(区)。"), [Some("县(区)".to_string())]);
+    }
+
+    #[test]
+    fn lists_and_sums_before_the_number() {
+        // A list before the number, back to the first item after its verb.
+        assert_eq!(
+            objects("吸纳退休干部、网格员、楼栋长等36人。"),
+            [Some("退休干部、网格员、楼栋长".to_string())]
+        );
+        // A sum from one value to another names the same subject twice.
+        assert_eq!(
+            objects("帮助村集体收入从不足3万元达到6万元以上。"),
+            [
+                Some("村集体收入".to_string()),
+                Some("村集体收入".to_string())
+            ]
+        );
+        // What the subject did with a sum is not part of it; a word of
+        // money is (集体经济收入).
+        assert_eq!(objects("县财政拨出500万元。"), [Some("县财政".to_string())]);
+        assert_eq!(
+            objects("村集体经济收入达80万元。"),
+            [Some("村集体经济收入".to_string())]
+        );
     }
 
     #[test]
