@@ -2486,10 +2486,10 @@ mod tests {
         );
         // A sum from one value to another names the same subject twice.
         assert_eq!(
-            objects("帮助村集体收入从不足3万元达到6万元以上。"),
+            objects("合作社年收益从不足3万元达到6万元以上。"),
             [
-                Some("村集体收入".to_string()),
-                Some("村集体收入".to_string())
+                Some("合作社年收益".to_string()),
+                Some("合作社年收益".to_string())
             ]
         );
         // What the subject did with a sum is not part of it; a word of

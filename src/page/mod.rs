@@ -8,7 +8,8 @@
 //! particular sites:
 //!
 //! * **Paragraphs** are lines with sentence punctuation (`。！？；`) or long
-//!   comma-separated clauses. The body runs from the first paragraph to the
+//!   comma-separated clauses (a paragraph whose closing mark was lost, of
+//!   32 characters or more, needs only one comma). The body runs from the first paragraph to the
 //!   last one before a *cut marker*; headings between paragraphs are kept.
 //! * **Cut markers** end the article: related-reading and comment blocks
 //!   (推荐阅读, 相关新闻, 最新评论 …), reprint and copyright notices
@@ -295,8 +296,11 @@ fn is_paragraph(l: &Line<'_>) -> bool {
     // lost in a bad conversion ("栏目?标题") than a question.
     let question = l.text.ends_with(['?', '？']) || (sh.question && sh.clauses > 0);
     let sentence = sh.sentence_end || question;
+    // A paragraph whose closing mark was lost runs on in clauses; a heading
+    // is short, and has one comma at most.
     (sentence && sh.chars >= 4 && sh.han_basic * 2 >= sh.chars)
         || (sh.clauses >= 2 && sh.chars >= 40)
+        || (sh.clauses >= 1 && sh.chars >= 32 && sh.han_basic * 2 >= sh.chars)
 }
 
 fn is_caption_marked(s: &str) -> bool {
@@ -558,6 +562,21 @@ mod tests {
         assert!(p.meta.authors.is_empty(), "{:?}", p.meta.authors);
         let p = clean("标题在这里\n文/张三 李四\n正文第一段,内容充实。\n");
         assert_eq!(p.meta.authors, ["张三", "李四"]);
+    }
+
+    #[test]
+    fn a_paragraph_that_lost_its_closing_mark_is_body() {
+        let page = "扎根基层谱新篇\n通讯员 张三\n暖民心\n各级党组织走访慰问困难党员和老战士1300余人,办理群众急难愁盼事项2400余件\n兴产业\n新建蔬菜大棚380座,带动120户群众增收。\n";
+        let p = clean(page);
+        let body: Vec<&str> = p.body.iter().map(|r| &page[r.clone()]).collect();
+        assert!(
+            body.iter().any(|l| l.starts_with("各级党组织走访慰问")),
+            "{body:?}"
+        );
+        assert_eq!(p.meta.title.as_deref(), Some("扎根基层谱新篇"));
+        // A short heading with a comma is still a heading.
+        let p = clean("坚持党建引领,推动乡村振兴\n某县今年新建服务站12个。\n");
+        assert_eq!(p.meta.title.as_deref(), Some("坚持党建引领,推动乡村振兴"));
     }
 
     #[test]
