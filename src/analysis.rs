@@ -378,10 +378,10 @@ impl Pipeline {
         } else {
             Vec::new()
         };
-        let mut headline = if self.stages.claims {
-            self.title_claims(&norm, &cleaned, text)
+        let (mut headline, mut pictured) = if self.stages.claims {
+            self.outside_claims(&norm, &cleaned, text)
         } else {
-            Vec::new()
+            Default::default()
         };
         let (place, place_reason, places) = if self.stages.places {
             let r = places::attribute(&body, &norm.text, &meta, &doc.info, &mut claims);
@@ -389,10 +389,15 @@ impl Pipeline {
         } else {
             (None, "place recognition is off".to_string(), Vec::new())
         };
-        // A headline's claims are about the document's place, and come
-        // first, as the title does.
-        for c in &mut headline {
+        // A headline's and a caption's claims are about the document's
+        // place. The headline's come first, as the title does; a caption's
+        // stand where the caption stands among the body's.
+        for c in headline.iter_mut().chain(&mut pictured) {
             c.place = place.as_ref().map(|p| p.name.clone());
+        }
+        if !pictured.is_empty() {
+            claims.append(&mut pictured);
+            claims.sort_by_key(|c| c.span[0]);
         }
         claims.splice(0..0, headline);
         let keywords = if self.stages.keywords && self.keywords > 0 {
@@ -429,32 +434,39 @@ impl Pipeline {
 }
 
 impl Pipeline {
-    /// The claims of the page's title (某县:2600名在职党员到社区报到),
-    /// which the body leaves out: read from the title's line of the
-    /// normalized text, spans into the original. None when the title is not
-    /// a line of the text (it came from a manifest) or is part of the body.
-    fn title_claims(
+    /// The claims the page states outside its body: in its title
+    /// (某县:2600名在职党员到社区报到) and in its photo captions (200多名党员
+    ///重温入党誓词。(张三摄)). Read from their lines of the normalized text,
+    /// spans into the original. No title claims when the title is not a line
+    /// of the text (it came from a manifest) or is part of the body.
+    fn outside_claims(
         &self,
         norm: &crate::normalize::Normalized,
         page: &page::Page,
         original: &str,
-    ) -> Vec<claims::Claim> {
-        let Some(title) = page.meta.title.as_deref().filter(|t| !t.is_empty()) else {
-            return Vec::new();
+    ) -> (Vec<claims::Claim>, Vec<claims::Claim>) {
+        let title_line = page
+            .meta
+            .title
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .and_then(|t| norm.text.find(t).map(|s| s..s + t.len()))
+            .filter(|line| {
+                !page
+                    .body
+                    .iter()
+                    .chain(&page.captions)
+                    .any(|b| b.start < line.end && line.start < b.end)
+            });
+        let read = |lines: &[std::ops::Range<usize>]| {
+            if lines.is_empty() {
+                return Vec::new();
+            }
+            let body = Body::from_blocks(norm, lines, &self.segmenter);
+            claims::extract(&body, original, &[])
         };
-        let Some(start) = norm.text.find(title) else {
-            return Vec::new();
-        };
-        let line = start..start + title.len();
-        if page
-            .body
-            .iter()
-            .any(|b| b.start < line.end && line.start < b.end)
-        {
-            return Vec::new();
-        }
-        let body = Body::from_blocks(norm, &[line], &self.segmenter);
-        claims::extract(&body, original, &[])
+        let title = title_line.map_or_else(Vec::new, |l| read(&[l]));
+        (title, read(&page.captions))
     }
 }
 

@@ -88,3 +88,20 @@ fn claims_in_the_title() {
     let a = pipeline.analyze(&Document::from_text("全市发放补贴300万元\n".to_string()));
     assert_eq!(a.claims.len(), 1, "{:?}", a.claims);
 }
+
+/// A number in a photo caption is a claim of the document, about its place,
+/// standing where the caption stands among the body's claims.
+#[test]
+fn claims_in_photo_captions() {
+    let pipeline = Pipeline::default();
+    let page = "某街道举办主题党日活动\n本报记者 李四\n7月1日上午,某街道组织机关党员到社区开展志愿服务,服务群众600余人次。\n▲活动现场,150多名党员在广场前宣誓。(王五摄)\n当天,街道还为困难群众发放慰问金2万元。\n";
+    let a = pipeline.analyze(&Document::from_text(page.to_string()));
+    assert_eq!(a.captions.len(), 1, "{:?}", a.captions);
+    let texts: Vec<&str> = a.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["600余人次", "150多名", "2万元"]);
+    let c = &a.claims[1];
+    assert_eq!(&page[c.span[0]..c.span[1]], "150多名");
+    assert_eq!(c.object.as_deref(), Some("党员"));
+    assert_eq!(c.place, a.place.as_ref().map(|p| p.name.clone()));
+    assert!(!a.body.contains("广场前宣誓"), "a caption is not body");
+}
