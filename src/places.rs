@@ -569,6 +569,16 @@ impl<'g> Support<'g> {
         }
     }
 
+    /// The level rank of the most specific certain place that `c` is or
+    /// lies within (a city ranks above its province).
+    fn certain_depth(&self, c: usize) -> Option<u8> {
+        let g = self.g;
+        std::iter::successors(Some(c), |&p| g.places[p].parent)
+            .filter(|a| self.certain.contains(a))
+            .map(|a| g.places[a].level.rank())
+            .max()
+    }
+
     /// Whether `c` is, lies within or contains a certain place, or is
     /// related to the hint.
     fn supports(&self, c: usize) -> bool {
@@ -620,6 +630,17 @@ fn resolve(
         .collect();
     if sup.len() == 1 {
         return Some(Some(sup[0]));
+    }
+    // 铁西区 in a report that names 辽宁省 and 沈阳市: both 沈阳's and
+    // 鞍山's lie in the province, only one in the city. The candidate
+    // within the most specific certain place wins, when it is alone there.
+    if sup.len() > 1 {
+        let depth = |c: usize| support.certain_depth(c);
+        let best = sup.iter().map(|&c| depth(c)).max().flatten();
+        let deepest: Vec<usize> = sup.iter().copied().filter(|&c| depth(c) == best).collect();
+        if best.is_some() && deepest.len() == 1 {
+            return Some(Some(deepest[0]));
+        }
     }
     // A short name shared by a province and a city (吉林): the higher level,
     // when it is the only one at its level.
@@ -999,6 +1020,31 @@ mod tests {
             "维护世界和平,党员干部前进在前,公安机关合作共建,光明磊落,城北社区开展活动,中山路改造。",
         ));
         assert!(a.places.is_empty(), "{:?}", a.places);
+    }
+
+    #[test]
+    fn a_shared_name_lies_in_the_most_specific_place_named() {
+        // 铁西区 is a district of 沈阳, 鞍山 and 四平; the report names the
+        // province of two of them and the city of one.
+        let a = crate::Pipeline::default().analyze(&crate::Document::from_text(
+            "辽宁省部署基层党建工作。沈阳市各区开展结对共建。铁西区组织党员300余名参加志愿服务。",
+        ));
+        let t = a
+            .places
+            .iter()
+            .find(|p| p.name == "铁西区")
+            .expect("铁西区");
+        assert_eq!(t.code.as_deref(), Some("210106"), "{:?}", a.places);
+        // Named with the province alone, it stays ambiguous.
+        let a = crate::Pipeline::default().analyze(&crate::Document::from_text(
+            "辽宁省部署基层党建工作。铁西区组织党员300余名参加志愿服务。",
+        ));
+        let t = a
+            .places
+            .iter()
+            .find(|p| p.name == "铁西区")
+            .expect("铁西区");
+        assert_eq!(t.code, None, "{:?}", a.places);
     }
 
     #[test]

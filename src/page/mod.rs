@@ -9,7 +9,8 @@
 //!
 //! * **Paragraphs** are lines with sentence punctuation (`。！？；`) or long
 //!   comma-separated clauses (a paragraph whose closing mark was lost, of
-//!   32 characters or more, needs only one comma). The body runs from the first paragraph to the
+//!   32 characters or more, needs only one comma; a page cut off
+//!   mid-sentence keeps its last line of prose). The body runs from the first paragraph to the
 //!   last one before a *cut marker*; headings between paragraphs are kept.
 //! * **Cut markers** end the article: related-reading and comment blocks
 //!   (推荐阅读, 相关新闻, 最新评论 …), reprint and copyright notices
@@ -458,10 +459,25 @@ pub fn clean(text: &str) -> Page {
             let cut = (f..ls.len())
                 .find(|&i| kinds[i] == Kind::Cut)
                 .unwrap_or(ls.len());
-            let last = (f..cut)
+            let mut last = (f..cut)
                 .rev()
                 .find(|&i| kinds[i] == Kind::Paragraph)
                 .unwrap_or(f);
+            // A page cut off mid-sentence ends on a paragraph without its
+            // closing mark: a long line of prose (Han, no fields, labels or
+            // bars) right after the last paragraph, the page's last line.
+            let prose = |sh: &Shape| {
+                sh.han_basic >= 20
+                    && sh.han_basic * 10 >= sh.chars * 8
+                    && !(sh.whitespace || sh.colon || sh.bar || sh.trail)
+            };
+            if last + 2 == ls.len()
+                && cut == ls.len()
+                && kinds[last + 1] == Kind::Heading
+                && prose(&ls[last + 1].shape)
+            {
+                last += 1;
+            }
             (f, last + 1)
         }
         None => (0, ls.len()),
@@ -577,6 +593,16 @@ mod tests {
         // A short heading with a comma is still a heading.
         let p = clean("坚持党建引领,推动乡村振兴\n某县今年新建服务站12个。\n");
         assert_eq!(p.meta.title.as_deref(), Some("坚持党建引领,推动乡村振兴"));
+    }
+
+    #[test]
+    fn a_page_cut_off_mid_sentence_keeps_its_last_line() {
+        let page = "某社区开展结对帮扶\n社区党委组织党员结对帮扶困难群众,走访慰问200余户。\n家住某小区78岁的退休职工老刘是一名行动不便的\n";
+        let body: Vec<&str> = clean(page).body.iter().map(|r| &page[r.clone()]).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        // Not a footer record of fields, nor a line before more furniture.
+        let page = "某社区开展结对帮扶\n社区党委组织党员结对帮扶困难群众,走访慰问200余户。\n某某日报 要闻 00001 某社区开展结对帮扶 2019-11-25 星期一\n";
+        assert_eq!(clean(page).body.len(), 1);
     }
 
     #[test]
