@@ -465,18 +465,20 @@ pub fn clean(text: &str) -> Page {
                 .unwrap_or(f);
             // A page cut off mid-sentence ends on a paragraph without its
             // closing mark: a long line of prose (Han, no fields, labels or
-            // bars) right after the last paragraph, the page's last line.
+            // bars) after the last paragraph, the page's last line.
             let prose = |sh: &Shape| {
                 sh.han_basic >= 20
                     && sh.han_basic * 10 >= sh.chars * 8
                     && !(sh.whitespace || sh.colon || sh.bar || sh.trail)
             };
-            if last + 2 == ls.len()
-                && cut == ls.len()
-                && kinds[last + 1] == Kind::Heading
-                && prose(&ls[last + 1].shape)
+            // A section heading may stand between them.
+            let end = ls.len() - 1;
+            if cut == ls.len()
+                && (last + 1..=last + 2).contains(&end)
+                && kinds[last + 1..].iter().all(|k| *k == Kind::Heading)
+                && prose(&ls[end].shape)
             {
-                last += 1;
+                last = end;
             }
             (f, last + 1)
         }
@@ -600,6 +602,9 @@ mod tests {
         let page = "某社区开展结对帮扶\n社区党委组织党员结对帮扶困难群众,走访慰问200余户。\n家住某小区78岁的退休职工老刘是一名行动不便的\n";
         let body: Vec<&str> = clean(page).body.iter().map(|r| &page[r.clone()]).collect();
         assert_eq!(body.len(), 2, "{body:?}");
+        // After a section heading too.
+        let page = "某社区开展结对帮扶\n社区党委组织党员结对帮扶困难群众,走访慰问200余户。\n关爱老人 温暖人心\n家住某小区78岁的退休职工老刘是一名行动不便的\n";
+        assert_eq!(clean(page).body.len(), 3);
         // Not a footer record of fields, nor a line before more furniture.
         let page = "某社区开展结对帮扶\n社区党委组织党员结对帮扶困难群众,走访慰问200余户。\n某某日报 要闻 00001 某社区开展结对帮扶 2019-11-25 星期一\n";
         assert_eq!(clean(page).body.len(), 1);
