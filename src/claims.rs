@@ -1384,7 +1384,7 @@ fn noun_phrase_after<'a>(
     while i < tags.len() && words.len() < 6 {
         let (w, tag) = tags[i];
         let next_noun = tags.get(i + 1).is_some_and(|(_, t)| nounish(t));
-        // 齐聚临湘: a verb before a place name is the predicate, it does not
+        // 齐聚南昌: a verb before a place name is the predicate, it does not
         // modify it.
         let next_place = tags.get(i + 1).is_some_and(|(_, t)| *t == "ns");
         // 宣讲队, 服务站: a verb before a one-character noun is part of it.

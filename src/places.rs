@@ -631,8 +631,8 @@ fn resolve(
     if sup.len() == 1 {
         return Some(Some(sup[0]));
     }
-    // 铁西区 in a report that names 辽宁省 and 沈阳市: both 沈阳's and
-    // 鞍山's lie in the province, only one in the city. The candidate
+    // 鼓楼区 in a report that names 江苏省 and 南京市: both 南京's and
+    // 徐州's lie in the province, only one in the city. The candidate
     // within the most specific certain place wins, when it is alone there.
     if sup.len() > 1 {
         let depth = |c: usize| support.certain_depth(c);
@@ -1024,26 +1024,26 @@ mod tests {
 
     #[test]
     fn a_shared_name_lies_in_the_most_specific_place_named() {
-        // 铁西区 is a district of 沈阳, 鞍山 and 四平; the report names the
-        // province of two of them and the city of one.
+        // 鼓楼区 is a district of 南京, 徐州, 福州 and 开封; the report names
+        // the province of two of them and the city of one.
         let a = crate::Pipeline::default().analyze(&crate::Document::from_text(
-            "辽宁省部署基层党建工作。沈阳市各区开展结对共建。铁西区组织党员300余名参加志愿服务。",
+            "江苏省部署基层党建工作。南京市各区开展结对共建。鼓楼区组织党员300余名参加志愿服务。",
         ));
         let t = a
             .places
             .iter()
-            .find(|p| p.name == "铁西区")
-            .expect("铁西区");
-        assert_eq!(t.code.as_deref(), Some("210106"), "{:?}", a.places);
+            .find(|p| p.name == "鼓楼区")
+            .expect("鼓楼区");
+        assert_eq!(t.code.as_deref(), Some("320106"), "{:?}", a.places);
         // Named with the province alone, it stays ambiguous.
         let a = crate::Pipeline::default().analyze(&crate::Document::from_text(
-            "辽宁省部署基层党建工作。铁西区组织党员300余名参加志愿服务。",
+            "江苏省部署基层党建工作。鼓楼区组织党员300余名参加志愿服务。",
         ));
         let t = a
             .places
             .iter()
-            .find(|p| p.name == "铁西区")
-            .expect("铁西区");
+            .find(|p| p.name == "鼓楼区")
+            .expect("鼓楼区");
         assert_eq!(t.code, None, "{:?}", a.places);
     }
 
