@@ -367,9 +367,29 @@ impl Pipeline {
             meta.authors.clone_from(&doc.info.authors);
         }
 
-        let (formulations, slogans, documents) = if self.stages.formulations {
+        // The page's title and subtitle, and its captions: lines the body
+        // leaves out that still state formulations and claims.
+        let heads = heading_lines(&norm.text, &cleaned);
+        let heads = (!heads.is_empty()).then(|| Body::from_blocks(&norm, &heads, &self.segmenter));
+        let captioned = (!cleaned.captions.is_empty())
+            .then(|| Body::from_blocks(&norm, &cleaned.captions, &self.segmenter));
+        let (formulations, slogans, documents, head_forms) = if self.stages.formulations {
             let f = formulations::extract(&body);
-            (f.formulations, f.slogans, f.documents)
+            let mut h = heads
+                .as_ref()
+                .map(formulations::extract)
+                .unwrap_or_default();
+            // Headlines are terse and full of set phrases (筑牢四梁八柱):
+            // only what they quote or what the lexicon knows.
+            h.formulations.retain(|f| f.quoted || f.national);
+            let head_forms = h.formulations.clone();
+            let merged = formulations::merge(h, f);
+            (
+                merged.formulations,
+                merged.slogans,
+                merged.documents,
+                head_forms,
+            )
         } else {
             Default::default()
         };
@@ -379,7 +399,14 @@ impl Pipeline {
             Vec::new()
         };
         let (mut headline, mut pictured) = if self.stages.claims {
-            self.outside_claims(&norm, &cleaned, text)
+            (
+                heads
+                    .as_ref()
+                    .map_or_else(Vec::new, |h| claims::extract(h, text, &head_forms)),
+                captioned
+                    .as_ref()
+                    .map_or_else(Vec::new, |c| claims::extract(c, text, &[])),
+            )
         } else {
             Default::default()
         };
@@ -433,41 +460,26 @@ impl Pipeline {
     }
 }
 
-impl Pipeline {
-    /// The claims the page states outside its body: in its title
-    /// (某县:2600名在职党员到社区报到) and in its photo captions (200多名党员
-    ///重温入党誓词。(张三摄)). Read from their lines of the normalized text,
-    /// spans into the original. No title claims when the title is not a line
-    /// of the text (it came from a manifest) or is part of the body.
-    fn outside_claims(
-        &self,
-        norm: &crate::normalize::Normalized,
-        page: &page::Page,
-        original: &str,
-    ) -> (Vec<claims::Claim>, Vec<claims::Claim>) {
-        let title_line = page
-            .meta
-            .title
-            .as_deref()
-            .filter(|t| !t.is_empty())
-            .and_then(|t| norm.text.find(t).map(|s| s..s + t.len()))
-            .filter(|line| {
-                !page
-                    .body
-                    .iter()
-                    .chain(&page.captions)
-                    .any(|b| b.start < line.end && line.start < b.end)
-            });
-        let read = |lines: &[std::ops::Range<usize>]| {
-            if lines.is_empty() {
-                return Vec::new();
-            }
-            let body = Body::from_blocks(norm, lines, &self.segmenter);
-            claims::extract(&body, original, &[])
-        };
-        let title = title_line.map_or_else(Vec::new, |l| read(&[l]));
-        (title, read(&page.captions))
-    }
+/// The lines of the normalized text that hold the page's title and
+/// subtitle, when they are lines of it (not from a manifest) outside the
+/// body and the captions: 某县:2600名在职党员到社区报到, ——在全市“三创”
+/// 推进会上的讲话.
+fn heading_lines(text: &str, page: &page::Page) -> Vec<std::ops::Range<usize>> {
+    let mut lines: Vec<std::ops::Range<usize>> = [&page.meta.title, &page.meta.subtitle]
+        .into_iter()
+        .filter_map(|t| t.as_deref().filter(|t| !t.is_empty()))
+        .filter_map(|t| text.find(t).map(|s| s..s + t.len()))
+        .filter(|line| {
+            !page
+                .body
+                .iter()
+                .chain(&page.captions)
+                .any(|b| b.start < line.end && line.start < b.end)
+        })
+        .collect();
+    lines.sort_by_key(|l| l.start);
+    lines.dedup_by(|a, b| a.start < b.end);
+    lines
 }
 
 /// Counts content words of a text: two characters or more, with a Han

@@ -526,6 +526,39 @@ pub fn extract_text(text: &str) -> Extracted {
     ))
 }
 
+/// What a page's heading lines (`head`, its title and subtitle) and its body
+/// state together, the heading first: a formulation named in both is one,
+/// with the mentions of both and the body's expansion when the heading has
+/// none.
+///
+/// ```
+/// use dangjian::formulations::{extract_text, merge};
+/// let head = extract_text("以“三创”引领机关党建");
+/// let body = extract_text("全市开展“三创”活动,即机关创品牌、支部创红旗、党员创五星。");
+/// let m = merge(head, body);
+/// assert_eq!(m.formulations.len(), 1);
+/// assert_eq!(m.formulations[0].mentions.len(), 2);
+/// assert!(m.formulations[0].expansion.is_some());
+/// ```
+pub fn merge(head: Extracted, body: Extracted) -> Extracted {
+    let mut out = head;
+    for f in body.formulations {
+        match out.formulations.iter_mut().find(|h| h.text == f.text) {
+            Some(h) => {
+                h.mentions.extend(f.mentions);
+                h.quoted |= f.quoted;
+                if h.expansion.is_none() {
+                    h.expansion = f.expansion;
+                }
+            }
+            None => out.formulations.push(f),
+        }
+    }
+    out.slogans.extend(body.slogans);
+    out.documents.extend(body.documents);
+    out
+}
+
 /// What the stage reads of a text by position, found in one pass over its
 /// characters: the punctuation marks that bound quotes, titles and
 /// enumeration items, and the numbers that may open an N-X-M-Y formulation.

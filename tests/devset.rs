@@ -26,7 +26,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("object", 0.900),
     ("period", 0.960),
     ("claim_place", 0.970),
-    ("formulations_f1", 0.990),
+    ("formulations_f1", 0.995),
     ("expansions", 0.865),
     ("document_place", 0.965),
     ("meta", 1.000),
