@@ -379,7 +379,7 @@ impl Pipeline {
                 .as_ref()
                 .map(formulations::extract)
                 .unwrap_or_default();
-            // Headlines are terse and full of set phrases (筑牢四梁八柱):
+            // Headlines are terse and full of set phrases (夯实三梁四柱):
             // only what they quote or what the lexicon knows.
             h.formulations.retain(|f| f.quoted || f.national);
             let head_forms = h.formulations.clone();
