@@ -1649,9 +1649,12 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
             .back_to(text, Ends::Phrase, open, window::SENTENCE);
     }
     let mut window = before[cstart..].trim_end();
+    // 党员占比30%: a share names its ratio (the subject, then 占比).
+    let mut ratio = false;
     'strip: loop {
         for w in LINKING {
             if let Some(rest) = window.strip_suffix(w) {
+                ratio |= w.starts_with("占比");
                 window = rest.trim_end();
                 continue 'strip;
             }
@@ -1717,9 +1720,30 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     {
         return None;
     }
+    // 参加培训的党员占比达95%: a share of the things a clause picks out
+    // names the clause (as 95%的党员参加培训 does, see [`share_after`]).
+    if ratio
+        && matches!(f.unit, "%" | "‰")
+        && let Some(&(first, _)) = words.first()
+        && offset_in(text, first).is_some_and(|o| text[..o].ends_with('的'))
+    {
+        let clause: String = window.chars().filter(|c| !is_quote_char(*c)).collect();
+        let clause = clause.strip_prefix("其中").unwrap_or(&clause);
+        if (4..=SHARE_PREDICATE_MAX).contains(&clause.chars().count())
+            && !clause.contains(|c: char| c.is_ascii_digit())
+        {
+            return Some(format!("{clause}占比"));
+        }
+    }
     let ws: Vec<&str> = listed.iter().chain(&words).map(|(w, _)| *w).collect();
     // A one-character object is a unit (10—50万元的村98个), never a piece.
-    join_object(&ws, true).filter(|o| o.chars().count() >= 2 || PLACE_UNITS.contains(&o.as_str()))
+    let object = join_object(&ws, true)
+        .filter(|o| o.chars().count() >= 2 || PLACE_UNITS.contains(&o.as_str()))?;
+    Some(if ratio && matches!(f.unit, "%" | "‰") {
+        format!("{object}占比")
+    } else {
+        object
+    })
 }
 
 /// Words for sums of money that jieba tags as verbs: the object of a sum
@@ -2498,6 +2522,25 @@ mod tests {
         assert_eq!(
             objects("村集体经济收入达80万元。"),
             [Some("村集体经济收入".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_share_named_before_its_number() {
+        // A share names its ratio.
+        assert_eq!(
+            objects("全县四星级党支部占比达42.5%。"),
+            [Some("四星级党支部占比".to_string())]
+        );
+        // The things a clause picks out: the clause is the share's name.
+        assert_eq!(
+            objects("其中,参加过系统培训的党员占比为88%。"),
+            [Some("参加过系统培训的党员占比".to_string())]
+        );
+        // A rate is named as it stands.
+        assert_eq!(
+            objects("群众满意率达98.6%。"),
+            [Some("群众满意率".to_string())]
         );
     }
 
