@@ -1039,8 +1039,8 @@ fn object_of(body: &Body, f: &Found) -> Option<String> {
     }
 }
 
-/// Administrative units that a share of places counts (85%的行政村集体经济
-/// 收入超过10万元: the share is of villages, the rest says which ones).
+/// Administrative units that a share of places counts (60%的行政村集体经济
+/// 收入超过25万元: the share is of villages, the rest says which ones).
 const PLACE_UNITS: &[&str] = &["行政村", "村", "社区", "乡镇", "镇", "乡", "街道"];
 
 // A threshold an attribute passes, after a few characters naming the
@@ -1056,7 +1056,7 @@ fn threshold_at(text: &str, at: usize) -> bool {
 }
 
 /// The noun a count of one administrative unit shares with the count listed
-/// after it: 3400个村、1700个社区党群服务中心 → 党群服务中心 (after `at`,
+/// after it: 260个村、45个社区综合服务站 → 综合服务站 (after `at`,
 /// the end of the first unit).
 fn shared_head(body: &Body, at: usize) -> Option<String> {
     let text = body.text.as_str();
@@ -1070,7 +1070,7 @@ fn shared_head(body: &Body, at: usize) -> Option<String> {
         .then(|| words[1..].iter().map(|(w, _)| *w).collect())
 }
 
-// 、 and a count of units: 、1700个, 、85个.
+// 、 and a count of units: 、45个, 、85个.
 static_regex!(LISTED_UNIT_COUNT, r"^、[0-9][0-9.]*[万]?[余多]?个");
 
 /// Longest predicate a share's object keeps (characters).
@@ -1080,7 +1080,7 @@ const SHARE_PREDICATE_MAX: usize = 20;
 /// of them: 90%的村达到标准 → 达到标准的村占比, 80%以上的问题当天得到解决
 /// → 当天得到解决的问题占比. The things are the noun phrase after 的, or
 /// the administrative unit it starts with when more nouns and a threshold
-/// follow (85%的村集体经济收入超过10万元 → 集体经济收入超过10万元的村占比);
+/// follow (70%的村集体经济收入超过20万元 → 集体经济收入超过20万元的村占比);
 /// what is said of them is the rest of the clause. A clause that says nothing more
 /// gives the things' share (95%的党员 → 党员占比).
 fn share_after(body: &Body, f: &Found) -> Option<String> {
@@ -1220,7 +1220,7 @@ fn join_object(words: &[&str], from_end: bool) -> Option<String> {
         chars += n;
         kept.push(w);
     }
-    // A list cut short keeps its whole items (养殖大户、村党支部书记, not a
+    // A list cut short keeps its whole items (种粮大户、合作社理事长, not a
     // piece of the name after it).
     let cut_short = kept.len() < words.len();
     if cut_short && let Some(p) = kept.iter().rposition(|w| *w == "、") {
@@ -1284,7 +1284,7 @@ fn object_after(body: &Body, f: &Found) -> Option<String> {
     let phrase_end = words
         .last()
         .and_then(|(w, _)| Some(offset_in(text, w)? + w.len()));
-    // 180个村集体经济收入全部达10万元: the villages are counted, the rest
+    // 96个村集体经济收入全部达15万元: the villages are counted, the rest
     // says what each of them reached.
     let (head_word, _) = words[0];
     if PLACE_UNITS.contains(&head_word) {
@@ -1469,7 +1469,7 @@ fn list_items_after<'a>(body: &'a Body, mut at: usize, ws: &mut Vec<&'a str>) {
             if used > 12 {
                 break;
             }
-            // A piece of a person's name is no place to cut (书记陈).
+            // A piece of a person's name is no place to cut (理事长王).
             if !matches!(*tag, "b" | "s" | "an" | "nr") && nounish(tag) {
                 fits = Some(end_of(w));
             }
@@ -1582,7 +1582,7 @@ fn object_words(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static st
             && w.chars().count() >= 2
             && w.chars().all(is_han)
         {
-            // 182个村集体经济: an unknown word the HMM put together from the
+            // 96个村集体经济: an unknown word the HMM put together from the
             // measure word after a number and the noun is both.
             let after_number = out
                 .last()
@@ -1610,7 +1610,7 @@ fn object_words(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static st
 }
 
 // A count or a sum ending the text before another one (972户 before 3743人,
-// 从不足5万元 before 达到5万元以上).
+// 从不足3万元 before 达到6万元以上).
 static_regex!(
     CHAINED_COUNT,
     r"[0-9][0-9.,]*[万亿]?[余多]?(?:[户人个名家]|万?元)$"
@@ -1691,13 +1691,13 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     }
     let tags = object_tags(body, start, end);
     let (mut words, whole) = subject_phrase(&tags);
-    // 党员骨干、志愿者、物业人员等44人: the items listed before the phrase
+    // 退休干部、网格员、楼栋长等36人: the items listed before the phrase
     // nearest the number, back to the first one, after its verb.
     let mut listed: Vec<(&str, &str)> = Vec::new();
     if whole && start == cstart && !words.is_empty() {
         listed_before(body, cstart, &mut listed);
     }
-    // 市财政拨出300万元: before a sum, a verb after its subject is what the
+    // 县财政拨出500万元: before a sum, a verb after its subject is what the
     // subject did with it; the subject is the object. Not the words of
     // money that jieba tags as verbs (集体经济收入, 农户增收).
     if f.unit == "元"
@@ -1736,7 +1736,7 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
         }
     }
     let ws: Vec<&str> = listed.iter().chain(&words).map(|(w, _)| *w).collect();
-    // A one-character object is a unit (10—50万元的村98个), never a piece.
+    // A one-character object is a unit (20—40万元的村35个), never a piece.
     let object = join_object(&ws, true)
         .filter(|o| o.chars().count() >= 2 || PLACE_UNITS.contains(&o.as_str()))?;
     Some(if ratio && matches!(f.unit, "%" | "‰") {
@@ -1801,7 +1801,7 @@ fn subject_phrase<'a>(tags: &[(&'a str, &'a str)]) -> (Vec<(&'a str, &'a str)>, 
 }
 
 /// The list items before a subject phrase that starts at `at` after 、
-/// (党员骨干、志愿者、物业人员等44人), pushed onto `out` in text order with
+/// (退休干部、网格员、楼栋长等36人), pushed onto `out` in text order with
 /// their marks: each a noun phrase without a number, the first one after
 /// its verb (吸纳党员骨干).
 fn listed_before<'a>(body: &'a Body, mut at: usize, out: &mut Vec<(&'a str, &'a str)>) {
@@ -1859,8 +1859,8 @@ enum Reach {
     /// A comparison base: its own clause, before any scope (较一季度).
     Comparison,
     /// How long one action went on: its own clause, or the sentence when
-    /// it states no scope (3年来, … 连续3年召开推进会, … 开展学习2100余次:
-    /// the count is of the three years; never the next sentences).
+    /// it states no scope (5年来, … 连续4年举办技能大赛, … 培训党员1200余人次:
+    /// the count is of the five years; never the next sentences).
     Clause,
 }
 
@@ -2045,7 +2045,7 @@ fn period_for(
         return Some(clean_period(&text[s..e]));
     }
     // A duration of an earlier clause holds only where the sentence states
-    // no scope (连续三年组织开展…, 建成…203个).
+    // no scope (连续三年开展结对帮扶, 建成示范点46个).
     let scope = found
         .iter()
         .rev()
