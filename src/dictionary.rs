@@ -108,6 +108,16 @@ impl PosSet {
         PosSet(tags.iter().fold(0, |bits, t| bits | 1 << Pos::of(t).0))
     }
 
+    /// The set with `pos` added.
+    ///
+    /// ```
+    /// use dangjian::dictionary::{Pos, PosSet};
+    /// assert!(PosSet::default().with(Pos::of("a")).contains(Pos::of("a")));
+    /// ```
+    pub fn with(self, pos: Pos) -> PosSet {
+        PosSet(self.0 | 1 << (pos.0 & 127))
+    }
+
     /// Whether `pos` is in the set.
     pub fn contains(self, pos: Pos) -> bool {
         self.0 >> (pos.0 & 127) & 1 == 1

@@ -8,8 +8,9 @@
 //! [`OffsetMap`](crate::offsets::OffsetMap).
 //!
 //! [`Segmenter::tokens`] cuts a text once (jieba's `cut`, HMM on) and gives
-//! each word its part of speech by a lookup in [`Dictionary`] (lexicon words
-//! take their lexicon tag); a word only the HMM found gets a tag from its
+//! each word its part of speech by a lookup in [`Dictionary`] (a tag a
+//! lexicon gives wins, so a lexicon can correct the dictionary: 清单 is a
+//! noun, not `a`); a word only the HMM found gets a tag from its
 //! shape ([`Pos::guess`]). jieba's own tagger would segment the text again
 //! and run a second HMM: this is the same tagging at the cost of one `cut`.
 //!
@@ -28,7 +29,7 @@ use std::sync::{Arc, LazyLock};
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
 
-use crate::dictionary::{Dictionary, IdfKey, Pos};
+use crate::dictionary::{Dictionary, IdfKey, Pos, PosSet};
 use crate::error::{Error, ErrorKind, Result};
 pub use crate::keywords::Keyword;
 
@@ -67,6 +68,11 @@ pub struct Segmenter {
     dictionary: &'static Dictionary,
     /// Tags of lexicon words that are not in jieba's dictionary.
     lexicon: Arc<FxHashMap<String, Pos>>,
+    /// Tags a lexicon gives words of jieba's dictionary (清单 n, which the
+    /// dictionary tags `a`), and the dictionary tags they replace: only a
+    /// word with one of those is looked up again.
+    overrides: Arc<FxHashMap<String, Pos>>,
+    overridden: PosSet,
     hmm: bool,
 }
 
@@ -190,6 +196,8 @@ impl SegmenterBuilder {
             jieba: Arc::new(Jieba::new()),
             dictionary: Dictionary::jieba(),
             lexicon: Arc::default(),
+            overrides: Arc::default(),
+            overridden: PosSet::default(),
             hmm: self.hmm,
         }
     }
@@ -219,20 +227,34 @@ impl SegmenterBuilder {
                     .unwrap_or_else(|p| std::panic::resume_unwind(p)),
             )
         });
-        // As in jieba: a word already in the dictionary keeps its tag, a new
-        // one takes the tag of its first lexicon entry (none: the empty tag).
+        // A new word takes the tag of its first lexicon entry (none: the
+        // empty tag); a word of the dictionary keeps its tag unless a lexicon
+        // names another (the last one that does wins, so a user's lexicon
+        // overrides the bundled one).
         let mut lexicon = FxHashMap::default();
+        let mut overrides = FxHashMap::default();
+        let mut overridden = PosSet::default();
         for (w, _, p) in &words {
-            if dictionary.pos(w).is_none() {
-                lexicon
-                    .entry(w.clone())
-                    .or_insert_with(|| p.as_deref().map_or(Pos::of(""), Pos::of));
+            match dictionary.pos(w) {
+                None => {
+                    lexicon
+                        .entry(w.clone())
+                        .or_insert_with(|| p.as_deref().map_or(Pos::of(""), Pos::of));
+                }
+                Some(old) => {
+                    if let Some(new) = p.as_deref().map(Pos::of).filter(|&new| new != old) {
+                        overrides.insert(w.clone(), new);
+                        overridden = overridden.with(old);
+                    }
+                }
             }
         }
         Ok(Segmenter {
             jieba: Arc::new(jieba),
             dictionary,
             lexicon: Arc::new(lexicon),
+            overrides: Arc::new(overrides),
+            overridden,
             hmm: self.hmm,
         })
     }
@@ -294,6 +316,9 @@ impl Segmenter {
             None => (None, IdfKey::MEDIAN),
         };
         match pos {
+            Some(p) if self.overridden.contains(p) => {
+                (Some(self.overrides.get(word).copied().unwrap_or(p)), idf)
+            }
             Some(p) => (Some(p), idf),
             None if self.lexicon.is_empty() => (None, idf),
             None => (self.lexicon.get(word).copied(), idf),
@@ -333,6 +358,22 @@ impl Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lexicon_tag_corrects_the_dictionary() {
+        let seg = Segmenter::default();
+        assert_eq!(seg.pos("清单").map(Pos::as_str), Some("n"));
+        assert_eq!(seg.pos("机关").map(Pos::as_str), Some("n"));
+        // A user's lexicon comes last and wins; a word without a tag keeps
+        // the dictionary's.
+        let seg = SegmenterBuilder::new()
+            .user_lexicon_str("清单 vn\n机关\n")
+            .expect("lexicon")
+            .build()
+            .expect("segmenter");
+        assert_eq!(seg.pos("清单").map(Pos::as_str), Some("vn"));
+        assert_eq!(seg.pos("机关").map(Pos::as_str), Some("n"));
+    }
 
     #[test]
     fn lexicon_terms_are_one_token() {
