@@ -589,7 +589,8 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
             carried = Some((sent_s, o.clone()));
         }
         let indicator = classify(f.unit, object.as_deref(), clause);
-        let period = period_for(body, f.start, (sent_s, sent_e), &mut periods);
+        let period = period_for(body, f.start, (sent_s, sent_e), &mut periods)
+            .or_else(|| year_after(&body.text, f.end));
         let sentence = {
             let [a, b] = body.span(sent_s, sent_e);
             original.get(a..b).unwrap_or("").trim().to_string()
@@ -2082,6 +2083,18 @@ struct PeriodMemo {
 #[derive(Default)]
 struct LeadPeriod(Option<(usize, usize)>, Option<String>);
 
+// A year right after a count, naming the year of what is counted:
+// 100个2023年度示范党组织.
+static_regex!(YEAR_AFTER, r"^(?:19|20)[0-9]{2}年度?");
+
+/// The year of what a count counts, when it follows the measure word and
+/// the sentence states no period before it (命名100个2023年度示范党组织).
+fn year_after(text: &str, at: usize) -> Option<String> {
+    YEAR_AFTER
+        .find(text.get(at..)?)
+        .map(|m| m.as_str().to_string())
+}
+
 fn clean_period(s: &str) -> String {
     s.trim_end_matches([',', '，'])
         .trim_matches(['“', '”', '"'])
@@ -2334,6 +2347,15 @@ mod tests {
         // Never the next sentence's.
         let p = periods("全县连续三年开展结对帮扶。组织38个村结对共建。");
         assert_eq!(p[0].as_deref(), None);
+    }
+
+    #[test]
+    fn the_year_of_what_is_counted() {
+        let p = periods("大会命名了80个2024年度示范党组织、120名优秀党员。");
+        assert_eq!(p[0].as_deref(), Some("2024年度"));
+        // A period stated before the count comes first.
+        let p = periods("今年以来,命名80个2024年度示范党组织。");
+        assert_eq!(p[0].as_deref(), Some("今年以来"));
     }
 
     #[test]
