@@ -1374,6 +1374,12 @@ fn relative_object(text: &str, tags: &[(&str, &str)]) -> Option<String> {
     join_object(&ws, true)
 }
 
+/// Verbs that take an action noun as their object and never modify a noun
+/// (50个村进行结对, 3个支部开展评比).
+const LIGHT_VERBS: &[&str] = &[
+    "进行", "开展", "实施", "实行", "加以", "予以", "给予", "作出", "做出",
+];
+
 /// Reads the noun phrase at the start of `tags` into `words` (nouns,
 /// adjectives, joiners, a verb that modifies the noun after it), up to six
 /// words, ending in a noun. Returns how many tags it went through.
@@ -1398,8 +1404,10 @@ fn noun_phrase_after<'a>(
         let ok = phrase_word(w, tag)
             // 参会人员, 拆迁村: a verb first modifies the noun after it;
             // after a noun it starts the predicate (骑友担任观察员), unless
-            // a one-character noun follows (宣讲队).
+            // a one-character noun follows (宣讲队). A light verb (进行,
+            // 开展) only ever starts the predicate.
             || (matches!(tag, "v" | "vn")
+                && !LIGHT_VERBS.contains(&w)
                 && next_noun
                 && !next_place
                 && (next_suffix || words.iter().all(|(_, t)| matches!(*t, "a" | "b" | "m"))))
@@ -1574,9 +1582,19 @@ fn aside_before(text: &str, at: usize) -> Option<usize> {
 /// [`object_tags`]).
 fn object_words(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str)> {
     let mut out = Vec::new();
+    let mut skip_to = 0;
     for t in body.tokens_in(start, end) {
+        if t.start < skip_to {
+            continue;
+        }
         let (s, e) = (t.start.max(start), t.end.min(end));
         let whole = (s, e) == (t.start, t.end);
+        // 50个“红旗书记工作室”: a short quoted name is one word, a name.
+        if let Some(name) = quoted_name(&body.text, s, end) {
+            out.push((name, "nz"));
+            skip_to = s + name.len() + 2 * '“'.len_utf8();
+            continue;
+        }
         if let Some(w) = body.text.get(s..e)
             && whole
             && !t.known
@@ -1608,6 +1626,18 @@ fn object_words(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static st
         );
     }
     out
+}
+
+/// The name inside the quotation marks that open at `at`, when they close
+/// before `end` around at most eight characters of Han script, letters or
+/// digits (“书香机关”, “139”): a name or a slogan used as one word.
+fn quoted_name(text: &str, at: usize, end: usize) -> Option<&str> {
+    let inner = text.get(at..end)?.strip_prefix('“')?;
+    let close = inner.find('”')?;
+    let name = &inner[..close];
+    let n = name.chars().count();
+    (n > 0 && n <= 8 && name.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric()))
+        .then_some(name)
 }
 
 // A count or a sum ending the text before another one (972户 before 3743人,
@@ -2521,6 +2551,36 @@ mod tests {
         );
         // A short bracketed aside after the phrase belongs to it.
         assert_eq!(objects("走访了6个县(区)。"), [Some("县(区)".to_string())]);
+    }
+
+    #[test]
+    fn objects_stop_at_their_predicate() {
+        // A quoted name is one word of the phrase, whatever jieba makes of
+        // its inside (a verb, a numeral).
+        assert_eq!(
+            objects("全县推行36个“书记点题”项目。"),
+            [Some("书记点题项目".to_string())]
+        );
+        assert_eq!(
+            objects("建成12个“15分钟”便民服务中心。"),
+            [Some("15分钟便民服务中心".to_string())]
+        );
+        // A light verb starts the predicate even before a one-character
+        // noun.
+        assert_eq!(
+            objects("推动40个社区进行结对帮扶。"),
+            [Some("社区".to_string())]
+        );
+        // Report verbs the dictionary tags as nouns (重温) or lacks (齐聚)
+        // end the phrase.
+        assert_eq!(
+            objects("会上,150名新党员重温入党誓词。"),
+            [Some("新党员".to_string())]
+        );
+        assert_eq!(
+            objects("来自各地的300余名代表齐聚省城。"),
+            [Some("代表".to_string())]
+        );
     }
 
     #[test]
