@@ -1189,7 +1189,7 @@ const NOUN_JOINERS: &[&str] = &["和", "与", "及", "以及"];
 /// distinguishing words, set phrases, abbreviations, numerals without digits.
 fn phrase_word(word: &str, tag: &str) -> bool {
     nounish(tag)
-        || matches!(tag, "a" | "l" | "i" | "j" | "k" | "eng")
+        || matches!(tag, "a" | "l" | "i" | "j" | "k" | "eng" | SET_NOUN)
         || (tag == "m" && !word.chars().any(|c| c.is_ascii_digit()))
 }
 
@@ -1398,8 +1398,24 @@ fn noun_phrase_after<'a>(
         let next_suffix = tags
             .get(i + 1)
             .is_some_and(|(n, t)| nounish(t) && n.chars().count() == 1);
-        if scope_word(w) {
+        // 参观了: a word before an aspect particle is a verb, whatever the
+        // dictionary says (it tags 参观 and 座谈 as nouns).
+        let before_aspect = tags
+            .get(i + 1)
+            .is_some_and(|(n, _)| matches!(*n, "了" | "着" | "过"));
+        if scope_word(w) || before_aspect {
             break;
+        }
+        let first = words.iter().all(|(_, t)| matches!(*t, "a" | "b" | "m"));
+        // 被巡察单位, 被帮扶对象: a passive verb modifies the noun after it.
+        if let (true, true, Some(&verb), Some(&noun)) =
+            (w == "被", first, tags.get(i + 1), tags.get(i + 2))
+            && verb.1 == "v"
+            && matches!(noun.1, "n" | "nt" | "nz" | "ng")
+        {
+            words.extend([(w, "p"), verb, noun]);
+            i += 3;
+            continue;
         }
         let ok = phrase_word(w, tag)
             // 参会人员, 拆迁村: a verb first modifies the noun after it;
@@ -1410,7 +1426,7 @@ fn noun_phrase_after<'a>(
                 && !LIGHT_VERBS.contains(&w)
                 && next_noun
                 && !next_place
-                && (next_suffix || words.iter().all(|(_, t)| matches!(*t, "a" | "b" | "m"))))
+                && (next_suffix || first))
             || (NOUN_JOINERS.contains(&w) && !words.is_empty() && next_noun);
         if !ok {
             break;
@@ -1418,11 +1434,39 @@ fn noun_phrase_after<'a>(
         words.push((w, tag));
         i += 1;
     }
-    // The phrase ends in a noun.
-    while words.last().is_some_and(|(_, t)| !nounish(t)) {
+    // The phrase ends in a noun, or is one set phrase that ends in one.
+    while let Some(&(_, t)) = words.last() {
+        if nounish(t) || (t == SET_NOUN && words.len() == 1) {
+            break;
+        }
         words.pop();
     }
     i
+}
+
+/// The tag [`object_tags`] gives a set phrase that ends in a noun (与会代表,
+/// 困难群众): a noun phrase when it stands alone, but after other words of
+/// a phrase often the predicate (下岗女工自谋职业), so never its end.
+const SET_NOUN: &str = "set phrase noun";
+
+/// How a set phrase (jieba's `l`) reads in an object: [`SET_NOUN`] when it
+/// ends in a noun and starts with a verb, a noun or an adjective (与会代表,
+/// 困难群众); others (统筹兼顾, 不切实际) stay `l`.
+fn set_phrase_tag(segmenter: &Segmenter, word: &str) -> &'static str {
+    let Some((split, _)) = word.char_indices().rev().nth(1) else {
+        return "l";
+    };
+    if split == 0 {
+        return "l";
+    }
+    let (head, tail) = word.split_at(split);
+    if !segmenter.pos(tail).is_some_and(|p| nounish(p.as_str())) {
+        return "l";
+    }
+    match segmenter.pos(head).map(|p| p.as_str()) {
+        Some(t) if nounish(t) || matches!(t, "v" | "vi" | "vd" | "vg" | "a" | "an") => SET_NOUN,
+        _ => "l",
+    }
 }
 
 /// The items listed after an object that ends at `at` on 、 (3位省、市级专家,
@@ -1621,6 +1665,7 @@ fn object_words(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static st
                 .filter(|(w, _)| !is_quote_mark(w) && !w.trim().is_empty())
                 .map(|(w, p)| match p.as_str() {
                     "zg" | "g" if w.chars().count() == 1 => (w, "ng"),
+                    "l" => (w, set_phrase_tag(body.segmenter(), w)),
                     t => (w, t),
                 }),
         );
@@ -1746,7 +1791,7 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     // tags 困难职工 `l`).
     let set_phrase_head = words
         .last()
-        .is_some_and(|(w, t)| *t == "l" && w.chars().count() >= 3);
+        .is_some_and(|(w, t)| matches!(*t, "l" | SET_NOUN) && w.chars().count() >= 3);
     if !EVENT_UNITS.contains(&f.unit) && !set_phrase_head && !words.iter().any(|(_, t)| nounish(t))
     {
         return None;
@@ -2580,6 +2625,22 @@ mod tests {
         assert_eq!(
             objects("来自各地的300余名代表齐聚省城。"),
             [Some("代表".to_string())]
+        );
+        // A word before an aspect particle is a verb (参观 is a noun to
+        // the dictionary); a set phrase ending in a noun is a noun phrase
+        // (与会代表), but not the end of a longer one (自谋职业).
+        assert_eq!(
+            objects("会议期间,200余名与会代表参观了展馆。"),
+            [Some("与会代表".to_string())]
+        );
+        assert_eq!(
+            objects("帮助50名留守妇女自谋职业。"),
+            [Some("留守妇女".to_string())]
+        );
+        // A passive verb modifies the noun after it.
+        assert_eq!(
+            objects("督促40个被巡察单位完成整改。"),
+            [Some("被巡察单位".to_string())]
         );
     }
 
