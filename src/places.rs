@@ -1062,6 +1062,20 @@ mod tests {
     }
 
     #[test]
+    fn an_aid_report_is_about_the_place_aided() {
+        // The team's own district and city are named too, but the county it
+        // is stationed in is what the report is about.
+        assert_eq!(
+            doc_place(
+                "自2021年进驻连南瑶族自治县以来,花都区工作队累计投入帮扶资金3000万元。\n\
+                 广州市有关部门多次到村调研。"
+            )
+            .as_deref(),
+            Some("连南瑶族自治县")
+        );
+    }
+
+    #[test]
     fn duplicated_names_need_a_parent() {
         let g = Gazetteer::shared();
         let b = test_body("鼓楼区开展活动");

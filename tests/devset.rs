@@ -25,10 +25,10 @@ const FLOORS: &[(&str, f64)] = &[
     ("claims_f1", 0.995),
     ("object", 0.912),
     ("period", 0.965),
-    ("claim_place", 0.970),
+    ("claim_place", 0.980),
     ("formulations_f1", 0.995),
     ("expansions", 0.865),
-    ("document_place", 0.965),
+    ("document_place", 0.975),
     ("meta", 1.000),
 ];
 

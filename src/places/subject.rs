@@ -32,8 +32,10 @@ pub(super) const LEAD: f64 = 1.0;
 /// Weight of the masthead or the byline's paper (桂林日报 → 桂林市): a hint,
 /// since a city daily reports on its counties too.
 pub(super) const MASTHEAD: f64 = 2.0;
-/// Extra weight of a division named as receiving aid (帮扶, 对口支援, 进驻).
-pub(super) const RECIPIENT: f64 = 2.0;
+/// Extra weight of a division named as receiving aid (帮扶, 对口支援, 进驻):
+/// an aid report names its team's own district and city as it goes, while
+/// the place aided, named once or twice, is what it reports on.
+pub(super) const RECIPIENT: f64 = 4.0;
 /// Weight of each later mention of a town first named with its county.
 pub(super) const TOWN: f64 = 0.5;
 /// At most this much weight from a county's towns and villages.
