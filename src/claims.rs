@@ -971,6 +971,13 @@ fn nounish(tag: &str) -> bool {
 /// longest first.
 const LINKING: &[&str] = &[
     "同比增长",
+    "增长到",
+    "增加到",
+    "提高到",
+    "提升到",
+    "下降到",
+    "减少到",
+    "扩大到",
     "占比达到",
     "占比达",
     "占比为",
@@ -1018,6 +1025,7 @@ const LINKING: &[&str] = &[
     "了",
     "计",
     "从",
+    "由",
 ];
 
 /// Words that end an object after the measure word.
@@ -1036,6 +1044,9 @@ fn object_of(body: &Body, f: &Found) -> Option<String> {
         // Money is mostly what was spent or earned (投入资金300万元,
         // 村集体收入达到50万元); what follows it is what it was spent on.
         "元" => object_before(body, f).or_else(|| object_after(body, f)),
+        // People counted by 人 are named before the number (吸纳志愿者等
+        // 300余人); what follows is what they did (参与小区治理).
+        "人" => object_before(body, f).or_else(|| object_after(body, f)),
         _ => object_after(body, f).or_else(|| object_before(body, f)),
     }
 }
@@ -1201,6 +1212,11 @@ fn scope_word(word: &str) -> bool {
 /// Joins object words, keeping at most twelve characters (bracketed glosses
 /// not counted) from the side nearest the number.
 fn join_object(words: &[&str], from_end: bool) -> Option<String> {
+    join_object_within(words, from_end, 12)
+}
+
+/// [`join_object`] keeping at most `cap` characters.
+fn join_object_within(words: &[&str], from_end: bool, cap: usize) -> Option<String> {
     let mut kept: Vec<&str> = Vec::new();
     let mut chars = 0;
     let ordered: Vec<&str> = if from_end {
@@ -1215,7 +1231,7 @@ fn join_object(words: &[&str], from_end: bool) -> Option<String> {
         } else {
             w.chars().count()
         };
-        if chars + n > 12 {
+        if chars + n > cap {
             break;
         }
         chars += n;
@@ -1692,6 +1708,12 @@ static_regex!(
     r"[0-9][0-9.,]*[万亿]?[余多]?(?:[户人个名家]|万?元)$"
 );
 
+// A year between a subject and its figure (由2020年的8.5万元).
+static_regex!(
+    YEAR_BEFORE,
+    r"(?:(?:19|20)[0-9]{2}年(?:底|末|初)?|去年|上年|今年|前年)$"
+);
+
 // A place or scope at the end of a clause: 全村, 黄回村, 全县.
 static_regex!(
     PLACE_TAIL,
@@ -1702,8 +1724,61 @@ static_regex!(
 /// (组建…335支, 举办…12期, 发放…5000份): before a counted noun phrase they
 /// are the predicate, never part of the object.
 const PREDICATE_VERBS: &[&str] = &[
-    "组建", "成立", "建立", "建成", "创建", "新建", "打造", "培育", "设立", "设置", "举办", "召开",
-    "开展", "组织", "发放", "选派", "吸纳", "评选", "命名", "表彰", "收集", "征集",
+    "组建",
+    "成立",
+    "建立",
+    "建成",
+    "创建",
+    "新建",
+    "打造",
+    "培育",
+    "设立",
+    "设置",
+    "举办",
+    "召开",
+    "开展",
+    "组织",
+    "发放",
+    "选派",
+    "吸纳",
+    "评选",
+    "命名",
+    "表彰",
+    "收集",
+    "征集",
+    "安排",
+    "投入",
+    "拨付",
+    "下拨",
+    "筹集",
+    "落实",
+    "争取",
+    "整合",
+    "撬动",
+    "吸引",
+    "带动",
+    "解决",
+    "办结",
+    "受理",
+    "帮助",
+    "推荐",
+    "选树",
+    "培训",
+    "轮训",
+    "慰问",
+    "发展",
+    "排查",
+    "化解",
+    "查处",
+    "处分",
+    "约谈",
+    "招录",
+    "选拔",
+    "选聘",
+    "培养",
+    "储备",
+    "认定",
+    "统筹安排",
 ];
 
 /// The subject phrase before the number, linking verbs skipped:
@@ -1727,16 +1802,25 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     let mut window = before[cstart..].trim_end();
     // 党员占比30%: a share names its ratio (the subject, then 占比).
     let mut ratio = false;
+    // 退休干部、网格员、楼栋长等36人: what is counted is listed, item by item.
+    let mut enumerated = false;
     'strip: loop {
         for w in LINKING {
             if let Some(rest) = window.strip_suffix(w) {
                 ratio |= w.starts_with("占比");
+                enumerated |= *w == "等";
                 window = rest.trim_end();
                 continue 'strip;
             }
         }
         // 共有972户3743人: the second count shares the first one's subject.
         if let Some(m) = CHAINED_COUNT.find(window) {
+            window = window[..m.start()].trim_end();
+            continue 'strip;
+        }
+        // 收入由2020年的8.5万元增长到去年的23万元: the year of each figure
+        // is its period, the subject comes before both.
+        if let Some(m) = YEAR_BEFORE.find(window) {
             window = window[..m.start()].trim_end();
             continue 'strip;
         }
@@ -1812,8 +1896,15 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
         }
     }
     let ws: Vec<&str> = listed.iter().chain(&words).map(|(w, _)| *w).collect();
+    // A list of what is counted keeps more of its items than a phrase does
+    // of its modifiers.
+    let cap = if enumerated && !listed.is_empty() {
+        20
+    } else {
+        12
+    };
     // A one-character object is a unit (20—40万元的村35个), never a piece.
-    let object = join_object(&ws, true)
+    let object = join_object_within(&ws, true, cap)
         .filter(|o| o.chars().count() >= 2 || PLACE_UNITS.contains(&o.as_str()))?;
     Some(if ratio && matches!(f.unit, "%" | "‰") {
         format!("{object}占比")
@@ -1898,7 +1989,8 @@ fn listed_before<'a>(body: &'a Body, mut at: usize, out: &mut Vec<(&'a str, &'a 
         }
         let tags = object_tags(body, from, mark);
         let (words, whole) = subject_phrase(&tags);
-        if !words.iter().any(|(_, t)| nounish(t)) {
+        // An item is a noun phrase, or a set phrase ending in a noun (退役军人).
+        if !words.iter().any(|(_, t)| nounish(t) || *t == SET_NOUN) {
             return;
         }
         let mut item_words = words;
@@ -1972,6 +2064,11 @@ fn period_matches(text: &str, from: usize, to: usize, out: &mut Vec<Period>) {
 fn clause_scope(clause: &str, at: usize) -> Option<Scope> {
     let end = SCOPE_END.find(clause)?.end();
     let mut head = clause[..end].trim_start();
+    // 本报讯(记者 张三)今年以来: a byline or a label before the scope is not
+    // part of it.
+    if let Some(p) = head.rfind([')', ' ', ':', '】']) {
+        head = &head[p + 1..];
+    }
     // 发生在今年春节期间 → 今年春节期间: the scope starts after 在.
     if let Some(p) = head.rfind('在') {
         head = &head[p + '在'.len_utf8()..];
@@ -2425,6 +2522,12 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_is_not_part_of_the_period() {
+        let p = periods("本报讯(记者 王五)今年以来,全市新建站点152个。");
+        assert_eq!(p[0].as_deref(), Some("今年以来"));
+    }
+
+    #[test]
     fn the_year_of_what_is_counted() {
         let p = periods("大会命名了80个2024年度示范党组织、120名优秀党员。");
         assert_eq!(p[0].as_deref(), Some("2024年度"));
@@ -2596,6 +2699,36 @@ mod tests {
         );
         // A short bracketed aside after the phrase belongs to it.
         assert_eq!(objects("走访了6个县(区)。"), [Some("县(区)".to_string())]);
+    }
+
+    #[test]
+    fn objects_of_changes_sums_and_people() {
+        // A change from one figure to another: both are the subject's, each
+        // with its own year.
+        assert_eq!(
+            objects("户均年收入由2019年的3.2万元增加到今年的5.6万元。"),
+            [
+                Some("户均年收入".to_string()),
+                Some("户均年收入".to_string())
+            ]
+        );
+        // A transitive verb between an agency and the sum is what the agency
+        // did with it.
+        assert_eq!(
+            objects("县财政局统筹安排奖补资金600万元。"),
+            [Some("奖补资金".to_string())]
+        );
+        // People counted by 人 are named before the number, listed item by
+        // item (a set phrase is an item), not by what they did after it.
+        assert_eq!(
+            objects("招募网格员、退役军人、志愿者等800余人参与巡查。"),
+            [Some("网格员、退役军人、志愿者".to_string())]
+        );
+        // Words the dictionary tags as places (满意度) or splits (驻村干部).
+        assert_eq!(
+            objects("全区选派驻村干部120名,群众满意度达96%。"),
+            [Some("驻村干部".to_string()), Some("群众满意度".to_string())]
+        );
     }
 
     #[test]
