@@ -1807,6 +1807,10 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     'strip: loop {
         for w in LINKING {
             if let Some(rest) = window.strip_suffix(w) {
+                // 由 as a word, not the end of 理由.
+                if *w == "由" && !body.is_boundary(cstart + rest.len()) {
+                    continue;
+                }
                 ratio |= w.starts_with("占比");
                 enumerated |= *w == "等";
                 window = rest.trim_end();
