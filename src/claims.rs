@@ -1594,6 +1594,11 @@ fn object_tags(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str
         if out[i].0 == "级" && i > 0 && nounish(out[i - 1].1) {
             out[i].1 = "ng";
         }
+        // 办结率, 服务站: a suffix after a verb makes a noun of it (jieba
+        // tags 率 and 站 as verbs).
+        if i > 0 && NOUN_SUFFIXES.contains(&out[i].0) && matches!(out[i - 1].1, "v" | "vn") {
+            out[i].1 = "ng";
+        }
         // 县直单位, 市直部门: 直 after a level is part of the noun.
         if out[i].0 == "直" && i > 0 && out[i - 1].0.ends_with(['省', '市', '县', '区', '旗', '州'])
         {
@@ -1621,6 +1626,9 @@ fn object_tags(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str
     }
     out
 }
+
+/// One-character words that make a noun of the verb before them.
+const NOUN_SUFFIXES: &[&str] = &["率", "站", "点", "队", "室", "量", "额", "数", "度"];
 
 /// The part of speech [`object_tags`] gives a bracketed aside.
 const ASIDE: &str = "aside";
@@ -1945,7 +1953,7 @@ fn subject_phrase<'a>(tags: &[(&'a str, &'a str)]) -> (Vec<(&'a str, &'a str)>, 
             // is counted is the predicate, not part of it (组建党员志愿服务队
             // 335支 counts 党员志愿服务队), except before a suffix (组建率).
             || (matches!(tag, "v" | "vn")
-                && (words.is_empty() || (prev_noun && words.len() < 3))
+                && (words.is_empty() || before_suffix || (prev_noun && words.len() < 3))
                 && (words.is_empty() || before_suffix || !PREDICATE_VERBS.contains(&w)))
             || (NOUN_JOINERS.contains(&w) && !words.is_empty() && prev_noun);
         if !ok {
@@ -1965,7 +1973,11 @@ fn subject_phrase<'a>(tags: &[(&'a str, &'a str)]) -> (Vec<(&'a str, &'a str)>, 
     }
     // The phrase starts with a noun or an adjective unless it is the event.
     let whole = i == 0;
-    while words.len() > 1 && words.first().is_some_and(|(_, t)| matches!(*t, "v" | "c")) {
+    // A verb with a one-character suffix after it is one noun (办结率).
+    while words.len() > 1
+        && words.first().is_some_and(|(_, t)| matches!(*t, "v" | "c"))
+        && words[1].0.chars().count() > 1
+    {
         words.remove(0);
     }
     (words, whole)
@@ -2732,6 +2744,24 @@ mod tests {
         assert_eq!(
             objects("全区选派驻村干部120名,群众满意度达96%。"),
             [Some("驻村干部".to_string()), Some("群众满意度".to_string())]
+        );
+    }
+
+    #[test]
+    fn rates_cases_and_typical_examples() {
+        // A rate named by a verb and its suffix (jieba tags 率 a verb).
+        assert_eq!(
+            objects("已整改问题120个,整改率达到96.5%。"),
+            [Some("问题".to_string()), Some("整改率".to_string())]
+        );
+        // Cases counted by 起 and 例.
+        let c = extract_text("共查处侵害群众利益问题57起,发现输入病例4例。");
+        let units: Vec<&str> = c.iter().map(|c| c.unit.as_str()).collect();
+        assert_eq!(units, ["起", "例"]);
+        // 选树 is a verb of report language, not a piece of the object.
+        assert_eq!(
+            objects("各镇共选树身边典型86个。"),
+            [Some("身边典型".to_string())]
         );
     }
 
