@@ -571,7 +571,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
     let mut periods = PeriodMemo::default();
     // The last object read in the sentence, for a clause that leaves its
     // subject unsaid.
-    let mut carried: Option<(usize, String)> = None;
+    let mut carried: Option<(usize, String, &str)> = None;
     for f in found {
         let span = body.span(f.start, f.end);
         if mentions.overlaps(span) {
@@ -580,13 +580,13 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         let (sent_s, sent_e) = (body.sentence_start(f.start), body.sentence_end(f.start));
         let clause = clause_around(body, f.start, f.end);
         let object = object_of(body, &f).or_else(|| {
-            let (prev_sent, prev) = carried.as_ref()?;
+            let (prev_sent, prev, prev_unit) = carried.as_ref()?;
             (*prev_sent == sent_s)
-                .then(|| carried_object(body, &f, prev))
+                .then(|| carried_object(body, &f, prev, prev_unit))
                 .flatten()
         });
         if let Some(o) = &object {
-            carried = Some((sent_s, o.clone()));
+            carried = Some((sent_s, o.clone(), f.unit));
         }
         let indicator = classify(f.unit, object.as_deref(), clause);
         let period = period_for(body, f.start, (sent_s, sent_e), &mut periods)
@@ -1156,15 +1156,29 @@ static_regex!(
     r"^(?:其中|并|且|同时)?(?:同比|环比|(?:比|较)[^,，;；:：]{1,8}?)?(占比?|增长|增加|新增|提升|提高|上升|下降|减少|降低)(?:了|达到?|为)?(?:约|近|超过|逾)?$"
 );
 
+// A clause that says how many of the things counted before it were dealt
+// with: 已办结, 均已整改, 全部解决了.
+static_regex!(
+    DEALT_WITH,
+    r"^(?:其中)?((?:已经|已|均已|全部)?(?:解决|办结|完成|整改|落实|化解|办理|答复|回复|采纳|销号|兑现))了?$"
+);
+
 /// The object of a claim whose clause leaves its subject unsaid, carried
 /// from the claim before it in the sentence, as Chinese clause chains do:
 /// 二产增加值达236.30亿元,同比增长2.3%,较一季度提升7.9个百分点 →
 /// 二产增加值 / 二产增加值增长 / 二产增加值增长提升; 其中女党员1200人,占38%
 /// → 女党员占比. A share names its ratio, a change what changed, and a part
 /// (其中6000多名) what it is part of.
-fn carried_object(body: &Body, f: &Found, previous: &str) -> Option<String> {
+fn carried_object(body: &Body, f: &Found, previous: &str, previous_unit: &str) -> Option<String> {
     let text = body.text.as_str();
     let clause = text[body.clause_start(f.start)..f.start].trim();
+    // 收集意见建议860条,已办结812条: the part of them that was dealt with,
+    // counted in the same unit.
+    if f.unit == previous_unit
+        && let Some(done) = DEALT_WITH.captures(clause)
+    {
+        return Some(format!("{}{previous}", &done[1]));
+    }
     // 其中6000多名还主动参与: a part of what was counted before (a share
     // names its own: 其中93%的工程项目).
     if matches!(clause, "其中" | "其中有" | "其中共有") && !matches!(f.unit, "%" | "‰" | "百分点")
@@ -2762,6 +2776,17 @@ mod tests {
         assert_eq!(
             objects("各镇共选树身边典型86个。"),
             [Some("身边典型".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_part_dealt_with() {
+        assert_eq!(
+            objects("共梳理群众诉求530件,已办结498件。"),
+            [
+                Some("群众诉求".to_string()),
+                Some("已办结群众诉求".to_string())
+            ]
         );
     }
 
