@@ -1285,7 +1285,9 @@ fn common_affix(items: &[String]) -> bool {
 fn expand_digit_formula(f: &str, text: &str, mentions: &[(usize, usize)]) -> Option<Vec<String>> {
     let lhs = f.split(['>', '﹥', '＞']).next().unwrap_or(f);
     let parts: Vec<&str> = lhs.split(['+', '＋']).collect();
-    if parts.len() < 2 || parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_digit())) {
+    // Parts are numbers, or N for "any number" (1+3+N).
+    let part_ok = |p: &str| !p.is_empty() && (p.chars().all(|c| c.is_ascii_digit()) || p == "N");
+    if parts.len() < 2 || !parts.iter().all(|p| part_ok(p)) {
         return None;
     }
     let led = |items: &[String]| {
@@ -1341,7 +1343,15 @@ fn expand_adjacent(
     let mut sorted = mentions.to_vec();
     sorted.sort();
     for &(ms, me) in &sorted {
-        let found = adjacent::items_after(text, me, n, &not_names, false)
+        // 三联三帮: one list per part, the parts' items apart.
+        let by_part = || {
+            (keys.len() >= 2)
+                .then(|| adjacent::lists_by_part_after(text, me, keys))
+                .flatten()
+                .filter(|items| not_names(items))
+        };
+        let found = by_part()
+            .or_else(|| adjacent::items_after(text, me, n, &not_names, false))
             .or_else(|| adjacent::items_before(text, ms, n).filter(|i| not_names(i)))
             .or_else(|| {
                 (keys.len() == 1)
@@ -1821,6 +1831,41 @@ mod tests {
         // An ordinary count stays one.
         assert!(forms("围绕“政治、思想、组织”三个方面").is_empty());
         assert!(forms("健全三项制度,设立七个支部,分两批").is_empty());
+    }
+
+    #[test]
+    fn expansions_listed_part_by_part() {
+        let exp = |t: &str, f: &str| {
+            extract_text(t)
+                .formulations
+                .into_iter()
+                .find(|x| x.text == f)
+                .and_then(|x| x.expansion)
+        };
+        let v = |items: &[&str]| Some(items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        // One list per part, after a lead-in or without one.
+        assert_eq!(
+            exp(
+                "推行“两访两助”机制:访困难党员、访老党员,助就业、助就医。",
+                "两访两助"
+            ),
+            v(&["访困难党员", "访老党员", "助就业", "助就医"])
+        );
+        assert_eq!(
+            exp(
+                "开展“三下三提”行动,下企业、下村组、下社区,提效率、提质量、提满意度。",
+                "三下三提"
+            ),
+            v(&["下企业", "下村组", "下社区", "提效率", "提质量", "提满意度"])
+        );
+        // A digit formula with an open part.
+        assert_eq!(
+            exp(
+                "构建“1+2+N”体系,即1个联合党委、2个功能型党支部、N个楼宇党小组。",
+                "1+2+N"
+            ),
+            v(&["1个联合党委", "2个功能型党支部", "N个楼宇党小组"])
+        );
     }
 
     #[test]

@@ -334,6 +334,52 @@ pub(super) fn items_after(
     check: &dyn Fn(&[String]) -> bool,
     no_lead_in: bool,
 ) -> Option<Vec<String>> {
+    let (region, mark) = region_after(text, me, no_lead_in)?;
+    // Without a lead-in, only the plain 、-list.
+    let ways = if mark.is_none() { 1 } else { 3 };
+    (0..ways).find_map(|way| {
+        let listed = listing(region, n, way);
+        // Trimming keeps the count: a list of another length is none.
+        if listed.len() != n {
+            return None;
+        }
+        let items: Vec<String> = trim_first(listed).iter().map(|s| clean(s)).collect();
+        (valid(&items, n) && check(&items)).then_some(items)
+    })
+}
+
+/// The items of a formulation of several parts listed part by part after a
+/// mention that ends at `me`, with or without a lead-in: one 、-list per
+/// part in consecutive clauses, each as long as its part's count and each
+/// item carrying its part's key (“三联三帮”:联系A、联系B、联系C,帮助D、帮助E、
+/// 帮助F).
+pub(super) fn lists_by_part_after(
+    text: &str,
+    me: usize,
+    keys: &[(String, u32)],
+) -> Option<Vec<String>> {
+    let (region, _) = region_after(text, me, true)?;
+    let clauses = split_outside(region, &['，', ',', '；', ';']);
+    if clauses.len() < keys.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (clause, (key, n)) in clauses.iter().zip(keys) {
+        let n = *n as usize;
+        let listed = split_last_conjunction(split_outside(clause, &['、']), n);
+        let items: Vec<String> = trim_first(listed).iter().map(|s| clean(s)).collect();
+        if !valid(&items, n) || !items.iter().all(|it| it.contains(key.as_str())) {
+            return None;
+        }
+        out.extend(items);
+    }
+    Some(out)
+}
+
+/// The text a list after a mention that ends at `me` is read from, and the
+/// lead-in mark before it: after a lead-in (即, 包括, a colon or a bracket)
+/// or, with `no_lead_in`, after a few characters of glue and a comma.
+fn region_after(text: &str, me: usize, no_lead_in: bool) -> Option<(&str, Option<&'static str>)> {
     let after = text.get(me..)?;
     let after = after.strip_prefix('”').unwrap_or(after);
     let head = char_prefix(after, 14);
@@ -366,17 +412,7 @@ pub(super) fn items_after(
         Some(r) if !r.contains(['“', '”']) => r,
         _ => region,
     };
-    // Without a lead-in, only the plain 、-list.
-    let ways = if mark.is_none() { 1 } else { 3 };
-    (0..ways).find_map(|way| {
-        let listed = listing(region, n, way);
-        // Trimming keeps the count: a list of another length is none.
-        if listed.len() != n {
-            return None;
-        }
-        let items: Vec<String> = trim_first(listed).iter().map(|s| clean(s)).collect();
-        (valid(&items, n) && check(&items)).then_some(items)
-    })
+    Some((region, mark.map(|(_, m)| m)))
 }
 
 /// The first lead-in mark ([`LEAD_MARKS`]) in `head`, the start of the text
