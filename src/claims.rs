@@ -423,7 +423,7 @@ fn period_pattern() -> String {
     let day = r"[0-9]{1,2}[日号]";
     let date = format!("(?:{year}(?:{month}(?:{day})?)?|{month}(?:{day})?)");
     let range = format!("{date}(?:(?:和|至|到|—|–|-|~){date}|至{day})?");
-    let count = r"(?:[0-9]+|[一二两三四五六七八九十]+)";
+    let count = r"(?:[0-9]+|[一二两三四五六七八九十几]+)";
     let mut words: Vec<&str> = PERIOD_WORDS
         .lines()
         .map(str::trim)
@@ -438,7 +438,9 @@ fn period_pattern() -> String {
         format!(
             "(?:同比|环比)?(?:比|较)(?:上年|去年|前年|上月|上季度|年初|上半年|[一二三四]季度|{year})(?:同期|底|末|初)?"
         ),
-        format!("(?:近|过去|这)?{count}个?多?年多?(?:来|以来|间|时间|里)|连续{count}年|[0-9]+载"),
+        format!(
+            "(?:近|过去|这)?{count}(?:(?:至|到|-|—){count})?个?多?年多?(?:来|以来|间|时间|里|内)|连续{count}年|[0-9]+载"
+        ),
         format!("{date}(?:[^,，。;；!?！？\\n]{{0,12}}?)以来"),
         format!("{year}[0-9]{{1,2}}(?:—|–|-|~|至|到)[0-9]{{1,2}}月"),
         format!(
@@ -572,6 +574,8 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
     // The last object read in the sentence, for a clause that leaves its
     // subject unsaid.
     let mut carried: Option<(usize, String, &str)> = None;
+    let starts: Vec<usize> = found.iter().map(|f| f.start).collect();
+    let mut respective = Respective::default();
     for f in found {
         let span = body.span(f.start, f.end);
         if mentions.overlaps(span) {
@@ -579,12 +583,15 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         }
         let (sent_s, sent_e) = (body.sentence_start(f.start), body.sentence_end(f.start));
         let clause = clause_around(body, f.start, f.end);
-        let object = object_of(body, &f).or_else(|| {
-            let (prev_sent, prev, prev_unit) = carried.as_ref()?;
-            (*prev_sent == sent_s)
-                .then(|| carried_object(body, &f, prev, prev_unit))
-                .flatten()
-        });
+        let object = respective
+            .object(body, &f, &starts)
+            .or_else(|| object_of(body, &f))
+            .or_else(|| {
+                let (prev_sent, prev, prev_unit) = carried.as_ref()?;
+                (*prev_sent == sent_s)
+                    .then(|| carried_object(body, &f, prev, prev_unit))
+                    .flatten()
+            });
         if let Some(o) = &object {
             carried = Some((sent_s, o.clone(), f.unit));
         }
@@ -1155,6 +1162,96 @@ static_regex!(
     SUBJECTLESS,
     r"^(?:其中|并|且|同时)?(?:同比|环比|(?:比|较)[^,，;；:：]{1,8}?)?(占比?|增长|增加|新增|提升|提高|上升|下降|减少|降低)(?:了|达到?|为)?(?:约|近|超过|逾)?$"
 );
+
+/// The items a 分别 clause distributes its figures over, read once per
+/// sentence: 党员总数和党组织数分别达到3.6万名和1850个 gives the first figure
+/// to 党员总数 and the second to 党组织数; a later clause of the sentence
+/// without a list of its own (较去年底分别增长2.1%和1.5%) distributes over
+/// the same items.
+#[derive(Default)]
+struct Respective {
+    /// The sentence start and the items of its last list before 分别.
+    items: Option<(usize, Vec<String>)>,
+}
+
+/// Verbs of change after 分别: the object names what changed.
+const CHANGE_VERBS: &[&str] = &[
+    "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低",
+];
+
+impl Respective {
+    fn object(&mut self, body: &Body, f: &Found, starts: &[usize]) -> Option<String> {
+        let text = body.text.as_str();
+        let clause_s = body.clause_start(f.start);
+        let before = text.get(clause_s..f.start)?;
+        let p = clause_s + before.rfind("分别")?;
+        let after = &text[p + "分别".len()..f.start];
+        // The figures after 分别 form one list (3.6万名和1850个).
+        if after.contains(['，', ',', '；', ';']) {
+            return None;
+        }
+        let k = starts.iter().filter(|&&s| s > p && s < f.start).count();
+        let sent_s = body.sentence_start(f.start);
+        let listed = respective_items(&text[clause_s..p]);
+        let items = match listed {
+            Some(items) => &self.items.insert((sent_s, items)).1,
+            None => match &self.items {
+                Some((s, items)) if *s == sent_s => items,
+                _ => return None,
+            },
+        };
+        let item = items.get(k)?;
+        let verb = CHANGE_VERBS
+            .iter()
+            .find(|v| after.trim_start().starts_with(**v))
+            .copied()
+            .unwrap_or("");
+        Some(format!("{item}{verb}"))
+    }
+}
+
+/// The items of the subject before 分别 (全区党员总数和基层党组织数 →
+/// 党员总数, 基层党组织数): two or more short noun phrases joined by 和, 、,
+/// 及 or 与, without the scope word before the first.
+fn respective_items(subject: &str) -> Option<Vec<String>> {
+    let subject = subject.trim();
+    // 去年全区…: the period before the subject is not part of it.
+    let subject = match PERIOD.find(subject) {
+        Some(m) if m.start() == 0 => &subject[m.end()..],
+        _ => subject,
+    };
+    let items: Vec<String> = subject
+        .split(['和', '、', '及', '与'])
+        .map(|it| it.trim_start_matches('以').to_string())
+        .collect();
+    if items.len() < 2
+        || items
+            .iter()
+            .any(|it| !(2..=12).contains(&it.chars().count()) || !it.chars().all(is_han))
+    {
+        return None;
+    }
+    // 农牧民和城镇居民人均收入, 进口和再出口货物的吨位: a last item much
+    // longer than the others carries a head they share, which cannot be
+    // told from its own words; no items then.
+    let last = items[items.len() - 1].chars().count();
+    let shortest = items.iter().map(|it| it.chars().count()).min().unwrap_or(0);
+    if last > shortest + 2 || items[items.len() - 1].contains('的') {
+        return None;
+    }
+    let mut items = items;
+    // 全区党员总数: the scope is not part of the first item.
+    let first = &items[0];
+    let scope = first.starts_with(['全', '各', '该', '本'])
+        && first
+            .chars()
+            .nth(1)
+            .is_some_and(|c| "省市县区镇乡村旗州".contains(c));
+    if scope && first.chars().count() > 3 {
+        items[0] = first.chars().skip(2).collect();
+    }
+    Some(items)
+}
 
 // A clause that says how many of the things counted before it were dealt
 // with: 已办结, 均已整改, 全部解决了.
@@ -2776,6 +2873,19 @@ mod tests {
         assert_eq!(
             objects("各镇共选树身边典型86个。"),
             [Some("身边典型".to_string())]
+        );
+    }
+
+    #[test]
+    fn figures_given_respectively() {
+        assert_eq!(
+            objects("截至9月底,全县党员和党组织分别达到2.8万名和960个,较上年分别增长3.1%和2.4%。"),
+            [
+                Some("党员".to_string()),
+                Some("党组织".to_string()),
+                Some("党员增长".to_string()),
+                Some("党组织增长".to_string()),
+            ]
         );
     }
 
