@@ -985,6 +985,7 @@ const LINKING: &[&str] = &[
     "下降到",
     "减少到",
     "扩大到",
+    "发展到",
     "占比达到",
     "占比达",
     "占比为",
@@ -1738,6 +1739,17 @@ fn object_tags(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str
     out
 }
 
+/// Whether `word` after a verb makes one noun of both: a single character
+/// (畅通率, 服务队) or a word of counting (参观人数, 服务次数).
+fn makes_noun_of_verb(word: &str) -> bool {
+    word.chars().count() == 1 || COUNT_NOUNS.contains(&word)
+}
+
+/// Nouns of how many or how much that make a noun of the verb before them.
+const COUNT_NOUNS: &[&str] = &[
+    "人数", "次数", "户数", "件数", "总数", "数量", "总量", "人次", "规模", "金额", "面积",
+];
+
 /// One-character words that make a noun of the verb before them.
 const NOUN_SUFFIXES: &[&str] = &["率", "站", "点", "队", "室", "量", "额", "数", "度"];
 
@@ -2057,7 +2069,8 @@ fn subject_phrase<'a>(tags: &[(&'a str, &'a str)]) -> (Vec<(&'a str, &'a str)>, 
         let prev_noun = i >= 2 && nounish(tags[i - 2].1);
         // 畅通率, 服务队: a one-character noun right after the verb.
         // (率 and 站 are tagged as verbs: any single character counts).
-        let before_suffix = words.last().is_some_and(|(n, _)| n.chars().count() == 1);
+        let before_suffix =
+            w.chars().count() > 1 && words.last().is_some_and(|(n, _)| makes_noun_of_verb(n));
         let ok = phrase_word(w, tag)
             // The event itself (走访, 集中宣讲) or a verb inside a compound
             // (消防通道畅通率, 扶贫资金); a verb that sets up or holds what
@@ -2087,7 +2100,7 @@ fn subject_phrase<'a>(tags: &[(&'a str, &'a str)]) -> (Vec<(&'a str, &'a str)>, 
     // A verb with a one-character suffix after it is one noun (办结率).
     while words.len() > 1
         && words.first().is_some_and(|(_, t)| matches!(*t, "v" | "c"))
-        && words[1].0.chars().count() > 1
+        && !makes_noun_of_verb(words[1].0)
     {
         words.remove(0);
     }
@@ -2885,6 +2898,17 @@ mod tests {
                 Some("党组织".to_string()),
                 Some("党员增长".to_string()),
                 Some("党组织增长".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_verb_with_a_count_noun_is_one_noun() {
+        assert_eq!(
+            objects("全年参观人数突破12万人次,比上年增加1.5万人次。"),
+            [
+                Some("参观人数".to_string()),
+                Some("参观人数增加".to_string())
             ]
         );
     }
