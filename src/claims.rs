@@ -369,6 +369,20 @@ fn chinese_numerals(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     std::iter::from_fn(move || {
         let m = MAGNITUDES.find_at(text, from)?;
         let mut start = m.start();
+        // 十余万, 三十多万: an approximation between a count and its
+        // magnitude belongs to the number.
+        if matches!(&text[m.start()..m.end()], "万" | "亿")
+            && let Some(c) = text[from..start]
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '余' | '多'))
+            && text[from..start - c.len_utf8()]
+                .chars()
+                .next_back()
+                .is_some_and(is_numeral_char)
+        {
+            start -= c.len_utf8();
+        }
         while let Some(c) = text[from..start]
             .chars()
             .next_back()
@@ -382,6 +396,12 @@ fn chinese_numerals(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             .take_while(|&c| is_numeral_char(c))
             .map(char::len_utf8)
             .sum::<usize>();
+        // 一百多万: the approximation and the magnitude after it too.
+        if let Some(r) = text[end..].strip_prefix(['余', '多'])
+            && r.starts_with(['万', '亿'])
+        {
+            end = text.len() - r.len() + '万'.len_utf8();
+        }
         if let Some(decimals) = text[end..].strip_prefix('点') {
             let digits: usize = decimals
                 .chars()
@@ -404,7 +424,7 @@ fn chinese_numerals(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 static_regex!(
     ROUND,
-    r"(?:上|数|几|成)?(?:十万|百万|千万|[十百千]亿|万|亿|百|千|十)"
+    r"(?:上|数|几)?(?:十万|百万|千万|[十百千]亿|万|亿|百|千|十)|成(?:千|百|万)"
 );
 static_regex!(
     PERCENT_CN,
@@ -515,13 +535,18 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         let Some(m) = c.get(0) else { continue };
         if let Ok(v) = numerals::parse_chinese(&c[2]) {
             let unit = if &c[1] == "百" { "%" } else { "‰" };
+            // 近百分之九十: the approximation before it.
+            let (start, approx) = match approx_before(text, m.start()) {
+                Some((a, len)) => (m.start() - len, Some(a)),
+                None => (m.start(), None),
+            };
             found.push(Found {
-                start: m.start(),
+                start,
                 end: m.end(),
                 value: v,
                 value_max: None,
                 unit,
-                approx: None,
+                approx,
             });
             taken.take(m.start(), m.end());
         }
@@ -549,9 +574,12 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         if taken.overlaps(s, e) {
             continue;
         }
-        // A Chinese numeral needs a digit besides its units (一百二十, not 百).
+        // A Chinese numeral needs a digit besides its units (一百二十, not 百),
+        // or an approximation inside (十余万).
         if !text[s..e].chars().any(|c| {
-            numerals::chinese_digit(c).is_some_and(|d| d > 0) && !matches!(c, '零' | '〇' | '○')
+            matches!(c, '余' | '多')
+                || numerals::chinese_digit(c).is_some_and(|d| d > 0)
+                    && !matches!(c, '零' | '〇' | '○')
         }) {
             continue;
         }
@@ -812,6 +840,10 @@ fn judge(body: &Body, s: usize, e: usize, arabic: bool) -> Option<Found> {
     }
     let (value, over, e) = if arabic {
         read_arabic(text, s, e)?
+    } else if text[s..e].contains(['余', '多']) {
+        // 十余万: the count and its magnitude, more than that.
+        let bare = text[s..e].replace(['余', '多'], "");
+        (numerals::parse_chinese(&bare).ok()?, true, e)
     } else {
         (numerals::parse_chinese(&text[s..e]).ok()?, false, e)
     };
@@ -900,6 +932,27 @@ fn judge(body: &Body, s: usize, e: usize, arabic: bool) -> Option<Found> {
         approx = Some(Approx::Over);
         end += '余'.len_utf8();
         rest = r;
+    }
+    // 5万元至10万元: a range that repeats its unit.
+    if value_max.is_none() && arabic {
+        for sep in ["至", "到", "—", "–", "-", "~", "～"] {
+            if let Some(r) = rest.strip_prefix(sep)
+                && let Some(m) = ARABIC.find(r)
+                && m.start() == 0
+                && let Some((hi, hi_over, hi_end)) = read_arabic(r, 0, m.end())
+                && let Some((hi_unit, hi_ulen)) = unit_at(&r[hi_end..])
+                && hi_unit == unit
+                && hi.to_f64() >= value.to_f64()
+            {
+                value_max = Some(hi);
+                if hi_over {
+                    approx = Some(Approx::Over);
+                }
+                end += sep.len() + hi_end + hi_ulen;
+                rest = &text[end..];
+                break;
+            }
+        }
     }
     for (w, a) in APPROX_SUFFIX {
         if rest.starts_with(w) {
@@ -1034,6 +1087,7 @@ const LINKING: &[&str] = &[
     "计",
     "从",
     "由",
+    "在",
 ];
 
 /// Words that end an object after the measure word.
@@ -1938,8 +1992,8 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     'strip: loop {
         for w in LINKING {
             if let Some(rest) = window.strip_suffix(w) {
-                // 由 as a word, not the end of 理由.
-                if *w == "由" && !body.is_boundary(cstart + rest.len()) {
+                // 由 and 在 as words, not the ends of 理由 and 现在.
+                if matches!(*w, "由" | "在") && !body.is_boundary(cstart + rest.len()) {
                     continue;
                 }
                 ratio |= w.starts_with("占比");
@@ -2419,7 +2473,9 @@ mod tests {
     use proptest::prelude::*;
 
     /// The pattern [`chinese_numerals`] finds the matches of.
-    const CHINESE: &str = "[零〇○一二两三四五六七八九十百千万亿]*[百千万亿][零〇○一二两三四五六七八九十百千万亿]*(?:点[零〇○一二三四五六七八九]+[万亿]?)?";
+    // A run with a magnitude, or a run ending in 余 or 多 before 万 or 亿
+    // (十余万), then more numerals, 余/多 and a magnitude, decimals.
+    const CHINESE: &str = "(?:[零〇○一二两三四五六七八九十百千万亿]*[百千万亿]|[零〇○一二两三四五六七八九十百千万亿]*[零〇○一二两三四五六七八九十百千万亿][余多][万亿])[零〇○一二两三四五六七八九十百千万亿]*(?:[余多][万亿])?(?:点[零〇○一二三四五六七八九]+[万亿]?)?";
 
     fn by_pattern(text: &str) -> Vec<(usize, usize)> {
         let re = regex::Regex::new(CHINESE).unwrap();
@@ -2450,7 +2506,7 @@ mod tests {
     proptest! {
         #[test]
         fn chinese_numerals_as_the_pattern_on_any_mix(
-            text in "[零〇○一二两三四五六七八九十百千万亿点名a1 ,]{0,40}"
+            text in "[零〇○一二两三四五六七八九十百千万亿点余多名a1 ,]{0,40}"
         ) {
             prop_assert_eq!(chinese_numerals(&text).collect::<Vec<_>>(), by_pattern(&text));
         }
@@ -2887,6 +2943,28 @@ mod tests {
             objects("各镇共选树身边典型86个。"),
             [Some("身边典型".to_string())]
         );
+    }
+
+    #[test]
+    fn chinese_counts_with_an_approximation_inside_and_repeated_units() {
+        let c = extract_text("惠及群众十余万人,投入一百多万元,近百分之八十的村参与。");
+        let got: Vec<(f64, &str, Option<Approx>)> = c
+            .iter()
+            .map(|c| (c.value, c.unit.as_str(), c.approx))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (100_000.0, "人", Some(Approx::Over)),
+                (1_000_000.0, "元", Some(Approx::Over)),
+                (80.0, "%", Some(Approx::About)),
+            ]
+        );
+        // A range that repeats its unit is one claim; 均在 links it.
+        let c = extract_text("去年,试点村集体经济收入均在8万元至15万元之间。");
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].value, c[0].value_max), (80_000.0, Some(150_000.0)));
+        assert_eq!(c[0].object.as_deref(), Some("试点村集体经济收入"));
     }
 
     #[test]
