@@ -1030,6 +1030,8 @@ fn nounish(tag: &str) -> bool {
 /// 占比达30.7%), stripped from the end of the text before the number,
 /// longest first.
 const LINKING: &[&str] = &[
+    "折合人民币",
+    "折合",
     "同比增长",
     "增长到",
     "增加到",
@@ -1088,6 +1090,7 @@ const LINKING: &[&str] = &[
     "从",
     "由",
     "在",
+    "占",
 ];
 
 /// Words that end an object after the measure word.
@@ -1215,7 +1218,7 @@ const MEASURE_NOUNS: &[&str] = &[
 // 比去年底提高27.71个百分点 (a comparison base, then the change).
 static_regex!(
     SUBJECTLESS,
-    r"^(?:其中|并|且|同时)?(?:同比|环比|(?:比|较)[^,，;；:：]{1,8}?)?(占比?|增长|增加|新增|提升|提高|上升|下降|减少|降低)(?:了|达到?|为)?(?:约|近|超过|逾)?$"
+    r"^(?:其中|并|且|同时|已经|已)?(?:同比|环比|(?:比|较)[^,，;；:：]{1,8}?)?(占比?|占到|增长|增加|新增|提升|提高|上升|下降|减少|降低)(?:\p{Han}{1,12}?的)?(?:了|达到?|为)?(?:约|近|超过|逾)?$"
 );
 
 /// The items a 分别 clause distributes its figures over, read once per
@@ -1419,7 +1422,8 @@ fn join_object_within(words: &[&str], from_end: bool, cap: usize) -> Option<Stri
     // A list cut short ends on its last item, not on a mark.
     let obj = kept.concat();
     let obj = obj.trim_matches('、');
-    obj.chars().any(is_han).then(|| obj.to_string())
+    // Chinese words, or an acronym (GDP, CPI).
+    (obj.chars().any(is_han) || is_acronym(obj)).then(|| obj.to_string())
 }
 
 /// The noun phrase after the measure word: 1.35万名机关党员 → 机关党员,
@@ -1554,6 +1558,11 @@ fn relative_object(text: &str, tags: &[(&str, &str)]) -> Option<String> {
     }
     let ws: Vec<&str> = head.iter().map(|(w, _)| *w).collect();
     join_object(&ws, true)
+}
+
+/// Whether `w` is an acronym of two to six capitals (GDP, CPI).
+fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Verbs that take an action noun as their object and never modify a noun
@@ -1796,7 +1805,7 @@ fn object_tags(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static str
 /// Whether `word` after a verb makes one noun of both: a single character
 /// (畅通率, 服务队) or a word of counting (参观人数, 服务次数).
 fn makes_noun_of_verb(word: &str) -> bool {
-    word.chars().count() == 1 || COUNT_NOUNS.contains(&word)
+    NOUN_SUFFIXES.contains(&word) || COUNT_NOUNS.contains(&word)
 }
 
 /// Nouns of how many or how much that make a noun of the verb before them.
@@ -1805,7 +1814,9 @@ const COUNT_NOUNS: &[&str] = &[
 ];
 
 /// One-character words that make a noun of the verb before them.
-const NOUN_SUFFIXES: &[&str] = &["率", "站", "点", "队", "室", "量", "额", "数", "度"];
+const NOUN_SUFFIXES: &[&str] = &[
+    "率", "站", "点", "队", "室", "量", "额", "数", "度", "员", "费", "班", "组", "所", "处", "岗",
+];
 
 /// The part of speech [`object_tags`] gives a bracketed aside.
 const ASIDE: &str = "aside";
@@ -1867,6 +1878,8 @@ fn object_words(body: &Body, start: usize, end: usize) -> Vec<(&str, &'static st
                 .map(|(w, p)| match p.as_str() {
                     "zg" | "g" if w.chars().count() == 1 => (w, "ng"),
                     "l" => (w, set_phrase_tag(body.segmenter(), w)),
+                    // GDP, CPI: an acronym names a thing.
+                    "eng" if is_acronym(w) => (w, "nz"),
                     t => (w, t),
                 }),
         );
@@ -1893,6 +1906,13 @@ static_regex!(
     r"[0-9][0-9.,]*[万亿]?[余多]?(?:[户人个名家]|万?元)$"
 );
 
+// The whole a share is of, or what a figure is compared with, at the end of
+// the text before the number: 占党员总数(的), 高于全省平均水平.
+static_regex!(
+    SHARE_OR_COMPARISON,
+    r"(?:占|高于|低于|快于|慢于|多于|少于)\p{Han}{1,12}$"
+);
+
 // A year between a subject and its figure (由2020年的8.5万元).
 static_regex!(
     YEAR_BEFORE,
@@ -1909,6 +1929,13 @@ static_regex!(
 /// (组建…335支, 举办…12期, 发放…5000份): before a counted noun phrase they
 /// are the predicate, never part of the object.
 const PREDICATE_VERBS: &[&str] = &[
+    "共有",
+    "现有",
+    "拥有",
+    "建有",
+    "设有",
+    "配备",
+    "新增",
     "组建",
     "成立",
     "建立",
@@ -1989,6 +2016,7 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
     let mut ratio = false;
     // 退休干部、网格员、楼栋长等36人: what is counted is listed, item by item.
     let mut enumerated = false;
+    let mut de_stripped = false;
     'strip: loop {
         for w in LINKING {
             if let Some(rest) = window.strip_suffix(w) {
@@ -1996,8 +2024,9 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
                 if matches!(*w, "由" | "在") && !body.is_boundary(cstart + rest.len()) {
                     continue;
                 }
-                ratio |= w.starts_with("占比");
+                ratio |= w.starts_with('占');
                 enumerated |= *w == "等";
+                de_stripped |= *w == "的";
                 window = rest.trim_end();
                 continue 'strip;
             }
@@ -2006,6 +2035,21 @@ fn object_before(body: &Body, f: &Found) -> Option<String> {
         if let Some(m) = CHAINED_COUNT.find(window) {
             window = window[..m.start()].trim_end();
             continue 'strip;
+        }
+        // 女党员占党员总数的27.3%: a share of a whole is the share of its
+        // subject; 增速高于全省平均水平1.3个百分点: what it is compared with
+        // is not what it measures.
+        if matches!(f.unit, "%" | "‰" | "百分点")
+            && let Some(m) = SHARE_OR_COMPARISON.find(window)
+            && body.is_boundary(cstart + m.start())
+        {
+            let share = window[m.start()..].starts_with('占');
+            // 占道经营: 占 names a share only before 的 and the number.
+            if !share || de_stripped {
+                ratio |= share;
+                window = window[..m.start()].trim_end();
+                continue 'strip;
+            }
         }
         // 收入由2020年的8.5万元增长到去年的23万元: the year of each figure
         // is its period, the subject comes before both.
@@ -2965,6 +3009,35 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!((c[0].value, c[0].value_max), (80_000.0, Some(150_000.0)));
         assert_eq!(c[0].object.as_deref(), Some("试点村集体经济收入"));
+    }
+
+    #[test]
+    fn shares_of_a_whole_and_comparisons() {
+        assert_eq!(
+            objects("全县GDP同比增长6.5%,增速高于全省平均水平0.8个百分点。"),
+            [Some("GDP".to_string()), Some("增速".to_string())]
+        );
+        assert_eq!(
+            objects("女党员占党员总数的31.2%,少数民族党员占9.8%。"),
+            [
+                Some("女党员占比".to_string()),
+                Some("少数民族党员占比".to_string())
+            ]
+        );
+        // A share whose subject the clause leaves unsaid is its subject's.
+        assert_eq!(
+            objects("全市有专业技术人员1200余人,占职工总数的25%。"),
+            [
+                Some("专业技术人员".to_string()),
+                Some("专业技术人员占比".to_string())
+            ]
+        );
+        // 占道 names no share.
+        let o = objects("违规占道经营现象减少80%。");
+        assert!(
+            o[0].as_deref().is_some_and(|o| !o.contains("占比")),
+            "{o:?}"
+        );
     }
 
     #[test]
