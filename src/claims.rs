@@ -1594,7 +1594,14 @@ fn noun_phrase_after<'a>(
         let before_aspect = tags
             .get(i + 1)
             .is_some_and(|(n, _)| matches!(*n, "了" | "着" | "过"));
-        if scope_word(w) || before_aspect {
+        // 干部驻村指导: a distinguishing word after a noun and before no
+        // noun starts the predicate (机关专职副书记 has the noun).
+        let late_distinguisher = tag == "b"
+            && words.last().is_some_and(|(_, t)| nounish(t) && *t != "b")
+            && !tags
+                .get(i + 1)
+                .is_some_and(|(_, t)| matches!(*t, "n" | "nr" | "nz" | "nt" | "ng" | "ns" | "b"));
+        if scope_word(w) || before_aspect || late_distinguisher {
             break;
         }
         let first = words.iter().all(|(_, t)| matches!(*t, "a" | "b" | "m"));
@@ -3113,6 +3120,12 @@ mod tests {
         assert_eq!(
             objects("帮助50名留守妇女自谋职业。"),
             [Some("留守妇女".to_string())]
+        );
+        // A distinguishing word after a noun, before no noun, starts the
+        // predicate.
+        assert_eq!(
+            objects("区里选派42名干部驻村指导。"),
+            [Some("干部".to_string())]
         );
         // A passive verb modifies the noun after it.
         assert_eq!(
