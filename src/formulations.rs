@@ -1833,16 +1833,22 @@ mod tests {
         assert!(forms("健全三项制度,设立七个支部,分两批").is_empty());
     }
 
+    /// The expansion of formulation `f` in text `t`.
+    fn exp(t: &str, f: &str) -> Option<Vec<String>> {
+        extract_text(t)
+            .formulations
+            .into_iter()
+            .find(|x| x.text == f)
+            .and_then(|x| x.expansion)
+    }
+
+    /// `items` as an expansion.
+    fn v(items: &[&str]) -> Option<Vec<String>> {
+        Some(items.iter().map(|s| s.to_string()).collect())
+    }
+
     #[test]
     fn expansions_listed_part_by_part() {
-        let exp = |t: &str, f: &str| {
-            extract_text(t)
-                .formulations
-                .into_iter()
-                .find(|x| x.text == f)
-                .and_then(|x| x.expansion)
-        };
-        let v = |items: &[&str]| Some(items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         // One list per part, after a lead-in or without one.
         assert_eq!(
             exp(
@@ -1870,14 +1876,6 @@ mod tests {
 
     #[test]
     fn expansions_beside_the_mention() {
-        let exp = |t: &str, f: &str| {
-            extract_text(t)
-                .formulations
-                .into_iter()
-                .find(|x| x.text == f)
-                .and_then(|x| x.expansion)
-        };
-        let v = |items: &[&str]| Some(items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         assert_eq!(
             exp(
                 "以“三比三看”(即“比学习看素质、比服务看作风、比实绩看担当”)为主线。",
