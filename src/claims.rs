@@ -2311,8 +2311,11 @@ fn clause_scope(clause: &str, at: usize) -> Option<Scope> {
     let mut head = clause[..end].trim_start();
     // 本报讯(记者 张三)今年以来: a byline or a label before the scope is not
     // part of it.
-    if let Some(p) = head.rfind([')', ' ', ':', '】']) {
-        head = &head[p + 1..];
+    if let Some((p, c)) = head
+        .char_indices()
+        .rfind(|(_, c)| matches!(c, ')' | ' ' | ':' | '】'))
+    {
+        head = &head[p + c.len_utf8()..];
     }
     // 发生在今年春节期间 → 今年春节期间: the scope starts after 在.
     if let Some(p) = head.rfind('在') {
@@ -2771,6 +2774,9 @@ mod tests {
     #[test]
     fn a_byline_is_not_part_of_the_period() {
         let p = periods("本报讯(记者 王五)今年以来,全市新建站点152个。");
+        assert_eq!(p[0].as_deref(), Some("今年以来"));
+        // A label in wide brackets (three bytes) before the scope.
+        let p = periods("【综述】今年以来,全市新建站点152个。");
         assert_eq!(p[0].as_deref(), Some("今年以来"));
     }
 
