@@ -1936,6 +1936,9 @@ static_regex!(
 /// (组建…335支, 举办…12期, 发放…5000份): before a counted noun phrase they
 /// are the predicate, never part of the object.
 const PREDICATE_VERBS: &[&str] = &[
+    "办理",
+    "办好",
+    "办成",
     "共有",
     "现有",
     "拥有",
@@ -2176,6 +2179,16 @@ fn subject_phrase<'a>(tags: &[(&'a str, &'a str)]) -> (Vec<(&'a str, &'a str)>, 
         // (率 and 站 are tagged as verbs: any single character counts).
         let before_suffix =
             w.chars().count() > 1 && words.last().is_some_and(|(n, _)| makes_noun_of_verb(n));
+        // 培育党员致富带头人: a predicate verb stays one when jieba tags it
+        // a verbal noun (not 发展, which mostly modifies: 发展对象, 发展资金).
+        if tag == "vn"
+            && w != "发展"
+            && !words.is_empty()
+            && !before_suffix
+            && PREDICATE_VERBS.contains(&w)
+        {
+            break;
+        }
         let ok = phrase_word(w, tag)
             // The event itself (走访, 集中宣讲) or a verb inside a compound
             // (消防通道畅通率, 扶贫资金); a verb that sets up or holds what
@@ -2964,6 +2977,12 @@ mod tests {
                 Some("户均年收入".to_string()),
                 Some("户均年收入".to_string())
             ]
+        );
+        // A predicate verb jieba tags as a verbal noun (培育, 培训) is still
+        // the predicate.
+        assert_eq!(
+            objects("全县共培育农村致富带头人860名。"),
+            [Some("农村致富带头人".to_string())]
         );
         // A transitive verb between an agency and the sum is what the agency
         // did with it.
