@@ -1218,7 +1218,10 @@ const MEASURE_NOUNS: &[&str] = &[
 // 比去年底提高27.71个百分点 (a comparison base, then the change).
 static_regex!(
     SUBJECTLESS,
-    r"^(?:其中|并|且|同时|已经|已)?(?:同比|环比|(?:比|较)[^,，;；:：]{1,8}?)?(占比?|占到|增长|增加|新增|提升|提高|上升|下降|减少|降低)(?:\p{Han}{1,12}?的)?(?:了|达到?|为)?(?:约|近|超过|逾)?$"
+    &format!(
+        r"^(?:其中|并|且|同时|已经|已)?(?:同比|环比|(?:比|较)[^,，;；:：]{{1,8}}?)?(占比?|占到|新增|{})(?:\p{{Han}}{{1,12}}?的)?(?:了|达到?|为)?(?:约|近|超过|逾)?$",
+        CHANGE_VERBS.join("|")
+    )
 );
 
 /// The items a 分别 clause distributes its figures over, read once per
@@ -1232,7 +1235,8 @@ struct Respective {
     items: Option<(usize, Vec<String>)>,
 }
 
-/// Verbs of change after 分别: the object names what changed.
+/// Verbs of change (after 分别, or opening a clause without a subject): the
+/// object names what changed.
 const CHANGE_VERBS: &[&str] = &[
     "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低",
 ];
