@@ -1,0 +1,288 @@
+//! Stage 4a: numeric claims — "1.35万名机关党员", "占比达30.7%", "3000余名".
+//!
+//! A claim is a number with a unit or measure word that states a quantity.
+//! [`extract`] finds them on normalized text (so `5.1萬名` and `１２３名` work)
+//! and types each one:
+//!
+//! | field | example | how |
+//! |---|---|---|
+//! | `value` | 13500 | [`crate::numerals`], 万/亿 folded in, exact decimals |
+//! | `value_max` | 5 in 3至5个 | ranges with 至, 到, —, -, ~; 10—50万元 puts 万 on both ends |
+//! | `unit` | 名, 元, %, 百分点 | the measure word from `data/units.tsv`, normalized (万元 → 元, 个百分点 → 百分点, 7大类 → 类, ％ → %); one space may stand before it (680 名) |
+//! | `approx` | over / about / under | 余 多 以上 超过 逾 突破 上百 … / 约 近 左右 … / 不到 不足 以下 … |
+//! | `object` | 机关党员 | the noun phrase after the measure word, or before the number when the clause ends with it (组建党员志愿服务队335支) |
+//! | `indicator` | community_service | the first matching rule of `data/indicators.tsv` |
+//! | `period` | 5年来 | the time scope in force: a comparison base in the claim's clause (较一季度), else the nearest period before it in its sentence, else the nearest one earlier in its paragraph — dates, 截至…, spans (3年来, 三年间), scope clauses (…以来, …期间) and the words of `data/periods.txt` (目前, 上半年, 每年 …) |
+//! | `span` | | byte range in the original text |
+//!
+//! Not claims: dates and times; quantities of time (5年来, 3个月, 5个工作日:
+//! they give periods instead); ordinals (第3, A02版); document numbers
+//! (〔2020〕26号); numbers inside names and formulations (“139”行动, 1+N,
+//! “7·9”讲话, 12345热线, 三会一课); list markers (一是, (一)); page, edition
+//! and phone numbers. Chinese-numeral quantities are taken only where they are
+//! unambiguous: with a hundred-or-larger unit and a digit (一百二十名, 两万多人),
+//! 上百/上千/上万/数百 … (approximate), a magnitude word alone with an
+//! approximation or as a count (百余名, 近千名, 超亿元, 万名党员 — never
+//! inside quotation marks, where it names a campaign), 百分之…, 千分之….
+//!
+//! ```
+//! use dangjian::claims::extract_text;
+//! let claims = extract_text("5年来,市直机关组建党员志愿服务队335支,1.35万名机关党员到社区开展报到服务9.78万次,发放救助金125.91万元。");
+//! let v: Vec<(f64, &str)> = claims.iter().map(|c| (c.value, c.unit.as_str())).collect();
+//! assert_eq!(v, [(335.0, "支"), (13500.0, "名"), (97800.0, "次"), (1259100.0, "元")]);
+//! assert_eq!(claims[0].object.as_deref(), Some("党员志愿服务队"));
+//! assert_eq!(claims[1].object.as_deref(), Some("机关党员"));
+//! assert_eq!(claims[1].period.as_deref(), Some("5年来"));
+//! assert_eq!(claims[1].indicator, "community_service");
+//! ```
+//!
+//! ## Where things are
+//!
+//! | file | what it decides |
+//! |---|---|
+//! | `mod.rs` | the stage: [`Claim`], [`extract`], one pass over the candidates typing each |
+//! | `numbers.rs` | where numbers are: Arabic and Chinese numerals, the unit table, the candidate scan |
+//! | `judge.rs` | whether a number is a claim and its extent: context that rules it out, ranges, approximations, the unit |
+//! | `objects.rs` | what a claim counts: after the measure word, before the number, carried from the clause before |
+//! | `phrases.rs` | the noun phrases objects are read from: tagged words, the phrase after a point and before one |
+//! | `lists.rs` | lists, shares of things and figures given 分别 (respectively) |
+//! | `periods.rs` | the time scope in force for a claim |
+//! | `indicators.rs` | the indicator taxonomy of `data/indicators.tsv` |
+
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::body::Body;
+use crate::formulations::Formulation;
+use crate::numerals::Decimal;
+use crate::segment::Segmenter;
+use crate::window;
+
+mod indicators;
+mod judge;
+mod lists;
+mod numbers;
+mod objects;
+mod periods;
+mod phrases;
+#[cfg(test)]
+mod tests;
+
+use indicators::classify;
+pub use indicators::{IndicatorRule, indicator_label, indicators};
+use lists::Respective;
+use objects::{carried_object, object_of};
+
+/// Whether a claim's value is a lower bound, an approximation or an upper
+/// bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Approx {
+    /// 余, 多, 以上, 超过, 逾, 突破, 上百 …: more than the value.
+    Over,
+    /// 约, 近, 左右, 将近, 上下, 大约: about the value.
+    About,
+    /// 不到, 不足, 以下, 未满: less than the value.
+    Under,
+}
+
+impl Approx {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Approx::Over => "over",
+            Approx::About => "about",
+            Approx::Under => "under",
+        }
+    }
+}
+
+/// A value as written in CSV and tables: integers without a decimal point.
+///
+/// ```
+/// assert_eq!(dangjian::claims::format_value(13500.0), "13500");
+/// assert_eq!(dangjian::claims::format_value(30.7), "30.7");
+/// ```
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn serialize_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+fn serialize_opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => serialize_number(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// One numeric claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The surface in the original text (original script).
+    pub text: String,
+    /// The value, 万 and 亿 folded in; percentages as written (30.7).
+    #[serde(serialize_with = "serialize_number")]
+    pub value: f64,
+    /// Upper end of a range (3至5个 → 5), else `null`.
+    #[serde(serialize_with = "serialize_opt_number")]
+    pub value_max: Option<f64>,
+    /// Unit or measure word, normalized.
+    pub unit: String,
+    /// Approximation.
+    pub approx: Option<Approx>,
+    /// What is counted, when the text says.
+    pub object: Option<String>,
+    /// Indicator from the taxonomy in `data/indicators.tsv`.
+    pub indicator: String,
+    /// The time scope in force, as written (normalized script).
+    pub period: Option<String>,
+    /// The place the claim speaks for (filled by the places stage).
+    pub place: Option<String>,
+    /// Byte span `[start, end)` in the original text.
+    pub span: [usize; 2],
+    /// The sentence the claim is in (original script).
+    pub sentence: String,
+    /// Offset of the claim in the normalized body text (for later stages;
+    /// not serialized).
+    #[serde(skip)]
+    pub body_start: usize,
+}
+
+/// A candidate number found in the text.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    value: Decimal,
+    value_max: Option<Decimal>,
+    unit: &'static str,
+    approx: Option<Approx>,
+}
+
+/// Extracts claims from plain text (no cleaning; spans refer to `text`
+/// after normalization maps them back, so they are spans of `text`).
+pub fn extract_text(text: &str) -> Vec<Claim> {
+    let norm = crate::normalize::Normalizer::default().normalize(text);
+    let body = Body::new(norm.text, norm.map, &Segmenter::default());
+    extract(&body, text, &[])
+}
+
+/// Claims of a document body (the pipeline's entry point).
+pub fn extract_in_body(body: &Body, original: &str, formulations: &[Formulation]) -> Vec<Claim> {
+    extract(body, original, formulations)
+}
+
+/// Extracts the claims of a normalized body whose map points into
+/// `original`. Numbers inside the mentions of `formulations` are skipped.
+pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec<Claim> {
+    let found = numbers::candidates(body);
+
+    let mentions = Spans::new(
+        formulations
+            .iter()
+            .flat_map(|f| f.mentions.iter().copied())
+            .collect(),
+    );
+
+    let mut claims = Vec::with_capacity(found.len());
+    let mut periods = periods::Periods::default();
+    // The last object read in the sentence, for a clause that leaves its
+    // subject unsaid.
+    let mut carried: Option<(usize, String, &str)> = None;
+    let starts: Vec<usize> = found.iter().map(|f| f.start).collect();
+    let mut respective = Respective::default();
+    for f in found {
+        let span = body.span(f.start, f.end);
+        if mentions.overlaps(span) {
+            continue;
+        }
+        let (sent_s, sent_e) = (body.sentence_start(f.start), body.sentence_end(f.start));
+        let clause = clause_around(body, f.start, f.end);
+        let object = respective
+            .object(body, &f, &starts)
+            .or_else(|| object_of(body, &f))
+            .or_else(|| {
+                let (prev_sent, prev, prev_unit) = carried.as_ref()?;
+                (*prev_sent == sent_s)
+                    .then(|| carried_object(body, &f, prev, prev_unit))
+                    .flatten()
+            });
+        if let Some(o) = &object {
+            carried = Some((sent_s, o.clone(), f.unit));
+        }
+        let indicator = classify(f.unit, object.as_deref(), clause);
+        let period = periods.of_claim(body, &f, (sent_s, sent_e));
+        let sentence = {
+            let [a, b] = body.span(sent_s, sent_e);
+            original.get(a..b).unwrap_or("").trim().to_string()
+        };
+        let surface = original.get(span[0]..span[1]).unwrap_or("").to_string();
+        claims.push(Claim {
+            text: surface,
+            value: f.value.to_f64(),
+            value_max: f.value_max.map(Decimal::to_f64),
+            unit: f.unit.to_string(),
+            approx: f.approx,
+            object,
+            indicator,
+            period,
+            place: None,
+            span,
+            sentence,
+            body_start: f.start,
+        });
+    }
+    claims
+}
+
+/// Byte ranges sorted by start, with the furthest end reached so far: one
+/// overlap question costs a binary search, not a pass over all ranges.
+struct Spans {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<[usize; 2]>) -> Self {
+        spans.sort_unstable();
+        let starts = spans.iter().map(|m| m[0]).collect();
+        let max_end = spans
+            .iter()
+            .scan(0, |far, m| {
+                *far = (*far).max(m[1]);
+                Some(*far)
+            })
+            .collect();
+        Spans { starts, max_end }
+    }
+
+    /// Whether some range overlaps `span`: among the ranges that start
+    /// before its end, one ends after its start.
+    fn overlaps(&self, span: [usize; 2]) -> bool {
+        let n = self.starts.partition_point(|&s| s < span[1]);
+        n > 0 && self.max_end[n - 1] > span[0]
+    }
+}
+
+/// The clause around `text[s..e]` (end marks excluded), looked for within
+/// [`window::SENTENCE`] bytes on either side.
+fn clause_around(body: &Body, s: usize, e: usize) -> &str {
+    let text = body.text.as_str();
+    let (a, b) = (body.clause_start(s), body.clause_end(e));
+    // The end mark found ahead is not part of the clause.
+    let b = match text[..b].chars().next_back() {
+        Some(c) if b > e && window::is_clause_end(c) => b - c.len_utf8(),
+        _ => b,
+    };
+    text.get(a..b).unwrap_or("")
+}

@@ -1,0 +1,509 @@
+//! What a claim counts or measures: the noun phrase after the measure word
+//! (1.35万名机关党员), the subject before the number (组建党员志愿服务队335支,
+//! 畅通率达95%), or, in a clause that leaves its subject unsaid, the object
+//! carried from the claim before it.
+
+use super::lists::{
+    CHANGE_VERBS, SHARE_PREDICATE_MAX, list_items_after, listed_before, share_after, shared_head,
+};
+use super::phrases::*;
+use super::{Body, Found};
+use crate::window::{self, Ends};
+
+/// Words between an object and its number (组建党员志愿服务队335支,
+/// 占比达30.7%), stripped from the end of the text before the number,
+/// longest first.
+pub(super) const LINKING: &[&str] = &[
+    "折合人民币",
+    "折合",
+    "同比增长",
+    "增长到",
+    "增加到",
+    "提高到",
+    "提升到",
+    "下降到",
+    "减少到",
+    "扩大到",
+    "发展到",
+    "占比达到",
+    "占比达",
+    "占比为",
+    "已达到",
+    "达到",
+    "完成",
+    "实现",
+    "共计",
+    "累计",
+    "合计",
+    "总计",
+    "已达",
+    "只有",
+    "多达",
+    "高达",
+    "超过",
+    "突破",
+    "增长",
+    "提升",
+    "提高",
+    "下降",
+    "减少",
+    "增加",
+    "占比",
+    "全部",
+    "均",
+    "都",
+    "不足",
+    "不到",
+    "至少",
+    "超",
+    "已",
+    "达",
+    "为",
+    "是",
+    "共",
+    "有",
+    "仅",
+    "约",
+    "近",
+    "逾",
+    "的",
+    "等",
+    "各",
+    "了",
+    "计",
+    "从",
+    "由",
+    "在",
+    "占",
+];
+
+/// The counted object: the noun phrase after the measure word, or, when
+/// there is none (the measure word ends the clause, or the unit is a share
+/// or a change), the subject phrase before the number.
+pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
+    match f.unit {
+        // A share or a change names its subject before the number.
+        "%" | "‰" => object_before(body, f).or_else(|| share_after(body, f)),
+        "百分点" => object_before(body, f),
+        // Money is mostly what was spent or earned (投入资金300万元,
+        // 村集体收入达到50万元); what follows it is what it was spent on.
+        "元" => object_before(body, f).or_else(|| object_after(body, f)),
+        // People counted by 人 are named before the number (吸纳志愿者等
+        // 300余人); what follows is what they did (参与小区治理).
+        "人" => object_before(body, f).or_else(|| object_after(body, f)),
+        _ => object_after(body, f).or_else(|| object_before(body, f)),
+    }
+}
+
+/// Administrative units that a share of places counts (60%的行政村集体经济
+/// 收入超过25万元: the share is of villages, the rest says which ones).
+pub(super) const PLACE_UNITS: &[&str] = &["行政村", "村", "社区", "乡镇", "镇", "乡", "街道"];
+
+// A threshold an attribute passes, after a few characters naming the
+// attribute (jieba tags 收入 a verb): (全部)达10万元, 收入均超过50万元.
+static_regex!(
+    THRESHOLD,
+    r"^\p{Han}{0,6}?(?:全部|均|都|已)?(?:达到|达|超过|超|突破|高于|低于|不足|不到|在)[0-9]"
+);
+
+/// Whether a threshold starts at byte `at` of `text` (see [`THRESHOLD`]).
+pub(super) fn threshold_at(text: &str, at: usize) -> bool {
+    text.get(at..).is_some_and(|r| THRESHOLD.is_match(r))
+}
+
+// A clause that states a share or a change of the subject before it and
+// names none of its own: 占38%, 同比增长2.3%, 较一季度提升7.9个百分点,
+// 比去年底提高27.71个百分点 (a comparison base, then the change).
+static_regex!(
+    SUBJECTLESS,
+    &format!(
+        r"^(?:其中|并|且|同时|已经|已)?(?:同比|环比|(?:比|较)[^,，;；:：]{{1,8}}?)?(占比?|占到|新增|{})(?:\p{{Han}}{{1,12}}?的)?(?:了|达到?|为)?(?:约|近|超过|逾)?$",
+        CHANGE_VERBS.join("|")
+    )
+);
+
+// A clause that says how many of the things counted before it were dealt
+// with: 已办结, 均已整改, 全部解决了.
+static_regex!(
+    DEALT_WITH,
+    r"^(?:其中)?((?:已经|已|均已|全部)?(?:解决|办结|完成|整改|落实|化解|办理|答复|回复|采纳|销号|兑现))了?$"
+);
+
+/// The object of a claim whose clause leaves its subject unsaid, carried
+/// from the claim before it in the sentence, as Chinese clause chains do:
+/// 二产增加值达236.30亿元,同比增长2.3%,较一季度提升7.9个百分点 →
+/// 二产增加值 / 二产增加值增长 / 二产增加值增长提升; 其中女党员1200人,占38%
+/// → 女党员占比. A share names its ratio, a change what changed, and a part
+/// (其中6000多名) what it is part of.
+pub(super) fn carried_object(
+    body: &Body,
+    f: &Found,
+    previous: &str,
+    previous_unit: &str,
+) -> Option<String> {
+    let text = body.text.as_str();
+    let clause = text[body.clause_start(f.start)..f.start].trim();
+    // 收集意见建议860条,已办结812条: the part of them that was dealt with,
+    // counted in the same unit.
+    if f.unit == previous_unit
+        && let Some(done) = DEALT_WITH.captures(clause)
+    {
+        return Some(format!("{}{previous}", &done[1]));
+    }
+    // 其中6000多名还主动参与: a part of what was counted before (a share
+    // names its own: 其中93%的工程项目).
+    if matches!(clause, "其中" | "其中有" | "其中共有") && !matches!(f.unit, "%" | "‰" | "百分点")
+    {
+        return Some(previous.to_string());
+    }
+    let verb = SUBJECTLESS.captures(clause)?.get(1)?.as_str();
+    let verb = if verb.starts_with('占') {
+        "占比"
+    } else {
+        verb
+    };
+    Some(format!("{previous}{verb}"))
+}
+
+/// Units that count events: the thing counted may be the verb itself
+/// (走访900余人次, 集中宣讲120场次).
+pub(super) const EVENT_UNITS: &[&str] =
+    &["次", "场", "场次", "期", "人次", "轮", "批", "回", "次数"];
+
+/// The noun phrase after the measure word: 1.35万名机关党员 → 机关党员,
+/// 8支宣讲队 → 宣讲队 (a verb inside a compound noun), 70个村和社区.
+pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let end = phrase_window_end(text, f.end);
+    if end <= f.end {
+        return None;
+    }
+    let tags = object_tags(body, f.end, end);
+    let mut words: Vec<(&str, &str)> = Vec::new();
+    let mut i = 0;
+    // 300平方米的农村党建活动基地: the phrase starts after 的; 300名第二批
+    // 好支书, 100个2023年度示范党组织: after a batch or a year.
+    loop {
+        match (tags.get(i), tags.get(i + 1)) {
+            (Some(("的", _)), _) | (Some(("首批", _)), _) => i += 1,
+            // 第二批, 第三批 cut as one word.
+            (Some((w, _)), _) if w.starts_with('第') && w.ends_with('批') => i += 1,
+            (Some((w, _)), Some((y, _)))
+                if (w.chars().all(|c| c.is_ascii_digit()) && matches!(*y, "年" | "年度"))
+                    || (*w == "第" && y.ends_with('批')) =>
+            {
+                i += 2
+            }
+            _ => break,
+        }
+    }
+    let skipped = i;
+    let taken = noun_phrase_after(&tags[skipped..], &mut words);
+    if words.is_empty() {
+        return CLASSIFIERS
+            .contains(&f.unit)
+            .then(|| relative_object(text, &tags[i..]))
+            .flatten();
+    }
+    i += taken;
+    let mut ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    // 7个县(区), 85个乡(镇、办): a short bracketed aside right after the
+    // whole phrase belongs to it, and so do the nouns after it
+    // (6名党委(党组)成员).
+    // Only quotation marks (dropped from the tags) may stand between the
+    // phrase and the end of the window.
+    let phrase_end = words
+        .last()
+        .and_then(|(w, _)| Some(offset_in(text, w)? + w.len()));
+    // 96个村集体经济收入全部达15万元: the villages are counted, the rest
+    // says what each of them reached.
+    let (head_word, _) = words[0];
+    if PLACE_UNITS.contains(&head_word) {
+        if words.len() > 1 && phrase_end.is_some_and(|e| threshold_at(text, e)) {
+            return Some(head_word.to_string());
+        }
+        if words.len() == 1
+            && let Some(head) = phrase_end.and_then(|e| shared_head(body, e))
+        {
+            return Some(format!("{head_word}{head}"));
+        }
+    }
+    let reaches_end = words.len() == taken
+        && i == tags.len()
+        && phrase_end
+            .and_then(|e| text.get(e..end))
+            .is_some_and(|gap| gap.chars().all(is_quote_char));
+    if reaches_end {
+        if let Some(aside) = text[end..].strip_prefix('(').and_then(|r| {
+            r.find(')')
+                .filter(|&k| {
+                    k > 0
+                        && r[..k].chars().count() <= 6
+                        && !r[..k].contains(|c: char| c.is_ascii_digit())
+                })
+                .map(|k| &text[end..end + k + 2])
+        }) {
+            ws.push(aside);
+            let from = end + aside.len();
+            let to = phrase_window_end(text, from);
+            let mut more = Vec::new();
+            noun_phrase_after(&object_tags(body, from, to), &mut more);
+            if more
+                .first()
+                .is_some_and(|(_, t)| !matches!(*t, "v" | "m" | "q"))
+            {
+                ws.extend(more.iter().map(|(w, _)| *w));
+            }
+        } else {
+            list_items_after(body, end, &mut ws);
+        }
+    }
+    join_object(&ws, false)
+}
+
+/// The object of a count whose noun comes after a short relative clause
+/// (12名退休的党员, 8家新落成的服务站): the clause, 的 and the noun
+/// phrase after it, keeping the noun when the whole is too long. `tags`
+/// start right after the measure word.
+pub(super) fn relative_object(text: &str, tags: &[(&str, &str)]) -> Option<String> {
+    let de = tags.iter().take(5).position(|(w, _)| *w == "的")?;
+    let clause = &tags[..de];
+    // 100家以上的企业: a position or a bound, not a clause about what is
+    // counted (dimensions, 56米长的, come with units that are no classifiers).
+    if clause.first().is_some_and(|(_, t)| *t == "f") {
+        return None;
+    }
+    let short = clause.iter().map(|(w, _)| w.chars().count()).sum::<usize>() <= 6;
+    let plain = clause
+        .iter()
+        .all(|(w, t)| !w.contains(|c: char| c.is_ascii_digit()) && !matches!(*t, "x" | "m" | "q"));
+    if de == 0 || !short || !plain {
+        return None;
+    }
+    let mut head = Vec::new();
+    noun_phrase_after(&tags[de + 1..], &mut head);
+    if head.is_empty() {
+        return None;
+    }
+    // The clause, 的 and the head are consecutive words of the text.
+    let (last, _) = head[head.len() - 1];
+    let start = offset_in(text, clause[0].0)?;
+    let phrase = text.get(start..offset_in(text, last)? + last.len())?;
+    if phrase.chars().count() <= 12 {
+        return Some(phrase.to_string());
+    }
+    let ws: Vec<&str> = head.iter().map(|(w, _)| *w).collect();
+    join_object(&ws, true)
+}
+
+// A count or a sum ending the text before another one (972户 before 3743人,
+// 从不足3万元 before 达到6万元以上).
+static_regex!(
+    CHAINED_COUNT,
+    r"[0-9][0-9.,]*[万亿]?[余多]?(?:[户人个名家]|万?元)$"
+);
+
+// The whole a share is of, or what a figure is compared with, at the end of
+// the text before the number: 占党员总数(的), 高于全省平均水平.
+static_regex!(
+    SHARE_OR_COMPARISON,
+    r"(?:占|高于|低于|快于|慢于|多于|少于)\p{Han}{1,12}$"
+);
+
+// A year between a subject and its figure (由2020年的8.5万元).
+static_regex!(
+    YEAR_BEFORE,
+    r"(?:(?:19|20)[0-9]{2}年(?:底|末|初)?|去年|上年|今年|前年)$"
+);
+
+// A place or scope at the end of a clause: 全村, 黄回村, 全县.
+static_regex!(
+    PLACE_TAIL,
+    r"(全[村乡镇县市区旗]|\p{Han}{1,4}(?:村|乡|镇|县|市|区|旗|社区))$"
+);
+
+/// The subject phrase before the number, linking verbs skipped:
+/// 组建党员志愿服务队335支 → 党员志愿服务队, 畅通率达95% → 畅通率,
+/// 累计走访900余人次 → 走访 (an event counted by its verb).
+pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let before = &text[..f.start];
+    // The object is read from the phrase before the number; quotation marks
+    // do not end it (12支“红色先锋”志愿服务队 counts 红色先锋志愿服务队).
+    let mut cstart = body
+        .marks
+        .back_to(text, Ends::Phrase, f.start, window::SENTENCE);
+    // 社区志愿者(义工)3.2万人, 党委(党组)成员6名: a short bracketed
+    // aside does not end the phrase.
+    if let Some(open) = aside_before(text, cstart) {
+        cstart = body
+            .marks
+            .back_to(text, Ends::Phrase, open, window::SENTENCE);
+    }
+    let Subject {
+        window,
+        ratio,
+        enumerated,
+    } = strip_links(body, f, cstart, before[cstart..].trim_end());
+    // 全村487户, 黄回村共有972户: a place or a scope counted in households
+    // or people is that place's households or population.
+    let per_place = match f.unit {
+        "户" => Some("户数"),
+        "人" | "口人" => Some("人口"),
+        _ => None,
+    };
+    if let Some(suffix) = per_place {
+        let tail = window.trim_end_matches(['共', '有']);
+        if let Some(m) = PLACE_TAIL.find(tail) {
+            return Some(format!("{}{suffix}", m.as_str()));
+        }
+    }
+    let skip = window.chars().count().saturating_sub(20);
+    let start = cstart
+        + window
+            .char_indices()
+            .nth(skip)
+            .map_or(window.len(), |(i, _)| i);
+    let end = cstart + window.len();
+    if start >= end {
+        return None;
+    }
+    let tags = object_tags(body, start, end);
+    let (mut words, whole) = subject_phrase(&tags);
+    // 退休干部、网格员、楼栋长等36人: the items listed before the phrase
+    // nearest the number, back to the first one, after its verb.
+    let mut listed: Vec<(&str, &str)> = Vec::new();
+    if whole && start == cstart && !words.is_empty() {
+        listed_before(body, cstart, &mut listed);
+    }
+    // 县财政拨出500万元: before a sum, a verb after its subject is what the
+    // subject did with it; the subject is the object. Not the words of
+    // money that jieba tags as verbs (集体经济收入, 农户增收).
+    if f.unit == "元"
+        && words.len() > 1
+        && words
+            .last()
+            .is_some_and(|(w, t)| *t == "v" && !MONEY_WORDS.contains(w))
+        && nounish(words[words.len() - 2].1)
+    {
+        words.pop();
+    }
+    // A verb alone is an object only for units that count events (投入
+    // 300万元 names no object; 走访900余人次 counts visits). A set phrase
+    // right before the number is a noun there (慰问困难职工1200余人: jieba
+    // tags 困难职工 `l`).
+    let set_phrase_head = words
+        .last()
+        .is_some_and(|(w, t)| matches!(*t, "l" | SET_NOUN) && w.chars().count() >= 3);
+    if !EVENT_UNITS.contains(&f.unit) && !set_phrase_head && !words.iter().any(|(_, t)| nounish(t))
+    {
+        return None;
+    }
+    // 参加培训的党员占比达95%: a share of the things a clause picks out
+    // names the clause (as 95%的党员参加培训 does, see [`share_after`]).
+    if ratio
+        && matches!(f.unit, "%" | "‰")
+        && let Some(&(first, _)) = words.first()
+        && offset_in(text, first).is_some_and(|o| text[..o].ends_with('的'))
+    {
+        let clause: String = window.chars().filter(|c| !is_quote_char(*c)).collect();
+        let clause = clause.strip_prefix("其中").unwrap_or(&clause);
+        if (4..=SHARE_PREDICATE_MAX).contains(&clause.chars().count())
+            && !clause.contains(|c: char| c.is_ascii_digit())
+        {
+            return Some(format!("{clause}占比"));
+        }
+    }
+    let ws: Vec<&str> = listed.iter().chain(&words).map(|(w, _)| *w).collect();
+    // A list of what is counted keeps more of its items than a phrase does
+    // of its modifiers.
+    let cap = if enumerated && !listed.is_empty() {
+        20
+    } else {
+        12
+    };
+    // A one-character object is a unit (20—40万元的村35个), never a piece.
+    let object = join_object_within(&ws, true, cap)
+        .filter(|o| o.chars().count() >= 2 || PLACE_UNITS.contains(&o.as_str()))?;
+    Some(if ratio && matches!(f.unit, "%" | "‰") {
+        format!("{object}占比")
+    } else {
+        object
+    })
+}
+
+/// The text before a number once the words between the subject and the
+/// number are stripped (see [`strip_links`]), and what they said.
+struct Subject<'a> {
+    /// The text before the number, up to the subject's end.
+    window: &'a str,
+    /// 党员占比30%: a share names its ratio (the subject, then 占比).
+    ratio: bool,
+    /// 退休干部、网格员、楼栋长等36人: what is counted is listed, item by item.
+    enumerated: bool,
+}
+
+/// Strips from the end of `window` (the phrase before the number, starting
+/// at byte `cstart`) what stands between the subject and the number: the
+/// [`LINKING`] words, an earlier count of the same subject (共有972户3743人),
+/// the whole a share is of or what a figure is compared with, the year of
+/// a figure.
+fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -> Subject<'a> {
+    let mut ratio = false;
+    let mut enumerated = false;
+    let mut de_stripped = false;
+    'strip: loop {
+        for w in LINKING {
+            if let Some(rest) = window.strip_suffix(w) {
+                // 由 and 在 as words, not the ends of 理由 and 现在.
+                if matches!(*w, "由" | "在") && !body.is_boundary(cstart + rest.len()) {
+                    continue;
+                }
+                ratio |= w.starts_with('占');
+                enumerated |= *w == "等";
+                de_stripped |= *w == "的";
+                window = rest.trim_end();
+                continue 'strip;
+            }
+        }
+        // 共有972户3743人: the second count shares the first one's subject.
+        if let Some(m) = CHAINED_COUNT.find(window) {
+            window = window[..m.start()].trim_end();
+            continue 'strip;
+        }
+        // 女党员占党员总数的27.3%: a share of a whole is the share of its
+        // subject; 增速高于全省平均水平1.3个百分点: what it is compared with
+        // is not what it measures.
+        if matches!(f.unit, "%" | "‰" | "百分点")
+            && let Some(m) = SHARE_OR_COMPARISON.find(window)
+            && body.is_boundary(cstart + m.start())
+        {
+            let share = window[m.start()..].starts_with('占');
+            // 占道经营: 占 names a share only before 的 and the number.
+            if !share || de_stripped {
+                ratio |= share;
+                window = window[..m.start()].trim_end();
+                continue 'strip;
+            }
+        }
+        // 收入由2020年的8.5万元增长到去年的23万元: the year of each figure
+        // is its period, the subject comes before both.
+        if let Some(m) = YEAR_BEFORE.find(window) {
+            window = window[..m.start()].trim_end();
+            continue 'strip;
+        }
+        break;
+    }
+    Subject {
+        window,
+        ratio,
+        enumerated,
+    }
+}
+
+/// Words for sums of money that jieba tags as verbs: the object of a sum
+/// when they come last before it.
+pub(super) const MONEY_WORDS: &[&str] = &[
+    "收入", "增收", "创收", "捐款", "结算", "收益", "支出", "投资", "补贴", "奖励", "融资", "营收",
+    "分红", "贷款", "补助", "缴纳",
+];

@@ -1,0 +1,564 @@
+use super::*;
+
+fn vals(text: &str) -> Vec<(f64, String, Option<Approx>)> {
+    extract_text(text)
+        .into_iter()
+        .map(|c| (c.value, c.unit, c.approx))
+        .collect()
+}
+
+#[test]
+fn not_claims() {
+    for t in [
+        "2019年7月9日,习近平总书记发表“7·9”重要讲话。",
+        "5年来,工作成效显著。每年至少全脱产一周5个工作日。",
+        "落实“139”“439”行动,形成“1+N”品牌矩阵。",
+        "依据〔2020〕26号文件,拨打12345热线。",
+        "第3次会议在A02版刊登。连续在外审计5个多月。",
+        "一是机关创品牌,二是支部创红旗。",
+    ] {
+        assert!(vals(t).is_empty(), "{t}: {:?}", vals(t));
+    }
+}
+
+#[test]
+fn approximations_and_ranges() {
+    assert_eq!(
+        vals("解决困难事项8000多件,接种率达到95%以上,约3至5个,不足10人。"),
+        [
+            (8000.0, "件".to_string(), Some(Approx::Over)),
+            (95.0, "%".to_string(), Some(Approx::Over)),
+            (3.0, "个".to_string(), Some(Approx::About)),
+            (10.0, "人".to_string(), Some(Approx::Under)),
+        ]
+    );
+    let c = extract_text("约3至5个");
+    assert_eq!(c[0].value_max, Some(5.0));
+}
+
+#[test]
+fn chinese_numerals_and_percent() {
+    assert_eq!(
+        vals("上百家单位的3000余名党员,百分之三十的群众,两万多名干部"),
+        [
+            (100.0, "家".to_string(), Some(Approx::Over)),
+            (3000.0, "名".to_string(), Some(Approx::Over)),
+            (30.0, "%".to_string(), None),
+            (20000.0, "名".to_string(), Some(Approx::Over)),
+        ]
+    );
+}
+
+#[test]
+fn traditional_surface() {
+    let c = extract_text("今年共有5.1萬名黨員干部參加入列輪值");
+    assert_eq!(c[0].text, "5.1萬名");
+    assert_eq!(c[0].value, 51000.0);
+}
+
+#[test]
+fn percentage_points_and_money() {
+    let v = vals("较一季度提升7.9个百分点,二产增加值达236.30亿元");
+    assert_eq!(v[0].0, 7.9);
+    assert_eq!(v[0].1, "百分点");
+    assert_eq!(v[1].0, 23630000000.0);
+    assert_eq!(v[1].1, "元");
+}
+
+#[test]
+fn measure_words_from_the_unit_list() {
+    let v = vals(
+        "村里85岁的老党员说,今年新装路灯36盏,整合120路视频监控,清运垃圾8车,全村1200口人,建成220千伏变电站,养殖肉牛300头。",
+    );
+    let units: Vec<&str> = v.iter().map(|(_, u, _)| u.as_str()).collect();
+    assert_eq!(units, ["岁", "盏", "路", "车", "口", "千伏", "头"]);
+    // Names and addresses are not counts.
+    assert!(vals("乘坐3路公交到幸福小区8栋,走进1车间。").is_empty());
+}
+
+#[test]
+fn space_between_number_and_unit() {
+    let v = vals("召开会议 12 次,为 560 名党员建档,2022 年投入 15 万元。");
+    assert_eq!(
+        v,
+        [
+            (12.0, "次".to_string(), None),
+            (560.0, "名".to_string(), None),
+            (150000.0, "元".to_string(), None),
+        ]
+    );
+    let c = extract_text("收入突破 10 万元");
+    assert_eq!(c[0].approx, Some(Approx::Over));
+}
+
+#[test]
+fn round_counts_with_a_bare_magnitude() {
+    assert_eq!(
+        vals(
+            "近千名志愿者、百余名党员参加,万名党员进网格,累计投入超亿元,增收30余万元,集体收入200多万元。"
+        ),
+        [
+            (1000.0, "名".to_string(), Some(Approx::About)),
+            (100.0, "名".to_string(), Some(Approx::Over)),
+            (10000.0, "名".to_string(), None),
+            (100000000.0, "元".to_string(), Some(Approx::Over)),
+            (300000.0, "元".to_string(), Some(Approx::Over)),
+            (2000000.0, "元".to_string(), Some(Approx::Over)),
+        ]
+    );
+    // Campaign names in quotes and set phrases are not counts.
+    assert!(vals("开展“百名干部进千企”活动,服务千家万户。").is_empty());
+}
+
+#[test]
+fn range_with_magnitude_on_the_upper_end() {
+    let c = extract_text("每个项目给予5—20万元奖励");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].value, 50000.0);
+    assert_eq!(c[0].value_max, Some(200000.0));
+    assert_eq!(c[0].unit, "元");
+}
+
+#[test]
+fn quoted_names_ending_in_a_unit() {
+    assert!(vals("实现三个“100%”目标,出台“惠企政策30条”。").is_empty());
+    assert_eq!(vals("“全村100户”的承诺兑现了,参与率达100%。").len(), 1);
+}
+
+/// The objects of the claims of `text`.
+fn objects(text: &str) -> Vec<Option<String>> {
+    extract_text(text).into_iter().map(|c| c.object).collect()
+}
+
+#[test]
+fn objects_that_are_lists() {
+    assert_eq!(
+        objects("组织120名党员、干部参加培训。"),
+        [Some("党员、干部".to_string())]
+    );
+    assert_eq!(
+        objects("来自8个省、市、自治区的120名队员参赛。")[0].as_deref(),
+        Some("省、市、自治区")
+    );
+    // An item with a number of its own is a claim, not an item.
+    assert_eq!(
+        objects("帮扶30户群众、解决问题50个。")[0].as_deref(),
+        Some("群众")
+    );
+    assert_eq!(
+        objects("建成12个服务站、活动室近两百个。")[0].as_deref(),
+        Some("服务站")
+    );
+    // A list too long for an object ends on the last noun that fits in
+    // twelve characters.
+    let long = objects("走访300家企业、个体工商户和农民专业合作社。")[0]
+        .clone()
+        .unwrap();
+    assert!(
+        long.starts_with("企业、个体工商户") && long.chars().count() <= 12,
+        "{long}"
+    );
+    assert_eq!(
+        objects("造船15万吨散货船、大型集装箱船。")[0].as_deref(),
+        Some("散货船、大型集装箱船")
+    );
+}
+
+#[test]
+fn set_phrases_and_negations_before_the_number() {
+    // jieba tags 困难职工 as a set phrase (`l`).
+    assert_eq!(
+        objects("慰问困难职工1200余人。"),
+        [Some("困难职工".to_string())]
+    );
+    // The negation is part of what is counted.
+    assert_eq!(
+        objects("收缴不合格产品4吨。"),
+        [Some("不合格产品".to_string())]
+    );
+}
+
+#[test]
+fn a_noun_after_a_short_relative_clause() {
+    assert_eq!(
+        objects("村里有12个新落成的温室大棚,全部投用。"),
+        [Some("新落成的温室大棚".to_string())]
+    );
+    assert_eq!(
+        objects("建成5个社区级服务站点。"),
+        [Some("社区级服务站点".to_string())]
+    );
+    // A position or a dimension is no clause about what is counted, and
+    // people counted by 人 are who did it.
+    assert_eq!(objects("远在1750公里之外的考察站。"), [None]);
+    assert_eq!(objects("新建56米长的渡槽。"), [None]);
+    assert_eq!(objects("举行了3000人参加的长跑比赛。"), [None]);
+}
+
+#[test]
+fn bracketed_asides_inside_objects() {
+    assert_eq!(
+        objects("社区志愿者(义工)3.2万人。"),
+        [Some("社区志愿者(义工)".to_string())]
+    );
+    assert_eq!(
+        objects("选派25个乡镇(街道)领导班子成员。"),
+        [Some("乡镇(街道)领导班子成员".to_string())]
+    );
+    // Not inside a verb: 新(改)建 is no noun with a gloss.
+    assert_eq!(objects("新(改)建公厕9座。"), [Some("公厕".to_string())]);
+}
+
+#[test]
+fn a_clause_without_a_subject_carries_the_one_before() {
+    assert_eq!(
+        objects("全县工业产值达12亿元,同比增长8%,较上年提升3个百分点。"),
+        [
+            Some("工业产值".to_string()),
+            Some("工业产值增长".to_string()),
+            Some("工业产值增长提升".to_string()),
+        ]
+    );
+    assert_eq!(
+        objects("党员900名,其中女党员600名,占66%。"),
+        [
+            Some("党员".to_string()),
+            Some("女党员".to_string()),
+            Some("女党员占比".to_string()),
+        ]
+    );
+    assert_eq!(
+        objects("9000多名党员干部沉入社区,其中6000多名还参与志愿服务。"),
+        [Some("党员干部".to_string()), Some("党员干部".to_string())]
+    );
+    // Only within the sentence; a verb between subject and number
+    // (完成, 实现) is not part of the subject.
+    assert_eq!(
+        objects("税收收入完成12亿元。增长9%。"),
+        [Some("税收收入".to_string()), None]
+    );
+}
+
+#[test]
+fn objects_of_general_shapes() {
+    // A verb inside a compound noun after the measure word.
+    assert_eq!(
+        objects("镇里组成6支宣讲队,走进村组。"),
+        [Some("宣讲队".to_string())]
+    );
+    // Quotation marks inside the phrase are transparent.
+    assert_eq!(
+        objects("共组建8支“红色管家”服务队。"),
+        [Some("红色管家服务队".to_string())]
+    );
+    // Two nouns joined by 和; a single-character noun.
+    assert_eq!(
+        objects("先后走访40个村和社区。"),
+        [Some("村和社区".to_string())]
+    );
+    assert_eq!(objects("全乡63个村完成换届。"), [Some("村".to_string())]);
+    // Before the number: a rate, an event counted by its verb.
+    assert_eq!(
+        objects("垃圾分类准确率达87%。"),
+        [Some("垃圾分类准确率".to_string())]
+    );
+    assert_eq!(
+        objects("今年累计走访300余人次。"),
+        [Some("走访".to_string())]
+    );
+    // Households and people of a place; the second count shares the
+    // first one's subject.
+    assert_eq!(
+        objects("全村412户1530人。"),
+        [Some("全村户数".to_string()), Some("全村人口".to_string())]
+    );
+    // A short bracketed aside after the phrase belongs to it.
+    assert_eq!(objects("走访了6个县(区)。"), [Some("县(区)".to_string())]);
+}
+
+#[test]
+fn objects_of_changes_sums_and_people() {
+    // A change from one figure to another: both are the subject's, each
+    // with its own year.
+    assert_eq!(
+        objects("户均年收入由2019年的3.2万元增加到今年的5.6万元。"),
+        [
+            Some("户均年收入".to_string()),
+            Some("户均年收入".to_string())
+        ]
+    );
+    // A predicate verb jieba tags as a verbal noun (培育, 培训) is still
+    // the predicate.
+    assert_eq!(
+        objects("全县共培育农村致富带头人860名。"),
+        [Some("农村致富带头人".to_string())]
+    );
+    // A transitive verb between an agency and the sum is what the agency
+    // did with it.
+    assert_eq!(
+        objects("县财政局统筹安排奖补资金600万元。"),
+        [Some("奖补资金".to_string())]
+    );
+    // People counted by 人 are named before the number, listed item by
+    // item (a set phrase is an item), not by what they did after it.
+    assert_eq!(
+        objects("招募网格员、退役军人、志愿者等800余人参与巡查。"),
+        [Some("网格员、退役军人、志愿者".to_string())]
+    );
+    // Words the dictionary tags as places (满意度) or splits (驻村干部).
+    assert_eq!(
+        objects("全区选派驻村干部120名,群众满意度达96%。"),
+        [Some("驻村干部".to_string()), Some("群众满意度".to_string())]
+    );
+}
+
+#[test]
+fn rates_cases_and_typical_examples() {
+    // A rate named by a verb and its suffix (jieba tags 率 a verb).
+    assert_eq!(
+        objects("已整改问题120个,整改率达到96.5%。"),
+        [Some("问题".to_string()), Some("整改率".to_string())]
+    );
+    // Cases counted by 起 and 例.
+    let c = extract_text("共查处侵害群众利益问题57起,发现输入病例4例。");
+    let units: Vec<&str> = c.iter().map(|c| c.unit.as_str()).collect();
+    assert_eq!(units, ["起", "例"]);
+    // 选树 is a verb of report language, not a piece of the object.
+    assert_eq!(
+        objects("各镇共选树身边典型86个。"),
+        [Some("身边典型".to_string())]
+    );
+}
+
+#[test]
+fn chinese_counts_with_an_approximation_inside_and_repeated_units() {
+    let c = extract_text("惠及群众十余万人,投入一百多万元,近百分之八十的村参与。");
+    let got: Vec<(f64, &str, Option<Approx>)> = c
+        .iter()
+        .map(|c| (c.value, c.unit.as_str(), c.approx))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (100_000.0, "人", Some(Approx::Over)),
+            (1_000_000.0, "元", Some(Approx::Over)),
+            (80.0, "%", Some(Approx::About)),
+        ]
+    );
+    // A range that repeats its unit is one claim; 均在 links it.
+    let c = extract_text("去年,试点村集体经济收入均在8万元至15万元之间。");
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].value, c[0].value_max), (80_000.0, Some(150_000.0)));
+    assert_eq!(c[0].object.as_deref(), Some("试点村集体经济收入"));
+}
+
+#[test]
+fn shares_of_a_whole_and_comparisons() {
+    assert_eq!(
+        objects("全县GDP同比增长6.5%,增速高于全省平均水平0.8个百分点。"),
+        [Some("GDP".to_string()), Some("增速".to_string())]
+    );
+    assert_eq!(
+        objects("女党员占党员总数的31.2%,少数民族党员占9.8%。"),
+        [
+            Some("女党员占比".to_string()),
+            Some("少数民族党员占比".to_string())
+        ]
+    );
+    // A share whose subject the clause leaves unsaid is its subject's.
+    assert_eq!(
+        objects("全市有专业技术人员1200余人,占职工总数的25%。"),
+        [
+            Some("专业技术人员".to_string()),
+            Some("专业技术人员占比".to_string())
+        ]
+    );
+    // 占道 names no share.
+    let o = objects("违规占道经营现象减少80%。");
+    assert!(
+        o[0].as_deref().is_some_and(|o| !o.contains("占比")),
+        "{o:?}"
+    );
+}
+
+#[test]
+fn figures_given_respectively() {
+    assert_eq!(
+        objects("截至9月底,全县党员和党组织分别达到2.8万名和960个,较上年分别增长3.1%和2.4%。"),
+        [
+            Some("党员".to_string()),
+            Some("党组织".to_string()),
+            Some("党员增长".to_string()),
+            Some("党组织增长".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_verb_with_a_count_noun_is_one_noun() {
+    assert_eq!(
+        objects("全年参观人数突破12万人次,比上年增加1.5万人次。"),
+        [
+            Some("参观人数".to_string()),
+            Some("参观人数增加".to_string())
+        ]
+    );
+}
+
+#[test]
+fn the_part_dealt_with() {
+    assert_eq!(
+        objects("共梳理群众诉求530件,已办结498件。"),
+        [
+            Some("群众诉求".to_string()),
+            Some("已办结群众诉求".to_string())
+        ]
+    );
+}
+
+#[test]
+fn objects_stop_at_their_predicate() {
+    // A quoted name is one word of the phrase, whatever jieba makes of
+    // its inside (a verb, a numeral).
+    assert_eq!(
+        objects("全县推行36个“书记点题”项目。"),
+        [Some("书记点题项目".to_string())]
+    );
+    assert_eq!(
+        objects("建成12个“15分钟”便民服务中心。"),
+        [Some("15分钟便民服务中心".to_string())]
+    );
+    // A light verb starts the predicate even before a one-character
+    // noun.
+    assert_eq!(
+        objects("推动40个社区进行结对帮扶。"),
+        [Some("社区".to_string())]
+    );
+    // Report verbs the dictionary tags as nouns (重温) or lacks (齐聚)
+    // end the phrase.
+    assert_eq!(
+        objects("会上,150名新党员重温入党誓词。"),
+        [Some("新党员".to_string())]
+    );
+    assert_eq!(
+        objects("来自各地的300余名代表齐聚省城。"),
+        [Some("代表".to_string())]
+    );
+    // A word before an aspect particle is a verb (参观 is a noun to
+    // the dictionary); a set phrase ending in a noun is a noun phrase
+    // (与会代表), but not the end of a longer one (自谋职业).
+    assert_eq!(
+        objects("会议期间,200余名与会代表参观了展馆。"),
+        [Some("与会代表".to_string())]
+    );
+    assert_eq!(
+        objects("帮助50名留守妇女自谋职业。"),
+        [Some("留守妇女".to_string())]
+    );
+    // A distinguishing word after a noun, before no noun, starts the
+    // predicate.
+    assert_eq!(
+        objects("区里选派42名干部驻村指导。"),
+        [Some("干部".to_string())]
+    );
+    // A passive verb modifies the noun after it.
+    assert_eq!(
+        objects("督促40个被巡察单位完成整改。"),
+        [Some("被巡察单位".to_string())]
+    );
+}
+
+#[test]
+fn lists_and_sums_before_the_number() {
+    // A list before the number, back to the first item after its verb.
+    assert_eq!(
+        objects("吸纳退休干部、网格员、楼栋长等36人。"),
+        [Some("退休干部、网格员、楼栋长".to_string())]
+    );
+    // A sum from one value to another names the same subject twice.
+    assert_eq!(
+        objects("合作社年收益从不足3万元达到6万元以上。"),
+        [
+            Some("合作社年收益".to_string()),
+            Some("合作社年收益".to_string())
+        ]
+    );
+    // What the subject did with a sum is not part of it; a word of
+    // money is (集体经济收入).
+    assert_eq!(objects("县财政拨出500万元。"), [Some("县财政".to_string())]);
+    assert_eq!(
+        objects("村集体经济收入达80万元。"),
+        [Some("村集体经济收入".to_string())]
+    );
+}
+
+#[test]
+fn a_share_named_before_its_number() {
+    // A share names its ratio.
+    assert_eq!(
+        objects("全县四星级党支部占比达42.5%。"),
+        [Some("四星级党支部占比".to_string())]
+    );
+    // The things a clause picks out: the clause is the share's name.
+    assert_eq!(
+        objects("其中,参加过系统培训的党员占比为88%。"),
+        [Some("参加过系统培训的党员占比".to_string())]
+    );
+    // A rate is named as it stands.
+    assert_eq!(
+        objects("群众满意率达98.6%。"),
+        [Some("群众满意率".to_string())]
+    );
+}
+
+#[test]
+fn counts_of_administrative_units() {
+    // Two counts of units share the noun after the second.
+    assert_eq!(
+        objects("培训12个乡镇、160个村党组织书记。"),
+        [
+            Some("乡镇党组织书记".to_string()),
+            Some("村党组织书记".to_string())
+        ]
+    );
+    // A threshold after the phrase is reached by each unit counted.
+    assert_eq!(
+        objects("全区96个村集体经济收入全部达15万元以上。"),
+        [Some("村".to_string()), Some("村集体经济收入".to_string())]
+    );
+    // Without one the whole phrase is counted.
+    assert_eq!(
+        objects("全市50个村党组织书记参加培训。"),
+        [Some("村党组织书记".to_string())]
+    );
+}
+
+#[test]
+fn shares_of_things_named_after_the_number() {
+    // What is said of the things is part of their share.
+    assert_eq!(
+        objects("其中86%的工程项目已完工。"),
+        [Some("已完工的工程项目占比".to_string())]
+    );
+    // A share of villages whose attribute passes a threshold: the
+    // village is counted, the threshold is said of its income.
+    assert_eq!(
+        objects("全镇70%以上的村集体经济收入超过20万元。")[0],
+        Some("集体经济收入超过20万元的村占比".to_string())
+    );
+    // Without a threshold the whole noun phrase is counted.
+    assert_eq!(
+        objects("85%的社区居民参加了义诊活动。"),
+        [Some("参加了义诊活动的社区居民占比".to_string())]
+    );
+    // Nothing more said: the things' share.
+    assert_eq!(
+        objects("覆盖全市92%的党员。"),
+        [Some("党员占比".to_string())]
+    );
+    // A subject before the number comes first.
+    assert_eq!(
+        objects("党员参与率达到96%的水平。"),
+        [Some("党员参与率".to_string())]
+    );
+}
