@@ -442,11 +442,11 @@ fn is_mention(text: &str, f: &str, s: usize, e: usize, quoted: bool) -> bool {
     {
         return false;
     }
-    !(text[..s]
-        .chars()
-        .next_back()
-        .is_some_and(|c| number_word(c).is_some())
-        && !quoted)
+    quoted
+        || text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| number_word(c).is_none())
 }
 
 /// The formulations with at least one mention, each with its expansion, in
