@@ -1,0 +1,283 @@
+use super::lexicon::{LEX, number_word, starts_with_number_word};
+use super::nxmy::{LEADING_NUMBERS, opens_nxmy};
+use super::*;
+
+#[test]
+fn leading_numbers_are_the_number_words() {
+    for c in ('\u{3000}'..='\u{9fff}').filter(|c| !matches!(c, '百' | '千' | '万' | '十')) {
+        assert_eq!(number_word(c).is_some(), opens_nxmy(c), "{c}");
+        assert_eq!(opens_nxmy(c), LEADING_NUMBERS.contains(&c), "{c}");
+        assert!(!is_mark(c) || !is_ideograph(c), "{c}");
+    }
+}
+
+#[test]
+fn national_formulations_start_with_a_number_word() {
+    // formulation_candidates skips quotes without a number word or digit.
+    for n in &LEX.national {
+        assert!(starts_with_number_word(n), "{n}");
+    }
+}
+
+#[test]
+fn char_prefix_is_the_first_characters() {
+    let long = "党员a干部，“三会一课”\n".repeat(200);
+    for s in ["", "党员", "abc", long.as_str()] {
+        for n in [0, 1, 2, 3, 255, 256, 257, 1000, 3000, 10_000] {
+            let want: String = s.chars().take(n).collect();
+            assert_eq!(char_prefix(s, n), want, "{n}");
+        }
+    }
+}
+
+#[test]
+fn one_scan_finds_marks_and_openers() {
+    let text = "落实“三会一课”,第三会、十三五和四个意识";
+    let scan = Scan::new(text);
+    let marks: String = scan.marks.iter().map(|m| m.1).collect();
+    assert_eq!(marks, "“”,、");
+    let openers: Vec<&str> = scan.openers.iter().map(|&i| &text[i..]).collect();
+    // Not 第三, not the 三 of 十三.
+    assert_eq!(
+        openers,
+        [
+            "三会一课”,第三会、十三五和四个意识",
+            "一课”,第三会、十三五和四个意识",
+            "四个意识"
+        ]
+    );
+}
+
+fn forms(t: &str) -> Vec<String> {
+    extract_text(t)
+        .formulations
+        .into_iter()
+        .map(|f| f.text)
+        .collect()
+}
+
+#[test]
+fn not_formulations() {
+    for t in [
+        "建立健全调研指导、述职评议、党建考核三项制度",
+        "2022年和2023年共两批评选",
+        "分别设立了七个支部",
+        "启动三年行动计划",
+        "一言一行讲政治、一举一动显忠诚",
+        "一是机关创品牌",
+        "千方百计解决问题,一把手带头",
+        "每年“七一”前夕",
+        "“五星级”党支部占比达30.7%",
+        "“百名处长话改革、千名支书讲党课、万名党员谈体会”活动",
+    ] {
+        assert!(forms(t).is_empty(), "{t}: {:?}", forms(t));
+    }
+}
+
+#[test]
+fn formulations_found() {
+    assert_eq!(forms("践行“兩個維護”"), ["两个维护"]);
+    assert_eq!(
+        forms("严格执行三会一课制度,推进“五基三化”"),
+        ["三会一课", "五基三化"]
+    );
+    assert_eq!(forms("开展“双报到、双服务”工作"), ["双报到", "双服务"]);
+    assert_eq!(
+        forms("扎实推进“四好农村路”建设,重点做好“十个一”服务"),
+        ["四好农村路", "十个一"]
+    );
+}
+
+#[test]
+fn shapes_of_unseen_reports() {
+    // Digit formulas, quoted or with a variable part.
+    assert_eq!(
+        forms("构建“1+5+20”工作体系,落实“258”行动"),
+        ["1+5+20", "258"]
+    );
+    assert_eq!(forms("打造1+N服务矩阵"), ["1+N"]);
+    assert!(forms("“2035”远景目标,全年增长1+2个百分点").is_empty());
+    let e = extract_text("落实“258”行动,2580名党员参与");
+    assert_eq!(e.formulations[0].mentions.len(), 1);
+    // One per unit of organization, quoted or not; idioms are not.
+    assert_eq!(forms("推行一户一档管理"), ["一户一档"]);
+    assert_eq!(forms("实施“一校一案”"), ["一校一案"]);
+    assert!(forms("一言一行都是榜样,一唱一和").is_empty());
+    assert!(forms("推行一事一清单").is_empty());
+    // 一X with other numbers, N级X, long names of numbered parts.
+    assert_eq!(forms("构建“一轴两翼三中心”格局"), ["一轴两翼三中心"]);
+    assert_eq!(forms("建立“一心多点”网络"), ["一心多点"]);
+    assert_eq!(forms("完善“三级联动”机制"), ["三级联动"]);
+    assert_eq!(forms("打造“四化两融合一体系”"), ["四化两融合一体系"]);
+    assert!(!forms("建成“两纵两横三个重要路段”").contains(&"两纵两横三个重要路段".to_string()));
+    // A quoted list of formulations gives each.
+    assert_eq!(forms("以“一引领、三提升”为抓手"), ["一引领", "三提升"]);
+    assert_eq!(forms("深化“红色物业+三联+X”模式"), ["三联"]);
+    // A count names the list it closes.
+    let e = extract_text("推动“服务能力、协同合力、自治活力”三力提升,让群众满意。");
+    assert_eq!(e.formulations[0].text, "三力提升");
+    assert_eq!(e.formulations[0].expansion.as_ref().map(Vec::len), Some(3));
+    let e = extract_text("全面开展清理河道、修缮道路、美化庭院“三项行动”。");
+    assert_eq!(e.formulations[0].text, "三项行动");
+    // An ordinary count stays one.
+    assert!(forms("围绕“政治、思想、组织”三个方面").is_empty());
+    assert!(forms("健全三项制度,设立七个支部,分两批").is_empty());
+}
+
+/// The expansion of formulation `f` in text `t`.
+fn exp(t: &str, f: &str) -> Option<Vec<String>> {
+    extract_text(t)
+        .formulations
+        .into_iter()
+        .find(|x| x.text == f)
+        .and_then(|x| x.expansion)
+}
+
+/// `items` as an expansion.
+fn v(items: &[&str]) -> Option<Vec<String>> {
+    Some(items.iter().map(|s| s.to_string()).collect())
+}
+
+#[test]
+fn expansions_listed_part_by_part() {
+    // One list per part, after a lead-in or without one.
+    assert_eq!(
+        exp(
+            "推行“两访两助”机制:访困难党员、访老党员,助就业、助就医。",
+            "两访两助"
+        ),
+        v(&["访困难党员", "访老党员", "助就业", "助就医"])
+    );
+    assert_eq!(
+        exp(
+            "开展“三下三提”行动,下企业、下村组、下社区,提效率、提质量、提满意度。",
+            "三下三提"
+        ),
+        v(&["下企业", "下村组", "下社区", "提效率", "提质量", "提满意度"])
+    );
+    // A digit formula with an open part.
+    assert_eq!(
+        exp(
+            "构建“1+2+N”体系,即1个联合党委、2个功能型党支部、N个楼宇党小组。",
+            "1+2+N"
+        ),
+        v(&["1个联合党委", "2个功能型党支部", "N个楼宇党小组"])
+    );
+}
+
+#[test]
+fn expansions_beside_the_mention() {
+    assert_eq!(
+        exp(
+            "以“三比三看”(即“比学习看素质、比服务看作风、比实绩看担当”)为主线。",
+            "三比三看"
+        ),
+        v(&["比学习看素质", "比服务看作风", "比实绩看担当"])
+    );
+    assert_eq!(
+        exp(
+            "推行“五带头”活动,即带头学理论、讲奉献、守纪律、亮身份和办实事。",
+            "五带头"
+        ),
+        v(&["带头学理论", "讲奉献", "守纪律", "亮身份", "办实事"])
+    );
+    assert_eq!(
+        exp(
+            "形成“1+3+12”架构(1个总支、3个支部、12个小组),运行顺畅。",
+            "1+3+12"
+        ),
+        v(&["1个总支", "3个支部", "12个小组"])
+    );
+    assert_eq!(
+        exp(
+            "探索“一网两链”模式,织密一张“服务网”、延伸两条“产业链”,成效明显。",
+            "一网两链"
+        ),
+        v(&["织密一张“服务网”", "延伸两条“产业链”"])
+    );
+    assert_eq!(
+        exp(
+            "实施“两抓两促”。\n抓队伍建设,促作用发挥。全县选派干部。\n抓产业发展,促集体增收。全县建成基地。",
+            "两抓两促"
+        ),
+        v(&["抓队伍建设,促作用发挥", "抓产业发展,促集体增收"])
+    );
+    assert_eq!(
+        exp(
+            "推行“三同步”机制。将项目立项与党组织组建同步、项目建设与党建工作同步、项目验收与党建考核同步,成效明显。",
+            "三同步"
+        ),
+        v(&[
+            "项目立项与党组织组建同步",
+            "项目建设与党建工作同步",
+            "项目验收与党建考核同步"
+        ])
+    );
+    // Subjects before the verb are no items; a list of another length is none.
+    assert_eq!(
+        exp("各单位党组织、在职党员到社区开展“双报到”。", "双报到"),
+        None
+    );
+    assert_eq!(
+        exp("落实“四个必访”,即困难户、独居老人、残疾人。", "四个必访"),
+        None
+    );
+}
+
+#[test]
+fn expansions() {
+    let e = extract_text(
+        "天津市深入开展大兴“学习之风、深入调研之风、亲民之风、尚能之风”活动。大兴“四个之风”。",
+    );
+    assert_eq!(e.formulations[0].text, "四个之风");
+    assert_eq!(e.formulations[0].expansion.as_ref().map(Vec::len), Some(4));
+    let e = extract_text(
+        "按照有组织、有制度、有教育、有活动、有场所、有标识和作用发挥好的“六有一好”要求",
+    );
+    assert_eq!(e.formulations[0].expansion.as_ref().map(Vec::len), Some(7));
+    let e = extract_text(
+        "开展争创“五星”活动,即争创学习型、服务奉献型、奉献型、廉洁自律型、文明和谐型。",
+    );
+    assert_eq!(
+        e.formulations[0].expansion.as_deref(),
+        Some(&["学习型", "服务奉献型", "奉献型", "廉洁自律型", "文明和谐型"].map(String::from)[..])
+    );
+    // A list of the wrong length is no expansion.
+    let e = extract_text("争创“五星”,即学习型、服务型、奉献型。");
+    assert_eq!(e.formulations[0].expansion, None);
+}
+
+#[test]
+fn quotes_and_documents() {
+    let e = extract_text(
+        "落实“社区吹哨、部门报到”机制,纠治“机关病”,办好“党课大讲堂”,获评“清廉广西工作建设先进集体”,带头走好“第一方阵”。《桂林日报》《机关党建先锋》专栏刊发,起草《关于全面加强新时代机关党的建设的意见》,研读《之江新语》。",
+    );
+    let kinds: Vec<QuoteKind> = e.slogans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            QuoteKind::Slogan,
+            QuoteKind::Term,
+            QuoteKind::Title,
+            QuoteKind::Honor,
+            QuoteKind::Slogan
+        ]
+    );
+    let docs: Vec<DocumentKind> = e.documents.iter().map(|d| d.kind).collect();
+    assert_eq!(
+        docs,
+        [
+            DocumentKind::Paper,
+            DocumentKind::Column,
+            DocumentKind::Policy,
+            DocumentKind::Book
+        ]
+    );
+}
+
+#[test]
+fn unbalanced_quotes_do_not_swallow_text() {
+    let e = extract_text("他说“我们要\n继续“机关病”问题");
+    assert_eq!(e.slogans.len(), 1);
+    assert_eq!(e.slogans[0].text, "机关病");
+}
