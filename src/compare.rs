@@ -715,7 +715,25 @@ pub fn log_ratio(a: u64, b: u64, c: u64, d: u64) -> f64 {
 /// Compares the profiles; see the module documentation.
 pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
     let names: Vec<String> = profiles.profiles.keys().cloned().collect();
-    let places = profiles
+    Comparison {
+        group_by: profiles.group_by,
+        places: place_summaries(profiles),
+        formulations: shared_items(profiles, |p| &p.formulations),
+        slogans: shared_items(profiles, |p| &p.slogans),
+        similarity: Similarity {
+            measure: "jaccard".to_string(),
+            places: names,
+            matrix: similarity_matrix(profiles),
+        },
+        keyness: keyness(profiles, options),
+        indicators: indicators(profiles),
+        reuse: None,
+    }
+}
+
+/// What each place's profile holds: documents, characters, dates.
+fn place_summaries(profiles: &Profiles) -> Vec<PlaceSummary> {
+    profiles
         .profiles
         .values()
         .map(|p| PlaceSummary {
@@ -726,10 +744,12 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
             chars: p.chars,
             dates: [p.first_date.clone(), p.last_date.clone()],
         })
-        .collect();
-    let formulations = shared_items(profiles, |p| &p.formulations);
-    let slogans = shared_items(profiles, |p| &p.slogans);
+        .collect()
+}
 
+/// The Jaccard similarity of every two places' formulation sets (1 on the
+/// diagonal), in the order of the profiles.
+fn similarity_matrix(profiles: &Profiles) -> Vec<Vec<f64>> {
     // Formulation sets as sorted integer ids: a pair costs one merge.
     let mut ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
     let sets: Vec<Vec<u32>> = profiles
@@ -748,8 +768,7 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
             v
         })
         .collect();
-    let matrix = sets
-        .iter()
+    sets.iter()
         .map(|a| {
             sets.iter()
                 .map(|b| {
@@ -761,17 +780,13 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
                 })
                 .collect()
         })
-        .collect();
+        .collect()
+}
 
-    // Keyness against all other places.
-    let totals: Vec<u64> = profiles
-        .profiles
-        .values()
-        .map(|p| p.terms.values().sum())
-        .collect();
-    let grand: u64 = totals.iter().sum();
-    // Corpus count of every term, and whether it may be distinctive at all
-    // (computed once per distinct term, not once per place).
+/// Every term's count over all places, and whether it may be distinctive
+/// at all (self-references, stop words and place names may not), computed
+/// once per distinct term rather than once per place.
+fn term_totals(profiles: &Profiles) -> rustc_hash::FxHashMap<&str, (u64, bool)> {
     let stop = jieba_rs::KeywordExtractConfig::default();
     let gazetteer = crate::places::Gazetteer::shared();
     let mut all_terms: rustc_hash::FxHashMap<&str, (u64, bool)> = Default::default();
@@ -788,53 +803,80 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
                 .0 += n;
         }
     }
-    let keyness = profiles
+    all_terms
+}
+
+/// Distinctive vocabulary: each place's terms against all other places,
+/// by log-likelihood G² (at least 3.84, more frequent here than there, at
+/// least `min_count` times), the best `top_terms` of each.
+fn keyness(profiles: &Profiles, options: &CompareOptions) -> Vec<Keyness> {
+    let totals: Vec<u64> = profiles
+        .profiles
+        .values()
+        .map(|p| p.terms.values().sum())
+        .collect();
+    let grand: u64 = totals.iter().sum();
+    let all_terms = term_totals(profiles);
+    profiles
         .profiles
         .values()
         .zip(&totals)
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(p, &c)| {
-            let d = grand - c;
-            let mut scored: Vec<(f64, &str, u64, u64)> = p
-                .terms
-                .iter()
-                .filter(|(_, n)| **n >= options.min_count)
-                .filter_map(|(t, &a)| {
-                    let &(total, excluded) = all_terms.get(t.as_str())?;
-                    let b = total - a;
-                    if excluded || d == 0 || (a as f64 / c.max(1) as f64) <= (b as f64 / d as f64) {
-                        return None;
-                    }
-                    let g2 = log_likelihood(a, b, c, d);
-                    (g2 >= 3.84).then_some((g2, t.as_str(), a, b))
-                })
-                .collect();
-            let by_score = |x: &(f64, &str, u64, u64), y: &(f64, &str, u64, u64)| {
-                y.0.partial_cmp(&x.0)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then_with(|| x.1.cmp(y.1))
-            };
-            if scored.len() > options.top_terms {
-                scored.select_nth_unstable_by(options.top_terms, by_score);
-                scored.truncate(options.top_terms);
+        .map(|(p, &c)| place_keyness(p, c, grand - c, &all_terms, options))
+        .collect()
+}
+
+/// One place's distinctive terms: `c` is its number of terms, `d` the other
+/// places'.
+fn place_keyness(
+    p: &Profile,
+    c: u64,
+    d: u64,
+    all_terms: &rustc_hash::FxHashMap<&str, (u64, bool)>,
+    options: &CompareOptions,
+) -> Keyness {
+    let mut scored: Vec<(f64, &str, u64, u64)> = p
+        .terms
+        .iter()
+        .filter(|(_, n)| **n >= options.min_count)
+        .filter_map(|(t, &a)| {
+            let &(total, excluded) = all_terms.get(t.as_str())?;
+            let b = total - a;
+            if excluded || d == 0 || (a as f64 / c.max(1) as f64) <= (b as f64 / d as f64) {
+                return None;
             }
-            scored.sort_by(by_score);
-            Keyness {
-                place: p.name.clone(),
-                terms: scored
-                    .into_iter()
-                    .map(|(g2, t, a, b)| KeyTerm {
-                        term: t.to_string(),
-                        g2: round4(g2),
-                        log_ratio: round4(log_ratio(a, b, c, d)),
-                        count: a,
-                    })
-                    .collect(),
-            }
+            let g2 = log_likelihood(a, b, c, d);
+            (g2 >= 3.84).then_some((g2, t.as_str(), a, b))
         })
         .collect();
+    let by_score = |x: &(f64, &str, u64, u64), y: &(f64, &str, u64, u64)| {
+        y.0.partial_cmp(&x.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| x.1.cmp(y.1))
+    };
+    if scored.len() > options.top_terms {
+        scored.select_nth_unstable_by(options.top_terms, by_score);
+        scored.truncate(options.top_terms);
+    }
+    scored.sort_by(by_score);
+    Keyness {
+        place: p.name.clone(),
+        terms: scored
+            .into_iter()
+            .map(|(g2, t, a, b)| KeyTerm {
+                term: t.to_string(),
+                g2: round4(g2),
+                log_ratio: round4(log_ratio(a, b, c, d)),
+                count: a,
+            })
+            .collect(),
+    }
+}
 
+/// Claims side by side: one table per indicator, in the order of the
+/// indicator taxonomy, rows by place, unit, document and position.
+fn indicators(profiles: &Profiles) -> Vec<Indicator> {
     let mut by_indicator: BTreeMap<String, Vec<ClaimRow>> = BTreeMap::new();
     for p in profiles.profiles.values() {
         for c in &p.claims {
@@ -874,19 +916,5 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
             .position(|o| *o == i.indicator)
             .unwrap_or(usize::MAX)
     });
-
-    Comparison {
-        group_by: profiles.group_by,
-        places,
-        formulations,
-        slogans,
-        similarity: Similarity {
-            measure: "jaccard".to_string(),
-            places: names,
-            matrix,
-        },
-        keyness,
-        indicators,
-        reuse: None,
-    }
+    indicators
 }

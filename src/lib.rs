@@ -23,8 +23,12 @@
 //! | the whole pipeline and its output | [`analysis`] |
 //! | batch indexing: parallel, streaming, resumable | [`index`] |
 //! | profiles and the comparison of places | [`compare`] |
-//! | tables, CSV, Markdown and HTML reports | [`report`] |
+//! | tables, CSV, Markdown and HTML reports of a comparison | [`report`] |
 //! | text reuse across documents: shared passages, clusters, first appearance | [`reuse`] |
+//! | the table, CSV, Markdown and HTML helpers under both (internal) | `render` |
+//!
+//! No two modules read each other, directly or round a loop
+//! (`python3 .ci/module_cycles.py` checks).
 //!
 //! ```
 //! use dangjian::{Document, Pipeline};
@@ -62,6 +66,7 @@ pub mod numerals;
 pub mod offsets;
 pub mod page;
 pub mod places;
+mod render;
 pub mod report;
 pub mod reuse;
 pub mod segment;

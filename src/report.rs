@@ -12,10 +12,9 @@
 
 use std::fmt::Write as _;
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::claims::format_value;
 use crate::compare::{ClaimRow, Comparison};
+use crate::render::{Grid, clip, csv_string, esc, md_table, text_table};
 
 /// The CSV views of a comparison.
 pub const VIEWS: &[&str] = &[
@@ -28,121 +27,6 @@ pub const VIEWS: &[&str] = &[
     "reuse",
     "reuse_clusters",
 ];
-
-pub(crate) fn pad(s: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// Cuts `s` to at most `width` display columns, with an ellipsis.
-pub(crate) fn clip(s: &str, width: usize) -> String {
-    if UnicodeWidthStr::width(s) <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
-}
-
-/// A plain-text table with columns aligned by display width (CJK characters
-/// are two columns wide).
-pub(crate) fn text_table(out: &mut String, header: &[&str], rows: &[Vec<String>], max_col: usize) {
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| clip(c, max_col)).collect())
-        .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| UnicodeWidthStr::width(*h)).collect();
-    for r in &rows {
-        for (i, c) in r.iter().enumerate() {
-            if i < widths.len() {
-                widths[i] = widths[i].max(UnicodeWidthStr::width(c.as_str()));
-            }
-        }
-    }
-    let line = |cells: Vec<String>| -> String {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| pad(c, widths[i]))
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    let _ = writeln!(
-        out,
-        "{}",
-        line(header.iter().map(|s| s.to_string()).collect())
-    );
-    let _ = writeln!(
-        out,
-        "{}",
-        widths
-            .iter()
-            .map(|w| "─".repeat(*w))
-            .collect::<Vec<_>>()
-            .join("  ")
-    );
-    for r in rows {
-        let _ = writeln!(out, "{}", line(r));
-    }
-    out.push('\n');
-}
-
-/// One section of a report as cells: the same rows rendered as a terminal
-/// table ([`Grid::text`]), a Markdown table ([`Grid::markdown`]) or an
-/// HTML table ([`Grid::html`]), so the formats cannot drift apart.
-struct Grid {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Grid {
-    fn new(header: &[&str], rows: Vec<Vec<String>>) -> Self {
-        Grid {
-            header: header.iter().map(|h| h.to_string()).collect(),
-            rows,
-        }
-    }
-
-    fn header(&self) -> Vec<&str> {
-        self.header.iter().map(String::as_str).collect()
-    }
-
-    /// Aligned columns, each cut to `max_col` display columns.
-    fn text(&self, out: &mut String, max_col: usize) {
-        text_table(out, &self.header(), &self.rows, max_col);
-    }
-
-    fn markdown(&self, out: &mut String) {
-        md_table(out, &self.header(), &self.rows);
-    }
-
-    fn html(&self, out: &mut String) {
-        out.push_str("<table>\n<tr>");
-        for h in &self.header {
-            let _ = write!(out, "<th>{}</th>", esc(h));
-        }
-        out.push_str("</tr>\n");
-        for r in &self.rows {
-            out.push_str("<tr>");
-            for c in r {
-                let _ = write!(out, "<td>{}</td>", esc(c));
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</table>\n");
-    }
-}
 
 /// The places compared: documents, characters and the dates they span.
 fn places_grid(c: &Comparison) -> Grid {
@@ -416,15 +300,6 @@ pub fn table(c: &Comparison) -> String {
     out
 }
 
-pub(crate) fn csv_string(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(header);
-    for r in rows {
-        let _ = w.write_record(&r);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
 /// One CSV view (`places`, `formulations`, `slogans`, `similarity`,
 /// `keyness`, `indicators`), tidy: one row per observation.
 pub fn csv_view(c: &Comparison, view: &str) -> Option<String> {
@@ -565,30 +440,6 @@ pub fn csv_view(c: &Comparison, view: &str) -> Option<String> {
     })
 }
 
-fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
-fn md_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let _ = writeln!(
-        out,
-        "|{}|",
-        header.iter().map(|_| "---").collect::<Vec<_>>().join("|")
-    );
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "| {} |",
-            r.iter()
-                .map(|c| md_escape(c))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        );
-    }
-    out.push('\n');
-}
-
 /// Markdown (`--format markdown`).
 pub fn markdown(c: &Comparison) -> String {
     let mut out = String::new();
@@ -630,13 +481,6 @@ pub fn markdown(c: &Comparison) -> String {
         md_table(&mut out, &CLAIM_HEADER, &rows);
     }
     out
-}
-
-pub(crate) fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 const PALETTE: &[&str] = &[

@@ -453,255 +453,227 @@ impl Normalizer {
 
     /// Normalizes `text`; see the module documentation.
     pub fn normalize(&self, text: &str) -> Normalized {
-        let mut out = String::with_capacity(text.len());
-        let mut map = OffsetMapBuilder::new();
-        let mut trad = 0usize;
-        let mut simp = 0usize;
-        // Start of a run of bytes copied unchanged into `out`.
-        let mut run = 0usize;
-        // Start of the run of the original that maps linearly (copied bytes
-        // and same-length replacements alike).
-        let mut lin = 0usize;
-        let mut quote_open = false;
+        let mut p = Pass::new(text);
+        let len = text.len();
+        while p.i < len {
+            let Some((c, clen, f)) = self.next_action(&mut p) else {
+                continue;
+            };
+            p.count(f);
+            if f & F_ACTION == 0 {
+                p.i += clen;
+                continue;
+            }
+            if f & F_PHRASE != 0 && self.phrase(&mut p, c, clen) {
+                continue;
+            }
+            if f & F_SPECIAL != 0 && self.special(&mut p, c, clen) {
+                continue;
+            }
+            if f & F_DROP != 0 {
+                p.flush(p.i);
+                p.restart(p.i + clen);
+                continue;
+            }
+            if f & F_MAPPED != 0 {
+                p.mapped(self.mapped_of(c), clen);
+                continue;
+            }
+            p.i += clen;
+        }
+        p.finish()
+    }
+
+    /// Moves `p` to the next character that may need work and returns it
+    /// with its length and flags (counted already when it came through the
+    /// fast path), or `None` when the characters passed need nothing (or the
+    /// text ended).
+    #[inline]
+    fn next_action(&self, p: &mut Pass) -> Option<(char, usize, u8)> {
+        let bytes = p.text.as_bytes();
+        let i = p.i;
+        let b = bytes[i];
+        if b < 0x80 {
+            let f = self.inner.flags[b as usize];
+            if f == 0 {
+                if b == b'\n' {
+                    p.quote_open = false;
+                }
+                p.i += 1;
+                return None;
+            }
+            Some((b as char, 1, f))
+        } else if (0xE0..0xF0).contains(&b) && i + 2 < bytes.len() {
+            self.cjk_run(p)
+        } else {
+            let Some(c) = p.text[i..].chars().next() else {
+                p.i = bytes.len();
+                return None;
+            };
+            let f = self.flags_of(c);
+            if f == 0 {
+                p.i += c.len_utf8();
+                return None;
+            }
+            Some((c, c.len_utf8(), f))
+        }
+    }
+
+    /// The fast path: three-byte sequences (all of the BMP's CJK) decoded
+    /// inline and handled from the dense table without data-dependent
+    /// branches, until a character needs the general path or may start a
+    /// phrase (returned, already counted) or the run of three-byte
+    /// characters ends (`None`).
+    /// Each character's successor is decoded once, to ask the Bloom filter
+    /// about the pair, and becomes the next current character while the run
+    /// lasts.
+    #[inline]
+    fn cjk_run(&self, p: &mut Pass) -> Option<(char, usize, u8)> {
+        let text = p.text;
         let bytes = text.as_bytes();
         let flags: &[u8] = &self.inner.flags;
         let dense: &[u32; 0x10000] = &self.inner.dense;
         let bloom: &[u64; (1 << BLOOM_BITS) / 64] = &self.inner.bloom;
         let ascii_second = self.inner.ascii_second;
-        let len = bytes.len();
-        let mut i = 0usize;
-
-        // The character before position `i` as written to the output (text
-        // dropped before it, such as a gloss, does not count).
-        macro_rules! prev_out {
-            () => {
-                text[run..i]
-                    .chars()
-                    .rev()
-                    .chain(tail_str(&out).chars().rev())
-                    .take(2)
-                    .collect::<Vec<char>>()
+        let mut i = p.i;
+        let mut cp = decode3(bytes, i);
+        loop {
+            let d = dense[cp as usize];
+            p.trad += (d >> D_TRAD_SHIFT) as usize & 1;
+            p.simp += (d >> D_SIMP_SHIFT) as usize & 1;
+            // The next character if it has three bytes, and whether the
+            // pair may start a phrase.
+            let (next, pair) = match bytes.get(i + 3..i + 6) {
+                Some(&[x, _, _]) if x & 0xF0 == 0xE0 => {
+                    let n = decode3(bytes, i + 3);
+                    let bit = bloom_bit(cp, n);
+                    (n, (bloom[bit / 64] >> (bit % 64)) & 1 != 0)
+                }
+                _ => match bytes.get(i + 3) {
+                    None => (u32::MAX, false),
+                    Some(&x) if x < 0x80 => (u32::MAX, ascii_second),
+                    Some(_) => (u32::MAX, true), // the general path decides
+                },
             };
-        }
-
-        // Ends the copied run and the linear run at `upto`.
-        macro_rules! flush {
-            ($upto:expr) => {
-                if $upto > run {
-                    out.push_str(&text[run..$upto]);
-                }
-                if $upto > lin {
-                    map.copy(lin, $upto - lin);
-                }
-            };
-        }
-
-        'chars: while i < len {
-            let b = bytes[i];
-            let (c, clen, f) = if b < 0x80 {
-                let f = flags[b as usize];
-                if f == 0 {
-                    if b == b'\n' {
-                        quote_open = false;
-                    }
-                    i += 1;
-                    continue;
-                }
-                (b as char, 1, f)
-            } else if (0xE0..0xF0).contains(&b) && i + 2 < len {
-                // The fast path: three-byte sequences (all of the BMP's CJK)
-                // decoded inline and handled from the dense table without
-                // data-dependent branches, unless the character needs the
-                // general path or may start a phrase.
-                // Each character's successor is decoded once, to ask the
-                // Bloom filter about the pair, and becomes the next current
-                // character while the run of three-byte characters lasts.
-                let mut cp = decode3(bytes, i);
-                loop {
-                    let d = dense[cp as usize];
-                    trad += (d >> D_TRAD_SHIFT) as usize & 1;
-                    simp += (d >> D_SIMP_SHIFT) as usize & 1;
-                    // The next character if it has three bytes, and whether
-                    // the pair may start a phrase.
-                    let (next, pair) = match bytes.get(i + 3..i + 6) {
-                        Some(&[x, _, _]) if x & 0xF0 == 0xE0 => {
-                            let n = decode3(bytes, i + 3);
-                            let bit = bloom_bit(cp, n);
-                            (n, (bloom[bit / 64] >> (bit % 64)) & 1 != 0)
-                        }
-                        _ => match bytes.get(i + 3) {
-                            None => (u32::MAX, false),
-                            Some(&x) if x < 0x80 => (u32::MAX, ascii_second),
-                            Some(_) => (u32::MAX, true), // the general path decides
-                        },
-                    };
-                    if (d & D_SLOW != 0) | ((d & D_PHRASE != 0) & pair) {
-                        // Counted above already.
-                        let f = flags[cp as usize] & !(F_TRAD | F_SIMP);
-                        break (char::from_u32(cp).unwrap_or('\u{fffd}'), 3, f);
-                    }
-                    let o = d & CHAR_MASK;
-                    // Traditional text changes most characters: writing each
-                    // one is cheaper than guessing which to write.
-                    if (trad > simp) | (o != cp) {
-                        if i > run {
-                            out.push_str(&text[run..i]);
-                        }
-                        // Same length: the offset map needs nothing.
-                        out.push(char::from_u32(o).unwrap_or('\u{fffd}'));
-                        run = i + 3;
-                    }
-                    i += 3;
-                    if next != u32::MAX {
-                        cp = next;
-                        continue;
-                    }
-                    // Plain ASCII (spaces, digits, commas, line breaks)
-                    // between runs of Chinese stays in the copied run.
-                    while let Some(&a) = bytes.get(i)
-                        && a < 0x80
-                        && flags[a as usize] == 0
-                    {
-                        if a == b'\n' {
-                            quote_open = false;
-                        }
-                        i += 1;
-                    }
-                    match bytes.get(i..i + 3) {
-                        Some(&[x, _, _]) if x & 0xF0 == 0xE0 => cp = decode3(bytes, i),
-                        _ => continue 'chars,
-                    }
-                }
-            } else {
-                let Some(c) = text[i..].chars().next() else {
-                    break;
-                };
-                let f = self.flags_of(c);
-                if f == 0 {
-                    i += c.len_utf8();
-                    continue;
-                }
-                (c, c.len_utf8(), f)
-            };
-            if f & F_TRAD != 0 {
-                trad += 1;
-            } else if f & F_SIMP != 0 {
-                simp += 1;
+            if (d & D_SLOW != 0) | ((d & D_PHRASE != 0) & pair) {
+                p.i = i;
+                // Counted above already.
+                let f = flags[cp as usize] & !(F_TRAD | F_SIMP);
+                return Some((char::from_u32(cp).unwrap_or('\u{fffd}'), 3, f));
             }
-            if f & F_ACTION == 0 {
-                i += clen;
+            let o = d & CHAR_MASK;
+            // Traditional text changes most characters: writing each one is
+            // cheaper than guessing which to write.
+            if (p.trad > p.simp) | (o != cp) {
+                if i > p.run {
+                    p.out.push_str(&text[p.run..i]);
+                }
+                // Same length: the offset map needs nothing.
+                p.out.push(char::from_u32(o).unwrap_or('\u{fffd}'));
+                p.run = i + 3;
+            }
+            i += 3;
+            if next != u32::MAX {
+                cp = next;
                 continue;
             }
-            if f & F_PHRASE != 0
-                && self.starts_phrase(c, &text[i + clen..])
-                && let Some((plen, conv)) = self.inner.converter.phrase_at(&text[i..])
+            // Plain ASCII (spaces, digits, commas, line breaks) between runs
+            // of Chinese stays in the copied run.
+            while let Some(&a) = bytes.get(i)
+                && a < 0x80
+                && flags[a as usize] == 0
             {
-                flush!(i);
-                let seg = &text[i..i + plen];
-                push_converted(&mut out, &mut map, i, seg, &conv);
-                lin = i + plen;
-                for c2 in seg.chars().skip(1) {
-                    let f2 = self.flags_of(c2);
-                    if f2 & F_TRAD != 0 {
-                        trad += 1;
-                    } else if f2 & F_SIMP != 0 {
-                        simp += 1;
-                    }
+                if a == b'\n' {
+                    p.quote_open = false;
                 }
-                i += plen;
-                run = i;
-                continue;
+                i += 1;
             }
-            if f & F_SPECIAL != 0 {
-                match c {
-                    '\r' => {
-                        flush!(i);
-                        if bytes.get(i + 1) != Some(&b'\n') {
-                            out.push('\n');
-                            map.replace(i, i + 1, 1);
-                            quote_open = false;
-                        }
-                        i += 1;
-                        run = i;
-                        lin = i;
-                        continue;
-                    }
-                    '"' | '＂' => {
-                        flush!(i);
-                        let q = if quote_open { '”' } else { '“' };
-                        quote_open = !quote_open;
-                        out.push(q);
-                        map.replace(i, i + clen, q.len_utf8());
-                        i += clen;
-                        run = i;
-                        lin = i;
-                        continue;
-                    }
-                    '(' | '（' => {
-                        if prev_out!().first().is_some_and(|c| is_han(*c))
-                            && let Some(glen) = gloss_len(&text[i..])
-                        {
-                            flush!(i);
-                            i += glen;
-                            run = i;
-                            lin = i;
-                            continue;
-                        }
-                    }
-                    'a'..='z' => {
-                        let word_end = i + text[i..]
-                            .bytes()
-                            .position(|x| !x.is_ascii_lowercase())
-                            .unwrap_or(len - i);
-                        let prev = prev_out!();
-                        if let Some(han) = self.pinyin_in_context(text, i, word_end, &prev) {
-                            flush!(i);
-                            out.push_str(han);
-                            map.replace(i, word_end, han.len());
-                            run = word_end;
-                            lin = word_end;
-                        }
-                        i = word_end;
-                        continue;
-                    }
-                    _ => {}
+            match bytes.get(i..i + 3) {
+                Some(&[x, _, _]) if x & 0xF0 == 0xE0 => cp = decode3(bytes, i),
+                _ => {
+                    p.i = i;
+                    return None;
                 }
             }
-            if f & F_DROP != 0 {
-                flush!(i);
-                i += clen;
-                run = i;
-                lin = i;
-                continue;
-            }
-            if f & F_MAPPED != 0 {
-                let m = self.mapped_of(c);
-                if i > run {
-                    out.push_str(&text[run..i]);
-                }
-                out.push(m);
-                if m.len_utf8() != clen {
-                    // Not linear: close the linear run, record a replacement.
-                    if i > lin {
-                        map.copy(lin, i - lin);
-                    }
-                    map.replace(i, i + clen, m.len_utf8());
-                    lin = i + clen;
-                }
-                i += clen;
-                run = i;
-                continue;
-            }
-            i += clen;
         }
-        flush!(len);
-        let norm_len = out.len();
-        Normalized {
-            text: out,
-            map: map.finish(norm_len, len),
-            script: script_of(trad, simp),
-            traditional_chars: trad,
-            simplified_chars: simp,
+    }
+
+    /// Converts the OpenCC phrase that starts with `c` at `p.i`, if one
+    /// does; whether it did.
+    #[inline]
+    fn phrase(&self, p: &mut Pass, c: char, clen: usize) -> bool {
+        let (text, i) = (p.text, p.i);
+        if !self.starts_phrase(c, &text[i + clen..]) {
+            return false;
+        }
+        let Some((plen, conv)) = self.inner.converter.phrase_at(&text[i..]) else {
+            return false;
+        };
+        p.flush(i);
+        let seg = &text[i..i + plen];
+        push_converted(&mut p.out, &mut p.map, i, seg, &conv);
+        p.lin = i + plen;
+        for c2 in seg.chars().skip(1) {
+            p.count(self.flags_of(c2));
+        }
+        p.i += plen;
+        p.run = p.i;
+        true
+    }
+
+    /// The characters that are decided in context: a carriage return, a
+    /// straight quotation mark (opening or closing by turns within a line),
+    /// an opening bracket that starts a pinyin gloss after Han, and a
+    /// lowercase word that may be stray pinyin. Whether `c` was handled.
+    fn special(&self, p: &mut Pass, c: char, clen: usize) -> bool {
+        let (text, i) = (p.text, p.i);
+        match c {
+            '\r' => {
+                p.flush(i);
+                if text.as_bytes().get(i + 1) != Some(&b'\n') {
+                    p.out.push('\n');
+                    p.map.replace(i, i + 1, 1);
+                    p.quote_open = false;
+                }
+                p.restart(i + 1);
+                true
+            }
+            '"' | '＂' => {
+                p.flush(i);
+                let q = if p.quote_open { '”' } else { '“' };
+                p.quote_open = !p.quote_open;
+                p.out.push(q);
+                p.map.replace(i, i + clen, q.len_utf8());
+                p.restart(i + clen);
+                true
+            }
+            '(' | '（' => {
+                if p.prev_out().first().is_some_and(|c| is_han(*c))
+                    && let Some(glen) = gloss_len(&text[i..])
+                {
+                    p.flush(i);
+                    p.restart(i + glen);
+                    return true;
+                }
+                false
+            }
+            'a'..='z' => {
+                let word_end = i + text[i..]
+                    .bytes()
+                    .position(|x| !x.is_ascii_lowercase())
+                    .unwrap_or(text.len() - i);
+                let prev = p.prev_out();
+                if let Some(han) = self.pinyin_in_context(text, i, word_end, &prev) {
+                    p.flush(i);
+                    p.out.push_str(han);
+                    p.map.replace(i, word_end, han.len());
+                    p.restart(word_end);
+                } else {
+                    p.i = word_end;
+                }
+                true
+            }
+            _ => false,
         }
     }
 
@@ -748,6 +720,117 @@ impl Normalizer {
         let before2 = prev.get(1).copied();
         let after2 = after_it.next();
         (near_han(before, before2) && near_han(after, after2)).then_some(han)
+    }
+}
+
+/// The state of one pass of [`Normalizer::normalize`] over a text: the
+/// output so far, the offset map, the script counts and where the runs of
+/// unchanged text began.
+struct Pass<'t> {
+    text: &'t str,
+    out: String,
+    map: OffsetMapBuilder,
+    trad: usize,
+    simp: usize,
+    /// Start of a run of bytes copied unchanged into `out`.
+    run: usize,
+    /// Start of the run of the original that maps linearly (copied bytes
+    /// and same-length replacements alike).
+    lin: usize,
+    quote_open: bool,
+    /// The next byte to read.
+    i: usize,
+}
+
+impl<'t> Pass<'t> {
+    fn new(text: &'t str) -> Self {
+        Pass {
+            text,
+            out: String::with_capacity(text.len()),
+            map: OffsetMapBuilder::new(),
+            trad: 0,
+            simp: 0,
+            run: 0,
+            lin: 0,
+            quote_open: false,
+            i: 0,
+        }
+    }
+
+    /// Counts a character as traditional or simplified by its flags.
+    #[inline]
+    fn count(&mut self, f: u8) {
+        if f & F_TRAD != 0 {
+            self.trad += 1;
+        } else if f & F_SIMP != 0 {
+            self.simp += 1;
+        }
+    }
+
+    /// The characters before position `i` as written to the output, nearest
+    /// first, at most two (text dropped before it, such as a gloss, does not
+    /// count).
+    fn prev_out(&self) -> Vec<char> {
+        self.text[self.run..self.i]
+            .chars()
+            .rev()
+            .chain(tail_str(&self.out).chars().rev())
+            .take(2)
+            .collect()
+    }
+
+    /// Ends the copied run and the linear run at `upto`.
+    #[inline]
+    fn flush(&mut self, upto: usize) {
+        if upto > self.run {
+            self.out.push_str(&self.text[self.run..upto]);
+        }
+        if upto > self.lin {
+            self.map.copy(self.lin, upto - self.lin);
+        }
+    }
+
+    /// Goes on reading at `at`, where both runs start again (what lies
+    /// between the last flush and `at` was written or dropped already).
+    #[inline]
+    fn restart(&mut self, at: usize) {
+        self.i = at;
+        self.run = at;
+        self.lin = at;
+    }
+
+    /// Writes `m` for the `clen`-byte character at `i` (a width or
+    /// punctuation mapping); only a change of length enters the map.
+    #[inline]
+    fn mapped(&mut self, m: char, clen: usize) {
+        let i = self.i;
+        if i > self.run {
+            self.out.push_str(&self.text[self.run..i]);
+        }
+        self.out.push(m);
+        if m.len_utf8() != clen {
+            // Not linear: close the linear run, record a replacement.
+            if i > self.lin {
+                self.map.copy(self.lin, i - self.lin);
+            }
+            self.map.replace(i, i + clen, m.len_utf8());
+            self.lin = i + clen;
+        }
+        self.i = i + clen;
+        self.run = self.i;
+    }
+
+    fn finish(mut self) -> Normalized {
+        let len = self.text.len();
+        self.flush(len);
+        let norm_len = self.out.len();
+        Normalized {
+            text: self.out,
+            map: self.map.finish(norm_len, len),
+            script: script_of(self.trad, self.simp),
+            traditional_chars: self.trad,
+            simplified_chars: self.simp,
+        }
     }
 }
 

@@ -18,7 +18,7 @@
 use std::fmt::Write as _;
 
 use super::{Cluster, ReuseReport};
-use crate::report::{clip, csv_string, esc, text_table};
+use crate::render::{clip, csv_string, esc, text_table};
 
 /// Clusters shown in the terminal table; the rest are counted.
 const TABLE_CLUSTERS: usize = 40;
