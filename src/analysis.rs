@@ -129,11 +129,11 @@ impl Default for Stages {
 /// use dangjian::PipelineBuilder;
 /// let p = PipelineBuilder::new()
 ///     .keywords(5)
-///     .user_lexicon_str("红色物业联盟 nz")
+///     .user_lexicon_str("邻里红管家 nz")
 ///     .unwrap()
 ///     .build()
 ///     .unwrap();
-/// let a = p.analyze(&dangjian::Document::from_text("选派党建指导员加入红色物业联盟"));
+/// let a = p.analyze(&dangjian::Document::from_text("组织党员志愿者加入邻里红管家"));
 /// assert!(a.keywords.len() <= 5);
 /// ```
 #[derive(Debug, Clone, Default)]

@@ -100,11 +100,11 @@ impl Default for Segmenter {
 /// ```
 /// use dangjian::segment::SegmenterBuilder;
 /// let seg = SegmenterBuilder::new()
-///     .user_lexicon_str("红色物业联盟 nz\n")
+///     .user_lexicon_str("邻里红管家 nz\n")
 ///     .unwrap()
 ///     .build()
 ///     .unwrap();
-/// assert!(seg.cut("选派党建指导员加入红色物业联盟").any(|w| w == "红色物业联盟"));
+/// assert!(seg.cut("组织党员志愿者加入邻里红管家").any(|w| w == "邻里红管家"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct SegmenterBuilder {

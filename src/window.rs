@@ -325,9 +325,9 @@ impl Marks {
     ///
     /// ```
     /// use dangjian::window::Marks;
-    /// let t = "开展“千名干部进千企”活动";
+    /// let t = "开展“百名书记进百村”活动";
     /// let m = Marks::new(t);
-    /// assert!(m.more_opened(0, t.find("千名").unwrap()));
+    /// assert!(m.more_opened(0, t.find("百名").unwrap()));
     /// assert!(!m.more_opened(0, t.find("活动").unwrap()));
     /// ```
     pub fn more_opened(&self, from: usize, to: usize) -> bool {

@@ -140,8 +140,8 @@ fn failure_error(py: Python<'_>, f: &Failure) -> PyErr {
 ///
 /// Example:
 ///     >>> import dangjian
-///     >>> p = dangjian.Pipeline(keywords=5, lexicon=["红色物业联盟 nz"])
-///     >>> a = p.analyze("选派党建指导员加入红色物业联盟,共建成120个党群服务站")
+///     >>> p = dangjian.Pipeline(keywords=5, lexicon=["邻里红管家 nz"])
+///     >>> a = p.analyze("组织党员志愿者加入邻里红管家,共建成120个党群服务站")
 ///     >>> a["claims"][0]["value"], a["claims"][0]["unit"]
 ///     (120, '个')
 #[pyclass(frozen, module = "dangjian")]

@@ -242,13 +242,13 @@ def test_pipeline_options():
 
 
 def test_pipeline_lexicon_from_list_and_file(tmp_path):
-    text = "选派党建指导员加入红色物业联盟"
-    assert "红色物业联盟" not in dangjian.Pipeline().segment(text)
-    assert "红色物业联盟" in dangjian.Pipeline(lexicon=["红色物业联盟 nz"]).segment(text)
+    text = "组织党员志愿者加入邻里红管家"
+    assert "邻里红管家" not in dangjian.Pipeline().segment(text)
+    assert "邻里红管家" in dangjian.Pipeline(lexicon=["邻里红管家 nz"]).segment(text)
     f = tmp_path / "lexicon.txt"
-    f.write_text("红色物业联盟 1000 nz\n", encoding="utf-8")
-    assert "红色物业联盟" in dangjian.Pipeline(lexicon=f).segment(text)
-    assert "红色物业联盟" in dangjian.Pipeline(lexicon=str(f)).segment(text)
+    f.write_text("邻里红管家 1000 nz\n", encoding="utf-8")
+    assert "邻里红管家" in dangjian.Pipeline(lexicon=f).segment(text)
+    assert "邻里红管家" in dangjian.Pipeline(lexicon=str(f)).segment(text)
     with pytest.raises(FileNotFoundError):
         dangjian.Pipeline(lexicon=tmp_path / "none.txt")
     with pytest.raises(TypeError):

@@ -12,7 +12,7 @@ def values(text: str) -> List[float]:
 
 
 def main() -> None:
-    p = dangjian.Pipeline(keywords=5, lexicon=["红色物业联盟 nz"], clean=False)
+    p = dangjian.Pipeline(keywords=5, lexicon=["邻里红管家 nz"], clean=False)
     docs: List[dangjian.Source] = ["党员10名", b"\xe5\x85\x9a", Path("report.txt")]
     for r in p.analyze_many(docs, threads=2):
         if "error" in r:
