@@ -47,9 +47,9 @@ use crate::body::Body;
 use crate::claims::Claim;
 use crate::document::DocumentInfo;
 use crate::page::PageMeta;
-use crate::window;
 
 mod claim_places;
+mod evidence;
 mod subject;
 mod towns;
 
@@ -371,12 +371,12 @@ impl Gazetteer {
         p.parent.map(|i| &self.places[i])
     }
 
-    fn index_of(&self, p: &Place) -> Option<usize> {
+    pub(super) fn index_of(&self, p: &Place) -> Option<usize> {
         self.by_code.get(&p.code).copied()
     }
 
     /// Whether `a` is `b` or lies within it.
-    fn within(&self, a: usize, b: usize) -> bool {
+    pub(super) fn within(&self, a: usize, b: usize) -> bool {
         let mut cur = Some(a);
         while let Some(c) = cur {
             if c == b {
@@ -685,162 +685,6 @@ fn resolve_name(g: &Gazetteer, name: &str, code: Option<&str>) -> Option<usize> 
     (same <= 1).then(|| g.index_of(best)).flatten()
 }
 
-const PAPER_SUFFIXES: &[&str] = &["日报", "晚报", "时报", "商报", "都市报", "报"];
-
-/// What follows a place's name when the name belongs to a paper, a site or a
-/// station (滨州日报, 滨州网讯): the source, not the subject.
-const MEDIA_AFTER: &[&str] = &[
-    "日报",
-    "晚报",
-    "都市报",
-    "商报",
-    "时报",
-    "报社",
-    "报讯",
-    "网讯",
-    "新闻网",
-    "电视台",
-    "广播",
-    "融媒",
-];
-
-/// What precedes a division named as receiving aid (帮扶澜沧县, 进驻连山县).
-const AID_BEFORE: &[&str] = &[
-    "帮扶", "支援", "援建", "援助", "挂钩", "进驻", "驻", "结对", "对口", "援",
-];
-
-/// The masthead or source paper's division (桂林日报 → 桂林市), from the
-/// page's source and the tokens of its first lines (滨州日报/滨州网讯).
-fn masthead_place(
-    g: &Gazetteer,
-    norm: &crate::normalize::Normalizer,
-    meta: &PageMeta,
-    normalized_full: &str,
-) -> Option<(usize, String)> {
-    let sources: Vec<String> = meta.source.iter().map(|s| norm.normalize_text(s)).collect();
-    // Every paper suffix ends in 报: a line without one names no paper, and
-    // is not cut into tokens.
-    let first_lines = normalized_full
-        .lines()
-        .take(12)
-        .filter(|l| l.contains('报'))
-        .flat_map(|l| {
-            l.split(|c: char| {
-                c.is_whitespace() || matches!(c, '/' | '|' | '•' | '·' | ':' | '：' | '(' | '（')
-            })
-        })
-        .filter(|t| !t.is_empty());
-    sources
-        .iter()
-        .map(String::as_str)
-        .chain(first_lines)
-        .find_map(|src| {
-            let stem = PAPER_SUFFIXES.iter().find_map(|s| src.strip_suffix(s))?;
-            if stem.chars().count() < 2 || g.ordinary_word(stem) {
-                return None;
-            }
-            resolve_name(g, stem, None).map(|i| (i, src.to_string()))
-        })
-}
-
-/// The words by which a sentence calls something an example's epitome.
-const EPITOME_WORDS: [&str; 2] = ["缩影", "写照"];
-
-/// Where the words of [`EPITOME_WORDS`] stand in `text`, in order: rare, so
-/// that most mentions are ruled out without reading their sentence.
-fn epitome_words(text: &str) -> Vec<usize> {
-    // `contains` is a vectorized search, `match_indices` a plain one: the
-    // second runs only where the first found the word.
-    let mut at: Vec<usize> = EPITOME_WORDS
-        .iter()
-        .filter(|w| text.contains(*w))
-        .flat_map(|w| text.match_indices(w).map(|(i, _)| i))
-        .collect();
-    at.sort_unstable();
-    at
-}
-
-/// Whether the division named at `at` is what an example stands for:
-/// `…是铜仁市发展村级集体经济的一个缩影` (after 是 in a sentence that calls
-/// something its 缩影 or 写照). `words`: [`epitome_words`] of `text`.
-fn is_epitome_of(text: &str, words: &[usize], at: usize) -> bool {
-    // The sentence lies within a window either side of `at`: without one of
-    // the words there, it has none.
-    let first = words.partition_point(|&w| w < at.saturating_sub(window::SENTENCE));
-    if words.get(first).is_none_or(|&w| w >= at + window::SENTENCE) {
-        return false;
-    }
-    let end_mark = |c: char| matches!(c, '。' | '!' | '?' | '\n');
-    let start = window::back_to(text, at, end_mark, window::SENTENCE);
-    let end = window::forward_to(text, at, end_mark, window::SENTENCE);
-    let sentence = &text[start..end];
-    let before = &text[start..at];
-    EPITOME_WORDS.iter().any(|w| sentence.contains(w)) && before.contains('是')
-}
-
-/// Weighs every piece of evidence of `combined` (title, `\n`, body from
-/// `offset`) for [`subject::decide`].
-fn weigh_evidence(
-    combined: &str,
-    offset: usize,
-    found: &Recognized,
-    towns: &[towns::Town<'_>],
-    masthead: Option<&(usize, String)>,
-) -> subject::Evidence {
-    let mut ev = subject::Evidence::default();
-    if let Some((m, _)) = masthead {
-        ev.add(*m, subject::MASTHEAD, usize::MAX);
-    }
-    let body = &combined[offset..];
-    // The lead: the body's first paragraph, at most about 200 characters.
-    let lead_end = offset
-        + body
-            .char_indices()
-            .find(|(i, c)| *c == '\n' || *i > 600)
-            .map_or(body.len(), |(i, _)| i);
-    let epitomes = epitome_words(combined);
-    for h in &found.hits {
-        let Some(p) = h.place else { continue };
-        let after = &combined[h.end..];
-        if MEDIA_AFTER.iter().any(|m| after.starts_with(m)) {
-            continue;
-        }
-        let before = &combined[..h.start];
-        let mut w = if h.start < offset {
-            subject::TITLE
-        } else {
-            1.0
-        };
-        if h.start >= offset && h.start < lead_end {
-            w += subject::LEAD;
-        }
-        if AID_BEFORE.iter().any(|a| before.ends_with(a)) {
-            w += subject::RECIPIENT;
-        }
-        if is_epitome_of(combined, &epitomes, h.start) {
-            w += subject::EPITOME;
-        }
-        ev.add(p, w, h.start);
-    }
-    // Later mentions of towns and villages: evidence for their county, up
-    // to a cap (an anecdote's village named ten times is still one example).
-    let mut from_towns: HashMap<usize, f64> = HashMap::new();
-    for t in towns {
-        for &at in t.mentions.iter().filter(|&&at| at != t.first) {
-            let w = if at < offset { 1.0 } else { subject::TOWN };
-            let seen = from_towns.entry(t.county).or_default();
-            let w = w.min(subject::TOWN_CAP - *seen);
-            if w <= 0.0 {
-                break;
-            }
-            *seen += w;
-            ev.add(t.county, w, at);
-        }
-    }
-    ev.count_self_references(combined, &found.level_words);
-    ev
-}
-
 /// Runs recognition, decides the document place and attributes `claims`.
 pub fn attribute(
     body: &Body,
@@ -861,7 +705,7 @@ pub fn attribute(
         doc = Some((i, "given by the corpus manifest".to_string()));
     }
     // 2. Masthead / source: a hint, weighed with the text.
-    let masthead = masthead_place(g, &norm, meta, normalized_full);
+    let masthead = evidence::masthead_place(g, &norm, meta, normalized_full);
 
     // The title is recognized together with the body (one context for
     // ambiguous names); only body mentions are reported and attributed.
@@ -904,8 +748,8 @@ pub fn attribute(
         &combined,
         found.hits.iter().filter_map(|h| {
             let p = h.place?;
-            let media = MEDIA_AFTER.iter().any(|m| combined[h.end..].starts_with(m));
-            (g.places[p].level.rank() >= 2 && !media).then_some((h.end, p))
+            let media = evidence::MEDIA_AFTER.iter().any(|m| combined[h.end..].starts_with(m));
+            (g.places[p].level.rank() >= 2 && !media).then_some((h.start, h.end, p))
         }),
     );
     let mut counts: HashMap<usize, usize> = HashMap::new();
@@ -919,7 +763,7 @@ pub fn attribute(
 
     // 3. The subject: evidence weighed along the tree.
     if doc.is_none() {
-        let ev = weigh_evidence(&combined, offset, &found, &towns, masthead.as_ref());
+        let ev = evidence::weigh_evidence(&combined, offset, &found, &towns, masthead.as_ref());
         if let Some(s) = subject::decide(g, &ev) {
             let hint = masthead
                 .as_ref()

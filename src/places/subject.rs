@@ -221,7 +221,10 @@ pub(super) fn decide(g: &Gazetteer, ev: &Evidence) -> Option<Subject> {
         let Some(&best) = kids.first() else {
             break;
         };
-        let second = kids.get(1).map_or(0.0, weight);
+        // The best child must outweigh all its siblings together: a city
+        // report naming one district in its lead and two counties after it
+        // stays with the city.
+        let second: f64 = kids.iter().skip(1).map(weight).sum();
         if weight(&best) >= DOMINANT * second && go(best) >= DESCEND * stay(cur) {
             cur = best;
         } else {
