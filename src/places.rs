@@ -685,39 +685,33 @@ fn resolve_name(g: &Gazetteer, name: &str, code: Option<&str>) -> Option<usize> 
     (same <= 1).then(|| g.index_of(best)).flatten()
 }
 
-/// Runs recognition, decides the document place and attributes `claims`.
-pub fn attribute(
+/// The title and body recognized as one text (one context for ambiguous
+/// names): `title`, `\n`, body.
+struct Combined {
+    text: String,
+    /// Where the body starts in `text`.
+    offset: usize,
+    found: Recognized,
+}
+
+/// Recognizes the title (and subtitle) together with the body, on the
+/// body's shared word boundaries and the title's own cut; `hint`: the
+/// masthead's division.
+fn recognize_document(
+    g: &Gazetteer,
     body: &Body,
-    normalized_full: &str,
     meta: &PageMeta,
-    info: &DocumentInfo,
-    claims: &mut [Claim],
-) -> Attribution {
-    let g = Gazetteer::shared();
-    let text = body.text.as_str();
-    let norm = crate::normalize::Normalizer::default();
-
-    // 1. Manifest: decisive.
-    let mut doc: Option<(usize, String)> = None;
-    if let Some(name) = info.place.as_deref().filter(|s| !s.is_empty())
-        && let Some(i) = resolve_name(g, &norm.normalize_text(name), info.place_code.as_deref())
-    {
-        doc = Some((i, "given by the corpus manifest".to_string()));
-    }
-    // 2. Masthead / source: a hint, weighed with the text.
-    let masthead = evidence::masthead_place(g, &norm, meta, normalized_full);
-
-    // The title is recognized together with the body (one context for
-    // ambiguous names); only body mentions are reported and attributed.
+    norm: &crate::normalize::Normalizer,
+    hint: Option<usize>,
+) -> Combined {
     let title = [meta.title.as_deref(), meta.subtitle.as_deref()]
         .into_iter()
         .flatten()
         .map(|t| norm.normalize_text(t))
         .collect::<Vec<_>>()
         .join("\n");
-    let combined = format!("{title}\n{text}");
+    let text = format!("{title}\n{}", body.text);
     let offset = title.len() + 1;
-    // Word boundaries: the body's shared tokens, and the title's own cut.
     let title_bounds: HashSet<usize> = body
         .segmenter()
         .spans(&title)
@@ -732,76 +726,57 @@ pub fn attribute(
             at == 0 || at + 1 == offset || title_bounds.contains(&at)
         }
     };
-    let found = recognize(g, &combined, masthead.as_ref().map(|m| m.0), &boundary);
-    let hits: Vec<Hit> = found
-        .hits
+    let found = recognize(g, &text, hint, &boundary);
+    Combined {
+        text,
+        offset,
+        found,
+    }
+}
+
+/// The document's place decided from the weighed evidence, with the reason.
+fn decide_subject(
+    g: &Gazetteer,
+    c: &Combined,
+    towns: &[towns::Town<'_>],
+    masthead: Option<&(usize, String)>,
+) -> Option<(usize, String)> {
+    let ev = evidence::weigh_evidence(&c.text, c.offset, &c.found, towns, masthead);
+    let s = subject::decide(g, &ev)?;
+    let hint = masthead
+        .map(|(_, src)| format!("; masthead/source {src} as a hint"))
+        .unwrap_or_default();
+    Some((
+        s.place,
+        format!(
+            "weighed mentions: {} ({:.1}){hint}",
+            g.places[s.place].name, s.weight
+        ),
+    ))
+}
+
+/// Why a text has no place: it refers to one only by level word, or names
+/// none.
+fn no_place_reason(text: &str) -> String {
+    let refers = ["我市", "我省", "我县", "本市", "x委", "X委", "该市"]
         .iter()
-        .filter(|h| h.start >= offset)
-        .map(|h| Hit {
-            start: h.start - offset,
-            end: h.end - offset,
-            ..h.clone()
-        })
-        .collect();
-    // Towns and villages written after their county (惠民县麻店镇).
-    let towns = towns::attach(
-        &combined,
-        found.hits.iter().filter_map(|h| {
-            let p = h.place?;
-            let media = evidence::MEDIA_AFTER.iter().any(|m| combined[h.end..].starts_with(m));
-            (g.places[p].level.rank() >= 2 && !media).then_some((h.start, h.end, p))
-        }),
-    );
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    let mut ambiguous: HashMap<usize, usize> = HashMap::new();
-    for h in &hits {
-        match h.place {
-            Some(p) => *counts.entry(p).or_default() += 1,
-            None => *ambiguous.entry(h.pattern).or_default() += 1,
+        .find(|w| text.contains(*w));
+    match refers {
+        Some(w) => {
+            format!("the text refers to its place only as {w} and names no place it reports on")
         }
+        None => "the text names no place it reports on".to_string(),
     }
+}
 
-    // 3. The subject: evidence weighed along the tree.
-    if doc.is_none() {
-        let ev = evidence::weigh_evidence(&combined, offset, &found, &towns, masthead.as_ref());
-        if let Some(s) = subject::decide(g, &ev) {
-            let hint = masthead
-                .as_ref()
-                .map(|(_, src)| format!("; masthead/source {src} as a hint"))
-                .unwrap_or_default();
-            doc = Some((
-                s.place,
-                format!(
-                    "weighed mentions: {} ({:.1}){hint}",
-                    g.places[s.place].name, s.weight
-                ),
-            ));
-        }
-    }
-
-    let (place, reason) = match &doc {
-        Some((i, why)) => (Some(document_place_of(g, *i)), why.clone()),
-        None => {
-            let refers = ["我市", "我省", "我县", "本市", "x委", "X委", "该市"]
-                .iter()
-                .find(|w| text.contains(*w));
-            let why = match refers {
-                Some(w) => format!(
-                    "the text refers to its place only as {w} and names no place it reports on"
-                ),
-                None => "the text names no place it reports on".to_string(),
-            };
-            (None, why)
-        }
-    };
-
-    // Claim attribution.
-    let doc_idx = doc.as_ref().map(|d| d.0);
+/// The body's mentions of divisions and of tied towns (as their county),
+/// as (start, end, division) in body offsets, sorted.
+fn named_in_body(hits: &[Hit], towns: &[towns::Town<'_>], offset: usize) -> Vec<(usize, usize, usize)> {
     let mut named: Vec<(usize, usize, usize)> = hits
         .iter()
         .filter_map(|h| h.place.map(|p| (h.start, h.end, p)))
         .collect();
-    for t in &towns {
+    for t in towns {
         // A town's name holds no line break, so its mentions in the body
         // are those of the combined text past the title, as a search of
         // the body alone finds them.
@@ -809,8 +784,20 @@ pub fn attribute(
         named.extend(in_body.map(|at| (at, at + t.name.len(), t.county)));
     }
     named.sort_unstable();
-    claim_places::assign(g, body, &named, doc_idx, claims);
+    named
+}
 
+/// The places the body mentions, most mentioned first; an ambiguous name
+/// with its candidates.
+fn mention_list(g: &Gazetteer, hits: &[Hit]) -> Vec<PlaceMention> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut ambiguous: HashMap<usize, usize> = HashMap::new();
+    for h in hits {
+        match h.place {
+            Some(p) => *counts.entry(p).or_default() += 1,
+            None => *ambiguous.entry(h.pattern).or_default() += 1,
+        }
+    }
     let mut mentions: Vec<PlaceMention> = counts
         .iter()
         .map(|(&p, &n)| PlaceMention {
@@ -837,10 +824,65 @@ pub fn attribute(
             .cmp(&a.mentions)
             .then_with(|| a.name.cmp(&b.name))
     });
+    mentions
+}
+
+/// Runs recognition, decides the document place and attributes `claims`:
+/// the manifest's place is decisive; else the evidence of the title, body
+/// and masthead or publisher is weighed along the gazetteer's tree.
+pub fn attribute(
+    body: &Body,
+    normalized_full: &str,
+    meta: &PageMeta,
+    info: &DocumentInfo,
+    claims: &mut [Claim],
+) -> Attribution {
+    let g = Gazetteer::shared();
+    let norm = crate::normalize::Normalizer::default();
+    let manifest = info
+        .place
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|name| {
+            resolve_name(g, &norm.normalize_text(name), info.place_code.as_deref())
+        })
+        .map(|i| (i, "given by the corpus manifest".to_string()));
+    let masthead = evidence::masthead_place(g, &norm, meta, normalized_full);
+    let c = recognize_document(g, body, meta, &norm, masthead.as_ref().map(|m| m.0));
+    // Only body mentions are reported and attributed.
+    let hits: Vec<Hit> = c
+        .found
+        .hits
+        .iter()
+        .filter(|h| h.start >= c.offset)
+        .map(|h| Hit {
+            start: h.start - c.offset,
+            end: h.end - c.offset,
+            ..h.clone()
+        })
+        .collect();
+    // Towns and villages tied to their county (惠民县麻店镇, 某乡地处某县).
+    let towns = towns::attach(
+        &c.text,
+        c.found.hits.iter().filter_map(|h| {
+            let p = h.place?;
+            let media = evidence::MEDIA_AFTER
+                .iter()
+                .any(|m| c.text[h.end..].starts_with(m));
+            (g.places[p].level.rank() >= 2 && !media).then_some((h.start, h.end, p))
+        }),
+    );
+    let doc = manifest.or_else(|| decide_subject(g, &c, &towns, masthead.as_ref()));
+    let (place, reason) = match &doc {
+        Some((i, why)) => (Some(document_place_of(g, *i)), why.clone()),
+        None => (None, no_place_reason(&body.text)),
+    };
+    let named = named_in_body(&hits, &towns, c.offset);
+    claim_places::assign(g, body, &named, doc.as_ref().map(|d| d.0), claims);
     Attribution {
         place,
         reason,
-        mentions,
+        mentions: mention_list(g, &hits),
     }
 }
 

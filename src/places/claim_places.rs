@@ -109,11 +109,13 @@ fn national(span: &str) -> bool {
     span.match_indices("全国").any(|(i, w)| {
         let quoted = span[..i].matches('“').count() > span[..i].matches('”').count();
         let rest = &span[i + w.len()..];
-        // 全国首批8个: the ranking is the count's own scope.
-        let ranks_the_count = rest.chars().count() <= 2 && ranking(rest);
+        // 全国首批8个, 销往全国25个: right before the number, 全国 is its
+        // scope whatever comes before it.
+        let scopes_the_count = rest.chars().count() <= 2;
         !quoted
-            && !REACH_BEFORE.iter().any(|v| span[..i].ends_with(v))
-            && (ranks_the_count || !NATIONAL_HONOUR.iter().any(|h| rest.starts_with(h)))
+            && (scopes_the_count
+                || !REACH_BEFORE.iter().any(|v| span[..i].ends_with(v))
+                    && !NATIONAL_HONOUR.iter().any(|h| rest.starts_with(h)))
     })
 }
 
