@@ -47,9 +47,9 @@ use crate::body::Body;
 use crate::claims::Claim;
 use crate::document::DocumentInfo;
 use crate::page::PageMeta;
-use crate::window;
 
 mod claim_places;
+mod evidence;
 mod subject;
 mod towns;
 
@@ -371,12 +371,12 @@ impl Gazetteer {
         p.parent.map(|i| &self.places[i])
     }
 
-    fn index_of(&self, p: &Place) -> Option<usize> {
+    pub(super) fn index_of(&self, p: &Place) -> Option<usize> {
         self.by_code.get(&p.code).copied()
     }
 
     /// Whether `a` is `b` or lies within it.
-    fn within(&self, a: usize, b: usize) -> bool {
+    pub(super) fn within(&self, a: usize, b: usize) -> bool {
         let mut cur = Some(a);
         while let Some(c) = cur {
             if c == b {
@@ -685,195 +685,33 @@ fn resolve_name(g: &Gazetteer, name: &str, code: Option<&str>) -> Option<usize> 
     (same <= 1).then(|| g.index_of(best)).flatten()
 }
 
-const PAPER_SUFFIXES: &[&str] = &["日报", "晚报", "时报", "商报", "都市报", "报"];
-
-/// What follows a place's name when the name belongs to a paper, a site or a
-/// station (滨州日报, 滨州网讯): the source, not the subject.
-const MEDIA_AFTER: &[&str] = &[
-    "日报",
-    "晚报",
-    "都市报",
-    "商报",
-    "时报",
-    "报社",
-    "报讯",
-    "网讯",
-    "新闻网",
-    "电视台",
-    "广播",
-    "融媒",
-];
-
-/// What precedes a division named as receiving aid (帮扶澜沧县, 进驻连山县).
-const AID_BEFORE: &[&str] = &[
-    "帮扶", "支援", "援建", "援助", "挂钩", "进驻", "驻", "结对", "对口", "援",
-];
-
-/// The masthead or source paper's division (桂林日报 → 桂林市), from the
-/// page's source and the tokens of its first lines (滨州日报/滨州网讯).
-fn masthead_place(
-    g: &Gazetteer,
-    norm: &crate::normalize::Normalizer,
-    meta: &PageMeta,
-    normalized_full: &str,
-) -> Option<(usize, String)> {
-    let sources: Vec<String> = meta.source.iter().map(|s| norm.normalize_text(s)).collect();
-    // Every paper suffix ends in 报: a line without one names no paper, and
-    // is not cut into tokens.
-    let first_lines = normalized_full
-        .lines()
-        .take(12)
-        .filter(|l| l.contains('报'))
-        .flat_map(|l| {
-            l.split(|c: char| {
-                c.is_whitespace() || matches!(c, '/' | '|' | '•' | '·' | ':' | '：' | '(' | '（')
-            })
-        })
-        .filter(|t| !t.is_empty());
-    sources
-        .iter()
-        .map(String::as_str)
-        .chain(first_lines)
-        .find_map(|src| {
-            let stem = PAPER_SUFFIXES.iter().find_map(|s| src.strip_suffix(s))?;
-            if stem.chars().count() < 2 || g.ordinary_word(stem) {
-                return None;
-            }
-            resolve_name(g, stem, None).map(|i| (i, src.to_string()))
-        })
-}
-
-/// The words by which a sentence calls something an example's epitome.
-const EPITOME_WORDS: [&str; 2] = ["缩影", "写照"];
-
-/// Where the words of [`EPITOME_WORDS`] stand in `text`, in order: rare, so
-/// that most mentions are ruled out without reading their sentence.
-fn epitome_words(text: &str) -> Vec<usize> {
-    // `contains` is a vectorized search, `match_indices` a plain one: the
-    // second runs only where the first found the word.
-    let mut at: Vec<usize> = EPITOME_WORDS
-        .iter()
-        .filter(|w| text.contains(*w))
-        .flat_map(|w| text.match_indices(w).map(|(i, _)| i))
-        .collect();
-    at.sort_unstable();
-    at
-}
-
-/// Whether the division named at `at` is what an example stands for:
-/// `…是铜仁市发展村级集体经济的一个缩影` (after 是 in a sentence that calls
-/// something its 缩影 or 写照). `words`: [`epitome_words`] of `text`.
-fn is_epitome_of(text: &str, words: &[usize], at: usize) -> bool {
-    // The sentence lies within a window either side of `at`: without one of
-    // the words there, it has none.
-    let first = words.partition_point(|&w| w < at.saturating_sub(window::SENTENCE));
-    if words.get(first).is_none_or(|&w| w >= at + window::SENTENCE) {
-        return false;
-    }
-    let end_mark = |c: char| matches!(c, '。' | '!' | '?' | '\n');
-    let start = window::back_to(text, at, end_mark, window::SENTENCE);
-    let end = window::forward_to(text, at, end_mark, window::SENTENCE);
-    let sentence = &text[start..end];
-    let before = &text[start..at];
-    EPITOME_WORDS.iter().any(|w| sentence.contains(w)) && before.contains('是')
-}
-
-/// Weighs every piece of evidence of `combined` (title, `\n`, body from
-/// `offset`) for [`subject::decide`].
-fn weigh_evidence(
-    combined: &str,
+/// The title and body recognized as one text (one context for ambiguous
+/// names): `title`, `\n`, body.
+struct Combined {
+    text: String,
+    /// Where the body starts in `text`.
     offset: usize,
-    found: &Recognized,
-    towns: &[towns::Town<'_>],
-    masthead: Option<&(usize, String)>,
-) -> subject::Evidence {
-    let mut ev = subject::Evidence::default();
-    if let Some((m, _)) = masthead {
-        ev.add(*m, subject::MASTHEAD, usize::MAX);
-    }
-    let body = &combined[offset..];
-    // The lead: the body's first paragraph, at most about 200 characters.
-    let lead_end = offset
-        + body
-            .char_indices()
-            .find(|(i, c)| *c == '\n' || *i > 600)
-            .map_or(body.len(), |(i, _)| i);
-    let epitomes = epitome_words(combined);
-    for h in &found.hits {
-        let Some(p) = h.place else { continue };
-        let after = &combined[h.end..];
-        if MEDIA_AFTER.iter().any(|m| after.starts_with(m)) {
-            continue;
-        }
-        let before = &combined[..h.start];
-        let mut w = if h.start < offset {
-            subject::TITLE
-        } else {
-            1.0
-        };
-        if h.start >= offset && h.start < lead_end {
-            w += subject::LEAD;
-        }
-        if AID_BEFORE.iter().any(|a| before.ends_with(a)) {
-            w += subject::RECIPIENT;
-        }
-        if is_epitome_of(combined, &epitomes, h.start) {
-            w += subject::EPITOME;
-        }
-        ev.add(p, w, h.start);
-    }
-    // Later mentions of towns and villages: evidence for their county, up
-    // to a cap (an anecdote's village named ten times is still one example).
-    let mut from_towns: HashMap<usize, f64> = HashMap::new();
-    for t in towns {
-        for &at in t.mentions.iter().filter(|&&at| at != t.first) {
-            let w = if at < offset { 1.0 } else { subject::TOWN };
-            let seen = from_towns.entry(t.county).or_default();
-            let w = w.min(subject::TOWN_CAP - *seen);
-            if w <= 0.0 {
-                break;
-            }
-            *seen += w;
-            ev.add(t.county, w, at);
-        }
-    }
-    ev.count_self_references(combined, &found.level_words);
-    ev
+    found: Recognized,
 }
 
-/// Runs recognition, decides the document place and attributes `claims`.
-pub fn attribute(
+/// Recognizes the title (and subtitle) together with the body, on the
+/// body's shared word boundaries and the title's own cut; `hint`: the
+/// masthead's division.
+fn recognize_document(
+    g: &Gazetteer,
     body: &Body,
-    normalized_full: &str,
     meta: &PageMeta,
-    info: &DocumentInfo,
-    claims: &mut [Claim],
-) -> Attribution {
-    let g = Gazetteer::shared();
-    let text = body.text.as_str();
-    let norm = crate::normalize::Normalizer::default();
-
-    // 1. Manifest: decisive.
-    let mut doc: Option<(usize, String)> = None;
-    if let Some(name) = info.place.as_deref().filter(|s| !s.is_empty())
-        && let Some(i) = resolve_name(g, &norm.normalize_text(name), info.place_code.as_deref())
-    {
-        doc = Some((i, "given by the corpus manifest".to_string()));
-    }
-    // 2. Masthead / source: a hint, weighed with the text.
-    let masthead = masthead_place(g, &norm, meta, normalized_full);
-
-    // The title is recognized together with the body (one context for
-    // ambiguous names); only body mentions are reported and attributed.
+    norm: &crate::normalize::Normalizer,
+    hint: Option<usize>,
+) -> Combined {
     let title = [meta.title.as_deref(), meta.subtitle.as_deref()]
         .into_iter()
         .flatten()
         .map(|t| norm.normalize_text(t))
         .collect::<Vec<_>>()
         .join("\n");
-    let combined = format!("{title}\n{text}");
+    let text = format!("{title}\n{}", body.text);
     let offset = title.len() + 1;
-    // Word boundaries: the body's shared tokens, and the title's own cut.
     let title_bounds: HashSet<usize> = body
         .segmenter()
         .spans(&title)
@@ -888,76 +726,57 @@ pub fn attribute(
             at == 0 || at + 1 == offset || title_bounds.contains(&at)
         }
     };
-    let found = recognize(g, &combined, masthead.as_ref().map(|m| m.0), &boundary);
-    let hits: Vec<Hit> = found
-        .hits
+    let found = recognize(g, &text, hint, &boundary);
+    Combined {
+        text,
+        offset,
+        found,
+    }
+}
+
+/// The document's place decided from the weighed evidence, with the reason.
+fn decide_subject(
+    g: &Gazetteer,
+    c: &Combined,
+    towns: &[towns::Town<'_>],
+    masthead: Option<&(usize, String)>,
+) -> Option<(usize, String)> {
+    let ev = evidence::weigh_evidence(&c.text, c.offset, &c.found, towns, masthead);
+    let s = subject::decide(g, &ev)?;
+    let hint = masthead
+        .map(|(_, src)| format!("; masthead/source {src} as a hint"))
+        .unwrap_or_default();
+    Some((
+        s.place,
+        format!(
+            "weighed mentions: {} ({:.1}){hint}",
+            g.places[s.place].name, s.weight
+        ),
+    ))
+}
+
+/// Why a text has no place: it refers to one only by level word, or names
+/// none.
+fn no_place_reason(text: &str) -> String {
+    let refers = ["我市", "我省", "我县", "本市", "x委", "X委", "该市"]
         .iter()
-        .filter(|h| h.start >= offset)
-        .map(|h| Hit {
-            start: h.start - offset,
-            end: h.end - offset,
-            ..h.clone()
-        })
-        .collect();
-    // Towns and villages written after their county (惠民县麻店镇).
-    let towns = towns::attach(
-        &combined,
-        found.hits.iter().filter_map(|h| {
-            let p = h.place?;
-            let media = MEDIA_AFTER.iter().any(|m| combined[h.end..].starts_with(m));
-            (g.places[p].level.rank() >= 2 && !media).then_some((h.end, p))
-        }),
-    );
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    let mut ambiguous: HashMap<usize, usize> = HashMap::new();
-    for h in &hits {
-        match h.place {
-            Some(p) => *counts.entry(p).or_default() += 1,
-            None => *ambiguous.entry(h.pattern).or_default() += 1,
+        .find(|w| text.contains(*w));
+    match refers {
+        Some(w) => {
+            format!("the text refers to its place only as {w} and names no place it reports on")
         }
+        None => "the text names no place it reports on".to_string(),
     }
+}
 
-    // 3. The subject: evidence weighed along the tree.
-    if doc.is_none() {
-        let ev = weigh_evidence(&combined, offset, &found, &towns, masthead.as_ref());
-        if let Some(s) = subject::decide(g, &ev) {
-            let hint = masthead
-                .as_ref()
-                .map(|(_, src)| format!("; masthead/source {src} as a hint"))
-                .unwrap_or_default();
-            doc = Some((
-                s.place,
-                format!(
-                    "weighed mentions: {} ({:.1}){hint}",
-                    g.places[s.place].name, s.weight
-                ),
-            ));
-        }
-    }
-
-    let (place, reason) = match &doc {
-        Some((i, why)) => (Some(document_place_of(g, *i)), why.clone()),
-        None => {
-            let refers = ["我市", "我省", "我县", "本市", "x委", "X委", "该市"]
-                .iter()
-                .find(|w| text.contains(*w));
-            let why = match refers {
-                Some(w) => format!(
-                    "the text refers to its place only as {w} and names no place it reports on"
-                ),
-                None => "the text names no place it reports on".to_string(),
-            };
-            (None, why)
-        }
-    };
-
-    // Claim attribution.
-    let doc_idx = doc.as_ref().map(|d| d.0);
+/// The body's mentions of divisions and of tied towns (as their county),
+/// as (start, end, division) in body offsets, sorted.
+fn named_in_body(hits: &[Hit], towns: &[towns::Town<'_>], offset: usize) -> Vec<(usize, usize, usize)> {
     let mut named: Vec<(usize, usize, usize)> = hits
         .iter()
         .filter_map(|h| h.place.map(|p| (h.start, h.end, p)))
         .collect();
-    for t in &towns {
+    for t in towns {
         // A town's name holds no line break, so its mentions in the body
         // are those of the combined text past the title, as a search of
         // the body alone finds them.
@@ -965,8 +784,20 @@ pub fn attribute(
         named.extend(in_body.map(|at| (at, at + t.name.len(), t.county)));
     }
     named.sort_unstable();
-    claim_places::assign(g, body, &named, doc_idx, claims);
+    named
+}
 
+/// The places the body mentions, most mentioned first; an ambiguous name
+/// with its candidates.
+fn mention_list(g: &Gazetteer, hits: &[Hit]) -> Vec<PlaceMention> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut ambiguous: HashMap<usize, usize> = HashMap::new();
+    for h in hits {
+        match h.place {
+            Some(p) => *counts.entry(p).or_default() += 1,
+            None => *ambiguous.entry(h.pattern).or_default() += 1,
+        }
+    }
     let mut mentions: Vec<PlaceMention> = counts
         .iter()
         .map(|(&p, &n)| PlaceMention {
@@ -993,10 +824,65 @@ pub fn attribute(
             .cmp(&a.mentions)
             .then_with(|| a.name.cmp(&b.name))
     });
+    mentions
+}
+
+/// Runs recognition, decides the document place and attributes `claims`:
+/// the manifest's place is decisive; else the evidence of the title, body
+/// and masthead or publisher is weighed along the gazetteer's tree.
+pub fn attribute(
+    body: &Body,
+    normalized_full: &str,
+    meta: &PageMeta,
+    info: &DocumentInfo,
+    claims: &mut [Claim],
+) -> Attribution {
+    let g = Gazetteer::shared();
+    let norm = crate::normalize::Normalizer::default();
+    let manifest = info
+        .place
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|name| {
+            resolve_name(g, &norm.normalize_text(name), info.place_code.as_deref())
+        })
+        .map(|i| (i, "given by the corpus manifest".to_string()));
+    let masthead = evidence::masthead_place(g, &norm, meta, normalized_full);
+    let c = recognize_document(g, body, meta, &norm, masthead.as_ref().map(|m| m.0));
+    // Only body mentions are reported and attributed.
+    let hits: Vec<Hit> = c
+        .found
+        .hits
+        .iter()
+        .filter(|h| h.start >= c.offset)
+        .map(|h| Hit {
+            start: h.start - c.offset,
+            end: h.end - c.offset,
+            ..h.clone()
+        })
+        .collect();
+    // Towns and villages tied to their county (惠民县麻店镇, 某乡地处某县).
+    let towns = towns::attach(
+        &c.text,
+        c.found.hits.iter().filter_map(|h| {
+            let p = h.place?;
+            let media = evidence::MEDIA_AFTER
+                .iter()
+                .any(|m| c.text[h.end..].starts_with(m));
+            (g.places[p].level.rank() >= 2 && !media).then_some((h.start, h.end, p))
+        }),
+    );
+    let doc = manifest.or_else(|| decide_subject(g, &c, &towns, masthead.as_ref()));
+    let (place, reason) = match &doc {
+        Some((i, why)) => (Some(document_place_of(g, *i)), why.clone()),
+        None => (None, no_place_reason(&body.text)),
+    };
+    let named = named_in_body(&hits, &towns, c.offset);
+    claim_places::assign(g, body, &named, doc.as_ref().map(|d| d.0), claims);
     Attribution {
         place,
         reason,
-        mentions,
+        mentions: mention_list(g, &hits),
     }
 }
 

@@ -43,6 +43,39 @@ const NATIONAL_HONOUR: &[&str] = &[
     "总工会",
     "工商联",
     "党建工作示范",
+    "首",
+    "第一",
+    "率先",
+];
+
+/// Words that rank something within a scope (全市首家, 全省第一, 全国率先):
+/// the scope is where it stands out, not what a number counts.
+const RANKING: &[&str] = &["首", "第一", "率先", "唯一", "最"];
+
+/// Whether `rest` (what follows 全国, 全市 …) starts with a ranking word.
+fn ranking(rest: &str) -> bool {
+    RANKING.iter().any(|r| rest.starts_with(r))
+}
+
+/// The level word of the last self-reference (全省, 我市, 该县) in
+/// `text[from..to]`; 全市首家, 全省第一 rank something and are skipped.
+fn last_self_reference(text: &str, from: usize, to: usize) -> Option<char> {
+    text[from..to].char_indices().rev().find_map(|(i, c)| {
+        match subject::self_reference_at(text, from + i) {
+            Some(SelfReference::Prefixed(c2))
+                if !ranking(&text[from + i + c.len_utf8()..]) =>
+            {
+                Some(c2)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Verbs before 全国 that make it where something reaches, not the scope
+/// of a count (畅销全国的产品, 辐射全国).
+const REACH_BEFORE: &[&str] = &[
+    "畅销", "销往", "远销", "辐射", "享誉", "闻名", "走向", "面向", "推向", "覆盖", "影响",
 ];
 
 /// The end of the first sentence starting at `from`, its end mark
@@ -75,10 +108,14 @@ fn named_within(
 fn national(span: &str) -> bool {
     span.match_indices("全国").any(|(i, w)| {
         let quoted = span[..i].matches('“').count() > span[..i].matches('”').count();
+        let rest = &span[i + w.len()..];
+        // 全国首批8个, 销往全国25个: right before the number, 全国 is its
+        // scope whatever comes before it.
+        let scopes_the_count = rest.chars().count() <= 2;
         !quoted
-            && !NATIONAL_HONOUR
-                .iter()
-                .any(|h| span[i + w.len()..].starts_with(h))
+            && (scopes_the_count
+                || !REACH_BEFORE.iter().any(|v| span[..i].ends_with(v))
+                    && !NATIONAL_HONOUR.iter().any(|h| rest.starts_with(h)))
     })
 }
 
@@ -88,20 +125,156 @@ fn national(span: &str) -> bool {
 /// word.
 fn self_reference(g: &Gazetteer, text: &str, from: usize, to: usize, doc: usize) -> Option<usize> {
     // One pass back over the stretch, testing only level words.
-    let level =
-        text[from..to]
-            .char_indices()
-            .rev()
-            .find_map(|(i, _)| match subject::self_reference_at(text, from + i) {
-                Some(SelfReference::Prefixed(c)) => Some(c),
-                _ => None,
-            })?;
+    let level = last_self_reference(text, from, to)?;
     let mut cur = Some(doc);
     while let Some(c) = cur {
         if g.places[c].name.ends_with(level) {
             return Some(c);
         }
         cur = g.places[c].parent;
+    }
+    None
+}
+
+/// Whether `p` is local to the document's place `d`: below it, or a
+/// sibling under the same parent (a neighbouring county in a county's
+/// report, a village of which the text names its county).
+fn local(g: &Gazetteer, p: usize, d: usize) -> bool {
+    p != d
+        && (g.within(p, d)
+            || g.places[p].parent.is_some() && g.places[p].parent == g.places[d].parent)
+}
+
+/// The divisions named in `text[from..to]` when they lie on one line of
+/// descent (市, then one of its counties): the deepest, if it is local to
+/// the document's place. The document's place named on its own (not as
+/// the first part of an address: 某市某区) means the stretch is about it,
+/// and gives `None`, as do two unrelated local divisions; provinces and
+/// cities above the document's place are skipped.
+fn one_chain(
+    g: &Gazetteer,
+    named: &[(usize, usize, usize)],
+    from: usize,
+    to: usize,
+    d: usize,
+) -> Option<usize> {
+    let mut deepest: Option<usize> = None;
+    let mut within: Vec<&(usize, usize, usize)> = named_within(named, from, to).collect();
+    within.dedup();
+    for (k, &&(_, e, p)) in within.iter().enumerate() {
+        if p != d && g.within(d, p) {
+            continue;
+        }
+        if p == d {
+            let address = within.get(k + 1).is_some_and(|&&(s2, _, _)| s2 == e);
+            if address {
+                continue;
+            }
+            return None;
+        }
+        deepest = match deepest {
+            None => Some(p),
+            Some(q) if q == p || g.within(q, p) => Some(q),
+            Some(q) if g.within(p, q) => Some(p),
+            Some(_) => return None,
+        };
+    }
+    deepest.filter(|&p| local(g, p, d))
+}
+
+/// Words that open a sentence about what the sentence before named
+/// (该驿站, 这个村, 此举); 该市, 全县 … are self-references, read apart.
+const ANAPHORA: &[&str] = &["该", "这", "此"];
+
+/// Where the sentence before the one starting at `sent` starts, when the
+/// sentence at `sent` (or its first clause after a time phrase) opens with
+/// an anaphor: that sentence names what the claim's speaks of.
+fn antecedent_start(body: &Body, sent: usize, at: usize) -> Option<usize> {
+    let text = body.text.as_str();
+    let clause = body.clause_start(at);
+    let opens = |from: usize| {
+        let s = text[from..].trim_start();
+        ANAPHORA.iter().any(|a| s.starts_with(a))
+            && !s
+                .chars()
+                .nth(1)
+                .is_some_and(|c| subject::is_level_word(c) || c == '些' || c == '样')
+    };
+    if sent == 0 || !(opens(sent) || opens(clause)) {
+        return None;
+    }
+    let last = text[..sent].trim_end().char_indices().next_back()?.0;
+    Some(body.sentence_start(last))
+}
+
+/// The division a self-reference in `text[from..to]` names when its level
+/// word fits none of the document's place and its ancestors (全县 in a
+/// city's report): the last division of that level named before `to`
+/// since `since`.
+fn self_reference_below(
+    g: &Gazetteer,
+    text: &str,
+    named: &[(usize, usize, usize)],
+    (since, from, to): (usize, usize, usize),
+    d: usize,
+) -> Option<usize> {
+    let level = last_self_reference(text, from, to)?;
+    let fits_doc = std::iter::successors(Some(d), |&c| g.places[c].parent)
+        .any(|c| g.places[c].name.ends_with(level));
+    if fits_doc {
+        return None;
+    }
+    named_within(named, since, to)
+        .rev()
+        .map(|&(_, _, p)| p)
+        .find(|&p| g.places[p].name.ends_with(level) && local(g, p, d))
+}
+
+/// Where the sentence before the claim's paragraph starts, when that
+/// sentence introduces the paragraph as a speaker's words (某县委书记张三: / 某区区长说:):
+/// its speaker's division is the paragraph's.
+fn introducer_start(body: &Body, para: usize) -> Option<usize> {
+    let text = body.text.as_str();
+    let before = text[..para].trim_end();
+    let (last, c) = before.char_indices().next_back()?;
+    matches!(c, ':' | '：').then(|| body.sentence_start(last))
+}
+
+/// The place of the claim at `at` when its own sentence or clause names one
+/// (rules 1–3 and 5 of the module's list), else `None`.
+fn named_for_claim(
+    g: &Gazetteer,
+    body: &Body,
+    named: &[(usize, usize, usize)],
+    at: usize,
+    d: usize,
+) -> Option<String> {
+    let text = body.text.as_str();
+    let sent = body.sentence_start(at);
+    let clause = body.clause_start(at);
+    if national(&text[sent..at]) {
+        return Some("全国".to_string());
+    }
+    let name = |p: usize| Some(g.places[p].name.clone());
+    let before = named_within(named, sent, at)
+        .rev()
+        .find(|&&(s, _, p)| local(g, p, d) || (s >= clause && p != d && g.within(d, p)));
+    if let Some(&(_, _, p)) = before {
+        return name(p);
+    }
+    // A division later in the claim's own clause (30名党员来到某市某社区).
+    let clause_end = body.clause_end(at).max(at);
+    let after = named_within(named, at, clause_end).find(|&&(_, _, p)| g.within(p, d) && p != d);
+    if let Some(&(_, _, p)) = after {
+        return name(p);
+    }
+    let para = body.paragraph_start(at);
+    let since = introducer_start(body, para).unwrap_or(para);
+    if let Some(p) = self_reference_below(g, text, named, (since, sent, at), d) {
+        return name(p);
+    }
+    if let Some(p) = self_reference(g, text, sent, at, d) {
+        return name(p);
     }
     None
 }
@@ -122,7 +295,6 @@ pub(super) fn assign(
             continue;
         }
         let sent = body.sentence_start(at);
-        let clause = body.clause_start(at);
         let Some(d) = doc else {
             // No document place: the nearest division named before the
             // claim in its sentence, if any.
@@ -131,38 +303,23 @@ pub(super) fn assign(
                 .map(|&(_, _, p)| g.places[p].name.clone());
             continue;
         };
-        if national(&text[sent..at]) {
-            c.place = Some("全国".to_string());
+        if let Some(p) = named_for_claim(g, body, named, at, d) {
+            c.place = Some(p);
             continue;
         }
-        let in_sentence = named_within(named, sent, at)
-            .rev()
-            .find(|&&(s, _, p)| p != d && (g.within(p, d) || (s >= clause && g.within(d, p))));
-        if let Some(&(_, _, p)) = in_sentence {
-            c.place = Some(g.places[p].name.clone());
-            continue;
-        }
-        if let Some(p) = self_reference(g, text, sent, at, d) {
-            c.place = Some(g.places[p].name.clone());
-            continue;
-        }
+        // The sentence an anaphor at the claim's sentence start points
+        // back to (该驿站, 这个村), then the paragraph's subject: the
+        // divisions the first sentence of the paragraph (or of the line
+        // introducing it as a speaker's words) names, on one line of descent.
         let para = body.paragraph_start(at);
-        let lead_end = first_sentence_end(body, para).min(sent);
-        // The paragraph's subject: the one division its first sentence
-        // names (the document's place and its ancestors included), when it
-        // lies below the document's place.
-        let mut in_lead = named_within(named, para, lead_end)
-            .filter(|&&(_, _, p)| g.within(p, d) || g.within(d, p))
-            .map(|&(_, _, p)| p);
-        if let Some(p) = in_lead.next()
-            && p != d
-            && g.within(p, d)
-            && in_lead.all(|q| q == p)
-        {
-            c.place = Some(g.places[p].name.clone());
-            continue;
-        }
-        c.place = Some(g.places[d].name.clone());
+        let from_antecedent =
+            antecedent_start(body, sent, at).and_then(|s| one_chain(g, named, s, sent, d));
+        let lead = introducer_start(body, para).unwrap_or(para);
+        let lead_end = first_sentence_end(body, lead).min(sent);
+        let p = from_antecedent
+            .or_else(|| one_chain(g, named, lead, lead_end, d))
+            .unwrap_or(d);
+        c.place = Some(g.places[p].name.clone());
     }
 }
 

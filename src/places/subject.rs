@@ -221,17 +221,49 @@ pub(super) fn decide(g: &Gazetteer, ev: &Evidence) -> Option<Subject> {
         let Some(&best) = kids.first() else {
             break;
         };
-        let second = kids.get(1).map_or(0.0, weight);
+        // The best child must outweigh all its siblings together: a city
+        // report naming one district in its lead and two counties after it
+        // stays with the city.
+        let second: f64 = kids.iter().skip(1).map(weight).sum();
         if weight(&best) >= DOMINANT * second && go(best) >= DESCEND * stay(cur) {
             cur = best;
         } else {
             break;
         }
     }
+    let cur = ascend_to_own_level(g, ev, cur);
     Some(Subject {
         place: cur,
         weight: go(cur),
     })
+}
+
+/// Self-references at least this heavy to an ancestor's level, with none to
+/// the subject's own, move the subject up to that ancestor.
+const ASCEND: f64 = 2.0;
+
+/// The ancestor of `place` the text refers to itself as, when it never
+/// refers to itself by `place`'s own level word: a province-wide campaign
+/// launched in the capital (省委在某市召开全省…会议, 全省各级 …, 省直机关)
+/// is about the province, though the capital is the division it names.
+fn ascend_to_own_level(g: &Gazetteer, ev: &Evidence, place: usize) -> usize {
+    let last = |p: usize| g.places[p].name.chars().last();
+    let refs = |c: Option<char>| c.and_then(|c| ev.self_ref.get(&c)).copied().unwrap_or(0.0);
+    let own = last(place);
+    if refs(own) > 0.0 {
+        return place;
+    }
+    let mut cur = g.places[place].parent;
+    while let Some(a) = cur {
+        if last(a) == own {
+            break;
+        }
+        if refs(last(a)) >= ASCEND {
+            return a;
+        }
+        cur = g.places[a].parent;
+    }
+    place
 }
 
 #[cfg(test)]

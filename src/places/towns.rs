@@ -61,6 +61,40 @@ pub(super) fn town_after(text: &str) -> Option<&str> {
     None
 }
 
+/// The verbs that locate a town in its county (某镇地处某县西部, 某乡位于某县).
+const LOCATED: &[&str] = &["地处", "位于", "隶属于", "隶属", "坐落于", "坐落在"];
+
+/// The town that `before` (the text up to a division's name) ends with,
+/// located in that division by a verb of [`LOCATED`]: `某某乡` in
+/// `某某乡地处|`, with where it starts. The town's name must start the
+/// clause or follow a word that cannot be part of it.
+pub(super) fn town_located_before(before: &str) -> Option<(usize, &str)> {
+    let verb = LOCATED.iter().find(|v| before.ends_with(*v))?;
+    let head = &before[..before.len() - verb.len()];
+    let suf = SUFFIXES.iter().find(|s| head.ends_with(*s))?;
+    let stem_end = head.len() - suf.len();
+    let mut start = stem_end;
+    let mut n = 0;
+    for (i, c) in head[..stem_end].char_indices().rev() {
+        if !is_han(c) || NOT_IN_NAME.contains(&c) {
+            break;
+        }
+        n += 1;
+        start = i;
+        if n > 4 {
+            return None;
+        }
+    }
+    if n < 2 {
+        return None;
+    }
+    let town = &head[start..];
+    if NOT_TOWNS.iter().any(|w| town.ends_with(w)) {
+        return None;
+    }
+    Some((start, town))
+}
+
 /// A town tied to its county by the text.
 #[derive(Debug, Clone)]
 pub(super) struct Town<'a> {
@@ -77,9 +111,22 @@ pub(super) struct Town<'a> {
 
 /// The towns (and a village right after a town: 叶坪镇田背村) written right
 /// after the divisions named at `named` (end offset, division).
-pub(super) fn attach(text: &str, named: impl IntoIterator<Item = (usize, usize)>) -> Vec<Town<'_>> {
+pub(super) fn attach(
+    text: &str,
+    named: impl IntoIterator<Item = (usize, usize, usize)>,
+) -> Vec<Town<'_>> {
     let mut towns: Vec<Town<'_>> = Vec::new();
-    for (end, county) in named {
+    for (start, end, county) in named {
+        if let Some((first, name)) = text.get(..start).and_then(town_located_before)
+            && !towns.iter().any(|t| t.name == name)
+        {
+            towns.push(Town {
+                name,
+                county,
+                first,
+                mentions: occurrences(text, name).collect(),
+            });
+        }
         let mut at = end;
         for _ in 0..2 {
             let Some(name) = text.get(at..).and_then(town_after) else {
@@ -119,5 +166,14 @@ mod tests {
         assert_eq!(town_after("农村党员"), None);
         assert_eq!(town_after("各乡镇"), None);
         assert_eq!(town_after("直机关党员到村"), None);
+    }
+
+    #[test]
+    fn towns_located_in_a_county() {
+        assert_eq!(town_located_before("一、概况\n石门乡地处"), Some((13, "石门乡")));
+        assert_eq!(town_located_before("。青山镇位于"), Some((3, "青山镇")));
+        assert_eq!(town_located_before("该乡位于"), None);
+        assert_eq!(town_located_before("这个村位于"), None);
+        assert_eq!(town_located_before("石门乡是"), None);
     }
 }
