@@ -84,6 +84,8 @@ pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
     match f.unit {
         // A share or a change names its subject before the number.
         "%" | "‰" => object_before(body, f).or_else(|| share_after(body, f)),
+        // A fraction (占全镇人口的1/4) is a share like a percentage.
+        "" if f.value.to_f64() < 1.0 => share_object(body, f),
         "百分点" => object_before(body, f),
         // Money is mostly what was spent or earned (投入资金300万元,
         // 村集体收入达到50万元); what follows it is what it was spent on.
@@ -93,6 +95,16 @@ pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
         "人" => object_before(body, f).or_else(|| object_after(body, f)),
         _ => object_after(body, f).or_else(|| object_before(body, f)),
     }
+}
+
+/// The object of a fraction, read as the object of the same share written
+/// as a percentage (超过2/3的村 → 村占比).
+fn share_object(body: &Body, f: &Found) -> Option<String> {
+    let as_percent = Found {
+        unit: "%",
+        ..f.clone()
+    };
+    object_before(body, &as_percent).or_else(|| share_after(body, &as_percent))
 }
 
 /// Administrative units that a share of places counts (60%的行政村集体经济
@@ -200,10 +212,14 @@ pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
     let skipped = i;
     let taken = noun_phrase_after(&tags[skipped..], &mut words);
     if words.is_empty() {
+        if let Some(bound) = AGE_BOUND_AFTER.find(&text[f.end..]) {
+            return age_group_after(body, f.end + bound.end(), bound.as_str());
+        }
         return CLASSIFIERS
             .contains(&f.unit)
             .then(|| relative_object(text, &tags[i..]))
-            .flatten();
+            .flatten()
+            .or_else(|| loose_phrase_after(&tags[i..]));
     }
     i += taken;
     let mut ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
@@ -259,6 +275,31 @@ pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
         }
     }
     join_object(&ws, false)
+}
+
+// An age bound after a count (30名40岁以下年轻干部): the people counted
+// are those of that age.
+static_regex!(
+    AGE_BOUND_AFTER,
+    r"^[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)"
+);
+
+// An age bound that ends the text before a subject (35岁及以下党员).
+static_regex!(
+    AGE_BOUND_BEFORE,
+    r"[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)$"
+);
+
+/// The object of a count whose measure word is followed by an age bound
+/// (30名40岁以下年轻干部 → 40岁以下年轻干部): the bound and the noun
+/// phrase after it, from byte `from`.
+fn age_group_after(body: &Body, from: usize, bound: &str) -> Option<String> {
+    let text = body.text.as_str();
+    let tags = object_tags(body, from, phrase_window_end(text, from));
+    let mut head = Vec::new();
+    noun_phrase_after(&tags, &mut head);
+    let ws: Vec<&str> = head.iter().map(|(w, _)| *w).collect();
+    join_object(&ws, false).map(|o| format!("{bound}{o}"))
 }
 
 /// The object of a count whose noun comes after a short relative clause
@@ -425,6 +466,17 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     // A one-character object is a unit (20—40万元的村35个), never a piece.
     let object = join_object_within(&ws, true, cap)
         .filter(|o| o.chars().count() >= 2 || PLACE_UNITS.contains(&o.as_str()))?;
+    // 35岁及以下党员12.5万名: the age bound before the phrase picks out the
+    // people counted.
+    let object = match ws.first().and_then(|w| offset_in(text, w)) {
+        Some(at) if object == ws.concat() && f.unit != "岁" => {
+            match AGE_BOUND_BEFORE.find(&text[..at]) {
+                Some(m) => format!("{}{object}", m.as_str()),
+                None => object,
+            }
+        }
+        _ => object,
+    };
     Some(if ratio && matches!(f.unit, "%" | "‰") {
         format!("{object}占比")
     } else {
