@@ -623,3 +623,18 @@ fn objects_picked_out_by_an_age_or_a_position() {
         [Some("沿边自然村".to_string())]
     );
 }
+
+#[test]
+fn parts_of_a_group_named_at_the_head_of_the_sentence() {
+    assert_eq!(
+        objects("全乡党员中,党员平均年龄47.5岁,35岁以下210名,占18.2%;少数民族320名;流动党员12名。"),
+        [
+            Some("党员平均年龄".to_string()),
+            Some("党员".to_string()),
+            Some("35岁以下党员".to_string()),
+            Some("35岁以下党员占比".to_string()),
+            Some("少数民族党员".to_string()),
+            Some("流动党员".to_string())
+        ]
+    );
+}
