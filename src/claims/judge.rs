@@ -27,6 +27,9 @@ pub(super) const APPROX_PREFIX: &[(&str, Approx)] = &[
 ];
 
 pub(super) const APPROX_SUFFIX: &[(&str, Approx)] = &[
+    // 35岁及以下, 3万元及以上: the bound itself included.
+    ("及以上", Approx::Over),
+    ("及以下", Approx::Under),
     ("以上", Approx::Over),
     ("之多", Approx::Over),
     ("左右", Approx::About),
@@ -153,7 +156,11 @@ pub(super) fn judge(body: &Body, s: usize, e: usize, arabic: bool) -> Option<Fou
     if arabic {
         range_before_unit(text, &text[s..e], &mut r)?;
     }
-    let unit = unit_after(text, &mut r, arabic)?;
+    let unit = match unit_after(text, &mut r, arabic) {
+        Some(unit) => unit,
+        None if arabic && bare_count(body, s, &r) => "",
+        None => return None,
+    };
     let after_unit = &text[r.end..];
     if !unit_is_a_measure(unit, after_unit, prev_char(text, s), arabic) {
         return None;
@@ -295,6 +302,17 @@ fn unit_after(text: &str, r: &mut Reading, arabic: bool) -> Option<&'static str>
     }
     let (unit, ulen) = unit_at(spaced)?;
     r.end += gap + ulen;
+    // 120场(次), 3000人(次): the bracketed 次 makes a count of events.
+    let unit = match (unit, text[r.end..].strip_prefix("(次)")) {
+        ("场", Some(_)) => "场次",
+        ("人", Some(_)) => "人次",
+        _ => unit,
+    };
+    if unit == "场次" || unit == "人次" {
+        r.end += text[r.end..]
+            .strip_prefix("(次)")
+            .map_or(0, |_| "(次)".len());
+    }
     // 8000多件 already took 多. A 余 after the unit is rare but written
     // (2万人余).
     if r.approx.is_none() && text[r.end..].starts_with('余') {
@@ -331,6 +349,124 @@ fn range_after_unit(text: &str, unit: &str, r: &mut Reading) {
             break;
         }
     }
+}
+
+/// Nouns of people and households that a bare number may count without a
+/// measure word (3万群众, 党员1.2万).
+const COUNTED_WITHOUT_UNIT: &[&str] = &[
+    "群众",
+    "居民",
+    "村民",
+    "农民",
+    "市民",
+    "人口",
+    "党员",
+    "干部",
+    "职工",
+    "游客",
+    "志愿者",
+    "农户",
+    "脱贫户",
+    "贫困户",
+    "家庭",
+    "学生",
+    "人次",
+];
+
+/// Whether a number without a unit clearly counts people or households:
+/// written with 万 or 亿 (or 多/余) right before one of
+/// [`COUNTED_WITHOUT_UNIT`] (3万群众), or ending its clause right after
+/// one (全村人口1270多, 注册志愿者620万). A number alone is never a claim
+/// otherwise.
+fn bare_count(body: &Body, s: usize, r: &Reading) -> bool {
+    let text = body.text.as_str();
+    let num = &text[s..r.end];
+    let rounded = num.ends_with(['万', '亿', '多', '余']);
+    let after = &text[r.end..];
+    if rounded && COUNTED_WITHOUT_UNIT.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    let ends_clause = after
+        .chars()
+        .next()
+        .is_none_or(|c| crate::window::is_clause_end(c) || c == '\n');
+    let head = &text[..s];
+    ends_clause
+        && rounded
+        && COUNTED_WITHOUT_UNIT.iter().any(|w| head.ends_with(w))
+        && !in_quotes(body, s)
+}
+
+// A share said to be about a fraction: 约占…的, 近占… up to the number.
+static_regex!(
+    ABOUT_SHARE,
+    r"(?:约|大约|将近|接近|近)占[^,，。;；:：]{0,12}$"
+);
+
+/// A fraction written with digits (约占全省的1/4, 超过2/3): a share, its
+/// value a decimal and its unit empty. Only where a share is said — after
+/// 占, 的, 为, 达, an approximation, or before 以上/左右/的 — and never
+/// glued to other digits, slashes or letters (dates 2023/5/6, pages 第1/3页,
+/// codes).
+pub(super) fn judge_fraction(body: &Body, s: usize, e: usize) -> Option<Found> {
+    let text = body.text.as_str();
+    let before = prev_char(text, s);
+    let after = text[e..].chars().next();
+    let glued = |c: Option<char>| {
+        c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | ':' | '_'))
+    };
+    if glued(before) || glued(after) || before == Some('第') || text[e..].starts_with('页') {
+        return None;
+    }
+    let (num, den) = text[s..e].split_once('/')?;
+    let (num, den): (u32, u32) = (num.parse().ok()?, den.parse().ok()?);
+    if num == 0 || den < 2 || num >= den {
+        return None;
+    }
+    let head = text[..s].trim_end_matches(NUMBER_SPACE);
+    let said = ["占", "的", "为", "达", "是", "仅"]
+        .iter()
+        .any(|w| head.ends_with(w))
+        || approx_before(text, s).is_some()
+        || ["以上", "左右", "的", "多"]
+            .iter()
+            .any(|w| text[e..].starts_with(w));
+    if !said || in_quotes(body, s) {
+        return None;
+    }
+    // Four decimals: 1/4 → 0.25, 2/3 → 0.6667.
+    let value = Decimal::new(
+        (u128::from(num) * 10_000 + u128::from(den) / 2) / u128::from(den),
+        4,
+    );
+    let mut r = Reading {
+        end: e,
+        value,
+        value_max: None,
+        approx: None,
+    };
+    let rest = &text[r.end..];
+    if let Some((w, a)) = APPROX_SUFFIX.iter().find(|(w, _)| rest.starts_with(w)) {
+        r.approx = Some(*a);
+        r.end += w.len();
+    }
+    let mut start = s;
+    if let Some((a, len)) = approx_before(text, s) {
+        r.approx = r.approx.or(Some(a));
+        start = s - len;
+    }
+    // 约占全县的1/4: the approximation said of the share.
+    if r.approx.is_none() && ABOUT_SHARE.is_match(head) {
+        r.approx = Some(Approx::About);
+    }
+    Some(Found {
+        start,
+        end: r.end,
+        value: r.value,
+        value_max: None,
+        unit: "",
+        approx: r.approx,
+    })
 }
 
 /// Whether a unit word is used as a measure here, and not as the start of a

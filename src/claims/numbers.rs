@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::judge::{approx_before, judge, judge_round};
+use super::judge::{approx_before, judge, judge_fraction, judge_round};
 use super::{Body, Found};
 use crate::numerals::{self, Decimal};
 use crate::taken::Taken;
@@ -134,6 +134,9 @@ static_regex!(
     ARABIC,
     r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[余多]?(?:万亿|亿|万|千|百)|[ \u{3000}](?:万亿|亿|万))?"
 );
+// A fraction of small numbers written with digits (1/4, 2/3).
+static_regex!(FRACTION, r"[0-9]{1,2}/[0-9]{1,3}");
+
 /// A character of a Chinese numeral as [`chinese_numerals`] reads it.
 pub(super) fn is_numeral_char(c: char) -> bool {
     matches!(
@@ -330,6 +333,13 @@ pub(super) fn candidates(body: &Body) -> Vec<Found> {
             continue;
         }
         if let Some(f) = judge_round(body, m.start(), m.end()) {
+            taken.take(f.start, f.end);
+            found.push(f);
+        }
+    }
+    // 1/4, 2/3: shares written as fractions.
+    for m in FRACTION.find_iter(text) {
+        if let Some(f) = judge_fraction(body, m.start(), m.end()) {
             taken.take(f.start, f.end);
             found.push(f);
         }

@@ -8,6 +8,7 @@ use super::lists::{
 };
 use super::phrases::*;
 use super::{Body, Found};
+use crate::normalize::is_han;
 use crate::window::{self, Ends};
 
 /// Words between an object and its number (组建党员志愿服务队335支,
@@ -81,9 +82,20 @@ pub(super) const LINKING: &[&str] = &[
 /// there is none (the measure word ends the clause, or the unit is a share
 /// or a change), the subject phrase before the number.
 pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
+    let object = object_of_shape(body, f);
+    match f.unit {
+        "名" | "人" | "岁" => in_group(body, f, object),
+        _ => object,
+    }
+}
+
+/// [`object_of`] as the shape of the claim's own clause gives it.
+fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
     match f.unit {
         // A share or a change names its subject before the number.
         "%" | "‰" => object_before(body, f).or_else(|| share_after(body, f)),
+        // A fraction (占全镇人口的1/4) is a share like a percentage.
+        "" if f.value.to_f64() < 1.0 => share_object(body, f),
         "百分点" => object_before(body, f),
         // Money is mostly what was spent or earned (投入资金300万元,
         // 村集体收入达到50万元); what follows it is what it was spent on.
@@ -93,6 +105,85 @@ pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
         "人" => object_before(body, f).or_else(|| object_after(body, f)),
         _ => object_after(body, f).or_else(|| object_before(body, f)),
     }
+}
+
+/// Longest qualifier (characters) a count of a group's part keeps.
+const GROUP_PART_MAX: usize = 10;
+
+/// Counts of the parts of a group named once at the head of the sentence:
+/// 全乡党员中,35岁以下210名,女性96名,大专以上学历88名 count 35岁以下党员,
+/// 女性党员, 大专以上学历党员; an age there (…,平均年龄45岁 aside) is of
+/// the group's members (35岁以下210名: the age bound of 党员). A count
+/// whose object already ends with the group's noun keeps it.
+fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option<String> {
+    let text = body.text.as_str();
+    // The sentence to its full stop: a series runs on over semicolons.
+    let sent_s = text[..f.start]
+        .rfind(['。', '!', '?', '！', '？', '\n'])
+        .map_or(0, |p| {
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    if f.start - sent_s > window::SENTENCE {
+        return object;
+    }
+    let head_e = body.clause_end(sent_s);
+    let clause_s = body.clause_start(f.start);
+    if clause_s <= sent_s || head_e > clause_s {
+        return object;
+    }
+    let head = text
+        .get(sent_s..head_e)?
+        .trim_end_matches(|c: char| window::is_clause_end(c) || c.is_whitespace());
+    let Some(group_text) = head.strip_suffix('中') else {
+        return object;
+    };
+    if group_text.chars().count() > 12 {
+        return object;
+    }
+    let group_s = sent_s + (head.len() - head.trim_start().len());
+    let tags = object_tags(body, group_s, sent_s + group_text.len());
+    let (words, _) = subject_phrase(&tags);
+    let Some(&(last, _)) = words.last() else {
+        return object;
+    };
+    let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    let Some(group) = join_object(&ws, true).filter(|g| g.chars().count() >= 2) else {
+        return object;
+    };
+    if object.as_deref().is_some_and(|o| o.ends_with(last)) {
+        return object;
+    }
+    if f.unit == "岁" {
+        // 平均年龄45岁 names its measure; a bare age bound is of the members.
+        return object.or(Some(group));
+    }
+    let mut part = text.get(clause_s..f.start)?.trim();
+    for p in ["其中", "共有", "有"] {
+        part = part.strip_prefix(p).unwrap_or(part);
+    }
+    let part = part.trim_end_matches(['为', '达', '有', '共', '约', '近']);
+    let n = part.chars().count();
+    let plain = part
+        .chars()
+        .all(|c| is_han(c) || c.is_ascii_digit() || c == '.');
+    if n < 2
+        || n > GROUP_PART_MAX
+        || !plain
+        || !part.starts_with(|c: char| is_han(c) || c.is_ascii_digit())
+    {
+        return object;
+    }
+    Some(format!("{part}{group}"))
+}
+
+/// The object of a fraction, read as the object of the same share written
+/// as a percentage (超过2/3的村 → 村占比).
+fn share_object(body: &Body, f: &Found) -> Option<String> {
+    let as_percent = Found {
+        unit: "%",
+        ..f.clone()
+    };
+    object_before(body, &as_percent).or_else(|| share_after(body, &as_percent))
 }
 
 /// Administrative units that a share of places counts (60%的行政村集体经济
@@ -200,10 +291,14 @@ pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
     let skipped = i;
     let taken = noun_phrase_after(&tags[skipped..], &mut words);
     if words.is_empty() {
+        if let Some(bound) = AGE_BOUND_AFTER.find(&text[f.end..]) {
+            return age_group_after(body, f.end + bound.end(), bound.as_str());
+        }
         return CLASSIFIERS
             .contains(&f.unit)
             .then(|| relative_object(text, &tags[i..]))
-            .flatten();
+            .flatten()
+            .or_else(|| loose_phrase_after(&tags[i..]));
     }
     i += taken;
     let mut ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
@@ -259,6 +354,31 @@ pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
         }
     }
     join_object(&ws, false)
+}
+
+// An age bound after a count (30名40岁以下年轻干部): the people counted
+// are those of that age.
+static_regex!(
+    AGE_BOUND_AFTER,
+    r"^[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)"
+);
+
+// An age bound that ends the text before a subject (35岁及以下党员).
+static_regex!(
+    AGE_BOUND_BEFORE,
+    r"[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)$"
+);
+
+/// The object of a count whose measure word is followed by an age bound
+/// (30名40岁以下年轻干部 → 40岁以下年轻干部): the bound and the noun
+/// phrase after it, from byte `from`.
+fn age_group_after(body: &Body, from: usize, bound: &str) -> Option<String> {
+    let text = body.text.as_str();
+    let tags = object_tags(body, from, phrase_window_end(text, from));
+    let mut head = Vec::new();
+    noun_phrase_after(&tags, &mut head);
+    let ws: Vec<&str> = head.iter().map(|(w, _)| *w).collect();
+    join_object(&ws, false).map(|o| format!("{bound}{o}"))
 }
 
 /// The object of a count whose noun comes after a short relative clause
@@ -425,6 +545,17 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     // A one-character object is a unit (20—40万元的村35个), never a piece.
     let object = join_object_within(&ws, true, cap)
         .filter(|o| o.chars().count() >= 2 || PLACE_UNITS.contains(&o.as_str()))?;
+    // 35岁及以下党员12.5万名: the age bound before the phrase picks out the
+    // people counted.
+    let object = match ws.first().and_then(|w| offset_in(text, w)) {
+        Some(at) if object == ws.concat() && f.unit != "岁" => {
+            match AGE_BOUND_BEFORE.find(&text[..at]) {
+                Some(m) => format!("{}{object}", m.as_str()),
+                None => object,
+            }
+        }
+        _ => object,
+    };
     Some(if ratio && matches!(f.unit, "%" | "‰") {
         format!("{object}占比")
     } else {

@@ -176,6 +176,38 @@ pub(super) fn noun_phrase_after<'a>(
     i
 }
 
+/// A looser reading of the noun phrase at the start of `tags`, for when
+/// [`noun_phrase_after`] finds none: a short position or place word that
+/// the dictionary does not let modify a noun (沿边行政村, 周边村庄) before
+/// a noun phrase, joined to it; or the noun phrase after a bound (万亩以上
+///农田 → 农田).
+pub(super) fn loose_phrase_after(tags: &[(&str, &str)]) -> Option<String> {
+    // 万亩以上农田: a bound after the unit is not part of the phrase.
+    let bound = tags
+        .first()
+        .is_some_and(|(w, _)| matches!(*w, "以上" | "以下" | "以内" | "左右" | "上下"));
+    let tags = if bound { &tags[1..] } else { tags };
+    if bound {
+        let mut words = Vec::new();
+        noun_phrase_after(tags, &mut words);
+        let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+        return join_object(&ws, false);
+    }
+    let &(first, tag) = tags.first()?;
+    if !matches!(tag, "f" | "s") || first.chars().count() > 3 || !first.chars().all(is_han) {
+        return None;
+    }
+    let mut words = Vec::new();
+    noun_phrase_after(&tags[1..], &mut words);
+    if words.is_empty() {
+        return None;
+    }
+    let ws: Vec<&str> = std::iter::once(first)
+        .chain(words.iter().map(|(w, _)| *w))
+        .collect();
+    join_object(&ws, false)
+}
+
 /// The tag [`object_tags`] gives a set phrase that ends in a noun (与会代表,
 /// 困难群众): a noun phrase when it stands alone, but after other words of
 /// a phrase often the predicate (下岗女工自谋职业), so never its end.

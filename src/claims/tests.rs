@@ -562,3 +562,79 @@ fn shares_of_things_named_after_the_number() {
         [Some("党员参与率".to_string())]
     );
 }
+
+#[test]
+fn fractions_are_shares() {
+    let c = extract_text("该乡耕地约占全县耕地面积的1/4,超过2/3的农户参加合作社。");
+    let v: Vec<(f64, &str, Option<Approx>)> = c
+        .iter()
+        .map(|c| (c.value, c.unit.as_str(), c.approx))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            (0.25, "", Some(Approx::About)),
+            (0.6667, "", Some(Approx::Over))
+        ]
+    );
+    assert_eq!(c[1].object.as_deref(), Some("参加合作社的农户占比"));
+    // Dates, pages and codes are no fractions.
+    assert!(vals("见第1/3页,2023/5/6发布,型号A1/4。").is_empty());
+}
+
+#[test]
+fn bare_counts_of_people() {
+    assert_eq!(
+        vals("带动5万农户增收,全乡人口2300多。"),
+        [
+            (50000.0, String::new(), None),
+            (2300.0, String::new(), Some(Approx::Over))
+        ]
+    );
+    // A number alone, without a magnitude or a noun of people, is none.
+    assert!(vals("编号3的展板,得分95。").is_empty());
+}
+
+#[test]
+fn ages_and_counts_of_events() {
+    assert_eq!(
+        vals("40岁及以下青年党员,举办讲座16场(次),服务群众900人(次)。"),
+        [
+            (40.0, "岁".to_string(), Some(Approx::Under)),
+            (16.0, "场次".to_string(), None),
+            (900.0, "人次".to_string(), None)
+        ]
+    );
+}
+
+#[test]
+fn objects_picked_out_by_an_age_or_a_position() {
+    assert_eq!(
+        objects("选派20名45岁以下后备干部,45岁以下后备干部共有80名。"),
+        [
+            Some("45岁以下后备干部".to_string()),
+            Some("后备干部".to_string()),
+            Some("后备干部".to_string()),
+            Some("45岁以下后备干部".to_string())
+        ]
+    );
+    assert_eq!(
+        objects("全镇有52个沿边自然村。"),
+        [Some("沿边自然村".to_string())]
+    );
+}
+
+#[test]
+fn parts_of_a_group_named_at_the_head_of_the_sentence() {
+    assert_eq!(
+        objects("全乡党员中,党员平均年龄47.5岁,35岁以下210名,占18.2%;少数民族320名;流动党员12名。"),
+        [
+            Some("党员平均年龄".to_string()),
+            Some("党员".to_string()),
+            Some("35岁以下党员".to_string()),
+            Some("35岁以下党员占比".to_string()),
+            Some("少数民族党员".to_string()),
+            Some("流动党员".to_string())
+        ]
+    );
+}
