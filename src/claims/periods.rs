@@ -36,8 +36,9 @@ pub(super) fn period_pattern() -> String {
         ),
         format!("到{year}(?:{month})?(?:底|末)"),
         format!(
-            "(?:同比|环比)?(?:比|较)(?:上年|去年|前年|上月|上季度|年初|上半年|[一二三四]季度|{year})(?:同期|底|末|初)?"
+            "(?:同比|环比)?(?:比|较|对比|相比)(?:上一?年度?|去年|前年|上一?个?月|上季度|年初|上半年|[一二三四]季度|上一?届|{year}|{count}年前)(?:同期|底|末|初)?"
         ),
+        "同比|环比".to_string(),
         format!(
             "(?:近|过去|这)?{count}(?:(?:至|到|-|—){count})?个?多?年多?(?:来|以来|间|时间|里|内)|连续{count}年|[0-9]+载"
         ),
@@ -90,12 +91,17 @@ pub(super) type Scope = (usize, usize, usize);
 
 /// The [`PERIOD`] matches in `text[from..to]`, pushed onto `out`.
 pub(super) fn period_matches(text: &str, from: usize, to: usize, out: &mut Vec<Period>) {
+    let span = &text[from..to];
     out.extend(
         PERIOD
-            .find_iter(&text[from..to])
-            .filter(|m| !m.as_str().is_empty())
+            .find_iter(span)
+            .filter(|m| {
+                !m.as_str().is_empty()
+                    && !is_dateline(span, m.end())
+                    && !is_inside_word(span, m.start(), m.end())
+            })
             .map(|m| {
-                let reach = if m.as_str().starts_with(['比', '较', '同', '环']) {
+                let reach = if m.as_str().starts_with(['比', '较', '同', '环', '对', '相']) {
                     Reach::Comparison
                 } else if m.as_str().starts_with("连续") {
                     Reach::Clause
@@ -105,6 +111,29 @@ pub(super) fn period_matches(text: &str, from: usize, to: usize, out: &mut Vec<P
                 (from + m.start(), from + m.end(), reach)
             }),
     );
+}
+
+/// Whether the date ending at byte `end` of `span` is a dateline's
+/// (本报5月8日讯, 新华社某地10月12日电): the day the report was filed, not the
+/// time scope of its figures.
+fn is_dateline(span: &str, end: usize) -> bool {
+    span[..end].ends_with(['日', '号']) && span[end..].starts_with(['讯', '电'])
+}
+
+/// Whether the period word `span[s..e]` is part of other words: 日前 after
+/// a day or a holiday (16日前往, 节日前) or before 往/来 (日前往 = 日 + 前往).
+fn is_inside_word(span: &str, s: usize, e: usize) -> bool {
+    let word = &span[s..e];
+    if word != "日前" {
+        return false;
+    }
+    let before = span[..s].chars().next_back();
+    let after = span[e..].chars().next();
+    before.is_some_and(|c| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "一二三四五六七八九十百几数节生假号今昨当每".contains(c)
+    }) || after.is_some_and(|c| "往来去行进".contains(c))
 }
 
 /// The scope a clause names, if it is one: the clause up to its first scope
@@ -241,10 +270,12 @@ impl SentencePeriods {
 }
 
 /// The period in force for a claim at `at`: a comparison base in the
-/// claim's own clause (较一季度提升7.9个百分点), else the nearest period
-/// expression before it in its sentence, else the first one in the first
-/// sentence of its paragraph — a scope stated once at the head of a
-/// paragraph holds for the claims after it.
+/// claim's own clause (较一季度提升7.9个百分点); for a change (增长15%,
+/// 增幅为2%) the latest base earlier in its paragraph, unless a time scope
+/// is stated after it (see [`is_change`]); else the nearest period
+/// expression before it in its sentence, else the nearest one earlier in
+/// its paragraph — a scope stated once at the head of a paragraph holds for
+/// the claims after it.
 ///
 /// `sentence` is the claim's sentence (start, end). The claims of one
 /// sentence share its periods and its paragraph head through `memo` instead
@@ -261,7 +292,10 @@ pub(super) fn period_for(
         Some(p) if p.covers(sent_s, at) => p,
         slot => slot.insert(SentencePeriods::new(text, sent_s, sent_e.max(at))),
     };
-    let found = sentence.before(text, at);
+    let mut found = sentence.before(text, at);
+    // 从2015年底的18%下降到4%: the date of the starting figure is not the
+    // period of the figure reached.
+    found.retain(|&(s, e, _)| !is_from_date(text, s, e, at));
     if let Some(&(s, e, _)) = found
         .iter()
         .rev()
@@ -276,36 +310,129 @@ pub(super) fn period_for(
         .rev()
         .find(|(s, _, r)| *r == Reach::Sentence || (*r == Reach::Clause && *s >= clause_s));
     let duration = || found.iter().rev().find(|(_, _, r)| *r == Reach::Clause);
-    if let Some(&(s, e, _)) = scope.or_else(duration) {
+    let in_sentence = scope.or_else(duration).copied();
+    let para_s = body.paragraph_start(sent_s);
+    let lead = if in_sentence.is_none() && para_s < sent_s {
+        memo.lead(text, para_s, sent_s)
+    } else {
+        None
+    };
+    if is_change(text, clause_s, at) {
+        let base = found
+            .iter()
+            .rev()
+            .find(|&&(s, e, r)| r == Reach::Comparison && carries(&text[s..e]))
+            .map(|&(s, e, _)| (s, e))
+            .or_else(|| memo.bases.last_before(text, para_s, sent_s));
+        let scope_at = in_sentence.map(|p| p.0).or(lead.as_ref().map(|l| l.0));
+        if let Some((s, e)) = base.filter(|b| scope_at.is_none_or(|a| b.0 > a)) {
+            return Some(clean_period(&text[s..e]));
+        }
+    }
+    if let Some((s, e, _)) = in_sentence {
         return Some(clean_period(&text[s..e]));
     }
-    let para_s = body.paragraph_start(sent_s);
-    if para_s < sent_s {
-        if memo.lead.0 != Some((para_s, sent_s)) {
-            let p = periods_in(text, para_s, sent_s)
-                .into_iter()
-                .rev()
-                .find(|(_, _, r)| *r == Reach::Sentence)
-                .map(|(s, e, _)| clean_period(&text[s..e]));
-            memo.lead = LeadPeriod(Some((para_s, sent_s)), p);
+    lead.map(|l| l.1)
+}
+
+/// Whether a comparison base holds for the changes after its own clause: a
+/// base of a year or a term (比上年, 较上年底, 比上届, 同比) frames a series of
+/// changes; one of a quarter or a month (较一季度, 比上月) compares one figure
+/// with one other.
+fn carries(base: &str) -> bool {
+    !base.contains("季度") && !base.contains('月')
+}
+
+/// Verbs and nouns of change before a figure: the figure is a change from a
+/// comparison base (比上年增长15%, 增幅为2%, 净增1200名).
+const CHANGE_WORDS: &[&str] = &[
+    "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "净增", "净减", "增幅", "降幅",
+    "增速", "增", "减", "降",
+];
+
+/// Whether the figure at `at` states a change: a word of [`CHANGE_WORDS`]
+/// in its clause at most three characters before it (增长了, 增幅为, 提高约),
+/// not a level reached (增加到, 下降至) nor a new count (新增).
+fn is_change(text: &str, clause_s: usize, at: usize) -> bool {
+    let Some(before) = text.get(clause_s..at) else {
+        return false;
+    };
+    CHANGE_WORDS.iter().any(|w| {
+        before.rfind(w).is_some_and(|p| {
+            let tail = &before[p + w.len()..];
+            tail.chars().count() <= 3
+                && !tail.contains(['到', '至'])
+                && !before[..p].ends_with('新')
+        })
+    })
+}
+
+/// Whether the period `text[s..e]` opens a from–to pair and dates its
+/// starting figure, with the claim at `at` the figure reached: 从 before it,
+/// 到/至 between it and the claim (从2015年底的18%下降到4%).
+fn is_from_date(text: &str, s: usize, e: usize, at: usize) -> bool {
+    text[..s].ends_with('从')
+        && text.get(e..at).is_some_and(|mid| {
+            mid.contains(['到', '至']) && !mid.contains(['，', ',', '。', ';', '；'])
+        })
+}
+
+/// The comparison bases of a paragraph's finished sentences, read once:
+/// (paragraph start, read up to, the bases found).
+#[derive(Default)]
+pub(super) struct Bases(usize, usize, Vec<(usize, usize)>);
+
+impl Bases {
+    /// The last comparison base in `text[para_s..sent_s]`, reading only
+    /// the sentences not read yet (a sentence end never cuts a period).
+    fn last_before(&mut self, text: &str, para_s: usize, sent_s: usize) -> Option<(usize, usize)> {
+        if self.0 != para_s || self.1 > sent_s {
+            *self = Bases(para_s, para_s, Vec::new());
         }
-        return memo.lead.1.clone();
+        if self.1 < sent_s {
+            let mut found = Vec::new();
+            period_matches(text, self.1, sent_s, &mut found);
+            self.2.extend(
+                found
+                    .into_iter()
+                    .filter(|&(s, e, r)| r == Reach::Comparison && carries(&text[s..e]))
+                    .map(|(s, e, _)| (s, e)),
+            );
+            self.1 = sent_s;
+        }
+        self.2.last().copied()
     }
-    None
 }
 
 /// What [`period_for`] keeps from one claim to the next: the periods of the
-/// sentence it last read, and its last paragraph-head answer.
+/// sentence it last read, its last paragraph-head answer and the
+/// comparison bases of the paragraph.
 #[derive(Default)]
 pub(super) struct PeriodMemo {
     sentence: Option<SentencePeriods>,
     lead: LeadPeriod,
+    bases: Bases,
 }
 
-/// The period found in a paragraph before a sentence, and the stretch
-/// (paragraph start, sentence start) it was read from.
+impl PeriodMemo {
+    /// The last time scope in `text[para_s..sent_s]`: its start and text.
+    fn lead(&mut self, text: &str, para_s: usize, sent_s: usize) -> Option<(usize, String)> {
+        if self.lead.0 != Some((para_s, sent_s)) {
+            let p = periods_in(text, para_s, sent_s)
+                .into_iter()
+                .rev()
+                .find(|(_, _, r)| *r == Reach::Sentence)
+                .map(|(s, e, _)| (s, clean_period(&text[s..e])));
+            self.lead = LeadPeriod(Some((para_s, sent_s)), p);
+        }
+        self.lead.1.clone()
+    }
+}
+
+/// The period found in a paragraph before a sentence (its start and text),
+/// and the stretch (paragraph start, sentence start) it was read from.
 #[derive(Default)]
-pub(super) struct LeadPeriod(Option<(usize, usize)>, Option<String>);
+pub(super) struct LeadPeriod(Option<(usize, usize)>, Option<(usize, String)>);
 
 // A year right after a count, naming the year of what is counted:
 // 100个2023年度示范党组织.
@@ -466,5 +593,83 @@ mod tests {
         );
         let p = periods("这些成绩都发生在今年汛期期间,转移群众300余人。");
         assert_eq!(p[0].as_deref(), Some("今年汛期期间"));
+    }
+    fn periods_of(text: &str) -> Vec<(String, Option<String>)> {
+        extract_text(text)
+            .into_iter()
+            .map(|c| (c.text, c.period))
+            .collect()
+    }
+
+    fn want(pairs: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+        pairs
+            .iter()
+            .map(|(t, p)| (t.to_string(), p.map(str::to_string)))
+            .collect()
+    }
+
+    #[test]
+    fn a_comparison_base_goes_with_the_changes_of_its_paragraph() {
+        let p = periods_of(
+            "截至2022年底,全省党员总数为85.3万名,比上年净增1.2万名,增幅为1.4%。基层党组织4.1万个,比上年增加0.1万个。\n2023年,全县粮食产量12万吨,比上年增长3.5%;蔬菜产量8万吨,增长2.1%。年末有党员1500名,其中女党员420名。",
+        );
+        assert_eq!(
+            p,
+            want(&[
+                ("85.3万名", Some("截至2022年底")),
+                ("1.2万名", Some("比上年")),
+                ("1.4%", Some("比上年")),
+                ("4.1万个", Some("截至2022年底")),
+                ("0.1万个", Some("比上年")),
+                ("12万吨", Some("2023年")),
+                ("3.5%", Some("比上年")),
+                ("8万吨", Some("2023年")),
+                ("2.1%", Some("比上年")),
+                ("1500名", Some("年末")),
+                ("420名", Some("年末")),
+            ])
+        );
+        // A scope stated after the base is the later change's period.
+        let p = periods_of("全市税收比上年增长8%。上半年,外贸出口增长5%。");
+        assert_eq!(p[1].1.as_deref(), Some("上半年"));
+        // Bases of a term and of years before.
+        let p =
+            periods_of("参选率达95.2%,比上届提高3.1%。对比三年前,空壳村减少至120个,降幅达40.5%。");
+        assert_eq!(p[1].1.as_deref(), Some("比上届"));
+        assert_eq!(p[3].1.as_deref(), Some("对比三年前"));
+    }
+
+    #[test]
+    fn a_base_of_a_quarter_stays_in_its_clause() {
+        let p = periods_of("上半年,全市产值同比增长6%,较一季度提升2个百分点,工业增加值增长4%。");
+        assert_eq!(
+            p,
+            want(&[
+                ("6%", Some("同比")),
+                ("2个百分点", Some("较一季度")),
+                ("4%", Some("同比")),
+            ])
+        );
+    }
+
+    #[test]
+    fn the_date_of_a_starting_figure_is_not_the_period_of_the_figure_reached() {
+        let p = periods_of("截至去年底,全县贫困发生率从2019年底的12.5%下降到1.2%。");
+        assert_eq!(
+            p,
+            want(&[("12.5%", Some("2019年底")), ("1.2%", Some("截至去年底"))])
+        );
+    }
+
+    #[test]
+    fn recent_days_date_the_event_and_datelines_do_not() {
+        let p =
+            periods_of("日前,全区表彰优秀党员120名。\n近日,县委组织部开展培训。参训党员共320名。");
+        assert_eq!(p, want(&[("120名", Some("日前")), ("320名", Some("近日"))]));
+        let p = periods_of("本报7月3日讯 全县新建驿站25个。");
+        assert_eq!(p[0].1, None);
+        // 日前 inside 16日前往 is no period.
+        let p = periods_of("工作人员16日前往现场,查获假冒商标300套。");
+        assert_eq!(p[0].1, None);
     }
 }
