@@ -23,6 +23,9 @@
 //! assert_eq!(a.script, dangjian::Script::Simplified);
 //! assert!(!a.keywords.is_empty());
 //! ```
+//!
+//! Guide: `docs/commands/analyze.md` (every field of the output) and the
+//! rules of each stage in `docs/rules/`.
 
 use std::sync::LazyLock;
 

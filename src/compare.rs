@@ -41,6 +41,10 @@
 //! assert_eq!(c.formulations[0].text, "两个维护");
 //! assert_eq!(c.formulations[0].places, ["天津市", "桂林市"]);
 //! ```
+//!
+//! Guide: `docs/commands/compare.md` (every view and option, with the
+//! output over the bundled corpus), `docs/distributed.md` (profiles as the
+//! reduce side of a distributed run).
 
 use std::collections::{BTreeMap, BTreeSet};
 

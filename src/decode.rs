@@ -21,6 +21,8 @@
 //! assert_eq!(d.text, "机关党建");
 //! assert_eq!(d.encoding, "gb18030");
 //! ```
+//!
+//! Guide: `docs/rules/pages.md` (which bytes are text at all).
 
 use crate::error::{Error, ErrorKind, Result};
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};

@@ -26,6 +26,8 @@
 //! assert_eq!(e.date.as_deref(), Some("2023-05-12"));
 //! assert_eq!(e.title.as_deref(), Some("机关党建"));
 //! ```
+//!
+//! Guide: `docs/rules/pages.md` (how pages are cleaned and metadata read).
 
 use scraper::{ElementRef, Html, Node};
 

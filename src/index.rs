@@ -35,6 +35,9 @@
 //! assert_eq!((good, bad, summary.errors), (1, 1, 1));
 //! std::fs::remove_dir_all(&dir).unwrap();
 //! ```
+//!
+//! Guide: `docs/commands/index.md` (error records, resuming, the pipe
+//! stage), `docs/distributed.md`, `docs/reliability.md` (the fault tests).
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File, OpenOptions};

@@ -36,6 +36,20 @@
 //! let analysis = pipeline.analyze(&Document::from_text("黨的十八大以來，天津市加強機關黨建工作"));
 //! assert_eq!(analysis.script, dangjian::Script::Traditional);
 //! ```
+//!
+//! The guide, `docs/README.md` in the repository, teaches each command with
+//! real output and holds the extraction rules (`docs/rules/`); the module
+//! documentation below links to its pages rather than repeating them.
+
+/// The Rust examples of the README and the guide, run as doctests so they
+/// cannot rot (the shell examples are run by `tests/docs.rs`).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../docs/library.md")]
+pub struct LibraryDoctests;
 
 /// A regex compiled once, on first use. The patterns are constants of this
 /// crate, compiled by its tests, so `expect` cannot fire on any input.

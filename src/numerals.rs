@@ -18,6 +18,8 @@
 //! assert_eq!(parse("二○○一").unwrap().to_f64(), 2001.0);
 //! assert_eq!(parse("30.7").unwrap().to_string(), "30.7");
 //! ```
+//!
+//! Guide: `docs/rules/claims.md`, "How many?".
 
 use std::fmt;
 

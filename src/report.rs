@@ -9,6 +9,8 @@
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! assert!(!html.contains("<script src"));
 //! ```
+//!
+//! Guide: `docs/commands/compare.md` (each format with its output).
 
 use std::fmt::Write as _;
 

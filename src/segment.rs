@@ -22,6 +22,8 @@
 //! let words: Vec<&str> = seg.cut("严格执行三会一课制度").collect();
 //! assert!(words.contains(&"三会一课"));
 //! ```
+//!
+//! Guide: `docs/commands/segment.md` (the command, user lexicons).
 
 use std::io::BufRead;
 use std::sync::{Arc, LazyLock};

@@ -48,6 +48,9 @@ __all__ = [
     "segment",
 ]
 
+#: One document: ``str`` text (or, among the sources of ``claims``, ``compare``,
+#: ``reuse`` and ``Pipeline.analyze_many``, a ``str`` naming an existing file),
+#: ``bytes`` contents, or an ``os.PathLike`` file.
 Source = Union[str, bytes, "os.PathLike[str]"]
 
 
@@ -61,7 +64,10 @@ def analyze(source: Source) -> Dict[str, Any]:
     """Analyzes one document with the default pipeline (see ``Pipeline.analyze``).
 
     ``source`` is ``str`` (the text itself), ``bytes`` (decoded like a file:
-    UTF-8, UTF-16, GB18030, Big5) or an ``os.PathLike`` (a file). Returns the
+    UTF-8, UTF-16, GB18030, Big5) or an ``os.PathLike`` (a file). A ``str``
+    given here is always text, never a file name: pass ``pathlib.Path(name)``
+    for a file (``claims``, ``compare`` and ``reuse``, which take many
+    sources, read a ``str`` that names an existing file as that file). Returns the
     ``analyze`` object of the command line as a dict. Raises
     ``dangjian.DecodeError`` for bytes that are not text and ``OSError`` for a
     file that cannot be read.
@@ -98,6 +104,14 @@ def claims(sources: Union[Source, Iterable[Source]], threads: Optional[int] = No
     end, sentence. Returns a ``pandas.DataFrame`` when pandas is installed,
     else a list of dicts.
 
+    A ``str`` among ``sources`` is read as a file when it names an existing
+    file or directory, so ``glob.glob("archive/*.txt")`` works as it reads;
+    a ``str`` that looks like a path (no white space and a document extension
+    such as ``.txt`` or ``.html``, or a ``/`` and no Chinese character) but
+    names nothing raises ``FileNotFoundError``; any other ``str`` is the text
+    itself. ``pathlib.Path`` always means a file, ``bytes`` always contents;
+    a directory with no document file raises ``ValueError``.
+
     Example:
         >>> import dangjian
         >>> df = dangjian.claims(["天津市建成党群服务中心300个", "上海市培训党员2.1万人次"])
@@ -128,6 +142,14 @@ def compare(
     the ``compare --format json`` object as a dict; ``"html"``, ``"markdown"``,
     ``"table"`` return the report as a string; ``"csv"`` the CSV of ``view``.
 
+    A ``str`` among ``sources`` is read as a file when it names an existing
+    file or directory, so ``glob.glob("archive/*.txt")`` works as it reads;
+    a ``str`` that looks like a path (no white space and a document extension
+    such as ``.txt`` or ``.html``, or a ``/`` and no Chinese character) but
+    names nothing raises ``FileNotFoundError``; any other ``str`` is the text
+    itself. ``pathlib.Path`` always means a file, ``bytes`` always contents;
+    a directory with no document file raises ``ValueError``.
+
     Example:
         >>> import dangjian
         >>> texts = [
@@ -155,6 +177,14 @@ def reuse(
     object of ``dangjian reuse`` as a dict (clusters of passages shared by two
     or more documents, the earliest dated copy first, and stats), or its
     report as text for ``format`` "table", "jsonl", "csv" or "html".
+
+    A ``str`` among ``sources`` is read as a file when it names an existing
+    file or directory, so ``glob.glob("archive/*.txt")`` works as it reads;
+    a ``str`` that looks like a path (no white space and a document extension
+    such as ``.txt`` or ``.html``, or a ``/`` and no Chinese character) but
+    names nothing raises ``FileNotFoundError``; any other ``str`` is the text
+    itself. ``pathlib.Path`` always means a file, ``bytes`` always contents;
+    a directory with no document file raises ``ValueError``.
 
     Example:
         >>> import dangjian

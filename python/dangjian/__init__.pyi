@@ -6,7 +6,16 @@ from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Union
 
 __version__: str
 
+#: One document. ``analyze`` reads a ``str`` as the text itself, always.
 Source = Union[str, bytes, bytearray, "os.PathLike[str]"]
+#: The sources of ``claims``, ``compare``, ``reuse`` and
+#: ``Pipeline.analyze_many``: one source or an iterable of them. Here a
+#: ``str`` that names an existing file or directory is read as that file (so
+#: ``glob.glob("archive/*.txt")`` works); a ``str`` that looks like a path (no
+#: white space and a document extension such as ``.txt``, or a ``/`` and no
+#: Chinese character) but names nothing raises ``FileNotFoundError``; any
+#: other ``str`` is text. ``pathlib.Path`` always means a file, ``bytes``
+#: always contents.
 Sources = Union[Source, Iterable[Source]]
 
 CLAIM_COLUMNS: List[str]
@@ -37,14 +46,20 @@ class Pipeline:
         formulations: bool = True,
         places: bool = True,
     ) -> None: ...
-    def analyze(self, source: Source) -> Dict[str, Any]: ...
+    def analyze(self, source: Source) -> Dict[str, Any]:
+        """A ``str`` is always the text itself, never a file name; pass ``pathlib.Path`` for a file."""
+        ...
     def analyze_many(
         self, sources: Iterable[Source], threads: Optional[int] = None
-    ) -> AnalyzeIter: ...
+    ) -> AnalyzeIter:
+        """``sources``: a ``str`` naming an existing file is read as that file; one that looks like a path but names nothing yields an error dict of kind ``io``; any other ``str`` is text (see ``Sources``)."""
+        ...
     def segment(self, text: str) -> List[str]: ...
     def claim_rows(
         self, sources: Sources, threads: Optional[int] = None
-    ) -> List[Dict[str, Any]]: ...
+    ) -> List[Dict[str, Any]]:
+        """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+        ...
     @overload
     def compare(
         self,
@@ -54,7 +69,9 @@ class Pipeline:
         view: str = "indicators",
         min_count: int = 3,
         threads: Optional[int] = None,
-    ) -> Dict[str, Any]: ...
+    ) -> Dict[str, Any]:
+        """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+        ...
     @overload
     def compare(
         self,
@@ -64,7 +81,9 @@ class Pipeline:
         view: str = "indicators",
         min_count: int = 3,
         threads: Optional[int] = None,
-    ) -> str: ...
+    ) -> str:
+        """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+        ...
     @overload
     def compare(
         self,
@@ -75,7 +94,9 @@ class Pipeline:
         view: str = "indicators",
         min_count: int = 3,
         threads: Optional[int] = None,
-    ) -> str: ...
+    ) -> str:
+        """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+        ...
 
     @overload
     def reuse(
@@ -84,7 +105,9 @@ class Pipeline:
         min_chars: int = 30,
         format: Literal["json"] = "json",
         threads: Optional[int] = None,
-    ) -> Dict[str, Any]: ...
+    ) -> Dict[str, Any]:
+        """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+        ...
     @overload
     def reuse(
         self,
@@ -92,7 +115,9 @@ class Pipeline:
         min_chars: int,
         format: ReuseReport,
         threads: Optional[int] = None,
-    ) -> str: ...
+    ) -> str:
+        """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+        ...
     @overload
     def reuse(
         self,
@@ -101,11 +126,17 @@ class Pipeline:
         *,
         format: ReuseReport,
         threads: Optional[int] = None,
-    ) -> str: ...
-def analyze(source: Source) -> Dict[str, Any]: ...
+    ) -> str:
+        """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+        ...
+def analyze(source: Source) -> Dict[str, Any]:
+    """A ``str`` is always the text itself, never a file name; pass ``pathlib.Path`` for a file."""
+    ...
 def normalize(text: str, config: str = "default") -> str: ...
 def segment(text: str) -> List[str]: ...
-def claims(sources: Sources, threads: Optional[int] = None) -> Any: ...
+def claims(sources: Sources, threads: Optional[int] = None) -> Any:
+    """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+    ...
 @overload
 def compare(
     sources: Sources,
@@ -114,7 +145,9 @@ def compare(
     view: str = "indicators",
     min_count: int = 3,
     threads: Optional[int] = None,
-) -> Dict[str, Any]: ...
+) -> Dict[str, Any]:
+    """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+    ...
 @overload
 def compare(
     sources: Sources,
@@ -123,7 +156,9 @@ def compare(
     view: str = "indicators",
     min_count: int = 3,
     threads: Optional[int] = None,
-) -> str: ...
+) -> str:
+    """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+    ...
 @overload
 def compare(
     sources: Sources,
@@ -133,21 +168,27 @@ def compare(
     view: str = "indicators",
     min_count: int = 3,
     threads: Optional[int] = None,
-) -> str: ...
+) -> str:
+    """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+    ...
 @overload
 def reuse(
     sources: Sources,
     min_chars: int = 30,
     format: Literal["json"] = "json",
     threads: Optional[int] = None,
-) -> Dict[str, Any]: ...
+) -> Dict[str, Any]:
+    """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+    ...
 @overload
 def reuse(
     sources: Sources,
     min_chars: int,
     format: ReuseReport,
     threads: Optional[int] = None,
-) -> str: ...
+) -> str:
+    """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+    ...
 @overload
 def reuse(
     sources: Sources,
@@ -155,4 +196,6 @@ def reuse(
     *,
     format: ReuseReport,
     threads: Optional[int] = None,
-) -> str: ...
+) -> str:
+    """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
+    ...

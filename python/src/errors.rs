@@ -22,15 +22,24 @@ pyo3::create_exception!(
 /// `IsADirectoryError`.
 const EISDIR: i32 = 21;
 
+/// `ENOENT` (the same number everywhere): `OSError(ENOENT, …)` is a
+/// `FileNotFoundError`, also for a file found missing without a system call
+/// (a `str` that looks like a path but names nothing).
+const ENOENT: i32 = 2;
+
 /// The operating system's error number behind an I/O error, if any (a
-/// directory given as a file counts as `EISDIR`).
+/// directory given as a file counts as `EISDIR`, a missing file found
+/// without a system call as `ENOENT`).
 pub fn errno(e: &Error) -> Option<i32> {
     if e.kind() != ErrorKind::Io {
         return None;
     }
     e.source()
         .and_then(|s| s.downcast_ref::<std::io::Error>())
-        .and_then(std::io::Error::raw_os_error)
+        .and_then(|io| {
+            io.raw_os_error()
+                .or((io.kind() == std::io::ErrorKind::NotFound).then_some(ENOENT))
+        })
         .or_else(|| e.path().filter(|p| p.is_dir()).map(|_| EISDIR))
 }
 

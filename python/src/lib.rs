@@ -15,9 +15,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use dangjian::compare::{CompareOptions, GroupBy, Profiles};
-use dangjian::reuse::{Reuse, ReuseDocument, output as render};
 use dangjian::normalize::opencc::Variant;
 use dangjian::normalize::{NormalizeOptions, Normalizer};
+use dangjian::reuse::{Reuse, ReuseDocument, output as render};
 use dangjian::{Analysis, Document, PipelineBuilder, Stages};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -233,7 +233,10 @@ impl Pipeline {
     ///
     /// ``source`` is ``str`` (the text itself), ``bytes`` (decoded like a
     /// file: UTF-8, UTF-16, GB18030 or Big5) or an ``os.PathLike`` (a file,
-    /// plain text or an HTML page).
+    /// plain text or an HTML page). A ``str`` given here is always text,
+    /// never a file name: pass ``pathlib.Path(name)`` for a file (the batch
+    /// functions ``claims``, ``compare``, ``reuse`` and ``analyze_many`` read
+    /// a ``str`` that names an existing file as that file).
     ///
     /// Raises ``dangjian.DecodeError`` (a ``ValueError``) for bytes that are
     /// not text, ``OSError`` (``FileNotFoundError``, ``IsADirectoryError`` …)
@@ -267,7 +270,16 @@ impl Pipeline {
     /// ``{"error": message, "kind": "io"|"encoding"|"binary"|"empty"|"type"|…,
     /// "path": file or None, "index": position}``, without stopping.
     ///
-    /// Items are as for ``analyze`` (str text, bytes, os.PathLike). The
+    /// Items are str, bytes or os.PathLike files.
+    /// A ``str`` among the sources is read as a file when it names an
+    /// existing file or directory, so ``glob.glob("archive/*.txt")`` works
+    /// as it reads; a ``str`` that looks like a path (no white space and a
+    /// document extension such as ``.txt`` or ``.html``, or a ``/`` and no
+    /// Chinese character) but names nothing raises ``FileNotFoundError``;
+    /// any other ``str`` is the text itself. ``pathlib.Path`` always means a
+    /// file, ``bytes`` always contents.
+    /// Here a missing file gives an error dict (kind ``io``) like any bad
+    /// input instead of raising. The
     /// iterable is read lazily, a bounded window ahead, so a generator over
     /// a large corpus streams. ``threads``: worker threads (default: all
     /// cores). The interpreter is released while documents are analyzed;
@@ -323,7 +335,16 @@ impl Pipeline {
     /// sentence). ``sources``: one source or an iterable of them (str text,
     /// bytes, os.PathLike files or directories); analyzed in parallel on
     /// ``threads`` threads (default: all cores). The first bad source
-    /// raises. ``dangjian.claims`` gives the same rows as a DataFrame.
+    /// raises, and so does a directory with no document file.
+    /// ``dangjian.claims`` gives the same rows as a DataFrame.
+    ///
+    /// A ``str`` among the sources is read as a file when it names an
+    /// existing file or directory, so ``glob.glob("archive/*.txt")`` works
+    /// as it reads; a ``str`` that looks like a path (no white space and a
+    /// document extension such as ``.txt`` or ``.html``, or a ``/`` and no
+    /// Chinese character) but names nothing raises ``FileNotFoundError``;
+    /// any other ``str`` is the text itself. ``pathlib.Path`` always means a
+    /// file, ``bytes`` always contents.
     ///
     /// Example:
     ///     >>> import dangjian
@@ -354,6 +375,14 @@ impl Pipeline {
     /// text, bytes, os.PathLike files or corpus directories): shared and
     /// specific formulations and slogans, similarity, distinctive
     /// vocabulary, claims side by side by indicator.
+    ///
+    /// A ``str`` among the sources is read as a file when it names an
+    /// existing file or directory, so ``glob.glob("archive/*.txt")`` works
+    /// as it reads; a ``str`` that looks like a path (no white space and a
+    /// document extension such as ``.txt`` or ``.html``, or a ``/`` and no
+    /// Chinese character) but names nothing raises ``FileNotFoundError``;
+    /// any other ``str`` is the text itself. ``pathlib.Path`` always means a
+    /// file, ``bytes`` always contents.
     ///
     /// ``format="json"`` returns the ``compare --format json`` object as a
     /// dict; ``"table"``, ``"markdown"``, ``"html"`` return the report text;
@@ -447,6 +476,14 @@ impl Pipeline {
     ///
     /// ``sources`` as for ``compare``; ``min_chars``: the shortest passage,
     /// in letters and digits beyond stock phrases.
+    ///
+    /// A ``str`` among the sources is read as a file when it names an
+    /// existing file or directory, so ``glob.glob("archive/*.txt")`` works
+    /// as it reads; a ``str`` that looks like a path (no white space and a
+    /// document extension such as ``.txt`` or ``.html``, or a ``/`` and no
+    /// Chinese character) but names nothing raises ``FileNotFoundError``;
+    /// any other ``str`` is the text itself. ``pathlib.Path`` always means a
+    /// file, ``bytes`` always contents.
     ///
     /// Example:
     ///     >>> import dangjian
@@ -576,7 +613,7 @@ impl AnalyzeIter {
         while !state.exhausted && state.stream.has_room() {
             match iter.call_method0("__next__") {
                 Ok(item) => {
-                    state.stream.submit(Source::from_py(&item));
+                    state.stream.submit(Source::from_py_item(&item));
                 }
                 Err(e) if e.is_instance_of::<pyo3::exceptions::PyStopIteration>(py) => {
                     state.exhausted = true;

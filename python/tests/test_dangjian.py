@@ -1,6 +1,7 @@
 """The Python API of dangjian: every public function, bad input, threads, DataFrames."""
 
 import _thread
+import glob
 import os
 import signal
 import threading
@@ -316,6 +317,73 @@ def test_claims_single_source_directory_and_bad_source(report_files, tmp_path):
         dangjian.claims([REPORT, tmp_path / "missing.txt"])
     with pytest.raises(dangjian.DecodeError):
         dangjian.claims([b"\x00\x01\x02binary\x00"])
+
+
+# --- str sources: text or a file name --------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def test_claims_of_glob_strings_equal_claims_of_paths():
+    names = sorted(glob.glob(str(CORPUS / "*.txt")))
+    assert len(names) == 5
+    by_str = dangjian.Pipeline().claim_rows(names)
+    by_path = dangjian.Pipeline().claim_rows([Path(p) for p in names])
+    assert len(by_str) > 100
+    assert by_str == by_path
+    assert {r["path"] for r in by_str} == set(names)
+    pd = pytest.importorskip("pandas")
+    a = dangjian.claims(glob.glob(str(CORPUS / "*.txt")))
+    b = dangjian.claims([Path(p) for p in glob.glob(str(CORPUS / "*.txt"))])
+    assert isinstance(a, pd.DataFrame) and len(a) == len(by_str)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_str_file_names_in_every_batch_function(report_files, tmp_path):
+    name = str(report_files["utf8.txt"])
+    # A str alone and a str in a list, for a file and for a directory.
+    assert dangjian.Pipeline().claim_rows(name)[0]["path"] == name
+    assert {r["path"] for r in dangjian.Pipeline().claim_rows([str(tmp_path)])} == {
+        str(p) for p in report_files.values()
+    }
+    c = dangjian.compare([name, str(report_files["big5.txt"])])
+    assert "天津市" in [p["name"] for p in c["places"]]
+    results = list(dangjian.Pipeline().analyze_many([name, REPORT]))
+    assert results[0]["path"] == name and results[1]["path"] is None
+    assert results[0]["claims"] == results[1]["claims"]
+    shared = "全面推行党员积分制管理,把党员参加组织生活、志愿服务、结对帮扶的情况逐项记分,年底按积分评先评优。"
+    (tmp_path / "a.txt").write_text("天津市委组织部通知:" + shared, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("上海市委组织部部署:" + shared, encoding="utf-8")
+    r = dangjian.reuse([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert len(r["clusters"]) == 1
+
+
+def test_text_stays_text_among_sources():
+    # Report text never names a file: it is analyzed as text.
+    rows = dangjian.Pipeline().claim_rows(["全市建成党群服务中心300个", "培训党员2.1万人次"])
+    assert [r["value"] for r in rows] == [300, 21000]
+    assert all(r["path"] is None for r in rows)
+
+
+@pytest.mark.parametrize("missing", ["archive/2024/report.txt", "报告.txt", "data\\x.html"])
+def test_a_path_that_names_nothing_is_an_error_not_an_empty_result(missing, tmp_path):
+    with pytest.raises(FileNotFoundError) as info:
+        dangjian.claims([missing])
+    assert info.value.filename == missing and "looks like a path" in str(info.value)
+    with pytest.raises(FileNotFoundError):
+        dangjian.compare(missing)
+    with pytest.raises(FileNotFoundError):
+        dangjian.reuse([missing, missing])
+    [r] = list(dangjian.Pipeline().analyze_many([missing]))
+    assert r["kind"] == "io" and r["path"] == missing
+
+
+def test_a_directory_without_documents_is_an_error(tmp_path):
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    with pytest.raises(ValueError, match="no document file"):
+        dangjian.claims([tmp_path])
+    with pytest.raises(ValueError, match="no document file"):
+        dangjian.claims(str(tmp_path))
 
 
 def test_claims_without_pandas_is_a_list_of_dicts(monkeypatch):

@@ -30,6 +30,9 @@
 //! let (a, b) = out.map.to_original(s, s + "30.7%".len());
 //! assert_eq!(&"黨的十八大以來，占比達３０.７％"[a..b], "３０.７％");
 //! ```
+//!
+//! Guide: `docs/commands/normalize.md` (the command and OpenCC's
+//! configurations), `docs/speed.md` (how the fast path is measured).
 
 pub mod opencc;
 

@@ -52,6 +52,9 @@
 //! let [s, e] = c.members[1].span;
 //! assert!(docs[1].text[s..e].starts_with("市委组织部"));
 //! ```
+//!
+//! Guide: `docs/reuse.md` (method, evaluation, memory and time at scale),
+//! `docs/commands/reuse.md` (the command and its formats).
 
 pub mod align;
 pub mod cluster;
