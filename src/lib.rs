@@ -64,6 +64,7 @@ pub mod page;
 pub mod places;
 pub mod report;
 pub mod reuse;
+pub mod search;
 pub mod segment;
 pub mod taken;
 pub mod window;
