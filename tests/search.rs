@@ -553,3 +553,65 @@ fn es_bulk_pairs_fit_the_mapping() {
     }
     assert!(n >= 5);
 }
+
+#[test]
+fn killed_builds_resume_to_each_document_exactly_once() {
+    let bin = env!("CARGO_BIN_EXE_dangjian");
+    let work = temp_dir("kill");
+    let docs_dir = work.join("docs");
+    std::fs::create_dir_all(&docs_dir).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources: Vec<String> = corpus_files(&root.join("corpus"))
+        .iter()
+        .map(|f| Document::from_path(f).unwrap().text)
+        .collect();
+    let n = 300;
+    for i in 0..n {
+        let src = &sources[i % sources.len()];
+        // Each copy is a document of its own (its own bytes, its own id).
+        std::fs::write(
+            docs_dir.join(format!("d{i:04}.txt")),
+            format!("{src}\n第{i}号\n"),
+        )
+        .unwrap();
+    }
+    let out = work.join("out.jsonl");
+    let idx = work.join("idx");
+    let run = || {
+        std::process::Command::new(bin)
+            .args(["index", "-q", "-j", "2", "--resume", "-o"])
+            .arg(&out)
+            .arg("--search")
+            .arg(&idx)
+            .arg(&docs_dir)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut rng = Rng(42);
+    for _ in 0..10 {
+        let mut child = run();
+        std::thread::sleep(std::time::Duration::from_millis(
+            150 + rng.below(900) as u64,
+        ));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+    }
+    let status = run().wait().unwrap();
+    assert!(status.success());
+    let lines = std::fs::read_to_string(&out).unwrap();
+    let mut claims = HashMap::new();
+    for l in lines.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        let id = v["id"].as_str().unwrap().to_string();
+        claims.insert(id, v["claims"].as_array().map_or(0, |c| c.len()));
+    }
+    assert_eq!(claims.len(), n);
+    let a = Archive::open(&idx).unwrap();
+    assert_eq!(a.len(), n as u64);
+    let r = a.claims(&ClaimsRequest::default()).unwrap();
+    assert_eq!(r.total as usize, claims.values().sum::<usize>());
+    assert!(claims.keys().all(|id| a.contains(id)));
+    assert_eq!(ids(&a, "党员").len(), n);
+    let _ = std::fs::remove_dir_all(&work);
+}
