@@ -89,6 +89,12 @@ pub struct Analysis {
     /// comparisons. Omitted from JSON unless the pipeline keeps them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<(String, u32)>,
+    /// Where each body paragraph starts: `[offset in body, offset in the
+    /// original text]`, so that a position in `body` maps back to the
+    /// original (a paragraph is a verbatim slice of it). Not serialized;
+    /// empty for an analysis read back from JSON.
+    #[serde(skip)]
+    pub body_offsets: Vec<[usize; 2]>,
 }
 
 fn default_format() -> String {
@@ -336,12 +342,19 @@ impl Pipeline {
             page::Page::whole(&norm.text)
         };
         let body = Body::from_blocks(&norm, &cleaned.body, &self.segmenter);
+        let mut body_offsets = Vec::with_capacity(cleaned.body.len());
+        let mut at = 0usize;
         let body_original = cleaned
             .body
             .iter()
             .map(|r| {
                 let (s, e) = norm.map.to_original(r.start, r.end);
-                text[s..e].trim()
+                let raw = &text[s..e];
+                let para = raw.trim();
+                let lead = raw.len() - raw.trim_start().len();
+                body_offsets.push([at, s + lead]);
+                at += para.len() + 1;
+                para
             })
             .collect::<Vec<_>>()
             .join("\n");
@@ -459,6 +472,7 @@ impl Pipeline {
             places,
             keywords,
             terms,
+            body_offsets,
         }
     }
 }

@@ -82,7 +82,19 @@ enum Command {
         /// No progress display on stderr.
         #[arg(long, short = 'q')]
         quiet: bool,
+        /// Also add each good document to the search index in this folder (created if
+        /// missing), in the same pass.
+        #[arg(long, value_name = "DIR")]
+        search: Option<PathBuf>,
     },
+    /// Build or update a search index from `index` JSONL output, without analyzing again.
+    SearchBuild(crate::search::cli::SearchBuildArgs),
+    /// Search an archive built by `search-build` or `index --search`: ranked documents with
+    /// snippets, facets, or claims as rows (`--claims`).
+    Search(crate::search::cli::SearchArgs),
+    /// Export analyses for another search engine (`--format es-bulk`: Elasticsearch/OpenSearch
+    /// `_bulk` NDJSON; the index template is docs/search-mapping.json).
+    Export(crate::search::cli::ExportArgs),
     /// Compare places (or sources, or years): shared and specific formulations and slogans,
     /// similarity, distinctive vocabulary, claims side by side by indicator.
     Compare {
@@ -283,7 +295,19 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             resume,
             max_bytes,
             quiet,
-        } => index_cmd(&paths, output.as_deref(), jobs, resume, max_bytes, quiet),
+            search,
+        } => index_cmd(
+            &paths,
+            output.as_deref(),
+            jobs,
+            resume,
+            max_bytes,
+            quiet,
+            search.as_deref(),
+        ),
+        Command::SearchBuild(a) => crate::search::cli::search_build(a),
+        Command::Search(a) => crate::search::cli::search(a),
+        Command::Export(a) => crate::search::cli::export(a),
     }
 }
 
@@ -796,8 +820,18 @@ fn index_cmd(
     resume: bool,
     max_bytes: u64,
     quiet: bool,
+    search: Option<&Path>,
 ) -> Result<ExitCode> {
     use crate::index::{Indexer, OutputLog, Record};
+    // The search index, brought up to the output file first when resuming
+    // (documents written before a crash but never committed to it).
+    let mut archive = match search {
+        Some(dir) => {
+            let resumed = if resume { output } else { None };
+            Some(crate::search::cli::IndexSink::open(dir, jobs, resumed)?)
+        }
+        None => None,
+    };
     let (mut log, done) = match output {
         Some(p) if resume => {
             let (log, done) = OutputLog::resume(p)?;
@@ -819,6 +853,10 @@ fn index_cmd(
             Some(log) => log.append_line(line),
             None => writeln!(stdout, "{line}"),
         };
+        let res = match (res, &mut archive, r) {
+            (Ok(()), Some(sink), Record::Analysis(a)) => sink.add(a),
+            (res, _, _) => res,
+        };
         match res {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => {
@@ -836,6 +874,9 @@ fn index_cmd(
     progress.finish();
     if let Err(e) = stdout.flush() {
         write_error.get_or_insert(e);
+    }
+    if let Some(sink) = archive {
+        sink.finish()?;
     }
     match write_error {
         // The reader of a pipe has had enough (`dangjian index … | head`).

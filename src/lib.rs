@@ -83,6 +83,7 @@ pub mod places;
 mod render;
 pub mod report;
 pub mod reuse;
+pub mod search;
 pub mod segment;
 pub mod taken;
 pub mod window;

@@ -1,0 +1,279 @@
+//! Archive search at scale: build time of the search index alongside
+//! `index` (against `index` alone), index size, peak memory, and query
+//! latency (p50/p99) for a term, a phrase, a term + place + year filter
+//! with facets, and a claims range query.
+//!
+//! Documents are generated from the bundled corpus (and the SIGHAN news
+//! texts under ../shared/data when present): ~2 KB of paragraphs each, with
+//! varied places (gazetteer cities), dates (2012–2024) and sources, fed as
+//! `index -` JSONL records.
+//!
+//! ```text
+//! cargo bench --bench search_scale                         # 20,000 documents
+//! DANGJIAN_BENCH_DOCS=1000000 cargo bench --bench search_scale   # the 1M run (hours on 2 cores)
+//! ```
+//! Peak RSS is the process's (`VmHWM`), sampled after each phase.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use dangjian::index::{Indexer, Record};
+use dangjian::places::{Gazetteer, Level};
+use dangjian::search::{Archive, ClaimsRequest, Filters, SearchRequest};
+
+fn vm_hwm_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn dir_size(p: &Path) -> u64 {
+    std::fs::read_dir(p)
+        .map(|r| {
+            r.flatten()
+                .map(|e| {
+                    let m = e.metadata().ok();
+                    if m.as_ref().is_some_and(|m| m.is_dir()) {
+                        dir_size(&e.path())
+                    } else {
+                        m.map_or(0, |m| m.len())
+                    }
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn paragraphs() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    let mut dirs = vec![root.join("corpus"), root.join("../shared/data/sighan")];
+    dirs.retain(|d| d.is_dir());
+    for d in dirs {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&d)
+            .map(|r| r.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for f in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "txt"))
+        {
+            let Ok(doc) = dangjian::Document::from_path(f) else {
+                continue;
+            };
+            out.extend(
+                doc.text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| l.chars().count() >= 20)
+                    .map(String::from),
+            );
+        }
+    }
+    out
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn generate(n: usize, out: &Path) -> u64 {
+    let paras = paragraphs();
+    let cities: Vec<(String, String)> = Gazetteer::shared()
+        .places()
+        .iter()
+        .filter(|p| p.level == Level::City && !p.historical)
+        .map(|p| (p.name.clone(), p.code.clone()))
+        .collect();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut w = std::io::BufWriter::new(std::fs::File::create(out).unwrap());
+    let mut bytes = 0u64;
+    for i in 0..n {
+        let (city, code) = &cities[rng.below(cities.len())];
+        let mut text = format!("{city}：");
+        while text.len() < 2000 {
+            text.push_str(&paras[rng.below(paras.len())]);
+            text.push('\n');
+        }
+        bytes += text.len() as u64;
+        let rec = serde_json::json!({
+            "id": format!("g{i:07}"),
+            "text": text,
+            "place": city,
+            "place_code": code,
+            "date": format!("{}-{:02}-{:02}", 2012 + rng.below(13), 1 + rng.below(12), 1 + rng.below(28)),
+            "source": ["人民日报", "光明日报", "浙江日报", "广西日报"][rng.below(4)],
+        });
+        writeln!(w, "{rec}").unwrap();
+    }
+    w.flush().unwrap();
+    bytes
+}
+
+fn pct(v: &mut [Duration], p: f64) -> f64 {
+    v.sort();
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v[i].as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let n: usize = std::env::var("DANGJIAN_BENCH_DOCS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_000);
+    let jobs: usize = std::env::var("DANGJIAN_BENCH_JOBS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2);
+    let work = std::env::temp_dir().join(format!("dangjian-search-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).unwrap();
+    let input = work.join("input.jsonl");
+    let raw = generate(n, &input);
+    println!(
+        "{n} generated documents, {:.1} MB of text",
+        raw as f64 / 1e6
+    );
+
+    // `index` alone: analysis and the JSON lines.
+    let indexer = Indexer::new().jobs(jobs);
+    let t = Instant::now();
+    let mut lines = 0u64;
+    let f = std::io::BufReader::new(std::fs::File::open(&input).unwrap());
+    indexer.run_jsonl_lines(f, |_, line| {
+        lines += line.len() as u64;
+        std::ops::ControlFlow::Continue(())
+    });
+    let alone = t.elapsed();
+    println!(
+        "index alone:        {:.1} s ({:.0} docs/s); peak RSS {:.0} MB",
+        alone.as_secs_f64(),
+        n as f64 / alone.as_secs_f64(),
+        vm_hwm_mb()
+    );
+
+    // `index --search`: the same, each analysis also added to the index.
+    let dir = work.join("idx");
+    let archive = Archive::create(&dir).unwrap();
+    let mut w = archive.writer(jobs).unwrap();
+    let t = Instant::now();
+    let f = std::io::BufReader::new(std::fs::File::open(&input).unwrap());
+    let mut added = 0u64;
+    indexer.run_jsonl_lines(f, |r, line| {
+        lines += line.len() as u64;
+        if let Record::Analysis(a) = r {
+            w.add(a).unwrap();
+            added += 1;
+            if added % 20_000 == 0 {
+                w.commit().unwrap();
+            }
+        }
+        std::ops::ControlFlow::Continue(())
+    });
+    w.finish().unwrap();
+    let with = t.elapsed();
+    archive.reload().unwrap();
+    let size = dir_size(&dir);
+    println!(
+        "index --search:     {:.1} s ({:+.0} % over index alone); peak RSS {:.0} MB",
+        with.as_secs_f64(),
+        (with.as_secs_f64() / alone.as_secs_f64() - 1.0) * 100.0,
+        vm_hwm_mb()
+    );
+    println!(
+        "index size:         {:.1} MB = {:.2} x the raw text ({} documents)",
+        size as f64 / 1e6,
+        size as f64 / raw as f64,
+        archive.len()
+    );
+
+    let terms = [
+        "党建", "机关", "社区", "党员", "群众", "服务", "干部", "基层", "发展", "组织",
+    ];
+    let phrases = [
+        "\"机关党建\"",
+        "\"在职党员\"",
+        "\"基层党组织\"",
+        "\"党风廉政建设\"",
+        "\"为人民服务\"",
+    ];
+    let provinces = ["浙江省", "广东省", "广西壮族自治区", "四川省", "山东省"];
+    let runs = 200;
+    let mut report = |name: &str, mut f: Box<dyn FnMut(usize) -> u64>| {
+        let mut times = Vec::with_capacity(runs);
+        let mut total = 0;
+        for i in 0..runs {
+            let t = Instant::now();
+            total += f(i);
+            times.push(t.elapsed());
+        }
+        println!(
+            "{name:<38} p50 {:>7.2} ms  p99 {:>7.2} ms  (mean hits {})",
+            pct(&mut times, 0.5),
+            pct(&mut times, 0.99),
+            total / runs as u64
+        );
+    };
+    let a = &archive;
+    report(
+        "term",
+        Box::new(move |i| {
+            a.search(&SearchRequest::new().query(terms[i % terms.len()]))
+                .unwrap()
+                .total
+        }),
+    );
+    report(
+        "phrase",
+        Box::new(move |i| {
+            a.search(&SearchRequest::new().query(phrases[i % phrases.len()]))
+                .unwrap()
+                .total
+        }),
+    );
+    report(
+        "term + place + year, facets",
+        Box::new(move |i| {
+            a.search(
+                &SearchRequest::new()
+                    .query(terms[i % terms.len()])
+                    .place(provinces[i % provinces.len()])
+                    .year(2012 + (i % 13) as u32)
+                    .facets(["place", "year", "formulation"]),
+            )
+            .unwrap()
+            .total
+        }),
+    );
+    report(
+        "claims range (min..max, unit)",
+        Box::new(move |i| {
+            a.claims(&ClaimsRequest {
+                search: SearchRequest::new().filters(Filters::default()),
+                min: Some(100.0 * (1 + i % 10) as f64),
+                max: Some(100_000.0),
+                unit: Some("名".into()),
+            })
+            .unwrap()
+            .total
+        }),
+    );
+    println!("peak RSS (whole run): {:.0} MB", vm_hwm_mb());
+    let _ = std::fs::remove_dir_all(&work);
+}

@@ -1,0 +1,258 @@
+//! How Chinese text becomes index terms.
+//!
+//! Three analyses of the same normalized (simplified, half-width) text:
+//!
+//! | field | tokenizer | what it is for |
+//! |---|---|---|
+//! | `body`, `title` | [`WordTokenizer`]: the project's segmenter (jieba + lexicon) | BM25 ranking on words |
+//! | `body_bi`, `title_bi` | [`BigramTokenizer`]: overlapping character pairs | every query of 2+ characters that occurs in the text matches, even inside a longer word (党建 in 机关党建) |
+//! | `body_uni` | [`UnigramTokenizer`]: single characters | one-character queries |
+//!
+//! Whitespace is not part of the character sequence (a query
+//! matches across a line break) and ASCII letters are lower-cased, in the
+//! text and in queries alike ([`chars_of`]).
+//!
+//! ```
+//! use dangjian::search::tokenize::bigrams;
+//! assert_eq!(bigrams("机关党建"), vec!["机关", "关党", "党建"]);
+//! ```
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+use crate::normalize::Normalizer;
+use crate::segment::Segmenter;
+
+/// Name of the word tokenizer in the index's tokenizer manager.
+pub const WORDS: &str = "dangjian_words";
+/// Name of the bigram tokenizer.
+pub const BIGRAMS: &str = "dangjian_bigrams";
+/// Name of the unigram tokenizer.
+pub const UNIGRAMS: &str = "dangjian_unigrams";
+
+/// The text as the index sees it: normalized the way bodies are
+/// (traditional → simplified, full-width → half-width), so that a query in
+/// either script finds both.
+pub fn normalize(text: &str) -> String {
+    Normalizer::default().normalize(text).text
+}
+
+/// The characters of `text` that bigrams are made of, with their byte
+/// offsets: whitespace dropped, ASCII lower-cased.
+pub fn chars_of(text: &str) -> Vec<(usize, char)> {
+    text.char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .map(|(i, c)| (i, c.to_ascii_lowercase()))
+        .collect()
+}
+
+/// The bigrams of a normalized string (a query or a text), in order.
+pub fn bigrams(text: &str) -> Vec<String> {
+    let cs = chars_of(text);
+    cs.windows(2)
+        .map(|w| {
+            let mut s = String::with_capacity(8);
+            s.push(w[0].1);
+            s.push(w[1].1);
+            s
+        })
+        .collect()
+}
+
+/// Overlapping character bigrams, positions consecutive.
+#[derive(Clone, Default)]
+pub struct BigramTokenizer {
+    token: Token,
+}
+
+/// The stream of [`BigramTokenizer`].
+pub struct BigramStream<'a> {
+    text: &'a str,
+    chars: Vec<(usize, char)>,
+    at: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for BigramTokenizer {
+    type TokenStream<'a> = BigramStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> BigramStream<'a> {
+        self.token.reset();
+        BigramStream {
+            text,
+            chars: chars_of(text),
+            at: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for BigramStream<'_> {
+    fn advance(&mut self) -> bool {
+        if self.at + 1 >= self.chars.len() {
+            return false;
+        }
+        let (s, a) = self.chars[self.at];
+        let (e, b) = self.chars[self.at + 1];
+        self.token.text.clear();
+        self.token.text.push(a);
+        self.token.text.push(b);
+        self.token.offset_from = s;
+        self.token.offset_to = e + b.len_utf8();
+        debug_assert!(self.token.offset_to <= self.text.len());
+        self.token.position = self.at;
+        self.token.position_length = 1;
+        self.at += 1;
+        true
+    }
+    fn token(&self) -> &Token {
+        self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// Single characters (whitespace dropped, ASCII lower-cased).
+#[derive(Clone, Default)]
+pub struct UnigramTokenizer {
+    token: Token,
+}
+
+/// The stream of [`UnigramTokenizer`].
+pub struct UnigramStream<'a> {
+    chars: Vec<(usize, char)>,
+    at: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for UnigramTokenizer {
+    type TokenStream<'a> = UnigramStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> UnigramStream<'a> {
+        self.token.reset();
+        UnigramStream {
+            chars: chars_of(text),
+            at: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for UnigramStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(&(s, c)) = self.chars.get(self.at) else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token.text.push(c);
+        self.token.offset_from = s;
+        self.token.offset_to = s + c.len_utf8();
+        self.token.position = self.at;
+        self.token.position_length = 1;
+        self.at += 1;
+        true
+    }
+    fn token(&self) -> &Token {
+        self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// Words of the project's segmenter (the analysis's tokens and lexicon);
+/// whitespace and punctuation are not terms.
+#[derive(Clone)]
+pub struct WordTokenizer {
+    segmenter: Segmenter,
+    token: Token,
+}
+
+impl Default for WordTokenizer {
+    fn default() -> Self {
+        WordTokenizer {
+            segmenter: Segmenter::default(),
+            token: Token::default(),
+        }
+    }
+}
+
+/// The stream of [`WordTokenizer`].
+pub struct WordStream<'a> {
+    words: std::vec::IntoIter<(usize, usize, String)>,
+    token: &'a mut Token,
+}
+
+/// The words of `text` that are terms: `(start, end, lower-cased word)`.
+pub fn words(segmenter: &Segmenter, text: &str) -> Vec<(usize, usize, String)> {
+    segmenter
+        .spans(text)
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let w = text.get(s..e)?;
+            w.chars()
+                .any(char::is_alphanumeric)
+                .then(|| (s, e, w.to_ascii_lowercase()))
+        })
+        .collect()
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        self.token.reset();
+        WordStream {
+            words: words(&self.segmenter, text).into_iter(),
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some((s, e, w)) = self.words.next() else {
+            return false;
+        };
+        self.token.text = w;
+        self.token.offset_from = s;
+        self.token.offset_to = e;
+        self.token.position = self.token.position.wrapping_add(1);
+        self.token.position_length = 1;
+        true
+    }
+    fn token(&self) -> &Token {
+        self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect<T: Tokenizer>(mut t: T, text: &str) -> Vec<(String, usize)> {
+        let mut s = t.token_stream(text);
+        let mut out = Vec::new();
+        while s.advance() {
+            out.push((s.token().text.clone(), s.token().position));
+        }
+        out
+    }
+
+    #[test]
+    fn bigrams_skip_whitespace_and_keep_positions() {
+        let v = collect(BigramTokenizer::default(), "党建 工作\nAB");
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["党建", "建工", "工作", "作a", "ab"]);
+        assert_eq!(v.iter().map(|x| x.1).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
+        assert!(collect(BigramTokenizer::default(), "党").is_empty());
+    }
+
+    #[test]
+    fn unigrams_and_words() {
+        assert_eq!(collect(UnigramTokenizer::default(), "党 建").len(), 2);
+        let w = collect(WordTokenizer::default(), "在职党员到社区报到。");
+        assert!(w.iter().any(|(t, _)| t == "社区"));
+        assert!(!w.iter().any(|(t, _)| t == "。"));
+    }
+}
