@@ -73,6 +73,7 @@
 //! | 一X一Y over a unit of organization (一村一品) | `one_per_unit.rs` |
 //! | the unquoted N-X-M-Y scan (三会一课, 五基三化) | `nxmy.rs` |
 //! | digit formulas (“139”, 1+N) | `digits.rs` |
+//! | names led by a word before their count (便民五举措) | `prefixed.rs` |
 //! | a count naming the list before it (A、B、C“三项行动”) | `list_named.rs` |
 //! | quotes, the formulations a quote names, slogans and their kinds | `quoted.rs` |
 //! | expansions: which items a formulation names | `expansions.rs` |
@@ -97,6 +98,7 @@ mod lexicon;
 mod list_named;
 mod nxmy;
 mod one_per_unit;
+mod prefixed;
 mod quoted;
 mod shapes;
 #[cfg(test)]
@@ -110,6 +112,7 @@ use expansions::expand;
 use lexicon::{LEX, leading_number, number_word};
 use list_named::list_named;
 use nxmy::{nxmy_candidates, opens_nxmy};
+use prefixed::{led_candidates, led_count};
 use quoted::{Quoted, classify_quote, formulation_candidates, quotes};
 use shapes::is_formulation;
 
@@ -331,7 +334,7 @@ pub fn extract(body: &Body) -> Extracted {
     let scan = Scan::new(text);
     let qs = quotes(text, &scan.marks);
     let (mut forms, slogans) = read_quotes(body, &qs);
-    unquoted_candidates(text, &scan, &qs, &mut forms);
+    unquoted_candidates(body, &scan, &qs, &mut forms);
     let mentions = mentions(text, &forms);
     Extracted {
         formulations: formulations(body, &scan, &forms, &mentions),
@@ -381,9 +384,10 @@ fn read_quotes(body: &Body, qs: &[Quoted]) -> (Candidates, Vec<Slogan>) {
 }
 
 /// Unquoted candidates, after the quoted ones: the national lexicon, counts
-/// naming the list before them, digit formulas with N, and the N-X-M-Y
-/// shapes.
-fn unquoted_candidates(text: &str, scan: &Scan, qs: &[Quoted], forms: &mut Candidates) {
+/// naming the list before them, digit formulas with N, the N-X-M-Y
+/// shapes, and names led by a word before their count (便民五举措).
+fn unquoted_candidates(body: &Body, scan: &Scan, qs: &[Quoted], forms: &mut Candidates) {
+    let text = body.text.as_str();
     let lex = &*LEX;
     if let Some(m) = &lex.matcher {
         for hit in m.find_iter(text) {
@@ -400,6 +404,9 @@ fn unquoted_candidates(text: &str, scan: &Scan, qs: &[Quoted], forms: &mut Candi
         if is_formulation(cand, false) {
             add(forms, cand, false);
         }
+    }
+    for cand in led_candidates(text, &scan.openers, &|at| body.is_boundary(at)) {
+        add(forms, cand, false);
     }
 }
 
@@ -466,7 +473,10 @@ fn formulations(
         .filter_map(|(i, (t, quoted))| {
             let ms = mentions.get(&i)?;
             let first = ms.iter().map(|m| m.0).min().unwrap_or(0);
-            let number = leading_number(t).map_or(0, |(v, _)| v);
+            let number = leading_number(t)
+                .map(|(v, _)| v)
+                .or_else(|| led_count(t).map(|(_, v)| v))
+                .unwrap_or(0);
             let expansion = expand(t, text, &scan.marks, ms, &runs);
             let quoted = *quoted
                 || ms
