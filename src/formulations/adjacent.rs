@@ -283,6 +283,28 @@ fn last_quote(before: &str) -> Option<(usize, &str)> {
     None
 }
 
+/// The last `n` pieces of a 、-list that has more, when the first of them
+/// starts after a copula or a closed subject (A、B等都是C、D → C, D: the
+/// pieces before belong to the subject).
+fn from_copula(mut listed: Vec<String>, n: usize) -> Vec<String> {
+    if listed.len() <= n || n < 2 {
+        return listed;
+    }
+    let first = &listed[listed.len() - n];
+    let cut = ["都是", "就是", "均是", "都要", "是"]
+        .iter()
+        .find_map(|w| first.rfind(w).map(|p| p + w.len()))
+        .filter(|&p| first[p..].chars().count() >= 2);
+    match cut {
+        Some(p) => {
+            let mut tail = listed.split_off(listed.len() - n);
+            tail[0] = tail[0][p..].to_string();
+            tail
+        }
+        None => listed,
+    }
+}
+
 /// Where the clause that ends `before` starts: at a clause mark, a bracket
 /// or a quote mark, except that a short quote closed inside the clause is
 /// part of it (与A、“B”推荐“三挂钩”: the list runs back over “B”).
@@ -347,10 +369,17 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
     let region = &before[clause_start(before)..];
     // A list of subjects before a verb (A、B到社区开展“双报到”) is no list of
     // items; two unquoted items need 的 (完成A和B的“双胜利”).
-    if ENDS_IN_A_VERB.iter().any(|v| region.ends_with(v)) || (n == 2 && !glued) {
+    let listed = from_copula(split_outside(region, &['、']), n);
+    // Two items without 的 need a 、 between them, each a short word
+    // (A、B“两手抓”).
+    let pair = n == 2
+        && listed.len() == 2
+        && listed
+            .iter()
+            .all(|p| (2..=6).contains(&p.chars().count()) && p.chars().all(is_han));
+    if ENDS_IN_A_VERB.iter().any(|v| region.ends_with(v)) || (n == 2 && !glued && !pair) {
         return None;
     }
-    let listed = split_outside(region, &['、']);
     if listed.len() < 2 && n > 2 {
         return None;
     }
@@ -371,7 +400,7 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
     let items: Vec<String> = trim_first(listed).iter().map(|s| clean(s)).collect();
     // Two items split on 和 are phrases of their own (A和B的“双X”), not
     // the halves of one (政策性和经营性目标).
-    if n == 2 && items.iter().any(|it| it.chars().count() < 5) {
+    if n == 2 && !pair && items.iter().any(|it| it.chars().count() < 5) {
         return None;
     }
     valid(&items, n).then_some(items)

@@ -367,3 +367,20 @@ fn expansions_spelled_out_after_the_mention() {
         );
     }
 }
+
+#[test]
+fn two_items_before_the_mention() {
+    // A 、-pair of short words; a subject before a copula is cut off.
+    assert_eq!(
+        exp("甲村、乙村等都是生产、生态“两手抓”,成效明显。", "两手抓"),
+        v(&["生产", "生态"])
+    );
+    // Long pieces are clauses, not the items of a pair.
+    assert_eq!(
+        exp(
+            "多名代表联名要求重新审视今明两年、明后两年“双同步”。",
+            "双同步"
+        ),
+        None
+    );
+}
