@@ -17,7 +17,13 @@
 //! * a digit formula (“1+5+20”, “258”, 1+N) or a quoted N级X (“三级联动”);
 //! * each part of a quoted list of formulations (“双报到、双服务”);
 //! * a count right after a list of exactly that many items, which it names
-//!   (“A、B、C”三力提升, A、B、C“三项行动”).
+//!   (“A、B、C”三力提升, A、B、C“三项行动”), unless only a measure word
+//!   follows the number (三个 names nothing);
+//! * a name led by a word before its count and ended by the kind of set it
+//!   counts (便民五举措, “兴业三步法”): quoted any, unquoted when the leading
+//!   word is no verb taking a count (推出三举措 is none);
+//! * quoted, one leading or helping a number of others (“一带五”; not a
+//!   manner, ratio or machine: 一对一, 一拖二).
 //!
 //! Idioms and set phrases that start with a number (千方百计, 一把手, 一体推进)
 //! are never formulations (`data/numeric-idioms.txt`); nor are ordinals
@@ -25,9 +31,14 @@
 //! Canonical form: simplified, no quotes, a trailing 活动/行动/工程 dropped.
 //!
 //! **Expansion linking**: items spelled out right beside a mention — after a
-//! lead-in (即, a colon, a bracket), in the clause before it, as paragraph
-//! heads or 一是/二是 sentences, or the counted parts of a digit formula — are
-//! read first (module `adjacent`). Otherwise an enumeration elsewhere is
+//! lead-in (即, a colon, a bracket), in the clause before it (running back
+//! over a quoted item: 与A、“B”推荐“三挂钩”), as paragraph heads or
+//! 一是/二是 sentences (right after the mention, exactly that many, with or
+//! without the formulation's key), behind ordinal labels and a dash
+//! (一队—A、二队—B), as names ending in the formulation's noun in the rest
+//! of the paragraph (“三大工程”,“A”工程……“B”工程……), or the counted parts of
+//! a digit formula — are read first (module `adjacent`). A number word
+//! inside a word (进一步) is no part of the name's count. Otherwise an enumeration elsewhere is
 //! linked — the number of items must equal the formulation's number (or
 //! numbers: 六有一好 = six items with 有 and one with 好), and every item must
 //! contain the formulation's key morpheme (机关**创**品牌 for 三**创**), or, for
