@@ -17,6 +17,7 @@
 //! nothing: a list of another length is not its expansion.
 
 use super::char_prefix;
+use super::lexicon::number_word;
 use crate::normalize::is_han;
 use crate::window;
 
@@ -65,6 +66,7 @@ const GOVERNING: &[&str] = &[
     "将",
     "如",
     "以",
+    "与",
 ];
 
 /// Verbs that govern a formulation named after them: a clause ending in one
@@ -131,7 +133,7 @@ fn cut_at<'s>(s: &'s str, stops: &[char]) -> &'s str {
 }
 
 fn clean(s: &str) -> String {
-    let mut t = s.trim();
+    let mut t = without_label(s.trim());
     for m in ITEM_MARKERS {
         if let Some(r) = t.strip_prefix(m)
             && r.chars().count() >= 2
@@ -143,6 +145,28 @@ fn clean(s: &str) -> String {
         .trim_end_matches(['。', '，', ',', '；', ';', '、', '…'])
         .trim()
         .to_string()
+}
+
+/// `s` without an ordinal label and its dash (一队—A → A; see
+/// [`labelled_items`]), when at least two characters are left.
+fn without_label(s: &str) -> &str {
+    let mut chars = s.char_indices();
+    if !chars
+        .next()
+        .is_some_and(|(_, c)| ORDINALS[..9].contains(&c))
+    {
+        return s;
+    }
+    for (i, c) in chars.take(3) {
+        if let Some(d) = DASHES.iter().find(|d| s[i..].starts_with(**d)) {
+            let rest = &s[i + d.len()..];
+            return if rest.chars().count() >= 2 { rest } else { s };
+        }
+        if !is_han(c) {
+            break;
+        }
+    }
+    s
 }
 
 /// Splits the last item on 和/及/与 when one more item is needed.
@@ -187,13 +211,17 @@ fn trim_first(mut items: Vec<String>) -> Vec<String> {
     let lens: Vec<usize> = items[1..].iter().map(|it| it.chars().count()).collect();
     let k = lens[0];
     let first_len = items[0].chars().count();
+    // (A quote or bracket before the kept characters is the lead's, not
+    // the item's: “X”班子呈现A、B、C → A.)
+    let tail: String = items[0].chars().skip(first_len.saturating_sub(k)).collect();
     if items.len() >= 3
         && k >= 2
         && lens.iter().all(|l| *l == k)
         && first_len > k + 2
-        && !items[0].contains(['“', '('])
+        && !tail.contains(['“', '”', '(', ')'])
+        && !items[1..].iter().any(|it| it.contains(['“', '(']))
     {
-        items[0] = items[0].chars().skip(first_len - k).collect();
+        items[0] = tail;
     }
     items
 }
@@ -255,6 +283,56 @@ fn last_quote(before: &str) -> Option<(usize, &str)> {
     None
 }
 
+/// The last `n` pieces of a 、-list that has more, when the first of them
+/// starts after a copula or a closed subject (A、B等都是C、D → C, D: the
+/// pieces before belong to the subject).
+fn from_copula(mut listed: Vec<String>, n: usize) -> Vec<String> {
+    if listed.len() <= n || n < 2 {
+        return listed;
+    }
+    let first = &listed[listed.len() - n];
+    let cut = ["都是", "就是", "均是", "都要", "是"]
+        .iter()
+        .find_map(|w| first.rfind(w).map(|p| p + w.len()))
+        .filter(|&p| first[p..].chars().count() >= 2);
+    match cut {
+        Some(p) => {
+            let mut tail = listed.split_off(listed.len() - n);
+            tail[0] = tail[0][p..].to_string();
+            tail
+        }
+        None => listed,
+    }
+}
+
+/// Where the clause that ends `before` starts: at a clause mark, a bracket
+/// or a quote mark, except that a short quote closed inside the clause is
+/// part of it (与A、“B”推荐“三挂钩”: the list runs back over “B”).
+fn clause_start(before: &str) -> usize {
+    let clause_mark =
+        |c: char| window::is_clause_end(c) || matches!(c, '“' | '”' | '(' | '（' | ')' | '）');
+    let mut end = before.len();
+    loop {
+        let start = window::back_to(before, end, clause_mark, window::SENTENCE);
+        // A quote of up to 12 characters closed at `start`, with its
+        // opening mark in the same clause.
+        let Some(inner) = before[..start].strip_suffix('”') else {
+            return start;
+        };
+        let Some(open) = inner.rfind('“') else {
+            return start;
+        };
+        let quoted = &inner[open + '“'.len_utf8()..];
+        let closed_inside = start - open <= window::SENTENCE
+            && quoted.chars().count() <= 12
+            && !quoted.chars().any(clause_mark);
+        if !closed_inside || open == 0 {
+            return start;
+        }
+        end = open;
+    }
+}
+
 /// The `n` items listed right before a mention that starts at `ms`.
 pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String>> {
     let mut before = text.get(..ms)?;
@@ -288,16 +366,20 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
         return (valid(&items, n) && !rest.ends_with('”')).then_some(items);
     }
     // Unquoted: back to the start of the clause (within a sentence window).
-    let clause_mark =
-        |c: char| window::is_clause_end(c) || matches!(c, '“' | '”' | '(' | '（' | ')' | '）');
-    let start = window::back_to(before, before.len(), clause_mark, window::SENTENCE);
-    let region = &before[start..];
+    let region = &before[clause_start(before)..];
     // A list of subjects before a verb (A、B到社区开展“双报到”) is no list of
     // items; two unquoted items need 的 (完成A和B的“双胜利”).
-    if ENDS_IN_A_VERB.iter().any(|v| region.ends_with(v)) || (n == 2 && !glued) {
+    let listed = from_copula(split_outside(region, &['、']), n);
+    // Two items without 的 need a 、 between them, each a short word
+    // (A、B“两手抓”).
+    let pair = n == 2
+        && listed.len() == 2
+        && listed
+            .iter()
+            .all(|p| (2..=6).contains(&p.chars().count()) && p.chars().all(is_han));
+    if ENDS_IN_A_VERB.iter().any(|v| region.ends_with(v)) || (n == 2 && !glued && !pair) {
         return None;
     }
-    let listed = split_outside(region, &['、']);
     if listed.len() < 2 && n > 2 {
         return None;
     }
@@ -318,7 +400,7 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
     let items: Vec<String> = trim_first(listed).iter().map(|s| clean(s)).collect();
     // Two items split on 和 are phrases of their own (A和B的“双X”), not
     // the halves of one (政策性和经营性目标).
-    if n == 2 && items.iter().any(|it| it.chars().count() < 5) {
+    if n == 2 && !pair && items.iter().any(|it| it.chars().count() < 5) {
         return None;
     }
     valid(&items, n).then_some(items)
@@ -467,6 +549,69 @@ fn listing(region: &str, n: usize, way: usize) -> Vec<String> {
     }
 }
 
+/// Count words after which the rest of a formulation is the noun its items
+/// share (三大工程: “A”工程, “B”工程, “C”工程).
+const COUNT_WORDS: &[char] = &['大', '个', '项', '类', '条'];
+
+/// Items named after a mention that ends at `me` by the noun of the
+/// formulation `f` (a count word and a noun: 三大工程, 五大农业产业链): the
+/// first `n` different names in the rest of the paragraph that end in that
+/// noun (its last three or two characters), each a short word or a quote
+/// before it — 肉鸡产业链, “连心”工程. Another number of such names, or a
+/// name too long to be one word, gives none.
+pub(super) fn named_by_head_noun(text: &str, me: usize, f: &str, n: usize) -> Option<Vec<String>> {
+    let mut chars = f.chars();
+    chars.next()?;
+    if !chars.next().is_some_and(|c| COUNT_WORDS.contains(&c)) {
+        return None;
+    }
+    let noun_of = chars.as_str();
+    let rest = text.get(me..)?;
+    let paragraph = char_prefix(cut_at(rest, &['\n']), 600);
+    let len = noun_of.chars().count();
+    [3, 2].into_iter().filter(|k| *k <= len).find_map(|k| {
+        let cut = noun_of.char_indices().nth(len - k).map_or(0, |(i, _)| i);
+        names_ending_in(paragraph, &noun_of[cut..], n)
+    })
+}
+
+/// The different names in `s` that end in `noun`, when there are exactly
+/// `n` and each is a word of one to four characters or a short quote.
+fn names_ending_in(s: &str, noun: &str, n: usize) -> Option<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for (p, _) in s.match_indices(noun) {
+        let before = &s[..p];
+        let name = if let Some(inner) = before.strip_suffix('”') {
+            let open = inner.rfind('“')?;
+            let quoted = &inner[open + '“'.len_utf8()..];
+            if !(1..=8).contains(&quoted.chars().count()) || !quoted.chars().all(is_han) {
+                return None;
+            }
+            &before[open..]
+        } else {
+            let word_start = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !is_han(c) || "的和及与、是有在".contains(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            &before[word_start..]
+        };
+        let k = name.trim_matches(['“', '”']).chars().count();
+        // A bare noun (the formulation's own mention, 产业链发展) names none.
+        if k == 0 || name.starts_with(|c: char| number_word(c).is_some()) {
+            continue;
+        }
+        if k > 4 && !name.starts_with('“') {
+            return None;
+        }
+        let item = format!("{name}{noun}");
+        if !names.contains(&item) {
+            names.push(item);
+        }
+    }
+    (names.len() == n && n >= 2).then_some(names)
+}
+
 /// List markers that open a paragraph or a sentence of a spelled-out item.
 const ITEM_MARKERS: &[&str] = &[
     "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "首先", "其次",
@@ -559,6 +704,110 @@ fn marked_items(window: &str, n: usize) -> Option<Vec<String>> {
         from = s;
     }
     Some(items)
+}
+
+/// Items opened by 一是, 二是 … right after a mention that ends at `me`
+/// (the first within 60 characters), exactly `n` of them: no marker of an
+/// item after the last follows in the paragraph. Such items need not carry
+/// the formulation's key (“三项机制”。一是建立台账,二是…,三是…).
+pub(super) fn marked_right_after(
+    text: &str,
+    me: usize,
+    n: usize,
+    check: &dyn Fn(&[String]) -> bool,
+) -> Option<Vec<String>> {
+    if !(2..=9).contains(&n) {
+        return None;
+    }
+    let window = char_prefix(text.get(me..)?, 1500);
+    let first = window.find(ITEM_MARKERS[0])?;
+    if window[..first].chars().count() > 60 || window[..first].contains('\n') {
+        return None;
+    }
+    let items = marked_items(&window[first..], n)?;
+    // The paragraph of the last item lists no further one.
+    let last = window.find(ITEM_MARKERS[n - 1])?;
+    let tail = cut_at(&window[last..], &['\n']);
+    let fits = items.iter().all(|h| (2..=24).contains(&h.chars().count()));
+    (fits && !tail.contains(ITEM_MARKERS[n]) && check(&items)).then_some(items)
+}
+
+/// The numbers of ordinal labels (一队, 二队 …).
+const ORDINALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// Dashes that join a label to its item (一队—A).
+const DASHES: &[&str] = &["——", "—", "－－", "－", "--", "-"];
+
+/// Items introduced by ordinal labels and a dash right after a mention
+/// that ends at `me`: `一队—A、二队—B、三队—C` gives A, B, C. The labels
+/// count one, two, three … with the same noun after each number (none or
+/// up to two characters), the first within 30 characters of the mention,
+/// and exactly `n` of them stand in the paragraph.
+pub(super) fn labelled_items(
+    text: &str,
+    me: usize,
+    n: usize,
+    check: &dyn Fn(&[String]) -> bool,
+) -> Option<Vec<String>> {
+    if !(2..=9).contains(&n) {
+        return None;
+    }
+    let rest = text.get(me..)?;
+    if !rest.contains('一') || !DASHES.iter().any(|d| rest.contains(d)) {
+        return None;
+    }
+    let paragraph = char_prefix(cut_at(rest, &['\n']), 800);
+    // Each label: where it starts, its noun, and where its item starts.
+    let label_at = |from: usize, k: usize| -> Option<(usize, &str, usize)> {
+        let number = ORDINALS[k];
+        paragraph[from..].match_indices(number).find_map(|(p, _)| {
+            let s = from + p;
+            let after = &paragraph[s + number.len_utf8()..];
+            // The noun's possible ends: after none to three characters.
+            let ends = after
+                .char_indices()
+                .take_while(|&(_, c)| is_han(c))
+                .take(3)
+                .map(|(i, c)| i + c.len_utf8());
+            let ends: Vec<usize> = std::iter::once(0).chain(ends).collect();
+            ends.into_iter().rev().find_map(|cut| {
+                let dash = DASHES.iter().find(|d| after[cut..].starts_with(**d))?;
+                (after[..cut].chars().count() <= 2).then_some((
+                    s,
+                    &after[..cut],
+                    s + number.len_utf8() + cut + dash.len(),
+                ))
+            })
+        })
+    };
+    let mut labels = Vec::new();
+    let mut from = 0;
+    for k in 0..=n.min(9) {
+        let Some(l) = label_at(from, k) else {
+            break;
+        };
+        from = l.2;
+        labels.push(l);
+    }
+    let (first, noun, _) = *labels.first()?;
+    if labels.len() != n
+        || paragraph[..first].chars().count() > 30
+        || labels.iter().any(|l| l.1 != noun)
+    {
+        return None;
+    }
+    let items: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, _, s))| {
+            let end = labels.get(k + 1).map_or(paragraph.len(), |l| l.0);
+            clean(cut_at(
+                &paragraph[s..end],
+                &['、', '，', ',', '；', ';', '。', '\n'],
+            ))
+        })
+        .collect();
+    (valid(&items, n) && check(&items)).then_some(items)
 }
 
 /// The counted parts of a digit formula (2+14+68) in the text after its

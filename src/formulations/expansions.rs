@@ -9,6 +9,7 @@ use super::adjacent;
 use super::digits::is_digit_formula;
 use super::enumerations::Runs;
 use super::lexicon::{LEX, canonical, leading_number, number_word};
+use super::prefixed::led_count;
 use super::shapes::is_formulation;
 
 /// Key morphemes with their counts: 三创 → [(创, 3)]; 六有一好 → [(有, 6),
@@ -21,7 +22,7 @@ fn key_morphemes(f: &str) -> Vec<(String, u32)> {
         let rest2 = rest.strip_prefix('个').unwrap_or(rest);
         let key_end = rest2
             .char_indices()
-            .find(|(_, c)| number_word(*c).is_some())
+            .find(|&(i, c)| number_word(c).is_some() && !inside_a_word(rest2, i))
             .map_or(rest2.len(), |(i, _)| i);
         // 四个一, 十个一: the counted thing is itself the number word 一.
         let key_end = if key_end == 0 && rest2.chars().count() == 1 {
@@ -43,6 +44,20 @@ fn key_morphemes(f: &str) -> Vec<(String, u32)> {
         rest = &rest2[key_end..];
     }
     out
+}
+
+/// Words with a number word inside that counts nothing: the 一 of 进一步
+/// is no second part of 三个进一步优化.
+const NUMBER_INSIDE_WORDS: &[&str] = &["进一步", "统一", "唯一", "同一", "逐一", "专一", "之一"];
+
+/// Whether the number word at byte `i` of `s` is inside one of
+/// [`NUMBER_INSIDE_WORDS`].
+fn inside_a_word(s: &str, i: usize) -> bool {
+    NUMBER_INSIDE_WORDS.iter().any(|w| {
+        w.char_indices()
+            .skip(1)
+            .any(|(k, _)| i >= k && s.get(i - k..).is_some_and(|r| r.starts_with(w)))
+    })
 }
 
 /// Whether all items share a first or last character that is a content
@@ -147,7 +162,10 @@ pub(super) fn expand_adjacent(
                     .then(|| adjacent::items_after(text, me, keys.len(), &per_part, true))
                     .flatten()
             })
-            .or_else(|| adjacent::item_heads(text, me, n, &key_words, &not_names));
+            .or_else(|| adjacent::item_heads(text, me, n, &key_words, &not_names))
+            .or_else(|| adjacent::named_by_head_noun(text, me, f, n))
+            .or_else(|| adjacent::marked_right_after(text, me, n, &not_names))
+            .or_else(|| adjacent::labelled_items(text, me, n, &not_names));
         if found.is_some() {
             return found;
         }
@@ -167,7 +185,10 @@ pub(super) fn expand<'t>(
     if is_digit_formula(f) {
         return expand_digit_formula(f, text, mentions);
     }
-    let keys = key_morphemes(f);
+    // A name led by a word before its count has the keys of its count
+    // (便民五举措 → 五举措).
+    let counted = led_count(f).map_or(f, |(at, _)| &f[at..]);
+    let keys = key_morphemes(counted);
     if keys.is_empty() {
         return None;
     }

@@ -38,6 +38,10 @@ const NOT_A_NAME: &[&str] = &[
     "星",
 ];
 
+/// Measure words that name nothing alone after a number: 六个 is a count
+/// whose noun is missing, not a name.
+const LONE_MEASURES: &[&str] = &["个", "项", "条", "大", "类", "种", "批", "支", "方面"];
+
 /// Formulations named by the number of items listed right before them:
 /// `“A、B、C”三力共振`, `A、B、C、D、E“五项行动”` — a count that would be
 /// ordinary elsewhere (五项) names the list it closes.
@@ -49,6 +53,7 @@ pub(super) fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
         let ok = (2..=6).contains(&len)
             && (2..=10).contains(&n)
             && !rest.is_empty()
+            && !LONE_MEASURES.contains(&rest)
             && rest.chars().all(is_ideograph)
             && !NOT_A_NAME.iter().any(|w| rest.starts_with(w))
             && !LEX.has_idiom_head(c, 1);

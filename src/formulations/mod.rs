@@ -17,7 +17,13 @@
 //! * a digit formula (“1+5+20”, “258”, 1+N) or a quoted N级X (“三级联动”);
 //! * each part of a quoted list of formulations (“双报到、双服务”);
 //! * a count right after a list of exactly that many items, which it names
-//!   (“A、B、C”三力提升, A、B、C“三项行动”).
+//!   (“A、B、C”三力提升, A、B、C“三项行动”), unless only a measure word
+//!   follows the number (三个 names nothing);
+//! * a name led by a word before its count and ended by the kind of set it
+//!   counts (便民五举措, “兴业三步法”): quoted any, unquoted when the leading
+//!   word is no verb taking a count (推出三举措 is none);
+//! * quoted, one leading or helping a number of others (“一带五”; not a
+//!   manner, ratio or machine: 一对一, 一拖二).
 //!
 //! Idioms and set phrases that start with a number (千方百计, 一把手, 一体推进)
 //! are never formulations (`data/numeric-idioms.txt`); nor are ordinals
@@ -25,9 +31,14 @@
 //! Canonical form: simplified, no quotes, a trailing 活动/行动/工程 dropped.
 //!
 //! **Expansion linking**: items spelled out right beside a mention — after a
-//! lead-in (即, a colon, a bracket), in the clause before it, as paragraph
-//! heads or 一是/二是 sentences, or the counted parts of a digit formula — are
-//! read first (module `adjacent`). Otherwise an enumeration elsewhere is
+//! lead-in (即, a colon, a bracket), in the clause before it (running back
+//! over a quoted item: 与A、“B”推荐“三挂钩”), as paragraph heads or
+//! 一是/二是 sentences (right after the mention, exactly that many, with or
+//! without the formulation's key), behind ordinal labels and a dash
+//! (一队—A、二队—B), as names ending in the formulation's noun in the rest
+//! of the paragraph (“三大工程”,“A”工程……“B”工程……), or the counted parts of
+//! a digit formula — are read first (module `adjacent`). A number word
+//! inside a word (进一步) is no part of the name's count. Otherwise an enumeration elsewhere is
 //! linked — the number of items must equal the formulation's number (or
 //! numbers: 六有一好 = six items with 有 and one with 好), and every item must
 //! contain the formulation's key morpheme (机关**创**品牌 for 三**创**), or, for
@@ -73,6 +84,7 @@
 //! | 一X一Y over a unit of organization (一村一品) | `one_per_unit.rs` |
 //! | the unquoted N-X-M-Y scan (三会一课, 五基三化) | `nxmy.rs` |
 //! | digit formulas (“139”, 1+N) | `digits.rs` |
+//! | names led by a word before their count (便民五举措) | `prefixed.rs` |
 //! | a count naming the list before it (A、B、C“三项行动”) | `list_named.rs` |
 //! | quotes, the formulations a quote names, slogans and their kinds | `quoted.rs` |
 //! | expansions: which items a formulation names | `expansions.rs` |
@@ -97,6 +109,7 @@ mod lexicon;
 mod list_named;
 mod nxmy;
 mod one_per_unit;
+mod prefixed;
 mod quoted;
 mod shapes;
 #[cfg(test)]
@@ -110,6 +123,7 @@ use expansions::expand;
 use lexicon::{LEX, leading_number, number_word};
 use list_named::list_named;
 use nxmy::{nxmy_candidates, opens_nxmy};
+use prefixed::{led_candidates, led_count};
 use quoted::{Quoted, classify_quote, formulation_candidates, quotes};
 use shapes::is_formulation;
 
@@ -331,7 +345,7 @@ pub fn extract(body: &Body) -> Extracted {
     let scan = Scan::new(text);
     let qs = quotes(text, &scan.marks);
     let (mut forms, slogans) = read_quotes(body, &qs);
-    unquoted_candidates(text, &scan, &qs, &mut forms);
+    unquoted_candidates(body, &scan, &qs, &mut forms);
     let mentions = mentions(text, &forms);
     Extracted {
         formulations: formulations(body, &scan, &forms, &mentions),
@@ -381,9 +395,10 @@ fn read_quotes(body: &Body, qs: &[Quoted]) -> (Candidates, Vec<Slogan>) {
 }
 
 /// Unquoted candidates, after the quoted ones: the national lexicon, counts
-/// naming the list before them, digit formulas with N, and the N-X-M-Y
-/// shapes.
-fn unquoted_candidates(text: &str, scan: &Scan, qs: &[Quoted], forms: &mut Candidates) {
+/// naming the list before them, digit formulas with N, the N-X-M-Y
+/// shapes, and names led by a word before their count (便民五举措).
+fn unquoted_candidates(body: &Body, scan: &Scan, qs: &[Quoted], forms: &mut Candidates) {
+    let text = body.text.as_str();
     let lex = &*LEX;
     if let Some(m) = &lex.matcher {
         for hit in m.find_iter(text) {
@@ -400,6 +415,9 @@ fn unquoted_candidates(text: &str, scan: &Scan, qs: &[Quoted], forms: &mut Candi
         if is_formulation(cand, false) {
             add(forms, cand, false);
         }
+    }
+    for cand in led_candidates(text, &scan.openers, &|at| body.is_boundary(at)) {
+        add(forms, cand, false);
     }
 }
 
@@ -466,7 +484,10 @@ fn formulations(
         .filter_map(|(i, (t, quoted))| {
             let ms = mentions.get(&i)?;
             let first = ms.iter().map(|m| m.0).min().unwrap_or(0);
-            let number = leading_number(t).map_or(0, |(v, _)| v);
+            let number = leading_number(t)
+                .map(|(v, _)| v)
+                .or_else(|| led_count(t).map(|(_, v)| v))
+                .unwrap_or(0);
             let expansion = expand(t, text, &scan.marks, ms, &runs);
             let quoted = *quoted
                 || ms

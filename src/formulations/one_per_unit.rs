@@ -18,10 +18,24 @@ pub(super) const AFTER_ONE_PER_UNIT: &[&str] = &[
     "目标", "示范", "格局", "帮扶", "精准", "管理", "推进", "落实",
 ];
 
+/// Verbs by which one person or body leads, helps or links others in a
+/// 一带N formulation.
+const LEADING_VERBS: &str = "带帮联包扶领助结促引";
+
 /// Whether `chars`, led by 一, is a one-per-unit formulation. Quoted: 一X
 /// with a second number or 多 after it (一X一Y, 一X两Y三Z, 一X多Y, 一X一个Y).
 /// Unquoted: only 一X一Y over a unit of organization (一村一品, 一企一策).
 pub(super) fn is_one_per_unit(chars: &[char], quoted: bool) -> bool {
+    // 一带十, 一帮三: one leads or helps a number of others, quoted (not a
+    // manner, a ratio or a machine: 一对一, 一比一, 一拖二).
+    if quoted
+        && chars.len() == 3
+        && number_word(chars[1]).is_none()
+        && LEADING_VERBS.contains(chars[1])
+        && number_word(chars[2]).is_some_and(|v| (2..=10).contains(&v))
+    {
+        return true;
+    }
     if quoted {
         let second = chars
             .iter()

@@ -5,15 +5,17 @@
 use super::is_ideograph;
 use super::lexicon::{LEX, leading_number, number_word, starts_with_number_word};
 use super::one_per_unit::is_one_per_unit;
+use super::prefixed::is_led_count;
 use super::quoted::HONOR_SUFFIX;
 
 /// Whether `s` (a quoted string or a candidate) is a numbered formulation:
-/// a national one, or one whose leading number passes the gate
+/// a national one, a name led by a word before its count (便民五举措,
+/// [`is_led_count`]), or one whose leading number passes the gate
 /// ([`counted_rest`]) and whose shape is one of a family — 一X一Y
 /// ([`is_one_per_unit`]), N-X-M-Y ([`is_nxmy`]) or, quoted, a single
 /// count of a name (“三创”, “四要”).
 pub(super) fn is_formulation(s: &str, quoted: bool) -> bool {
-    if LEX.is_national(s) {
+    if LEX.is_national(s) || is_led_count(s, quoted) {
         return true;
     }
     // Every other one has a leading number: most quotes and candidates stop

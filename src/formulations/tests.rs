@@ -281,3 +281,106 @@ fn unbalanced_quotes_do_not_swallow_text() {
     assert_eq!(e.slogans.len(), 1);
     assert_eq!(e.slogans[0].text, "机关病");
 }
+
+#[test]
+fn names_led_by_a_word_before_their_count() {
+    // Quoted, any leading word; unquoted, a word that is no verb.
+    assert_eq!(forms("打造“兴业三步法”,带动增收。"), ["兴业三步法"]);
+    assert_eq!(forms("街道推出便民五举措,方便群众。"), ["便民五举措"]);
+    assert!(forms("街道推出三举措,方便群众。").is_empty());
+    let e = extract_text("推出便民五举措,服务群众。");
+    assert_eq!(e.formulations[0].number, 5);
+}
+
+#[test]
+fn one_leads_a_number_of_others() {
+    assert_eq!(forms("推行党员“一带五”制度。"), ["一带五"]);
+    // A machine or a manner is no formulation.
+    assert!(forms("推出“一拖二”空调,开展“一对一”帮扶。").is_empty());
+}
+
+#[test]
+fn a_lone_measure_word_names_nothing() {
+    // The noun after the count is missing (masked or cut off).
+    assert!(forms("围绕“平安、民生、美丽”三个XX建设目标。").is_empty());
+}
+
+#[test]
+fn expansions_before_the_mention() {
+    // A number word inside a word is no second part of the name.
+    assert_eq!(
+        exp(
+            "班子总体呈现年龄结构、专业结构、来源结构“三个进一步优化”的特点。",
+            "三个进一步优化"
+        ),
+        v(&["年龄结构", "专业结构", "来源结构"])
+    );
+    // The list runs back over a quoted item, to the 与 that governs it.
+    assert_eq!(
+        exp(
+            "纳入述职内容,与干部绩效补贴、评先树优、“两优一先”推荐“三挂钩”,推进工作。",
+            "三挂钩"
+        ),
+        v(&["干部绩效补贴", "评先树优", "“两优一先”推荐"])
+    );
+}
+
+#[test]
+fn expansions_spelled_out_after_the_mention() {
+    // Names ending in the formulation's noun, in the rest of the paragraph.
+    assert_eq!(
+        exp(
+            "扎实推进“三大工程”,“暖心”工程方面走访农户,“固本”工程方面整改后进村;“示范”工程方面表彰先进。",
+            "三大工程"
+        ),
+        v(&["“暖心”工程", "“固本”工程", "“示范”工程"])
+    );
+    assert_eq!(
+        exp(
+            "引进“四大产业链”,蛋鸡产业链年产值高,中药产业链增长快,还有奶牛产业链和茶叶产业链。",
+            "四大产业链"
+        ),
+        v(&["蛋鸡产业链", "中药产业链", "奶牛产业链", "茶叶产业链"])
+    );
+    // Another number of such names gives none.
+    assert_eq!(
+        exp(
+            "引进“三大产业链”,蛋鸡产业链年产值高,中药产业链增长快,还有奶牛产业链和茶叶产业链。",
+            "三大产业链"
+        ),
+        None
+    );
+    // 一是, 二是 … right after the mention, exactly as many.
+    let t = "落实“三个坚持”。一是建立台账,逐项销号;二是定期回访;三是严格考核。";
+    assert_eq!(exp(t, "三个坚持"), v(&["建立台账", "定期回访", "严格考核"]));
+    let t = "落实“三个坚持”。一是建立台账;二是定期回访;三是严格考核;四是公开结果。";
+    assert_eq!(exp(t, "三个坚持"), None);
+    // Items introduced by ordinal labels and a dash.
+    for t in [
+        "组建“三支力量”,一队—党员先锋队、二队—志愿服务队、三队—应急突击队,服务群众。",
+        "组建“三支力量”:一队——党员先锋队、二队——志愿服务队、三队——应急突击队。",
+    ] {
+        assert_eq!(
+            exp(t, "三支力量"),
+            v(&["党员先锋队", "志愿服务队", "应急突击队"]),
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn two_items_before_the_mention() {
+    // A 、-pair of short words; a subject before a copula is cut off.
+    assert_eq!(
+        exp("甲村、乙村等都是生产、生态“两手抓”,成效明显。", "两手抓"),
+        v(&["生产", "生态"])
+    );
+    // Long pieces are clauses, not the items of a pair.
+    assert_eq!(
+        exp(
+            "多名代表联名要求重新审视今明两年、明后两年“双同步”。",
+            "双同步"
+        ),
+        None
+    );
+}
