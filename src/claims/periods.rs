@@ -40,7 +40,7 @@ pub(super) fn period_pattern() -> String {
         ),
         "同比|环比".to_string(),
         format!(
-            "(?:近|过去|这)?{count}(?:(?:至|到|-|—){count})?个?多?年多?(?:来|以来|间|时间|里|内)|连续{count}年|[0-9]+载"
+            "(?:近|过去|这)?{count}(?:(?:至|到|-|—){count})?个?多?年多?(?:来|以来|间|时间|里|内)|连续{count}年|[0-9]+载|(?:[0-9]{{1,2}}|[一二两三四五六七八九十几]+)个?多?年前"
         ),
         format!("{date}(?:[^,，。;；!?！？\\n]{{0,12}}?)以来"),
         format!("{year}[0-9]{{1,2}}(?:—|–|-|~|至|到)[0-9]{{1,2}}月"),
@@ -121,9 +121,17 @@ fn is_dateline(span: &str, end: usize) -> bool {
 }
 
 /// Whether the period word `span[s..e]` is part of other words: 日前 after
-/// a day or a holiday (16日前往, 节日前) or before 往/来 (日前往 = 日 + 前往).
+/// a day or a holiday (16日前往, 节日前) or before 往/来 (日前往 = 日 + 前往);
+/// N年前 cut out of a year (1994年前).
 fn is_inside_word(span: &str, s: usize, e: usize) -> bool {
     let word = &span[s..e];
+    // 1994年前: before a year, not some years ago.
+    if word.ends_with("年前") {
+        return span[..s]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    }
     if word != "日前" {
         return false;
     }
@@ -150,9 +158,13 @@ pub(super) fn clause_scope(clause: &str, at: usize) -> Option<Scope> {
     {
         head = &head[p + c.len_utf8()..];
     }
-    // 发生在今年春节期间 → 今年春节期间: the scope starts after 在.
+    // 发生在今年春节期间 → 今年春节期间: the scope starts after 在, unless
+    // the 在 is inside a title (印发《关于在…的意见》以来).
     if let Some(p) = head.rfind('在') {
-        head = &head[p + '在'.len_utf8()..];
+        let opened = head[..p].matches('《').count() > head[..p].matches('》').count();
+        if !opened {
+            head = &head[p + '在'.len_utf8()..];
+        }
     }
     for p in SCOPE_PREPOSITIONS {
         if let Some(r) = head.strip_prefix(p) {
@@ -161,7 +173,13 @@ pub(super) fn clause_scope(clause: &str, at: usize) -> Option<Scope> {
         }
     }
     let n = head.chars().count();
-    let limit = if end == clause.len() { 16 } else { 10 };
+    // A whole clause may name a document's issue or coming into force, its
+    // title as long as it is (市委印发《关于…的意见》以来,).
+    let limit = match end == clause.len() {
+        true if head.contains('《') && head.contains('》') => 40,
+        true => 16,
+        false => 10,
+    };
     let start = at + (end - head.len());
     (4..=limit)
         .contains(&n)
@@ -347,12 +365,13 @@ fn carries(base: &str) -> bool {
 /// comparison base (比上年增长15%, 增幅为2%, 净增1200名).
 const CHANGE_WORDS: &[&str] = &[
     "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "净增", "净减", "增幅", "降幅",
-    "增速", "增", "减", "降",
+    "增", "减", "降",
 ];
 
 /// Whether the figure at `at` states a change: a word of [`CHANGE_WORDS`]
 /// in its clause at most three characters before it (增长了, 增幅为, 提高约),
-/// not a level reached (增加到, 下降至) nor a new count (新增).
+/// not a level reached (增加到, 下降至), a rate (增长率为) nor a new count
+/// (新增).
 fn is_change(text: &str, clause_s: usize, at: usize) -> bool {
     let Some(before) = text.get(clause_s..at) else {
         return false;
@@ -362,6 +381,7 @@ fn is_change(text: &str, clause_s: usize, at: usize) -> bool {
             let tail = &before[p + w.len()..];
             tail.chars().count() <= 3
                 && !tail.contains(['到', '至'])
+                && !tail.contains('率')
                 && !before[..p].ends_with('新')
         })
     })
@@ -671,5 +691,27 @@ mod tests {
         // 日前 inside 16日前往 is no period.
         let p = periods_of("工作人员16日前往现场,查获假冒商标300套。");
         assert_eq!(p[0].1, None);
+    }
+    #[test]
+    fn a_rate_is_not_a_change() {
+        let p = periods_of("2021年,全乡产值比上年增长6.5%,人口自然增长率为4.2‰。");
+        assert_eq!(
+            p,
+            want(&[("6.5%", Some("比上年")), ("4.2‰", Some("2021年"))])
+        );
+    }
+
+    #[test]
+    fn years_ago_and_a_documents_issue_are_scopes() {
+        let p = periods_of("几年前,村里集体收入不足5万元。\n1998年前后建成校舍36间。");
+        assert_eq!(p[0].1.as_deref(), Some("几年前"));
+        assert_ne!(p[1].1.as_deref(), Some("98年前"));
+        let p = periods_of(
+            "县委印发《关于在全县党员中开展结对帮扶活动的实施意见》以来,全县结对帮扶困难户860户。",
+        );
+        assert_eq!(
+            p[0].1.as_deref(),
+            Some("县委印发《关于在全县党员中开展结对帮扶活动的实施意见》以来")
+        );
     }
 }
