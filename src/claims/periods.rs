@@ -122,7 +122,7 @@ fn is_dateline(span: &str, end: usize) -> bool {
 
 /// Whether the period word `span[s..e]` is part of other words: 日前 after
 /// a day or a holiday (16日前往, 节日前) or before 往/来 (日前往 = 日 + 前往);
-/// N年前 cut out of a year (1994年前).
+/// N年前 cut out of a year (1994年前); 原来 outside a from–to pair.
 fn is_inside_word(span: &str, s: usize, e: usize) -> bool {
     let word = &span[s..e];
     // 1994年前: before a year, not some years ago.
@@ -131,6 +131,11 @@ fn is_inside_word(span: &str, s: usize, e: usize) -> bool {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    }
+    // 原来 is a time only for the starting figure of a from–to pair
+    // (由原来的3个增加到8个); elsewhere it is mostly "as it turns out".
+    if word == "原来" {
+        return !span[..s].ends_with(['从', '由']);
     }
     if word != "日前" {
         return false;
@@ -313,7 +318,7 @@ pub(super) fn period_for(
     let mut found = sentence.before(text, at);
     // 从2015年底的18%下降到4%: the date of the starting figure is not the
     // period of the figure reached.
-    found.retain(|&(s, e, _)| !is_from_date(text, s, e, at));
+    found.retain(|&(s, e, _)| from_to_end(text, s, e).is_none_or(|to| at < to));
     if let Some(&(s, e, _)) = found
         .iter()
         .rev()
@@ -387,14 +392,28 @@ fn is_change(text: &str, clause_s: usize, at: usize) -> bool {
     })
 }
 
-/// Whether the period `text[s..e]` opens a from–to pair and dates its
-/// starting figure, with the claim at `at` the figure reached: 从 before it,
-/// 到/至 between it and the claim (从2015年底的18%下降到4%).
-fn is_from_date(text: &str, s: usize, e: usize, at: usize) -> bool {
-    text[..s].ends_with('从')
-        && text.get(e..at).is_some_and(|mid| {
-            mid.contains(['到', '至']) && !mid.contains(['，', ',', '。', ';', '；'])
-        })
+/// Where the figure reached starts when the period `text[s..e]` dates the
+/// starting figure of a from–to pair in its clause: 从/由 before it, a
+/// figure after it, then 到/至 (由原来的3个增加到8个, 从2015年底的18%下降到4%);
+/// the position of the 到. A span of time (从12月31日晚上到次日凌晨) is no
+/// such pair.
+fn from_to_end(text: &str, s: usize, e: usize) -> Option<usize> {
+    if !text[..s].ends_with(['从', '由']) {
+        return None;
+    }
+    let mut figure = false;
+    for (i, c) in text[e..].char_indices().take(40) {
+        if window::is_clause_end(c) {
+            return None;
+        }
+        if matches!(c, '到' | '至') {
+            return figure.then_some(e + i);
+        }
+        figure |= c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "一二两三四五六七八九十百千万亿".contains(c);
+    }
+    None
 }
 
 /// The comparison bases of a paragraph's finished sentences, read once:
@@ -438,10 +457,11 @@ impl PeriodMemo {
     /// The last time scope in `text[para_s..sent_s]`: its start and text.
     fn lead(&mut self, text: &str, para_s: usize, sent_s: usize) -> Option<(usize, String)> {
         if self.lead.0 != Some((para_s, sent_s)) {
+            // The date of a starting figure holds for nothing after it.
             let p = periods_in(text, para_s, sent_s)
                 .into_iter()
                 .rev()
-                .find(|(_, _, r)| *r == Reach::Sentence)
+                .find(|&(s, e, r)| r == Reach::Sentence && from_to_end(text, s, e).is_none())
                 .map(|(s, e, _)| (s, clean_period(&text[s..e])));
             self.lead = LeadPeriod(Some((para_s, sent_s)), p);
         }
@@ -679,6 +699,21 @@ mod tests {
             p,
             want(&[("12.5%", Some("2019年底")), ("1.2%", Some("截至去年底"))])
         );
+        let p = periods_of("今年,活动室由原来的60平方米扩大到150平方米。原来他所在村有党员45名。");
+        assert_eq!(
+            p,
+            want(&[
+                ("60平方米", Some("原来")),
+                ("150平方米", Some("今年")),
+                ("45名", Some("今年")),
+            ])
+        );
+        // Nor for the figures of the clauses after the pair.
+        let p = periods_of("产能从原来的5000吨提高到8000吨,能耗下降12%。");
+        assert_eq!(p[2].1, None);
+        // A span of time is no pair of figures.
+        let p = periods_of("从12月31日晚上到次日凌晨,全市商场销售额达800万元。");
+        assert_eq!(p[0].1.as_deref(), Some("12月31日晚上"));
     }
 
     #[test]
