@@ -40,7 +40,7 @@ pub(super) fn period_pattern() -> String {
         ),
         "同比|环比".to_string(),
         format!(
-            "(?:近|过去|这)?{count}(?:(?:至|到|-|—){count})?个?多?年多?(?:来|以来|间|时间|里|内)|连续{count}年|[0-9]+载"
+            "(?:近|过去|这)?{count}(?:(?:至|到|-|—){count})?个?多?年多?(?:来|以来|间|时间|里|内)|连续{count}年|[0-9]+载|(?:[0-9]{{1,2}}|[一二两三四五六七八九十几]+)个?多?年前"
         ),
         format!("{date}(?:[^,，。;；!?！？\\n]{{0,12}}?)以来"),
         format!("{year}[0-9]{{1,2}}(?:—|–|-|~|至|到)[0-9]{{1,2}}月"),
@@ -121,9 +121,22 @@ fn is_dateline(span: &str, end: usize) -> bool {
 }
 
 /// Whether the period word `span[s..e]` is part of other words: 日前 after
-/// a day or a holiday (16日前往, 节日前) or before 往/来 (日前往 = 日 + 前往).
+/// a day or a holiday (16日前往, 节日前) or before 往/来 (日前往 = 日 + 前往);
+/// N年前 cut out of a year (1994年前); 原来 outside a from–to pair.
 fn is_inside_word(span: &str, s: usize, e: usize) -> bool {
     let word = &span[s..e];
+    // 1994年前: before a year, not some years ago.
+    if word.ends_with("年前") {
+        return span[..s]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    }
+    // 原来 is a time only for the starting figure of a from–to pair
+    // (由原来的3个增加到8个); elsewhere it is mostly "as it turns out".
+    if word == "原来" {
+        return !span[..s].ends_with(['从', '由']);
+    }
     if word != "日前" {
         return false;
     }
@@ -150,9 +163,13 @@ pub(super) fn clause_scope(clause: &str, at: usize) -> Option<Scope> {
     {
         head = &head[p + c.len_utf8()..];
     }
-    // 发生在今年春节期间 → 今年春节期间: the scope starts after 在.
+    // 发生在今年春节期间 → 今年春节期间: the scope starts after 在, unless
+    // the 在 is inside a title (印发《关于在…的意见》以来).
     if let Some(p) = head.rfind('在') {
-        head = &head[p + '在'.len_utf8()..];
+        let opened = head[..p].matches('《').count() > head[..p].matches('》').count();
+        if !opened {
+            head = &head[p + '在'.len_utf8()..];
+        }
     }
     for p in SCOPE_PREPOSITIONS {
         if let Some(r) = head.strip_prefix(p) {
@@ -161,7 +178,13 @@ pub(super) fn clause_scope(clause: &str, at: usize) -> Option<Scope> {
         }
     }
     let n = head.chars().count();
-    let limit = if end == clause.len() { 16 } else { 10 };
+    // A whole clause may name a document's issue or coming into force, its
+    // title as long as it is (市委印发《关于…的意见》以来,).
+    let limit = match end == clause.len() {
+        true if head.contains('《') && head.contains('》') => 40,
+        true => 16,
+        false => 10,
+    };
     let start = at + (end - head.len());
     (4..=limit)
         .contains(&n)
@@ -295,7 +318,7 @@ pub(super) fn period_for(
     let mut found = sentence.before(text, at);
     // 从2015年底的18%下降到4%: the date of the starting figure is not the
     // period of the figure reached.
-    found.retain(|&(s, e, _)| !is_from_date(text, s, e, at));
+    found.retain(|&(s, e, _)| from_to_end(text, s, e).is_none_or(|to| at < to));
     if let Some(&(s, e, _)) = found
         .iter()
         .rev()
@@ -347,12 +370,13 @@ fn carries(base: &str) -> bool {
 /// comparison base (比上年增长15%, 增幅为2%, 净增1200名).
 const CHANGE_WORDS: &[&str] = &[
     "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "净增", "净减", "增幅", "降幅",
-    "增速", "增", "减", "降",
+    "增", "减", "降",
 ];
 
 /// Whether the figure at `at` states a change: a word of [`CHANGE_WORDS`]
 /// in its clause at most three characters before it (增长了, 增幅为, 提高约),
-/// not a level reached (增加到, 下降至) nor a new count (新增).
+/// not a level reached (增加到, 下降至), a rate (增长率为) nor a new count
+/// (新增).
 fn is_change(text: &str, clause_s: usize, at: usize) -> bool {
     let Some(before) = text.get(clause_s..at) else {
         return false;
@@ -362,19 +386,34 @@ fn is_change(text: &str, clause_s: usize, at: usize) -> bool {
             let tail = &before[p + w.len()..];
             tail.chars().count() <= 3
                 && !tail.contains(['到', '至'])
+                && !tail.contains('率')
                 && !before[..p].ends_with('新')
         })
     })
 }
 
-/// Whether the period `text[s..e]` opens a from–to pair and dates its
-/// starting figure, with the claim at `at` the figure reached: 从 before it,
-/// 到/至 between it and the claim (从2015年底的18%下降到4%).
-fn is_from_date(text: &str, s: usize, e: usize, at: usize) -> bool {
-    text[..s].ends_with('从')
-        && text.get(e..at).is_some_and(|mid| {
-            mid.contains(['到', '至']) && !mid.contains(['，', ',', '。', ';', '；'])
-        })
+/// Where the figure reached starts when the period `text[s..e]` dates the
+/// starting figure of a from–to pair in its clause: 从/由 before it, a
+/// figure after it, then 到/至 (由原来的3个增加到8个, 从2015年底的18%下降到4%);
+/// the position of the 到. A span of time (从12月31日晚上到次日凌晨) is no
+/// such pair.
+fn from_to_end(text: &str, s: usize, e: usize) -> Option<usize> {
+    if !text[..s].ends_with(['从', '由']) {
+        return None;
+    }
+    let mut figure = false;
+    for (i, c) in text[e..].char_indices().take(40) {
+        if window::is_clause_end(c) {
+            return None;
+        }
+        if matches!(c, '到' | '至') {
+            return figure.then_some(e + i);
+        }
+        figure |= c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "一二两三四五六七八九十百千万亿".contains(c);
+    }
+    None
 }
 
 /// The comparison bases of a paragraph's finished sentences, read once:
@@ -418,10 +457,11 @@ impl PeriodMemo {
     /// The last time scope in `text[para_s..sent_s]`: its start and text.
     fn lead(&mut self, text: &str, para_s: usize, sent_s: usize) -> Option<(usize, String)> {
         if self.lead.0 != Some((para_s, sent_s)) {
+            // The date of a starting figure holds for nothing after it.
             let p = periods_in(text, para_s, sent_s)
                 .into_iter()
                 .rev()
-                .find(|(_, _, r)| *r == Reach::Sentence)
+                .find(|&(s, e, r)| r == Reach::Sentence && from_to_end(text, s, e).is_none())
                 .map(|(s, e, _)| (s, clean_period(&text[s..e])));
             self.lead = LeadPeriod(Some((para_s, sent_s)), p);
         }
@@ -659,6 +699,21 @@ mod tests {
             p,
             want(&[("12.5%", Some("2019年底")), ("1.2%", Some("截至去年底"))])
         );
+        let p = periods_of("今年,活动室由原来的60平方米扩大到150平方米。原来他所在村有党员45名。");
+        assert_eq!(
+            p,
+            want(&[
+                ("60平方米", Some("原来")),
+                ("150平方米", Some("今年")),
+                ("45名", Some("今年")),
+            ])
+        );
+        // Nor for the figures of the clauses after the pair.
+        let p = periods_of("产能从原来的5000吨提高到8000吨,能耗下降12%。");
+        assert_eq!(p[2].1, None);
+        // A span of time is no pair of figures.
+        let p = periods_of("从12月31日晚上到次日凌晨,全市商场销售额达800万元。");
+        assert_eq!(p[0].1.as_deref(), Some("12月31日晚上"));
     }
 
     #[test]
@@ -671,5 +726,27 @@ mod tests {
         // 日前 inside 16日前往 is no period.
         let p = periods_of("工作人员16日前往现场,查获假冒商标300套。");
         assert_eq!(p[0].1, None);
+    }
+    #[test]
+    fn a_rate_is_not_a_change() {
+        let p = periods_of("2021年,全乡产值比上年增长6.5%,人口自然增长率为4.2‰。");
+        assert_eq!(
+            p,
+            want(&[("6.5%", Some("比上年")), ("4.2‰", Some("2021年"))])
+        );
+    }
+
+    #[test]
+    fn years_ago_and_a_documents_issue_are_scopes() {
+        let p = periods_of("几年前,村里集体收入不足5万元。\n1998年前后建成校舍36间。");
+        assert_eq!(p[0].1.as_deref(), Some("几年前"));
+        assert_ne!(p[1].1.as_deref(), Some("98年前"));
+        let p = periods_of(
+            "县委印发《关于在全县党员中开展结对帮扶活动的实施意见》以来,全县结对帮扶困难户860户。",
+        );
+        assert_eq!(
+            p[0].1.as_deref(),
+            Some("县委印发《关于在全县党员中开展结对帮扶活动的实施意见》以来")
+        );
     }
 }
