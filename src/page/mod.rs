@@ -60,8 +60,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::normalize::is_han;
 
+mod fields;
 pub mod furniture;
 pub mod meta;
+mod source;
+mod title;
 
 /// Page metadata; every field `null`/empty when the page does not state it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,9 +197,14 @@ impl Shape {
         let mut sh = Shape::default();
         for c in s.chars() {
             // Most characters are Han, and a Han character is none of the
-            // marks below.
+            // marks below but one: a bar drawn with the stroke 丨.
             if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-                sh.han_basic += 1;
+                if c == '丨' {
+                    sh.bar = true;
+                    sh.chars += 1;
+                } else {
+                    sh.han_basic += 1;
+                }
                 continue;
             }
             if is_han(c) {
@@ -372,10 +380,12 @@ fn is_meta_line(l: &Line<'_>) -> bool {
     let (s, sh) = (l.text, &l.shape);
     sh.chars <= 60
         && !sh.full_stop
-        && (meta::has_source_field(l)
+        && (source::has_source_field(l)
             || (sh.han <= 16 && meta::has_date(l))
+            || meta::has_labelled_date(l)
+            || fields::is_table_row(s)
             || s.starts_with("原标题")
-            || meta::is_masthead(s)
+            || source::is_masthead(s)
             || (sh.chars <= 12 && meta::has_edition(l)))
 }
 
