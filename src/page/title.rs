@@ -74,7 +74,7 @@ static_regex!(CLOCK, r"\d{1,2}:\d{2}|\d{7,}|\d{1,2}月\d{1,2}日(?:电|讯)");
 // An organization's name, as a line signing the article reads.
 static_regex!(
     ORGANIZATION,
-    r"(?:委员会|办公室|管理处|管委会|政府|党委|党组|工委|局|厅|处|署|中心|协会|学会|集团|公司|支部|总支)$"
+    r"(?:委员会|办公室|管理处|管委会|人民政府|党委|党组|工委|局|厅|协会|学会|集团|公司)$"
 );
 
 /// A page title with a site's name after it, split: (title, site).
