@@ -288,7 +288,7 @@ fn candidates(
         score += if first && off == 0.0 { 1.0 } else { 0.0 };
         score += if (8..=40).contains(&n) {
             1.0
-        } else if n < 6 || n > 45 {
+        } else if !(6..=45).contains(&n) {
             -1.0
         } else {
             0.0
