@@ -28,11 +28,14 @@
 //!   (…摄, …供图, …图), and, on pages that carry credited captions, other
 //!   single-sentence lines of the same shape. They go to `captions`, not the
 //!   body.
-//! * **Metadata** ([`meta`]): title (nearest heading above the subtitle or
-//!   the dateline, else the first heading before the body), subtitle (——…),
-//!   source (来源: field, a paper named on the dateline, a masthead, the news
-//!   lead 某某网讯, a reposting notice, a breadcrumb's site), date (a
-//!   labelled date first; 2024年08月15日, 2024-08-15 → ISO), edition (02版,
+//! * **Metadata** ([`meta`]): title (the best-scoring candidate line of the
+//!   page's head: under the dateline, subtitle or byline, near the lead and
+//!   sharing its words, confirmed by 原标题 or a footer record, free of
+//!   furniture signals; a kicker joined to its headline), subtitle (——…),
+//!   source (来源: field, a government table's 发布机构, a paper named on the
+//!   dateline, a masthead, the news lead 某某网讯, a sign-off, a footer, a
+//!   breadcrumb's or toolbar's site), date (a table's publication date, a
+//!   labelled date; 2024年08月15日, 2024-08-15, 15.08.2024 → ISO), edition (02版,
 //!   00001版, 第A02版), authors (本报记者…, 记者 …, 通讯员…, 作者:…, 本版撰文:…)
 //!   and editors (责编, 编辑, 责任编辑). Metadata is clean text in the
 //!   original script (pinyin glosses and mojibake left out). Absent fields

@@ -77,11 +77,8 @@ static_regex!(
     r"(?:委员会|办公室|管理处|管委会|人民政府|党委|党组|工委|局|厅|协会|学会|集团|公司)$"
 );
 
-/// A page title with a site's name after it, split: (title, site).
-///
-/// ```ignore
-/// assert_eq!(split_site_suffix("某县党建引领乡村振兴_某某网"), Some(("某县党建引领乡村振兴", "某某网")));
-/// ```
+/// A page title with a site's name after it, split: (title, site):
+/// `某县党建引领乡村振兴_某某网` → (某县党建引领乡村振兴, 某某网).
 pub(super) fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
     let c = SITE_SUFFIX.captures(s)?;
     let (head, site) = (c.get(1)?.as_str().trim(), c.get(2)?.as_str());
