@@ -175,3 +175,210 @@ fn script_matches_the_manifest() {
         );
     }
 }
+
+// Metadata on page shapes the corpus does not have. Every page below is
+// invented; each test names the rule it guards.
+
+fn meta_of(page: &str) -> dangjian::page::PageMeta {
+    dangjian::page::clean(page).meta
+}
+
+#[test]
+fn government_table_gives_publisher_and_date() {
+    let page = "索引号 | abc_xyz/2023-00101 | 效力属性 | |\n\
+                发布机构 | 某某镇 | 文 号 | |\n\
+                成文日期 | 发布日期 | 2023-04-05 |\n\
+                某某村是由三个自然村合并组建的行政村,有党员42名,建有党支部1个。\n";
+    let m = meta_of(page);
+    assert_eq!(m.source.as_deref(), Some("某某镇"));
+    assert_eq!(m.date.as_deref(), Some("2023-04-05"));
+    // A table row is never the title.
+    assert_eq!(m.title, None);
+}
+
+#[test]
+fn a_notice_issuing_a_document_is_titled_by_the_document() {
+    let page = "分享到:\n\
+                索引号: | 330000/2024-00012 | 发文时间: | 2024-03-05 |\n\
+                文件编号: | 某政办发〔2024〕8号 | 发布机构: | 某县政府办公室 |\n\
+                各镇人民政府,县府直属各单位:\n\
+                《某县党建引领强村富民行动方案(2024—2026年)》已经县政府同意,现印发给你们,请认真贯彻执行。\n\
+                某县人民政府办公室\n\
+                2024年2月28日\n\
+                某县党建引领强村富民行动方案(2024—2026年)\n\
+                为深化党建引领强村富民,特制定本方案。\n";
+    let m = meta_of(page);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("某县党建引领强村富民行动方案(2024—2026年)")
+    );
+    assert_eq!(m.source.as_deref(), Some("某县政府办公室"));
+    // The table's publication date, not the notice's signing date.
+    assert_eq!(m.date.as_deref(), Some("2024-03-05"));
+}
+
+#[test]
+fn accessibility_toolbar_and_labelled_dateline() {
+    let page = "丨  网站无障碍 丨 关怀版 丨 长辈版\n\
+                某街道推行居民议事会制度\n\
+                发布日期:2023-06-07    发布者:某区人民政府办公室\n\
+                一是建立议事机制。某街道在12个社区成立居民议事会,吸纳成员180名。\n";
+    let m = meta_of(page);
+    assert_eq!(m.title.as_deref(), Some("某街道推行居民议事会制度"));
+    assert_eq!(m.source.as_deref(), Some("某区人民政府办公室"));
+    assert_eq!(m.date.as_deref(), Some("2023-06-07"));
+}
+
+#[test]
+fn image_file_names_are_no_title() {
+    let page = "7.jpg\n\
+                《晨光》张三  摄于某某公园_副本.jpg\n\
+                某年某月,游客在某地古镇参观。李四_副本.jpg\n\
+                某省党员队伍结构持续优化\n\
+                来源:某某日报   2024-07-04 08:15:00\n\
+                本报讯 近日,某省委组织部发布党内统计数据,全省党员队伍结构持续优化。\n";
+    let m = meta_of(page);
+    assert_eq!(m.title.as_deref(), Some("某省党员队伍结构持续优化"));
+    assert_eq!(m.date.as_deref(), Some("2024-07-04"));
+}
+
+#[test]
+fn epaper_edition_label_kicker_and_headline() {
+    let page = "某某日报 数字报纸\n\
+                00012版:要闻·综合\n\
+                某县机关党员进社区\n\n\
+                结对服务群众零距离\n\
+                本报讯 (记者 张三) 11月16日,某县机关党员来到某社区,参加社区党员志愿服务活动。\n\
+                某县机关党员组建临时党支部31个,常年参加社区志愿服务。\n\
+                某某日报 要闻·综合 00012 结对服务群众零距离 2015-11-18 4070000 2 2015年11月18日 星期三\n";
+    let m = meta_of(page);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("某县机关党员进社区 结对服务群众零距离")
+    );
+    assert_eq!(m.source.as_deref(), Some("某某日报"));
+}
+
+#[test]
+fn the_original_title_line_confirms_the_headline() {
+    let page = "某某网>>党建\n\
+                以党建为引领 助力乡村振兴\n\
+                某市加快美丽乡村建设步伐\n\
+                2018年07月13日09:54    来源:某某日报\n\
+                原标题:以党建为引领 助力乡村振兴\n\
+                某市坚持以党建为引领,提升基层党组织组织力,加快美丽乡村建设步伐。\n";
+    let m = meta_of(page);
+    assert_eq!(m.title.as_deref(), Some("以党建为引领 助力乡村振兴"));
+}
+
+#[test]
+fn the_headline_shares_words_with_the_lead() {
+    // Navigation words above the headline; an advert between it and the body.
+    let page = "移动新媒体\n\
+                某某搜索\n\n\
+                某省八成村书记具有高中以上学历 九成选民参加换届投票\n\
+                移动用户编辑短信AB到10000000,即可免费订阅30天某某手机报。\n\
+                某省有2750多万名登记选民,其中2600多万名选民参加了换届投票,村书记高中以上学历占八成。\n";
+    let m = meta_of(page);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("某省八成村书记具有高中以上学历 九成选民参加换届投票")
+    );
+    // The advert names no source.
+    assert_eq!(m.source, None);
+}
+
+#[test]
+fn a_short_headline_that_the_lead_is_about() {
+    let page = "兴和社区\n某区某街道兴和社区位于老城区,辖区面积1.1平方公里,居民2114户。\n";
+    assert_eq!(meta_of(page).title.as_deref(), Some("兴和社区"));
+    // A short line the lead is not about is no headline.
+    let page = "红色印记\n某区某街道兴和社区位于老城区,辖区面积1.1平方公里,居民2114户。\n";
+    assert_eq!(meta_of(page).title, None);
+}
+
+#[test]
+fn a_byline_under_the_headline_over_a_section_heading() {
+    let page = "扎根乡村十三载\n\
+                通讯员 张三\n\
+                建制度强班子\n\
+                驻村干部帮助整顿软弱涣散村党组织82个,健全村级工作制度9000余项\n";
+    assert_eq!(meta_of(page).title.as_deref(), Some("扎根乡村十三载"));
+}
+
+#[test]
+fn a_headline_written_twice_with_a_part_number() {
+    let page = "走进基层党支部(3)\n\n\
+                走进基层党支部(3)\n\n\
+                某省开展党员进社区活动综述\n\n\
+                成效明显,群众得到实惠\n\n\
+                广大在职党员进入社区后,与居民结对子、交朋友,为群众办实事好事。\n";
+    assert_eq!(meta_of(page).title.as_deref(), Some("走进基层党支部"));
+}
+
+#[test]
+fn day_first_dates_and_checked_days() {
+    let page = "某县召开基层党建述职评议会\n09.11.2014  12:06\n本报讯 某县19名乡镇党委书记现场述职,接受评议。\n";
+    assert_eq!(meta_of(page).date.as_deref(), Some("2014-11-09"));
+    let page =
+        "某县召开基层党建述职评议会\n2023-02-30\n本报讯 某县19名乡镇党委书记现场述职,接受评议。\n";
+    assert_eq!(meta_of(page).date, None);
+}
+
+#[test]
+fn stamps_of_other_articles_are_not_the_date() {
+    let page = "某县壮大村级集体经济\n\
+                本报讯 某县856个行政村集体经济年收入全部突破10万元。\n\
+                2023-10-25 18:49:41\n\
+                2023-10-24 14:51:42\n\
+                2023-09-15 18:08:33\n";
+    assert_eq!(meta_of(page).date, None);
+}
+
+#[test]
+fn a_source_field_that_names_no_outlet_is_passed_over() {
+    let page = "某区 > 扶贫 >\n\
+                某地干部接力驻村服务基层\n\
+                发布时间:2019-06-02 18:07来源: 网络整理\n\
+                某某社某市11月1日电 五年来,某地累计选派驻村干部35万人次。\n";
+    let m = meta_of(page);
+    assert_eq!(m.source.as_deref(), Some("某某社"));
+    assert_eq!(m.date.as_deref(), Some("2019-06-02"));
+}
+
+#[test]
+fn outlets_named_in_leads_toolbars_and_footers() {
+    // The outlet before the reporters' names.
+    let page = "某某在线(记者张三 通讯员李四)12月5日,某区国际志愿者日主题活动举行。\n";
+    assert_eq!(meta_of(page).source.as_deref(), Some("某某在线"));
+    // A broadcast's sign-off in the first paragraph.
+    let page =
+        "一场特殊的述职\n某市昨天举行书记抓党建述职会,19名县委书记接受评议,某某台记者张三报道:\n";
+    assert_eq!(meta_of(page).source.as_deref(), Some("某某台"));
+    // The site's name among the controls of a toolbar.
+    let page = "某省发展壮大村级集体经济\n某某党员网 打印 纠错\n近年来,某省把发展壮大村级集体经济作为重要工程。\n";
+    assert_eq!(meta_of(page).source.as_deref(), Some("某某党员网"));
+    // A copyright line with the site's years.
+    let page = "本報訊 某县856个行政村集体经济年收入全部突破10万元。\n某某新闻网 2006-2023 版权所有 某某市新闻传媒中心 联合主办\n";
+    assert_eq!(meta_of(page).source.as_deref(), Some("某某新闻网"));
+    // An editor's note announcing the outlet's series.
+    let page = "- +1\n某市党建引领城市治理\n【编者按】\n2022年9月起,某某新闻推出“奔流十年”系列报道。\n本篇聚焦党建引领高品质生活。\n";
+    assert_eq!(meta_of(page).source.as_deref(), Some("某某新闻"));
+}
+
+#[test]
+fn a_page_title_with_the_site_after_it() {
+    let page =
+        "某县党建引领乡村振兴_某某网\n近年来,某县以党建为抓手,推动乡村振兴,新建服务站12个。\n";
+    let m = meta_of(page);
+    assert_eq!(m.title.as_deref(), Some("某县党建引领乡村振兴"));
+    assert_eq!(m.source.as_deref(), Some("某某网"));
+}
+
+#[test]
+fn reading_time_widgets_and_clause_fragments_are_no_title() {
+    let page = "本篇文章803字,读完约2分钟\n某某在线讯 某区共建设志愿者广场53处。\n";
+    assert_eq!(meta_of(page).title, None);
+    let page = "他们希望由客户处得到实际回馈后,\n再决定下一步的合作方式。\n";
+    assert_eq!(meta_of(page).title, None);
+}

@@ -151,11 +151,12 @@ fn all_words(s: &str, v: &Vocabulary) -> bool {
     reach[n] && any_word
 }
 
-/// A channel bar: `A | B | C` or five and more short words separated by spaces.
+/// A channel bar: `A | B | C` (`A 丨 B 丨 C`) or five and more short words
+/// separated by spaces.
 fn is_channel_bar(s: &str, shape: &Shape) -> bool {
     if shape.bar {
         let parts: Vec<&str> = s
-            .split('|')
+            .split(['|', '丨', '│', '｜'])
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
@@ -220,6 +221,23 @@ pub fn self_description(s: &str) -> Option<&str> {
     (about_itself && name != "本网").then_some(name)
 }
 
+// An image's file name: what a gallery or a broken picture leaves as text.
+static_regex!(
+    IMAGE_FILE,
+    r"(?i)[^\s.]\.(?:jpe?g|png|gif|bmp|webp|tiff?)(?:$|[^a-z])"
+);
+
+/// Whether a line holds an image's file name (`某某_副本.jpg`).
+pub(super) fn has_image_file(s: &str) -> bool {
+    s.contains('.') && IMAGE_FILE.is_match(s)
+}
+
+/// Whether a word is one of the interface's controls or labels, or a run
+/// of them (打印, 纠错, 放大缩小).
+pub(super) fn is_control(word: &str) -> bool {
+    all_words(word, &VOCABULARY)
+}
+
 /// Whether a (normalized, trimmed) line is page furniture.
 pub fn is_furniture(s: &str) -> bool {
     is_furniture_shaped(s, &Shape::of(s))
@@ -260,7 +278,9 @@ pub(super) fn is_furniture_shaped(s: &str, shape: &Shape) -> bool {
         }
     }
     // A breadcrumb needs one of its marks.
-    is_channel_bar(s, shape) || (shape.trail && is_breadcrumb(s))
+    is_channel_bar(s, shape)
+        || (shape.trail && is_breadcrumb(s))
+        || (shape.chars <= 120 && has_image_file(s))
 }
 
 /// A line without a single Han character (`404 Not Found`, a server string,
@@ -307,6 +327,16 @@ mod tests {
         assert!(is_furniture("某某网>>某某频道>>专题集>>某某新闻网某某分网"));
         assert!(is_furniture("现在的位置:首页 / 某省要闻"));
         assert!(is_furniture("国内 | 国际 | 本省新闻 | 评论"));
+        assert!(is_furniture("丨 网站无障碍 丨 关怀版 丨 长辈版"));
+    }
+
+    #[test]
+    fn image_file_names() {
+        assert!(is_furniture("3_副本.jpg"));
+        assert!(is_furniture("《晨光》张三  摄于某某公园_副本.JPG"));
+        assert!(is_furniture("某地群众在广场上观看演出。李四_副本.png"));
+        assert!(!is_furniture("某县建成党群服务中心12个。"));
+        assert!(!is_furniture("访问www.example.cn了解详情"));
     }
 
     #[test]

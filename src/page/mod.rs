@@ -28,11 +28,14 @@
 //!   (…摄, …供图, …图), and, on pages that carry credited captions, other
 //!   single-sentence lines of the same shape. They go to `captions`, not the
 //!   body.
-//! * **Metadata** ([`meta`]): title (nearest heading above the subtitle or
-//!   the dateline, else the first heading before the body), subtitle (——…),
-//!   source (来源: field, a paper named on the dateline, a masthead, the news
-//!   lead 某某网讯, a reposting notice, a breadcrumb's site), date (a
-//!   labelled date first; 2024年08月15日, 2024-08-15 → ISO), edition (02版,
+//! * **Metadata** ([`meta`]): title (the best-scoring candidate line of the
+//!   page's head: under the dateline, subtitle or byline, near the lead and
+//!   sharing its words, confirmed by 原标题 or a footer record, free of
+//!   furniture signals; a kicker joined to its headline), subtitle (——…),
+//!   source (来源: field, a government table's 发布机构, a paper named on the
+//!   dateline, a masthead, the news lead 某某网讯, a sign-off, a footer, a
+//!   breadcrumb's or toolbar's site), date (a table's publication date, a
+//!   labelled date; 2024年08月15日, 2024-08-15, 15.08.2024 → ISO), edition (02版,
 //!   00001版, 第A02版), authors (本报记者…, 记者 …, 通讯员…, 作者:…, 本版撰文:…)
 //!   and editors (责编, 编辑, 责任编辑). Metadata is clean text in the
 //!   original script (pinyin glosses and mojibake left out). Absent fields
@@ -60,8 +63,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::normalize::is_han;
 
+mod fields;
 pub mod furniture;
 pub mod meta;
+mod source;
+mod title;
 
 /// Page metadata; every field `null`/empty when the page does not state it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,9 +200,14 @@ impl Shape {
         let mut sh = Shape::default();
         for c in s.chars() {
             // Most characters are Han, and a Han character is none of the
-            // marks below.
+            // marks below but one: a bar drawn with the stroke 丨.
             if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-                sh.han_basic += 1;
+                if c == '丨' {
+                    sh.bar = true;
+                    sh.chars += 1;
+                } else {
+                    sh.han_basic += 1;
+                }
                 continue;
             }
             if is_han(c) {
@@ -372,10 +383,12 @@ fn is_meta_line(l: &Line<'_>) -> bool {
     let (s, sh) = (l.text, &l.shape);
     sh.chars <= 60
         && !sh.full_stop
-        && (meta::has_source_field(l)
+        && (source::has_source_field(l)
             || (sh.han <= 16 && meta::has_date(l))
+            || meta::has_labelled_date(l)
+            || fields::is_table_row(s)
             || s.starts_with("原标题")
-            || meta::is_masthead(s)
+            || source::is_masthead(s)
             || (sh.chars <= 12 && meta::has_edition(l)))
 }
 

@@ -1,0 +1,448 @@
+//! The page's source: the paper, site or body that published it.
+//!
+//! Cues, in order of trust:
+//!
+//! 1. a `来源:`/`稿源:` field, cut where a glued field begins
+//!    (`来源:某某日报编辑:张三` → 某某日报, `來源:某某日報222` → 某某日報);
+//!    a field that names no outlet (网络整理, 本站, 综合) is passed over;
+//! 2. the publishing body of a government page's table of fields
+//!    (发布机构, 发布单位, 发布者: see [`super::fields`]);
+//! 3. a site or paper named on the dateline (`某某日报 2024年08月15日 星期四`,
+//!    `《 某某报 》( 2022年10月31日 第 17 版)`), or a masthead line;
+//! 4. the news lead (`某某网讯`, `某某日报/某某网讯`, `某某社北京6月1日电`,
+//!    an outlet before the reporters' names: `某某在线(记者 张三)`), a byline
+//!    naming the paper (`某某日报记者 张三`), or a broadcast's sign-off in
+//!    the first paragraph (`…,某某台记者张三报道`), an editor's note
+//!    announcing the outlet's series (`编者按 … 某某新闻推出“…”系列报道`);
+//! 5. a footer record, a reposting notice, a copyright line
+//!    (`某某网 2006-2024 版权所有`);
+//! 6. the site a page's furniture names: a breadcrumb (`某某网 > 频道 >
+//!    正文`), a toolbar (`某某网 打印 纠错`), a page title's suffix
+//!    (`标题_某某网`), a site's description of itself.
+//!
+//! A field with no Han character and digits in it (`sp20241124`) is not a
+//! source. An app advert (`下载某某日报客户端`) names no source: it is
+//! furniture, never read.
+
+use super::fields::Fields;
+use super::furniture;
+use super::meta::{self, caps};
+use super::title;
+use super::{Kind, Line, han_count};
+
+static_regex!(
+    SOURCE,
+    r"(?:来源|出处|稿源|转自)\s*[:：]\s*([^\s|:：]{2,30})"
+);
+static_regex!(
+    MASTHEAD,
+    r"^([\p{Han}]{2,10}(?:日报|晚报|时报|商报|报))(?:\s*(?:数字报纸|数字报|电子版))?$"
+);
+// A paper, site or agency name as it stands on a dateline or in a lead.
+const SITE: &str = r"[\p{Han}A-Za-z]{1,14}?(?:日报社|日报|晚报|时报|商报|早报|都市报|报|新闻网站|网站|网|在线|客户端|电视台|广播电视台|融媒体中心|通讯社|社)";
+static_regex!(SITE_TOKEN, &format!(r"^(?:{SITE})(?:[·\-/](?:{SITE}))*$"));
+static_regex!(
+    CITED_PAPER,
+    r"《\s*([\p{Han}]{2,14}?(?:日报|晚报|时报|报))\s*》"
+);
+static_regex!(
+    LEAD,
+    &format!(
+        r"^[\s|│■□●◆]*((?:{SITE})(?:[·/](?:{SITE}))?)(?:[\p{{Han}}]{{2,4}}?)?\s*(?:\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电)"
+    )
+);
+static_regex!(
+    PAPER_REPORTER,
+    r"^[\s□■]*([\p{Han}]{2,10}(?:日报|晚报|时报|报|社|电视台))(?:全媒体|融媒体)?记者"
+);
+
+// An outlet right before the reporters' names, opening the lead:
+// "某某在线(记者 张三 通讯员 李四)".
+static_regex!(
+    LEAD_REPORTER,
+    &format!(
+        r"^[\s|│■□●◆]*((?:{SITE}))\s*[(（]\s*(?:本报|本台|本网)?(?:记者|通讯员|特约记者|见习记者)"
+    )
+);
+// A broadcast's sign-off: "…,某某台记者张三报道" (and papers written so).
+static_regex!(
+    SIGN_OFF,
+    r"([\p{Han}]{2,10}?(?:广播电视台|电视台|广播电台|电台|台|日报|晚报|报|网|社))(?:全媒体|融媒体)?记者\s*[\p{Han}·]{2,4}(?:[、和][\p{Han}·]{2,4})*\s*(?:报道|采写|整理)"
+);
+// A copyright line: "某某网 2006-2024 版权所有", "© 2024 某某网 版权所有".
+static_regex!(
+    COPYRIGHT_YEARS,
+    r"^(?:©|Copyright|\(c\))?\s*(?:\d{4}(?:\s*[-—~]\s*\d{4})?)?\s*([\p{Han}]{2,14}(?:网|报社|日报|在线))\s*(?:©|Copyright|\(c\))?\s*(?:\d{4}(?:\s*[-—~]\s*\d{4})?)?\s*版权所有"
+);
+// An outlet announcing its own series in an editor's note: "某某新闻推出…".
+static_regex!(
+    ANNOUNCING,
+    r"([\p{Han}]{2,8}?(?:新闻|日报|晚报|报|网|社|电视台|客户端))(?:特别|重磅|隆重|今起|即日起)?推出"
+);
+// What a 来源 field writes when it names no outlet.
+static_regex!(
+    NO_OUTLET,
+    r"^(?:网络|互联网|网友|本站|本网|原创|转载|综合|佚名|未知|不详|其他|其它|编辑)(?:整理|转载|综合|投稿|来稿|报道|提供)?$"
+);
+
+static_regex!(
+    REPOST,
+    r"(?:未经允许不得转载|转载请注明)\s*[:：]?\s*([^»]*?)\s*»\s*(.+)$"
+);
+static_regex!(
+    COPYRIGHT,
+    r"^([\p{Han}]{2,14}(?:网|报社|日报|在线))\s*版权所有"
+);
+// Where a glued field begins after a source name.
+static_regex!(
+    GLUED_FIELD,
+    r"(?:作者|责任编辑|责编|编辑|记者|通讯员|发布时间|时间|日期|点击|浏览|阅读|字号|摄影|\d{4}[-/年])"
+);
+
+/// A source as written: glued fields and counters cut off; `None` when what
+/// is left is not a name.
+///
+/// ```
+/// # use dangjian::page::meta::clean_source;
+/// assert_eq!(clean_source("某某日报编辑:张三").as_deref(), Some("某某日报"));
+/// assert_eq!(clean_source("某某日报222").as_deref(), Some("某某日报"));
+/// assert_eq!(clean_source("sp20241124"), None);
+/// assert_eq!(clean_source("CCTV").as_deref(), Some("CCTV"));
+/// ```
+pub fn clean_source(raw: &str) -> Option<String> {
+    let mut s = raw.trim();
+    if let Some(m) = GLUED_FIELD.find(s)
+        && m.start() > 0
+    {
+        s = &s[..m.start()];
+    }
+    let s = s
+        .trim_end_matches(|c: char| c.is_ascii_digit() || !c.is_alphanumeric())
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let han = han_count(s);
+    // A Latin name ("CCTV"), not a code ("sp20241124").
+    let letters_only = !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_alphabetic())
+        && !raw.contains(|c: char| c.is_ascii_digit());
+    (han >= 2 || (letters_only && s.len() >= 2)).then(|| s.to_string())
+}
+
+/// The source field (来源:…) of a line, if it has one.
+fn source_field<'h>(l: &Line<'h>) -> Option<regex::Captures<'h>> {
+    // Every match of SOURCE holds a colon: test that first.
+    if l.shape.colon {
+        caps(&SOURCE, l.text)
+    } else {
+        None
+    }
+}
+
+/// Whether a line carries a source field (来源:…).
+pub(super) fn has_source_field(l: &Line<'_>) -> bool {
+    l.shape.colon && SOURCE.is_match(l.text)
+}
+
+/// The paper a masthead line (a paper's name alone) names.
+fn masthead(s: &str) -> Option<&str> {
+    // Every match of MASTHEAD ends in one of these: test that first.
+    if s.ends_with(['报', '纸', '版']) {
+        MASTHEAD
+            .captures(s)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str())
+    } else {
+        None
+    }
+}
+
+/// Whether a line is a masthead: a paper's name alone.
+pub(super) fn is_masthead(s: &str) -> bool {
+    masthead(s).is_some()
+}
+
+/// The title a reposting notice names.
+pub(super) fn repost_title(l: &Line<'_>) -> Option<String> {
+    repost(l).map(|c| c[2].trim().to_string())
+}
+
+fn repost<'h>(l: &Line<'h>) -> Option<regex::Captures<'h>> {
+    // Every match of REPOST holds a '»', one of the trail marks: test that
+    // first (a search for '»' alone stops at every 0xBB byte of Han text).
+    if l.shape.trail && l.text.contains('»') {
+        caps(&REPOST, l.text)
+    } else {
+        None
+    }
+}
+
+/// Site names standing as fields of a dateline.
+fn dateline_site(s: &str) -> Option<String> {
+    if let Some(c) = caps(&CITED_PAPER, s) {
+        return Some(c[1].to_string());
+    }
+    s.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '【' | '】'))
+        .filter(|t| !t.is_empty())
+        .find(|t| SITE_TOKEN.is_match(t) && han_count(t) >= 2 && !t.starts_with('本'))
+        .map(str::to_string)
+}
+
+/// A source field's value, when it names an outlet.
+fn field_source(raw: &str) -> Option<String> {
+    clean_source(raw).filter(|s| !NO_OUTLET.is_match(s))
+}
+
+/// A toolbar naming its site: "某某网 打印 纠错" (the site's name among
+/// controls).
+fn toolbar_site(s: &str) -> Option<&str> {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    if tokens.len() < 2 {
+        return None;
+    }
+    let mut sites = tokens
+        .iter()
+        .filter(|t| SITE_TOKEN.is_match(t) && han_count(t) >= 2 && !t.starts_with('本'));
+    let site = sites.next()?;
+    let rest_are_controls = tokens.iter().all(|t| t == site || furniture::is_control(t));
+    (sites.next().is_none() && rest_are_controls).then_some(*site)
+}
+
+/// The source the lines before and at the start of the body name: the news
+/// lead, a byline naming the paper, a broadcast's sign-off.
+fn lead_source(ls: &[Line<'_>], kinds: &[Kind], body: &std::ops::Range<usize>) -> Option<String> {
+    let near = body.start.saturating_sub(3)..body.end.min(body.start + 3);
+    for i in near.clone() {
+        if matches!(kinds[i], Kind::Paragraph | Kind::Heading | Kind::Byline) {
+            let s = ls[i].text;
+            let c = caps(&LEAD, s).or_else(|| caps(&LEAD_REPORTER, s));
+            if let Some(c) = c
+                && !c[1].starts_with('本')
+            {
+                return Some(c[1].to_string());
+            }
+        }
+    }
+    for (i, l) in ls.iter().enumerate() {
+        if (kinds[i] == Kind::Byline || (i >= body.start && i < body.start + 2))
+            && let Some(c) = caps(&PAPER_REPORTER, l.text)
+            && !c[1].starts_with('本')
+        {
+            return Some(c[1].to_string());
+        }
+    }
+    // A sign-off in the first paragraph.
+    let first = (body.start..body.end).find(|&i| kinds[i] == Kind::Paragraph)?;
+    let c = caps(&SIGN_OFF, ls[first].text)?;
+    let name = c[1].trim_start_matches(['据', '由', '从', '经']);
+    (han_count(name) >= 2 && !name.starts_with('本')).then(|| name.to_string())
+}
+
+/// The outlet an editor's note (编者按) announces its series in: the note
+/// speaks for the page's publisher.
+fn editors_note_source(ls: &[Line<'_>]) -> Option<String> {
+    let note = ls.iter().take(20).position(|l| {
+        l.text
+            .trim_start_matches(['【', '[', '(', '（', ' '])
+            .starts_with("编者按")
+    })?;
+    ls.iter().skip(note).take(8).find_map(|l| {
+        let c = caps(&ANNOUNCING, l.text)?;
+        let name = c[1].trim_start_matches(['据', '由', '从', '经', '在']);
+        (han_count(name) >= 2 && !name.starts_with('本')).then(|| name.to_string())
+    })
+}
+
+/// A footer's naming of the site: a footer record "报名 栏目 00001 标题
+/// 2019-11-25 …", a reposting notice, a copyright line.
+fn footer_source(ls: &[Line<'_>]) -> Option<String> {
+    for l in ls.iter().rev().take(3) {
+        let first = l.text.split_whitespace().next().unwrap_or("");
+        if let Some(paper) = masthead(first)
+            && l.text.split_whitespace().count() >= 4
+        {
+            return Some(paper.to_string());
+        }
+    }
+    for l in ls {
+        // "未经允许不得转载:站名 » 标题"
+        if let Some(c) = repost(l)
+            && let Some(s) = clean_source(&c[1])
+        {
+            return Some(s);
+        }
+        if l.marks.ban
+            && l.text.contains("版权所有")
+            && let Some(c) = caps(&COPYRIGHT, l.text).or_else(|| caps(&COPYRIGHT_YEARS, l.text))
+        {
+            return Some(c[1].to_string());
+        }
+    }
+    None
+}
+
+/// The site the page's furniture names: a breadcrumb, a toolbar, a page
+/// title's suffix.
+fn furniture_source(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Option<String> {
+    for (i, l) in ls.iter().enumerate().take(header_end) {
+        // A breadcrumb's site: "某某网 > 频道 > 正文".
+        if kinds[i] == Kind::Boilerplate && l.text.contains(['>', '»']) {
+            let site = l
+                .text
+                .split(['>', '»', ':', '：'])
+                .map(str::trim)
+                .find(|p| {
+                    !p.contains("首页")
+                        && han_count(p) >= 2
+                        && (SITE_TOKEN.is_match(p) || (p.ends_with('号') && p.chars().count() <= 4))
+                });
+            if let Some(s) = site {
+                return Some(s.to_string());
+            }
+        }
+    }
+    for (i, l) in ls.iter().enumerate().take(header_end) {
+        if kinds[i] == Kind::Paragraph {
+            continue;
+        }
+        if let Some(site) = toolbar_site(l.text) {
+            return Some(site.to_string());
+        }
+        if kinds[i] == Kind::Heading
+            && let Some((_, site)) = title::split_site_suffix(l.text)
+        {
+            return Some(site.to_string());
+        }
+    }
+    None
+}
+
+/// Reads the page's source; see the module documentation.
+pub(super) fn read(
+    ls: &[Line<'_>],
+    kinds: &[Kind],
+    header_end: usize,
+    body: std::ops::Range<usize>,
+    fields: &Fields,
+) -> Option<String> {
+    let outside = |i: usize| i < header_end || kinds[i] != Kind::Paragraph;
+    // A source field.
+    for (i, l) in ls.iter().enumerate() {
+        if outside(i)
+            && kinds[i] != Kind::Paragraph
+            && let Some(c) = source_field(l)
+            && let Some(s) = field_source(&c[1])
+        {
+            return Some(s);
+        }
+    }
+    if let Some(s) = fields.publisher.as_deref().and_then(field_source) {
+        return Some(s);
+    }
+    // A dateline naming the paper or site; a masthead line.
+    for (i, l) in ls.iter().enumerate() {
+        if kinds[i] == Kind::Meta && meta::has_date(l) {
+            if let Some(s) = dateline_site(l.text) {
+                return Some(s);
+            }
+        }
+        if outside(i)
+            && matches!(kinds[i], Kind::Meta | Kind::Heading)
+            && let Some(paper) = masthead(l.text)
+        {
+            return Some(paper.to_string());
+        }
+    }
+    lead_source(ls, kinds, &body)
+        .or_else(|| editors_note_source(ls))
+        .or_else(|| footer_source(ls))
+        .or_else(|| furniture_source(ls, kinds, header_end))
+        .or_else(|| {
+            ls.iter()
+                .take(3)
+                .find_map(|l| furniture::self_description(l.text).map(str::to_string))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        for re in [
+            &*SOURCE,
+            &*MASTHEAD,
+            &*SITE_TOKEN,
+            &*CITED_PAPER,
+            &*LEAD,
+            &*LEAD_REPORTER,
+            &*PAPER_REPORTER,
+            &*SIGN_OFF,
+            &*REPOST,
+            &*COPYRIGHT,
+            &*COPYRIGHT_YEARS,
+            &*NO_OUTLET,
+            &*ANNOUNCING,
+            &*GLUED_FIELD,
+        ] {
+            assert!(!re.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn sources_are_cut_where_glued_fields_begin() {
+        assert_eq!(clean_source("某某网作者:李四").as_deref(), Some("某某网"));
+        assert_eq!(
+            clean_source("某某日报2024-01-02").as_deref(),
+            Some("某某日报")
+        );
+        assert_eq!(clean_source("某某网|点击量").as_deref(), Some("某某网"));
+    }
+
+    #[test]
+    fn dateline_sites() {
+        assert_eq!(
+            dateline_site("某某城市报 2022年10月31日 星期一").as_deref(),
+            Some("某某城市报")
+        );
+        assert_eq!(
+            dateline_site("《 某某城市报 》( 2022年10月31日   第 17 版)").as_deref(),
+            Some("某某城市报")
+        );
+        assert_eq!(
+            dateline_site("• 2011-06-15   某州日报   记者 张三报道").as_deref(),
+            Some("某州日报")
+        );
+        assert_eq!(
+            dateline_site("www.example.cn  2006年12月24日 08:40:48  某某在线新闻网站").as_deref(),
+            Some("某某在线新闻网站")
+        );
+        assert_eq!(
+            dateline_site("某某日报·新某某客户端 2023-07-13 17:49:44").as_deref(),
+            Some("某某日报·新某某客户端")
+        );
+        assert_eq!(dateline_site("2024-02-24 20:10字体:"), None);
+    }
+
+    #[test]
+    fn leads_name_the_source() {
+        let lead = |s: &str| caps(&LEAD, s).map(|c| c[1].to_string());
+        assert_eq!(
+            lead("某某新闻网讯 1月3日,某县召开会议。").as_deref(),
+            Some("某某新闻网")
+        );
+        assert_eq!(
+            lead("  某州日报/某州网讯(记者张三)今年以来,").as_deref(),
+            Some("某州日报/某州网")
+        );
+        assert_eq!(
+            lead("某某日报·新某某客户端7月13日讯(通讯员 张三)").as_deref(),
+            Some("某某日报·新某某客户端")
+        );
+        assert_eq!(
+            lead("新华社北京6月1日电 记者从某部获悉").as_deref(),
+            Some("新华社")
+        );
+        assert_eq!(lead("本报讯 今年以来,").as_deref(), Some("本报"));
+        assert_eq!(lead("全市电网改造完成。"), None);
+    }
+}
