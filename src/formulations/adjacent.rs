@@ -554,10 +554,10 @@ fn listing(region: &str, n: usize, way: usize) -> Vec<String> {
 const COUNT_WORDS: &[char] = &['大', '个', '项', '类', '条'];
 
 /// Items named after a mention that ends at `me` by the noun of the
-/// formulation `f` (a count word and a noun: 三大工程, 五大农业产业链): the
+/// formulation `f` (a count word and a noun: 三大工程, 四大产业链): the
 /// first `n` different names in the rest of the paragraph that end in that
 /// noun (its last three or two characters), each a short word or a quote
-/// before it — 肉鸡产业链, “连心”工程. Another number of such names, or a
+/// before it — 柑橘产业链, “聚力”工程. Another number of such names, or a
 /// name too long to be one word, gives none.
 pub(super) fn named_by_head_noun(text: &str, me: usize, f: &str, n: usize) -> Option<Vec<String>> {
     let mut chars = f.chars();

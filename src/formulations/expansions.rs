@@ -47,7 +47,7 @@ fn key_morphemes(f: &str) -> Vec<(String, u32)> {
 }
 
 /// Words with a number word inside that counts nothing: the 一 of 进一步
-/// is no second part of 三个进一步优化.
+/// is no second part of 三个进一步完善.
 const NUMBER_INSIDE_WORDS: &[&str] = &["进一步", "统一", "唯一", "同一", "逐一", "专一", "之一"];
 
 /// Whether the number word at byte `i` of `s` is inside one of

@@ -33,7 +33,7 @@
 //! 30 characters that shares a quarter of its pairs with the lead, is not
 //! confirmed as a title of its own and is not the same headline again, the
 //! two are joined with one space
-//! (`某县机关党员进社区 热心服务群众零距离`).
+//! (`某县机关党员进社区 结对服务群众零距离`).
 
 use super::furniture;
 use super::meta;
