@@ -24,6 +24,13 @@ pub(super) const LINKING: &[&str] = &[
     "提升到",
     "下降到",
     "减少到",
+    "增长至",
+    "增加至",
+    "提高至",
+    "提升至",
+    "下降至",
+    "减少至",
+    "扩大至",
     "扩大到",
     "发展到",
     "占比达到",
@@ -99,7 +106,14 @@ fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
         "百分点" => object_before(body, f),
         // Money is mostly what was spent or earned (投入资金300万元,
         // 村集体收入达到50万元); what follows it is what it was spent on.
-        "元" => object_before(body, f).or_else(|| object_after(body, f)),
+        // A verb alone before the sum (投入100万元用于…) names it unless
+        // funds are named after it (筹集200万元周转资金 → 周转资金).
+        "元" => match object_before(body, f) {
+            Some(o) if money_verb_alone(&o) => object_after(body, f)
+                .filter(|a| a.ends_with(['金', '款', '费']))
+                .or(Some(o)),
+            o => o.or_else(|| object_after(body, f)),
+        },
         // People counted by 人 are named before the number (吸纳志愿者等
         // 300余人); what follows is what they did (参与小区治理).
         "人" => object_before(body, f).or_else(|| object_after(body, f)),
@@ -477,7 +491,28 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
         if let Some(m) = PLACE_TAIL.find(tail) {
             return Some(format!("{}{suffix}", m.as_str()));
         }
+        // 惠及3200人: those a project reaches, counted as people.
+        if let Some(v) = BENEFIT_VERBS.iter().find(|v| tail.ends_with(**v)) {
+            return Some(format!("{v}{suffix}"));
+        }
+        // 辖区1.1平方公里,2114户,6132人: households and people of a place
+        // listed without a subject.
+        let listed = text[..cstart]
+            .trim_end_matches(|c: char| c.is_whitespace() || window::is_clause_end(c))
+            .ends_with(['户', '里', '米']);
+        if tail.trim().is_empty() && (suffix == "户数" || listed) {
+            return Some(suffix.to_string());
+        }
     }
+    // 党员总数较上年底净增4.85万名: a change against a base names what
+    // changed; the base is the period's, not the object's.
+    let (window, change) = match COMPARED_CHANGE.captures(window) {
+        Some(c) if !matches!(f.unit, "%" | "‰" | "百分点") => (
+            window[..c.get(0).map_or(window.len(), |m| m.start())].trim_end(),
+            c.get(1).map_or("", |m| m.as_str()),
+        ),
+        _ => (window, ""),
+    };
     let skip = window.chars().count().saturating_sub(20);
     let start = cstart
         + window
@@ -517,7 +552,7 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
         .is_some_and(|(w, t)| matches!(*t, "l" | SET_NOUN) && w.chars().count() >= 3);
     if !EVENT_UNITS.contains(&f.unit) && !set_phrase_head && !words.iter().any(|(_, t)| nounish(t))
     {
-        return None;
+        return money_verb_object(f, window, &words);
     }
     // 参加培训的党员占比达95%: a share of the things a clause picks out
     // names the clause (as 95%的党员参加培训 does, see [`share_after`]).
@@ -559,8 +594,50 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     Some(if ratio && matches!(f.unit, "%" | "‰") {
         format!("{object}占比")
     } else {
-        object
+        format!("{object}{change}")
     })
+}
+
+/// Verbs of reaching people or households (惠及3200人 → 惠及人口).
+const BENEFIT_VERBS: &[&str] = &["惠及", "受益", "覆盖", "辐射"];
+
+// A change against a base at the end of the text before a count:
+// 较上年底净增, 比去年新增.
+static_regex!(
+    COMPARED_CHANGE,
+    r"(?:比|较)\p{Han}{1,6}?(净增加|净增|净减少|净减|新增)$"
+);
+
+/// Verbs that put money in or raise it: a sum after one of them alone is
+/// the money so used (投入100余万元 → 投入资金).
+const MONEY_VERBS: &[&str] = &[
+    "投入", "筹集", "募集", "争取", "拨付", "下拨", "整合", "撬动", "吸引", "落实", "发放",
+];
+
+/// Whether an object of a sum is what [`money_verb_object`] reads from a
+/// verb alone.
+fn money_verb_alone(object: &str) -> bool {
+    MONEY_WORDS.contains(&object)
+        || object
+            .strip_suffix("资金")
+            .is_some_and(|v| MONEY_VERBS.contains(&v))
+}
+
+/// The object of a sum whose subject phrase is a verb alone: a word of money
+/// itself (支出1200万元, 捐资5000元), or the funds a verb of putting money in
+/// moves (投入300万元 → 投入资金).
+fn money_verb_object(f: &Found, window: &str, words: &[(&str, &str)]) -> Option<String> {
+    let [(w, _)] = words else {
+        return None;
+    };
+    // 比上年增收90亿元: a change of the subject before, carried from there.
+    if f.unit != "元" || window.starts_with(['比', '较', '同', '环']) {
+        return None;
+    }
+    if MONEY_WORDS.contains(w) {
+        return Some((*w).to_string());
+    }
+    MONEY_VERBS.contains(w).then(|| format!("{w}资金"))
 }
 
 /// The text before a number once the words between the subject and the
@@ -636,5 +713,5 @@ fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -
 /// when they come last before it.
 pub(super) const MONEY_WORDS: &[&str] = &[
     "收入", "增收", "创收", "捐款", "结算", "收益", "支出", "投资", "补贴", "奖励", "融资", "营收",
-    "分红", "贷款", "补助", "缴纳",
+    "分红", "贷款", "补助", "缴纳", "捐资",
 ];
