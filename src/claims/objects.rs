@@ -569,6 +569,9 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
             return Some(format!("{clause}占比"));
         }
     }
+    if let Some(picked) = picked_out(body, f, cstart, window, &words) {
+        return Some(picked);
+    }
     let ws: Vec<&str> = listed.iter().chain(&words).map(|(w, _)| *w).collect();
     // A list of what is counted keeps more of its items than a phrase does
     // of its modifiers.
@@ -638,6 +641,61 @@ fn money_verb_object(f: &Found, window: &str, words: &[(&str, &str)]) -> Option<
         return Some((*w).to_string());
     }
     MONEY_VERBS.contains(w).then(|| format!("{w}资金"))
+}
+
+/// Longest relative clause and head (characters) a count's object keeps.
+const PICKED_OUT_MAX: usize = 16;
+
+/// The object of a count of things a relative clause picks out, when the
+/// things are a short head right after 的 and the clause fills the phrase
+/// before them: 没有集体经济收入的村142个 → 没有集体经济收入的村,
+/// 年收入10万元以上的合作社35家. Not shares and sums (they name their own
+/// measure), not a scope (全县的党员), not a clause that opens with the
+/// predicate of the whole (表彰优秀的党员).
+fn picked_out(
+    body: &Body,
+    f: &Found,
+    cstart: usize,
+    window: &str,
+    words: &[(&str, &str)],
+) -> Option<String> {
+    let text = body.text.as_str();
+    if matches!(f.unit, "%" | "‰" | "百分点" | "元" | "岁") {
+        return None;
+    }
+    let &(first, _) = words.first()?;
+    let at = offset_in(text, first)?;
+    let head: usize = words.iter().map(|(w, _)| w.chars().count()).sum();
+    if head > 3 || !text[..at].ends_with('的') {
+        return None;
+    }
+    let mut clause = window.trim();
+    for p in ["其中", "共有", "现有", "有"] {
+        clause = clause.strip_prefix(p).unwrap_or(clause);
+    }
+    let n = clause.chars().count();
+    if !(5..=PICKED_OUT_MAX).contains(&n)
+        || clause.starts_with(['全', '各', '本', '该', '其'])
+        || clause.contains(|c: char| is_quote_char(c) || c == '(')
+    {
+        return None;
+    }
+    let clause_at = offset_in(text, clause)?;
+    if clause_at < cstart || clause_at >= at {
+        return None;
+    }
+    let tags = object_tags(body, clause_at, at);
+    // The clause opens with what it says of the things (没有, 年收入), not
+    // with a place, a time or a connective before it (并, 此前, 新疆已有).
+    let opens_with_predicate = tags.first().is_none_or(|(w, t)| {
+        PREDICATE_VERBS.contains(w)
+            || LIGHT_VERBS.contains(w)
+            || !matches!(*t, "v" | "vn" | "n" | "a" | "nz")
+    }) || words.last().is_some_and(|(_, t)| *t == "b");
+    let said = tags.iter().any(|(_, t)| matches!(*t, "v" | "vn"))
+        || clause.contains("以上")
+        || clause.contains("以下");
+    (said && !opens_with_predicate).then(|| clause.to_string())
 }
 
 /// The text before a number once the words between the subject and the
