@@ -180,8 +180,7 @@ fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option<String> {
     let plain = part
         .chars()
         .all(|c| is_han(c) || c.is_ascii_digit() || c == '.');
-    if n < 2
-        || n > GROUP_PART_MAX
+    if !(2..=GROUP_PART_MAX).contains(&n)
         || !plain
         || !part.starts_with(|c: char| is_han(c) || c.is_ascii_digit())
     {
