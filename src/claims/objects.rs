@@ -505,6 +505,11 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     }
     // 党员总数较上年底净增4.85万名: a change against a base names what
     // changed; the base is the period's, not the object's.
+    // 比上届提高6.1%: a clause of a base and a change alone names no
+    // subject; it is carried from the claim before (see [`carried_object`]).
+    if BASE_ONLY.is_match(window) {
+        return None;
+    }
     let (window, change) = match COMPARED_CHANGE.captures(window) {
         Some(c) if !matches!(f.unit, "%" | "‰" | "百分点") => (
             window[..c.get(0).map_or(window.len(), |m| m.start())].trim_end(),
@@ -599,6 +604,12 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
         format!("{object}{change}")
     })
 }
+
+// The text before a number that is only a comparison base (比上届, 较去年同期).
+static_regex!(
+    BASE_ONLY,
+    r"^(?:同比|环比)?(?:比|较)(?:上|去|前|本)(?:年|届|月|季度|年度)(?:同期|底|末|初)?$"
+);
 
 /// Verbs of reaching people or households (惠及3200人 → 惠及人口).
 const BENEFIT_VERBS: &[&str] = &["惠及", "受益", "覆盖", "辐射"];

@@ -685,3 +685,14 @@ fn counts_of_things_a_relative_clause_picks_out() {
         ]
     );
 }
+
+#[test]
+fn a_base_and_a_change_alone_carry_the_subject_before() {
+    assert_eq!(
+        objects("参加投票的党员占92.5%,比上届提高3.1%。"),
+        [
+            Some("参加投票的党员占比".to_string()),
+            Some("参加投票的党员占比提高".to_string())
+        ]
+    );
+}
