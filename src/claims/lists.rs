@@ -106,7 +106,7 @@ pub(super) struct Respective {
 /// Verbs of change (after 分别, or opening a clause without a subject): the
 /// object names what changed.
 pub(super) const CHANGE_VERBS: &[&str] = &[
-    "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低",
+    "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "净增", "净减",
 ];
 
 impl Respective {

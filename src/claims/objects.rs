@@ -24,6 +24,13 @@ pub(super) const LINKING: &[&str] = &[
     "提升到",
     "下降到",
     "减少到",
+    "增长至",
+    "增加至",
+    "提高至",
+    "提升至",
+    "下降至",
+    "减少至",
+    "扩大至",
     "扩大到",
     "发展到",
     "占比达到",
@@ -99,7 +106,14 @@ fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
         "百分点" => object_before(body, f),
         // Money is mostly what was spent or earned (投入资金300万元,
         // 村集体收入达到50万元); what follows it is what it was spent on.
-        "元" => object_before(body, f).or_else(|| object_after(body, f)),
+        // A verb alone before the sum (投入100万元用于…) names it unless
+        // funds are named after it (筹集200万元周转资金 → 周转资金).
+        "元" => match object_before(body, f) {
+            Some(o) if money_verb_alone(&o) => object_after(body, f)
+                .filter(|a| a.ends_with(['金', '款', '费']))
+                .or(Some(o)),
+            o => o.or_else(|| object_after(body, f)),
+        },
         // People counted by 人 are named before the number (吸纳志愿者等
         // 300余人); what follows is what they did (参与小区治理).
         "人" => object_before(body, f).or_else(|| object_after(body, f)),
@@ -166,8 +180,7 @@ fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option<String> {
     let plain = part
         .chars()
         .all(|c| is_han(c) || c.is_ascii_digit() || c == '.');
-    if n < 2
-        || n > GROUP_PART_MAX
+    if !(2..=GROUP_PART_MAX).contains(&n)
         || !plain
         || !part.starts_with(|c: char| is_han(c) || c.is_ascii_digit())
     {
@@ -477,7 +490,33 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
         if let Some(m) = PLACE_TAIL.find(tail) {
             return Some(format!("{}{suffix}", m.as_str()));
         }
+        // 惠及3200人: those a project reaches, counted as people.
+        if let Some(v) = BENEFIT_VERBS.iter().find(|v| tail.ends_with(**v)) {
+            return Some(format!("{v}{suffix}"));
+        }
+        // 辖区1.1平方公里,2114户,6132人: households and people of a place
+        // listed without a subject.
+        let listed = text[..cstart]
+            .trim_end_matches(|c: char| c.is_whitespace() || window::is_clause_end(c))
+            .ends_with(['户', '里', '米']);
+        if tail.trim().is_empty() && (suffix == "户数" || listed) {
+            return Some(suffix.to_string());
+        }
     }
+    // 党员总数较上年底净增4.85万名: a change against a base names what
+    // changed; the base is the period's, not the object's.
+    // 比上届提高6.1%: a clause of a base and a change alone names no
+    // subject; it is carried from the claim before (see [`carried_object`]).
+    if BASE_ONLY.is_match(window) {
+        return None;
+    }
+    let (window, change) = match COMPARED_CHANGE.captures(window) {
+        Some(c) if !matches!(f.unit, "%" | "‰" | "百分点") => (
+            window[..c.get(0).map_or(window.len(), |m| m.start())].trim_end(),
+            c.get(1).map_or("", |m| m.as_str()),
+        ),
+        _ => (window, ""),
+    };
     let skip = window.chars().count().saturating_sub(20);
     let start = cstart
         + window
@@ -517,7 +556,7 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
         .is_some_and(|(w, t)| matches!(*t, "l" | SET_NOUN) && w.chars().count() >= 3);
     if !EVENT_UNITS.contains(&f.unit) && !set_phrase_head && !words.iter().any(|(_, t)| nounish(t))
     {
-        return None;
+        return money_verb_object(f, window, &words);
     }
     // 参加培训的党员占比达95%: a share of the things a clause picks out
     // names the clause (as 95%的党员参加培训 does, see [`share_after`]).
@@ -533,6 +572,9 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
         {
             return Some(format!("{clause}占比"));
         }
+    }
+    if let Some(picked) = picked_out(body, f, cstart, window, &words) {
+        return Some(picked);
     }
     let ws: Vec<&str> = listed.iter().chain(&words).map(|(w, _)| *w).collect();
     // A list of what is counted keeps more of its items than a phrase does
@@ -559,8 +601,111 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     Some(if ratio && matches!(f.unit, "%" | "‰") {
         format!("{object}占比")
     } else {
-        object
+        format!("{object}{change}")
     })
+}
+
+// The text before a number that is only a comparison base (比上届, 较去年同期).
+static_regex!(
+    BASE_ONLY,
+    r"^(?:同比|环比)?(?:比|较)(?:上|去|前|本)(?:年|届|月|季度|年度)(?:同期|底|末|初)?$"
+);
+
+/// Verbs of reaching people or households (惠及3200人 → 惠及人口).
+const BENEFIT_VERBS: &[&str] = &["惠及", "受益", "覆盖", "辐射"];
+
+// A change against a base at the end of the text before a count:
+// 较上年底净增, 比去年新增.
+static_regex!(
+    COMPARED_CHANGE,
+    r"(?:比|较)\p{Han}{1,6}?(净增加|净增|净减少|净减|新增)$"
+);
+
+/// Verbs that put money in or raise it: a sum after one of them alone is
+/// the money so used (投入100余万元 → 投入资金).
+const MONEY_VERBS: &[&str] = &[
+    "投入", "筹集", "募集", "争取", "拨付", "下拨", "整合", "撬动", "吸引", "落实", "发放",
+];
+
+/// Whether an object of a sum is what [`money_verb_object`] reads from a
+/// verb alone.
+fn money_verb_alone(object: &str) -> bool {
+    MONEY_WORDS.contains(&object)
+        || object
+            .strip_suffix("资金")
+            .is_some_and(|v| MONEY_VERBS.contains(&v))
+}
+
+/// The object of a sum whose subject phrase is a verb alone: a word of money
+/// itself (支出1200万元, 捐资5000元), or the funds a verb of putting money in
+/// moves (投入300万元 → 投入资金).
+fn money_verb_object(f: &Found, window: &str, words: &[(&str, &str)]) -> Option<String> {
+    let [(w, _)] = words else {
+        return None;
+    };
+    // 比上年增收90亿元: a change of the subject before, carried from there.
+    if f.unit != "元" || window.starts_with(['比', '较', '同', '环']) {
+        return None;
+    }
+    if MONEY_WORDS.contains(w) {
+        return Some((*w).to_string());
+    }
+    MONEY_VERBS.contains(w).then(|| format!("{w}资金"))
+}
+
+/// Longest relative clause and head (characters) a count's object keeps.
+const PICKED_OUT_MAX: usize = 16;
+
+/// The object of a count of things a relative clause picks out, when the
+/// things are a short head right after 的 and the clause fills the phrase
+/// before them: 没有集体经济收入的村142个 → 没有集体经济收入的村,
+/// 年收入10万元以上的合作社35家. Not shares and sums (they name their own
+/// measure), not a scope (全县的党员), not a clause that opens with the
+/// predicate of the whole (表彰优秀的党员).
+fn picked_out(
+    body: &Body,
+    f: &Found,
+    cstart: usize,
+    window: &str,
+    words: &[(&str, &str)],
+) -> Option<String> {
+    let text = body.text.as_str();
+    if matches!(f.unit, "%" | "‰" | "百分点" | "元" | "岁") {
+        return None;
+    }
+    let &(first, _) = words.first()?;
+    let at = offset_in(text, first)?;
+    let head: usize = words.iter().map(|(w, _)| w.chars().count()).sum();
+    if head > 3 || !text[..at].ends_with('的') {
+        return None;
+    }
+    let mut clause = window.trim();
+    for p in ["其中", "共有", "现有", "有"] {
+        clause = clause.strip_prefix(p).unwrap_or(clause);
+    }
+    let n = clause.chars().count();
+    if !(5..=PICKED_OUT_MAX).contains(&n)
+        || clause.starts_with(['全', '各', '本', '该', '其'])
+        || clause.contains(|c: char| is_quote_char(c) || c == '(')
+    {
+        return None;
+    }
+    let clause_at = offset_in(text, clause)?;
+    if clause_at < cstart || clause_at >= at {
+        return None;
+    }
+    let tags = object_tags(body, clause_at, at);
+    // The clause opens with what it says of the things (没有, 年收入), not
+    // with a place, a time or a connective before it (并, 此前, 新疆已有).
+    let opens_with_predicate = tags.first().is_none_or(|(w, t)| {
+        PREDICATE_VERBS.contains(w)
+            || LIGHT_VERBS.contains(w)
+            || !matches!(*t, "v" | "vn" | "n" | "a" | "nz")
+    }) || words.last().is_some_and(|(_, t)| *t == "b");
+    let said = tags.iter().any(|(_, t)| matches!(*t, "v" | "vn"))
+        || clause.contains("以上")
+        || clause.contains("以下");
+    (said && !opens_with_predicate).then(|| clause.to_string())
 }
 
 /// The text before a number once the words between the subject and the
@@ -636,5 +781,5 @@ fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -
 /// when they come last before it.
 pub(super) const MONEY_WORDS: &[&str] = &[
     "收入", "增收", "创收", "捐款", "结算", "收益", "支出", "投资", "补贴", "奖励", "融资", "营收",
-    "分红", "贷款", "补助", "缴纳",
+    "分红", "贷款", "补助", "缴纳", "捐资",
 ];

@@ -638,3 +638,61 @@ fn parts_of_a_group_named_at_the_head_of_the_sentence() {
         ]
     );
 }
+
+#[test]
+fn changes_against_a_base_benefits_and_sums_after_a_verb() {
+    assert_eq!(
+        objects("全县团员总数较上年底净增320名。团员总数为5600名,比上年净增180名。"),
+        [
+            Some("团员总数净增".to_string()),
+            Some("团员总数".to_string()),
+            Some("团员总数净增".to_string())
+        ]
+    );
+    assert_eq!(
+        objects("修建村道8公里,惠及1500人。闲置宅基地减少至36处。"),
+        [
+            Some("村道".to_string()),
+            Some("惠及人口".to_string()),
+            Some("闲置宅基地".to_string())
+        ]
+    );
+    assert_eq!(
+        objects("镇里投入80万元用于修路,筹集30万元周转资金,全年支出完成900万元。"),
+        [
+            Some("投入资金".to_string()),
+            Some("周转资金".to_string()),
+            Some("支出".to_string())
+        ]
+    );
+    assert_eq!(
+        objects("该社区面积2.1平方公里,860户,2450人。"),
+        [
+            Some("社区面积".to_string()),
+            Some("户数".to_string()),
+            Some("人口".to_string())
+        ]
+    );
+}
+
+#[test]
+fn counts_of_things_a_relative_clause_picks_out() {
+    assert_eq!(
+        objects("没有集体经济收入的村42个,全县的党员1200名。"),
+        [
+            Some("没有集体经济收入的村".to_string()),
+            Some("党员".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_base_and_a_change_alone_carry_the_subject_before() {
+    assert_eq!(
+        objects("参加投票的党员占92.5%,比上届提高3.1%。"),
+        [
+            Some("参加投票的党员占比".to_string()),
+            Some("参加投票的党员占比提高".to_string())
+        ]
+    );
+}
