@@ -503,7 +503,7 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
             return Some(suffix.to_string());
         }
     }
-    // 党员总数较上年底净增4.85万名: a change against a base names what
+    // 团员总数较上年底净增320名: a change against a base names what
     // changed; the base is the period's, not the object's.
     // 比上届提高6.1%: a clause of a base and a change alone names no
     // subject; it is carried from the claim before (see [`carried_object`]).
@@ -658,7 +658,7 @@ const PICKED_OUT_MAX: usize = 16;
 
 /// The object of a count of things a relative clause picks out, when the
 /// things are a short head right after 的 and the clause fills the phrase
-/// before them: 没有集体经济收入的村142个 → 没有集体经济收入的村,
+/// before them: 未建成标准化场所的社区15个 → 未建成标准化场所的社区,
 /// 年收入10万元以上的合作社35家. Not shares and sums (they name their own
 /// measure), not a scope (全县的党员), not a clause that opens with the
 /// predicate of the whole (表彰优秀的党员).

@@ -678,9 +678,9 @@ fn changes_against_a_base_benefits_and_sums_after_a_verb() {
 #[test]
 fn counts_of_things_a_relative_clause_picks_out() {
     assert_eq!(
-        objects("没有集体经济收入的村42个,全县的党员1200名。"),
+        objects("没有固定活动场所的村42个,全县的党员1200名。"),
         [
-            Some("没有集体经济收入的村".to_string()),
+            Some("没有固定活动场所的村".to_string()),
             Some("党员".to_string())
         ]
     );

@@ -318,7 +318,7 @@ fn expansions_before_the_mention() {
     // The list runs back over a quoted item, to the 与 that governs it.
     assert_eq!(
         exp(
-            "把积分结果与评优评先、岗位补贴、“五好家庭”评选“三挂钩”,形成激励。",
+            "推行积分管理,与评优评先、岗位补贴、“五好家庭”评选“三挂钩”,形成激励。",
             "三挂钩"
         ),
         v(&["评优评先", "岗位补贴", "“五好家庭”评选"])
