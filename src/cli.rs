@@ -91,7 +91,7 @@ enum Command {
     SearchBuild(crate::search::cli::SearchBuildArgs),
     /// Search an archive built by `search-build` or `index --search`: ranked documents with
     /// snippets, facets, or claims as rows (`--claims`).
-    Search(crate::search::cli::SearchArgs),
+    Search(Box<crate::search::cli::SearchArgs>),
     /// Export analyses for another search engine (`--format es-bulk`: Elasticsearch/OpenSearch
     /// `_bulk` NDJSON; the index template is docs/search-mapping.json).
     Export(crate::search::cli::ExportArgs),
@@ -306,7 +306,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             search.as_deref(),
         ),
         Command::SearchBuild(a) => crate::search::cli::search_build(a),
-        Command::Search(a) => crate::search::cli::search(a),
+        Command::Search(a) => crate::search::cli::search(*a),
         Command::Export(a) => crate::search::cli::export(a),
     }
 }

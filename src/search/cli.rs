@@ -572,14 +572,31 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let mut bad = 0u64;
-    let write = |an: &Analysis, out: &mut dyn Write| -> Result<()> {
+    let write = |an: &Analysis, out: &mut dyn Write| -> Result<io::Result<()>> {
         let (action, source) = super::export::bulk_lines(an, &a.index)?;
-        writeln!(out, "{action}\n{source}").map_err(out_err)
+        Ok(writeln!(out, "{action}\n{source}"))
     };
+    // The reader of a pipe has had enough (`dangjian export … | head`).
+    let pipe_closed = |r: io::Result<()>| -> Result<bool> {
+        match r {
+            Ok(()) => Ok(false),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+            Err(e) => Err(out_err(e)),
+        }
+    };
+    let mut closed = false;
     for p in &a.sources {
+        if closed {
+            break;
+        }
         if p.is_dir() {
             let archive = Archive::open(p)?;
-            archive.for_each_document(|an| write(&an, &mut out))?;
+            archive.for_each_document(|an| {
+                if !closed {
+                    closed = pipe_closed(write(&an, &mut out)?)?;
+                }
+                Ok(())
+            })?;
             continue;
         }
         let reader: Box<dyn BufRead> = if p.as_os_str() == "-" {
@@ -592,7 +609,12 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
         for (i, line) in reader.lines().enumerate() {
             let line = line.map_err(|e| Error::io(p, e))?;
             match parse_line(&line, &format!("{}:{}", p.display(), i + 1)) {
-                Ok(Some(an)) => write(&an, &mut out)?,
+                Ok(Some(an)) => {
+                    if pipe_closed(write(&an, &mut out)?)? {
+                        closed = true;
+                        break;
+                    }
+                }
                 Ok(None) => {}
                 Err(e) => {
                     eprintln!("dangjian: {e}; skipped");
@@ -600,6 +622,9 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
                 }
             }
         }
+    }
+    if closed {
+        return Ok(ExitCode::SUCCESS);
     }
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(out_err(e)),

@@ -733,12 +733,13 @@ impl Archive {
         Ok(())
     }
 
-    /// Compiles a substring match on the bigram (or, for one character, the
-    /// unigram) field.
+    /// Compiles a substring match on the bigram field (for one character:
+    /// the unigram field if there is one, else the bigrams that start or
+    /// end with it).
     fn substring(
         &self,
         bi: tantivy::schema::Field,
-        uni: tantivy::schema::Field,
+        uni: Option<tantivy::schema::Field>,
         norm: &str,
     ) -> Option<Box<dyn Query>> {
         let cs = chars_of(norm);
@@ -750,10 +751,18 @@ impl Archive {
         };
         match cs.len() {
             0 => None,
-            1 => Some(Box::new(TermQuery::new(
-                Term::from_field_text(uni, &cs[0].1.to_string()),
-                IndexRecordOption::WithFreqs,
-            ))),
+            1 => match uni {
+                Some(uni) => Some(Box::new(TermQuery::new(
+                    Term::from_field_text(uni, &cs[0].1.to_string()),
+                    IndexRecordOption::WithFreqs,
+                ))),
+                None => {
+                    let c = regex::escape(&cs[0].1.to_string());
+                    tantivy::query::RegexQuery::from_pattern(&format!("{c}.|.{c}"), bi)
+                        .ok()
+                        .map(|q| Box::new(q) as Box<dyn Query>)
+                }
+            },
             2 => Some(Box::new(TermQuery::new(
                 pair(0),
                 IndexRecordOption::WithFreqs,
@@ -773,9 +782,21 @@ impl Archive {
 
     fn place_query(&self, place: &str) -> Result<Box<dyn Query>> {
         let codes = place_codes(place);
+        if codes.is_empty() && !self.has_place_name(&normalize(place.trim())) {
+            return Err(config(format!(
+                "unknown place `{place}`: neither a division of the gazetteer nor the place of an indexed document; give a name (浙江省, 桂林市) or a six-digit code"
+            )));
+        }
         let mut qs: Vec<Box<dyn Query>> = codes.iter().map(|c| term_q(self.f.place, c)).collect();
         qs.push(term_q(self.f.place_name, &normalize(place.trim())));
         Ok(any_of(qs))
+    }
+
+    fn has_place_name(&self, name: &str) -> bool {
+        self.reader
+            .searcher()
+            .doc_freq(&Term::from_field_text(self.f.place_name, name))
+            .is_ok_and(|n| n > 0)
     }
 
     fn compile(&self, n: &query::Node) -> Result<Box<dyn Query>> {
@@ -793,10 +814,10 @@ impl Archive {
                     QField::Any | QField::Body | QField::Title => {
                         let mut alts: Vec<Box<dyn Query>> = Vec::new();
                         if *field != QField::Title {
-                            alts.extend(self.substring(f.body_bi, f.body_uni, &norm));
+                            alts.extend(self.substring(f.body_bi, None, &norm));
                         }
                         if *field != QField::Body {
-                            alts.extend(self.substring(f.title_bi, f.title_uni, &norm));
+                            alts.extend(self.substring(f.title_bi, Some(f.title_uni), &norm));
                         }
                         if alts.is_empty() {
                             return Err(empty());
@@ -1329,7 +1350,6 @@ pub fn prepare(a: &Analysis, f: &Fields) -> Result<Prepared> {
         );
     }
     doc.add_text(f.body_bi, &body);
-    doc.add_text(f.body_uni, &body);
     doc.add_i64(f.date, date.unwrap_or(0));
     doc.add_u64(f.year, year);
     if let Some(s) = &source {
@@ -1369,7 +1389,7 @@ pub fn prepare(a: &Analysis, f: &Fields) -> Result<Prepared> {
     };
     let json =
         serde_json::to_vec(&stored).map_err(|e| Error::new(ErrorKind::Json, e.to_string()))?;
-    let packed = zstd::encode_all(&json[..], 3)
+    let packed = zstd::bulk::compress(&json, 3)
         .map_err(|e| Error::new(ErrorKind::Internal, format!("compressing: {e}")))?;
     doc.add_bytes(f.stored, &packed);
     let mut docs = vec![doc];

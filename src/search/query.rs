@@ -96,14 +96,14 @@ pub enum Node {
 }
 
 impl Node {
-    /// The plain text of the positive terms (for snippets): title/body/any
+    /// The plain text of the positive terms (for snippets): text and title
     /// terms not under a NOT.
     pub fn positive_texts(&self) -> Vec<String> {
         let mut out = Vec::new();
         fn walk(n: &Node, out: &mut Vec<String>) {
             match n {
                 Node::Term { field, text, .. } => {
-                    if matches!(field, QField::Any | QField::Body) {
+                    if matches!(field, QField::Any | QField::Body | QField::Title) {
                         out.push(text.clone());
                     }
                 }

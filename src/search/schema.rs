@@ -34,8 +34,6 @@ pub struct Fields {
     pub body: Field,
     /// Body, bigrams.
     pub body_bi: Field,
-    /// Body, characters.
-    pub body_uni: Field,
     /// Date as YYYYMMDD (0 when unknown).
     pub date: Field,
     /// Year (0 when unknown).
@@ -92,7 +90,6 @@ pub fn build() -> (Schema, Fields) {
             "body_bi",
             text(BIGRAMS, IndexRecordOption::WithFreqsAndPositions),
         ),
-        body_uni: b.add_text_field("body_uni", text(UNIGRAMS, IndexRecordOption::WithFreqs)),
         date: b.add_i64_field("date", INDEXED | FAST),
         year: b.add_u64_field("year", INDEXED | FAST),
         source: b.add_text_field("source", kw.clone()),
@@ -123,7 +120,6 @@ pub fn fields_of(schema: &Schema) -> Result<Fields, String> {
         title_uni: f("title_uni")?,
         body: f("body")?,
         body_bi: f("body_bi")?,
-        body_uni: f("body_uni")?,
         date: f("date")?,
         year: f("year")?,
         source: f("source")?,

@@ -6,7 +6,7 @@
 //! |---|---|---|
 //! | `body`, `title` | [`WordTokenizer`]: the project's segmenter (jieba + lexicon) | BM25 ranking on words |
 //! | `body_bi`, `title_bi` | [`BigramTokenizer`]: overlapping character pairs | every query of 2+ characters that occurs in the text matches, even inside a longer word (党建 in 机关党建) |
-//! | `body_uni` | [`UnigramTokenizer`]: single characters | one-character queries |
+//! | `title_uni` | [`UnigramTokenizer`]: single characters | one-character queries on titles (on the body, a one-character query matches the bigrams that start or end with it) |
 //!
 //! Whitespace is not part of the character sequence (a query
 //! matches across a line break) and ASCII letters are lower-cased, in the
@@ -160,19 +160,10 @@ impl TokenStream for UnigramStream<'_> {
 
 /// Words of the project's segmenter (the analysis's tokens and lexicon);
 /// whitespace and punctuation are not terms.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct WordTokenizer {
     segmenter: Segmenter,
     token: Token,
-}
-
-impl Default for WordTokenizer {
-    fn default() -> Self {
-        WordTokenizer {
-            segmenter: Segmenter::default(),
-            token: Token::default(),
-        }
-    }
 }
 
 /// The stream of [`WordTokenizer`].
