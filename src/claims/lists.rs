@@ -4,7 +4,6 @@
 //! after or before an object.
 
 use super::numbers::chinese_numerals;
-use super::objects::{LINKING, PLACE_UNITS, threshold_at};
 use super::periods::leading_period_end;
 use super::phrases::*;
 use super::{Body, Found};

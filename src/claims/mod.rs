@@ -64,6 +64,7 @@ mod numbers;
 mod objects;
 mod periods;
 mod phrases;
+mod scan;
 #[cfg(test)]
 mod tests;
 
@@ -185,7 +186,7 @@ pub fn extract_in_body(body: &Body, original: &str, formulations: &[Formulation]
 /// Extracts the claims of a normalized body whose map points into
 /// `original`. Numbers inside the mentions of `formulations` are skipped.
 pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec<Claim> {
-    let found = numbers::candidates(body);
+    let found = scan::candidates(body);
 
     let mentions = Spans::new(
         formulations

@@ -1,13 +1,12 @@
 //! Where the numbers are: Arabic numbers with their magnitude words,
 //! Chinese numerals of a hundred or more, round counts (上百, 万名) and
 //! 百分之…, read into values; the words of `data/units.tsv` that may follow
-//! them; and the candidate scan that hands each number to [`super::judge`].
+//! them. [`super::scan`] finds the numbers in a body with these.
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::judge::{approx_before, judge, judge_fraction, judge_round};
 use super::{Body, Found};
 use crate::numerals::{self, Decimal};
 use crate::taken::Taken;
@@ -134,8 +133,6 @@ static_regex!(
     ARABIC,
     r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[余多]?(?:万亿|亿|万|千|百)|[ \u{3000}](?:万亿|亿|万))?"
 );
-// A fraction of small numbers written with digits (1/4, 2/3).
-static_regex!(FRACTION, r"[0-9]{1,2}/[0-9]{1,3}");
 
 /// A character of a Chinese numeral as [`chinese_numerals`] reads it.
 pub(super) fn is_numeral_char(c: char) -> bool {
@@ -234,14 +231,6 @@ pub(super) fn chinese_numerals(text: &str) -> impl Iterator<Item = (usize, usize
     })
 }
 
-static_regex!(
-    ROUND,
-    r"(?:上|数|几)?(?:十万|百万|千万|[十百千]亿|万|亿|百|千|十)|成(?:千|百|万)"
-);
-static_regex!(
-    PERCENT_CN,
-    r"(百|千)分之([零〇○一二两三四五六七八九十百点]+)"
-);
 
 /// Spaces that may stand between a number and its unit (680 名, 10 万元).
 pub(super) const NUMBER_SPACE: &[char] = &[' ', '\u{3000}', '\u{a0}'];
@@ -293,86 +282,14 @@ pub(super) fn magnitude_exp(num: &str) -> u32 {
     }
 }
 
+/// The Arabic numbers of `text`, with their magnitude words, in order.
+pub(super) fn arabic_numbers(text: &str) -> regex::Matches<'static, '_> {
+    ARABIC.find_iter(text)
+}
+
 /// The end of the Arabic number that starts `s`, if one does.
 pub(super) fn arabic_at_start(s: &str) -> Option<usize> {
     ARABIC.find(s).filter(|m| m.start() == 0).map(|m| m.end())
-}
-
-/// The candidate numbers of a body, sorted by start: 百分之…, round counts
-/// (上百家, 万名), Arabic numbers, then Chinese numerals, each judged by
-/// [`super::judge`]; a stretch taken by one is not read again by the next.
-pub(super) fn candidates(body: &Body) -> Vec<Found> {
-    let text = body.text.as_str();
-    let mut found: Vec<Found> = Vec::new();
-    let mut taken = Taken::new(text.len());
-
-    // 百分之三十, 千分之五.
-    for c in PERCENT_CN.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        if let Ok(v) = numerals::parse_chinese(&c[2]) {
-            let unit = if &c[1] == "百" { "%" } else { "‰" };
-            // 近百分之九十: the approximation before it.
-            let (start, approx) = match approx_before(text, m.start()) {
-                Some((a, len)) => (m.start() - len, Some(a)),
-                None => (m.start(), None),
-            };
-            found.push(Found {
-                start,
-                end: m.end(),
-                value: v,
-                value_max: None,
-                unit,
-                approx,
-            });
-            taken.take(m.start(), m.end());
-        }
-    }
-    // 上百家, 数千名, 百余名, 近千名, 万名, 超亿元: round counts.
-    for m in ROUND.find_iter(text) {
-        if taken.overlaps(m.start(), m.end()) {
-            continue;
-        }
-        if let Some(f) = judge_round(body, m.start(), m.end()) {
-            taken.take(f.start, f.end);
-            found.push(f);
-        }
-    }
-    // 1/4, 2/3: shares written as fractions.
-    for m in FRACTION.find_iter(text) {
-        if let Some(f) = judge_fraction(body, m.start(), m.end()) {
-            taken.take(f.start, f.end);
-            found.push(f);
-        }
-    }
-    for m in ARABIC.find_iter(text) {
-        if taken.overlaps(m.start(), m.end()) {
-            continue;
-        }
-        if let Some(f) = judge(body, m.start(), m.end(), true) {
-            taken.take(f.start, f.end);
-            found.push(f);
-        }
-    }
-    for (s, e) in chinese_numerals(text) {
-        if taken.overlaps(s, e) {
-            continue;
-        }
-        // A Chinese numeral needs a digit besides its units (一百二十, not 百),
-        // or an approximation inside (十余万).
-        if !text[s..e].chars().any(|c| {
-            matches!(c, '余' | '多')
-                || numerals::chinese_digit(c).is_some_and(|d| d > 0)
-                    && !matches!(c, '零' | '〇' | '○')
-        }) {
-            continue;
-        }
-        if let Some(f) = judge(body, s, e, false) {
-            taken.take(f.start, f.end);
-            found.push(f);
-        }
-    }
-    found.sort_by_key(|f| f.start);
-    found
 }
 
 #[cfg(test)]

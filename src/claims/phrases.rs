@@ -539,3 +539,93 @@ pub(super) const CLASSIFIERS: &[&str] = &[
     "个", "名", "家", "位", "处", "株", "棵", "件", "项", "支", "座", "栋", "所", "条", "台", "辆",
     "套", "种", "类", "篇", "份", "张", "间", "户", "只", "头", "本", "部",
 ];
+
+/// Words between an object and its number (组建党员志愿服务队335支,
+/// 占比达30.7%), stripped from the end of the text before the number,
+/// longest first.
+pub(super) const LINKING: &[&str] = &[
+    "折合人民币",
+    "折合",
+    "同比增长",
+    "增长到",
+    "增加到",
+    "提高到",
+    "提升到",
+    "下降到",
+    "减少到",
+    "增长至",
+    "增加至",
+    "提高至",
+    "提升至",
+    "下降至",
+    "减少至",
+    "扩大至",
+    "扩大到",
+    "发展到",
+    "占比达到",
+    "占比达",
+    "占比为",
+    "已达到",
+    "达到",
+    "完成",
+    "实现",
+    "共计",
+    "累计",
+    "合计",
+    "总计",
+    "已达",
+    "只有",
+    "多达",
+    "高达",
+    "超过",
+    "突破",
+    "增长",
+    "提升",
+    "提高",
+    "下降",
+    "减少",
+    "增加",
+    "占比",
+    "全部",
+    "均",
+    "都",
+    "不足",
+    "不到",
+    "至少",
+    "超",
+    "已",
+    "达",
+    "为",
+    "是",
+    "共",
+    "有",
+    "仅",
+    "约",
+    "近",
+    "逾",
+    "的",
+    "等",
+    "各",
+    "了",
+    "计",
+    "从",
+    "由",
+    "在",
+    "占",
+];
+
+/// Administrative units that a share of places counts (60%的行政村集体经济
+/// 收入超过25万元: the share is of villages, the rest says which ones).
+pub(super) const PLACE_UNITS: &[&str] = &["行政村", "村", "社区", "乡镇", "镇", "乡", "街道"];
+
+// A threshold an attribute passes, after a few characters naming the
+// attribute (jieba tags 收入 a verb): (全部)达10万元, 收入均超过50万元.
+static_regex!(
+    THRESHOLD,
+    r"^\p{Han}{0,6}?(?:全部|均|都|已)?(?:达到|达|超过|超|突破|高于|低于|不足|不到|在)[0-9]"
+);
+
+/// Whether a threshold starts at byte `at` of `text` (see [`THRESHOLD`]).
+pub(super) fn threshold_at(text: &str, at: usize) -> bool {
+    text.get(at..).is_some_and(|r| THRESHOLD.is_match(r))
+}

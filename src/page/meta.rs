@@ -14,30 +14,13 @@
 //! other articles), ISO-formatted. Year first (2024年8月15日, 2024-08-15) or day first with
 //! dots (15.08.2024); a date is a date only when its month has that day.
 
+use super::dates::{caps, find_date, has_date, has_edition, has_labelled_date};
 use super::fields::{self, Fields};
 use super::{source, title};
 
 pub use super::source::clean_source;
 use super::{Kind, Line, PageMeta};
 
-static_regex!(
-    DATE_CN,
-    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-);
-static_regex!(DATE_ISO, r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})");
-// Day first, with dots, as some templates stamp a page: 09.11.2014 12:06.
-static_regex!(
-    DATE_DMY,
-    r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:$|[^\d.])"
-);
-static_regex!(
-    LABELLED_DATE,
-    r"(?:发布|发表|发文|信息|更新|稿件|公开)?(?:时间|日期)\s*[:：]?\s*[|｜]?\s*\[?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
-);
-static_regex!(
-    EDITION,
-    r"(?:^|\s|第)([A-Z]?\d{1,5})\s*版(?:\s*[:：]\s*([\p{Han}]{1,8}))?"
-);
 // A bare 文 signs only as a label of its own (文/张三, 文:张三, □文 张三),
 // never inside a word (推进文化建设 names no author 化建设).
 static_regex!(
@@ -48,59 +31,6 @@ static_regex!(
     EDITOR,
     r"(?:责任编辑|责编|编辑|校对|审核)\s*[:：]\s*((?:[\p{Han}·]{2,4}[\s、,]*)+)"
 );
-/// A date as ISO `YYYY-MM-DD`, when it is one: a month of 1 to 12, a day
-/// that month has.
-fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
-    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days)
-        .contains(&d)
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// `re`'s captures in `s`, after a plain match test: most lines match none
-/// of these patterns, and the test costs no allocation.
-pub(super) fn caps<'h>(re: &regex::Regex, s: &'h str) -> Option<regex::Captures<'h>> {
-    if re.is_match(s) { re.captures(s) } else { None }
-}
-
-/// Whether a line names an edition (02版, 第A02版).
-pub(super) fn has_edition(l: &Line<'_>) -> bool {
-    l.marks.ban && EDITION.is_match(l.text)
-}
-
-/// Whether a line carries a date (both patterns need digits).
-pub(super) fn has_date(l: &Line<'_>) -> bool {
-    l.shape.digit
-        && (DATE_CN.is_match(l.text) || DATE_ISO.is_match(l.text) || DATE_DMY.is_match(l.text))
-}
-
-/// Whether a line holds a labelled date field (发布日期:…, 发文时间: | …).
-pub(super) fn has_labelled_date(l: &Line<'_>) -> bool {
-    l.shape.digit && LABELLED_DATE.is_match(l.text)
-}
-
-/// The first date of a text, ISO-formatted: year first (2024年8月15日,
-/// 2024-08-15), else day first with dots (15.08.2024).
-pub(super) fn find_date(s: &str) -> Option<String> {
-    if let Some(c) = caps(&DATE_CN, s) {
-        return iso_date(&c[1], &c[2], &c[3]);
-    }
-    if let Some(c) = DATE_ISO.captures(s) {
-        return iso_date(&c[1], &c[2], &c[3]);
-    }
-    DATE_DMY
-        .captures(s)
-        .and_then(|c| iso_date(&c[3], &c[2], &c[1]))
-}
-
 fn names(list: &str) -> Vec<String> {
     list.split(|c: char| c.is_whitespace() || matches!(c, '、' | ',' | '，'))
         .map(|s| s.trim_end_matches(['摄', ')', '）']))

@@ -63,6 +63,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::normalize::is_han;
 
+mod dates;
 mod fields;
 pub mod furniture;
 pub mod meta;

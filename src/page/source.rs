@@ -26,7 +26,7 @@
 
 use super::fields::Fields;
 use super::furniture;
-use super::meta::{self, caps};
+use super::dates::{self, caps};
 use super::title;
 use super::{Kind, Line, han_count};
 
@@ -339,7 +339,7 @@ pub(super) fn read(
     }
     // A dateline naming the paper or site; a masthead line.
     for (i, l) in ls.iter().enumerate() {
-        if kinds[i] == Kind::Meta && meta::has_date(l) {
+        if kinds[i] == Kind::Meta && dates::has_date(l) {
             if let Some(s) = dateline_site(l.text) {
                 return Some(s);
             }

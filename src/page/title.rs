@@ -36,7 +36,7 @@
 //! (`某县机关党员进社区 结对服务群众零距离`).
 
 use super::furniture;
-use super::meta;
+use super::dates;
 use super::source;
 use super::{Kind, Line, han_count};
 
@@ -140,7 +140,7 @@ fn confirmations(ls: &[Line<'_>], kinds: &[Kind], table_title: Option<&str>) -> 
         let s = l.text;
         if let Some(rest) = s.strip_prefix("原标题") {
             out.push(rest.trim_start_matches([':', '：', ' ']).to_string());
-        } else if l.shape.whitespace && meta::has_date(l) && s.split_whitespace().nth(3).is_some() {
+        } else if l.shape.whitespace && dates::has_date(l) && s.split_whitespace().nth(3).is_some() {
             out.extend(
                 s.split_whitespace()
                     .filter(|t| han_count(t) >= 4)
@@ -163,7 +163,7 @@ fn furniture_points(s: &str) -> f32 {
     if EDITION_LABEL.is_match(s) || furniture::has_image_file(s) || ADVERT.is_match(s) || toolbar {
         off += 6.0;
     }
-    if CLOCK.is_match(s) || meta::find_date(s).is_some() {
+    if CLOCK.is_match(s) || dates::find_date(s).is_some() {
         off += 4.0;
     }
     if s.chars().count() <= 14 && !s.contains(char::is_whitespace) && ORGANIZATION.is_match(s) {
@@ -215,7 +215,7 @@ fn anchored(ls: &[Line<'_>], kinds: &[Kind], header_end: usize, is_cand: &[bool]
     for d in 0..header_end.min(ls.len()) {
         let anchor = matches!(kinds[d], Kind::Subtitle | Kind::Byline)
             || (kinds[d] == Kind::Meta
-                && (meta::has_date(&ls[d]) || source::has_source_field(&ls[d])));
+                && (dates::has_date(&ls[d]) || source::has_source_field(&ls[d])));
         if !anchor {
             continue;
         }

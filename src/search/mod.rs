@@ -32,7 +32,6 @@
 //! std::fs::remove_dir_all(&dir).unwrap();
 //! ```
 
-pub mod cli;
 pub mod export;
 pub mod query;
 pub mod schema;

@@ -1,5 +1,7 @@
 //! The `dangjian` command line (see `dangjian --help` and INTERFACE.md).
 
+
+mod search;
 use std::io::{self, BufWriter, Read, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -88,13 +90,13 @@ enum Command {
         search: Option<PathBuf>,
     },
     /// Build or update a search index from `index` JSONL output, without analyzing again.
-    SearchBuild(crate::search::cli::SearchBuildArgs),
+    SearchBuild(search::SearchBuildArgs),
     /// Search an archive built by `search-build` or `index --search`: ranked documents with
     /// snippets, facets, or claims as rows (`--claims`).
-    Search(Box<crate::search::cli::SearchArgs>),
+    Search(Box<search::SearchArgs>),
     /// Export analyses for another search engine (`--format es-bulk`: Elasticsearch/OpenSearch
     /// `_bulk` NDJSON; the index template is docs/search-mapping.json).
-    Export(crate::search::cli::ExportArgs),
+    Export(search::ExportArgs),
     /// Compare places (or sources, or years): shared and specific formulations and slogans,
     /// similarity, distinctive vocabulary, claims side by side by indicator.
     Compare {
@@ -305,9 +307,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             quiet,
             search.as_deref(),
         ),
-        Command::SearchBuild(a) => crate::search::cli::search_build(a),
-        Command::Search(a) => crate::search::cli::search(*a),
-        Command::Export(a) => crate::search::cli::export(a),
+        Command::SearchBuild(a) => search::search_build(a),
+        Command::Search(a) => search::search(*a),
+        Command::Export(a) => search::export(a),
     }
 }
 
@@ -828,7 +830,7 @@ fn index_cmd(
     let mut archive = match search {
         Some(dir) => {
             let resumed = if resume { output } else { None };
-            Some(crate::search::cli::IndexSink::open(dir, jobs, resumed)?)
+            Some(search::IndexSink::open(dir, jobs, resumed)?)
         }
         None => None,
     };

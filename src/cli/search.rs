@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use super::{Archive, ArchiveWriter, ClaimsRequest, Filters, SearchRequest, Sort, prepare};
+use crate::search::{Archive, ArchiveWriter, ClaimsRequest, Filters, SearchRequest, Sort, prepare};
 use crate::analysis::Analysis;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -354,7 +354,7 @@ impl SearchArgs {
 pub fn search(a: SearchArgs) -> Result<ExitCode> {
     let archive = Archive::open(&a.dir)?;
     let req = a.request();
-    let mut out: Box<dyn Write> = crate::cli::open_output(a.output.as_deref())?;
+    let mut out: Box<dyn Write> = super::open_output(a.output.as_deref())?;
     if a.claims {
         let r = archive.claims(&ClaimsRequest {
             search: req,
@@ -378,9 +378,9 @@ fn csv_err(e: csv::Error) -> Error {
     Error::new(ErrorKind::Io, format!("writing CSV: {e}"))
 }
 
-fn write_hits(out: &mut dyn Write, r: &super::SearchResults, f: SearchFormat) -> Result<()> {
+fn write_hits(out: &mut dyn Write, r: &crate::search::SearchResults, f: SearchFormat) -> Result<()> {
     match f {
-        SearchFormat::Table => super::write_table(out, r).map_err(out_err),
+        SearchFormat::Table => crate::search::write_table(out, r).map_err(out_err),
         SearchFormat::Json => {
             let s = serde_json::to_string_pretty(r)
                 .map_err(|e| Error::new(ErrorKind::Json, e.to_string()))?;
@@ -458,7 +458,7 @@ pub const CLAIM_ROW_COLUMNS: &[&str] = &[
     "score",
 ];
 
-fn write_claims(out: &mut dyn Write, r: &super::ClaimResults, f: SearchFormat) -> Result<()> {
+fn write_claims(out: &mut dyn Write, r: &crate::search::ClaimResults, f: SearchFormat) -> Result<()> {
     let fv = crate::claims::format_value;
     match f {
         SearchFormat::Table => {
@@ -573,7 +573,7 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
     };
     let mut bad = 0u64;
     let write = |an: &Analysis, out: &mut dyn Write| -> Result<io::Result<()>> {
-        let (action, source) = super::export::bulk_lines(an, &a.index)?;
+        let (action, source) = crate::search::export::bulk_lines(an, &a.index)?;
         Ok(writeln!(out, "{action}\n{source}"))
     };
     // The reader of a pipe has had enough (`dangjian export … | head`).
