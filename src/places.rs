@@ -771,7 +771,11 @@ fn no_place_reason(text: &str) -> String {
 
 /// The body's mentions of divisions and of tied towns (as their county),
 /// as (start, end, division) in body offsets, sorted.
-fn named_in_body(hits: &[Hit], towns: &[towns::Town<'_>], offset: usize) -> Vec<(usize, usize, usize)> {
+fn named_in_body(
+    hits: &[Hit],
+    towns: &[towns::Town<'_>],
+    offset: usize,
+) -> Vec<(usize, usize, usize)> {
     let mut named: Vec<(usize, usize, usize)> = hits
         .iter()
         .filter_map(|h| h.place.map(|p| (h.start, h.end, p)))
@@ -843,9 +847,7 @@ pub fn attribute(
         .place
         .as_deref()
         .filter(|s| !s.is_empty())
-        .and_then(|name| {
-            resolve_name(g, &norm.normalize_text(name), info.place_code.as_deref())
-        })
+        .and_then(|name| resolve_name(g, &norm.normalize_text(name), info.place_code.as_deref()))
         .map(|i| (i, "given by the corpus manifest".to_string()));
     let masthead = evidence::masthead_place(g, &norm, meta, normalized_full);
     let c = recognize_document(g, body, meta, &norm, masthead.as_ref().map(|m| m.0));

@@ -62,9 +62,7 @@ fn ranking(rest: &str) -> bool {
 fn last_self_reference(text: &str, from: usize, to: usize) -> Option<char> {
     text[from..to].char_indices().rev().find_map(|(i, c)| {
         match subject::self_reference_at(text, from + i) {
-            Some(SelfReference::Prefixed(c2))
-                if !ranking(&text[from + i + c.len_utf8()..]) =>
-            {
+            Some(SelfReference::Prefixed(c2)) if !ranking(&text[from + i + c.len_utf8()..]) => {
                 Some(c2)
             }
             _ => None,
@@ -333,5 +331,19 @@ mod tests {
         assert!(!national("获得“全国文明村”“全国森林村庄”等"));
         assert!(!national("获评全国先进基层党组织"));
         assert!(!national("全国人大代表"));
+        // A ranking or a reach is not a scope, unless it stands right
+        // before the count.
+        assert!(!national("成为全国首家社区工作室,已有"));
+        assert!(!national("产品畅销全国,年产"));
+        assert!(national("获批全国首批"));
+        assert!(national("产品销往全国"));
+    }
+
+    #[test]
+    fn rankings_are_not_self_references() {
+        let t = "成立全市首家工作室,已有";
+        assert_eq!(last_self_reference(t, 0, t.len()), None);
+        let t = "全省共有";
+        assert_eq!(last_self_reference(t, 0, t.len()), Some('省'));
     }
 }

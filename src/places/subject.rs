@@ -293,3 +293,58 @@ mod tests {
         assert_eq!(self_reference_at("我市", 0), None);
     }
 }
+
+#[cfg(test)]
+mod decide_tests {
+    use super::*;
+
+    fn idx(g: &Gazetteer, code: &str) -> usize {
+        g.by_code(code)
+            .and_then(|p| g.index_of(p))
+            .unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn the_best_child_must_outweigh_its_siblings_together() {
+        let g = Gazetteer::shared();
+        let mut ev = Evidence::default();
+        // A city (weight 3), one district in the lead (3), two counties once.
+        ev.add(idx(g, "640400"), 3.0, 0);
+        ev.add(idx(g, "640402"), 3.0, 1);
+        ev.add(idx(g, "640422"), 1.0, 2);
+        ev.add(idx(g, "640423"), 1.0, 3);
+        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "640400")));
+        // Alone beside one sibling, the district dominates.
+        let mut ev = Evidence::default();
+        ev.add(idx(g, "640400"), 1.0, 0);
+        ev.add(idx(g, "640402"), 3.0, 1);
+        ev.add(idx(g, "640422"), 1.0, 2);
+        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "640402")));
+    }
+
+    #[test]
+    fn self_references_of_an_ancestor_level_move_the_subject_up() {
+        let g = Gazetteer::shared();
+        let text = "全区各级党组织在全区范围内开展创建";
+        let words: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| is_level_word(c))
+            .map(|(i, _)| i)
+            .collect();
+        let mut ev = Evidence::default();
+        ev.add(idx(g, "450100"), 3.0, 0);
+        ev.count_self_references(text, &words);
+        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "450000")));
+        // With one reference by the city's own level word, it stays.
+        let text = "全区各级党组织在全区和全市范围内开展创建";
+        let words: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| is_level_word(c))
+            .map(|(i, _)| i)
+            .collect();
+        let mut ev = Evidence::default();
+        ev.add(idx(g, "450100"), 3.0, 0);
+        ev.count_self_references(text, &words);
+        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "450100")));
+    }
+}
