@@ -20,14 +20,20 @@
 //! parent or child or the document's own place, or reported with `code: null`
 //! and its candidates — never guessed.
 //!
-//! **Document place**, in order: the manifest; the masthead or source
-//! (桂林日报 → 桂林市); the dominant mention, at the level the text refers to
-//! itself by (我省 → a province, 我市/该市 → a city). Otherwise `null`, with
-//! the reason.
+//! **Document place**, in order: the manifest; else the evidence weighed
+//! along the gazetteer's tree (`subject`): mentions in the title and lead
+//! (past short headings), the masthead or source paper (桂林日报 → 桂林市)
+//! or a government publisher (发布机构/主办单位: 某市某区人民政府), towns tied
+//! to their county (某县某镇, 某镇位于某县), role words (帮扶某县, …的缩影);
+//! a dateline city (某社某市5月1日电) and neighbours (与某县交界) weigh
+//! nothing. The walk descends to a child only when it outweighs all its
+//! siblings together, and moves up to the ancestor the text refers to
+//! itself as when it never uses the subject's own level word (全省 … in a
+//! meeting held in the capital). Otherwise `null`, with the reason.
 //!
-//! **Claim attribution**: a claim whose sentence names, before it, a place
-//! below the document's place is attributed to that place (嘉兴各级机关 …
-//! 173.5万户 → 嘉兴市); every other claim to the document's place.
+//! **Claim attribution** (`claim_places`): the place named in the claim's
+//! own clause or sentence, else the place of the sentence an anaphor points
+//! back to or of the paragraph's first sentence, else the document's.
 //!
 //! ```
 //! use dangjian::places::Gazetteer;

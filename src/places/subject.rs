@@ -13,13 +13,17 @@
 //! The weight of a division's subtree is its own weight plus its
 //! descendants'. The subject is found by walking down from the province with
 //! the heaviest tree: the walk moves to the heaviest child while that child
-//! dominates its siblings (at least [`DOMINANT`] times the next) and carries at
-//! least [`DESCEND`] of the weight of the division it leaves. So a county
+//! dominates its siblings (at least [`DOMINANT`] times their weight
+//! together) and carries at least [`DESCEND`] of the weight of the division
+//! it leaves. So a county
 //! named in a city's report as one example stays an example (铜仁市 ×3,
 //! 石阡县 ×1 → 铜仁市), a report about a county named with its city is
 //! about the county (齐齐哈尔市泰来县 → 泰来县), a city report naming two
-//! of its districts stays with the city, and a province-wide report naming
-//! several cities stays with the province.
+//! of its districts stays with the city (also when one of them is in the
+//! lead), and a province-wide report naming several cities stays with the
+//! province. Last, a subject the text never refers to by its own level word
+//! moves up to the ancestor it does refer to itself as (全省 …, a meeting of
+//! the province held in its capital).
 
 use std::collections::HashMap;
 
@@ -46,7 +50,7 @@ pub(super) const EPITOME: f64 = 2.0;
 /// A child must carry this share of the weight of the division the walk
 /// leaves.
 const DESCEND: f64 = 0.5;
-/// … and this many times the weight of its heaviest sibling.
+/// … and this many times the weight of its siblings together.
 const DOMINANT: f64 = 2.0;
 
 /// Weight of a mention of a level's organs (市直, 县直, 旗直).
