@@ -20,14 +20,20 @@
 //! parent or child or the document's own place, or reported with `code: null`
 //! and its candidates — never guessed.
 //!
-//! **Document place**, in order: the manifest; the masthead or source
-//! (桂林日报 → 桂林市); the dominant mention, at the level the text refers to
-//! itself by (我省 → a province, 我市/该市 → a city). Otherwise `null`, with
-//! the reason.
+//! **Document place**, in order: the manifest; else the evidence weighed
+//! along the gazetteer's tree (`subject`): mentions in the title and lead
+//! (past short headings), the masthead or source paper (桂林日报 → 桂林市)
+//! or a government publisher (发布机构/主办单位: 某市某区人民政府), towns tied
+//! to their county (某县某镇, 某镇位于某县), role words (帮扶某县, …的缩影);
+//! a dateline city (某社某市5月1日电) and neighbours (与某县交界) weigh
+//! nothing. The walk descends to a child only when it outweighs all its
+//! siblings together, and moves up to the ancestor the text refers to
+//! itself as when it never uses the subject's own level word (全省 … in a
+//! meeting held in the capital). Otherwise `null`, with the reason.
 //!
-//! **Claim attribution**: a claim whose sentence names, before it, a place
-//! below the document's place is attributed to that place (嘉兴各级机关 …
-//! 173.5万户 → 嘉兴市); every other claim to the document's place.
+//! **Claim attribution** (`claim_places`): the place named in the claim's
+//! own clause or sentence, else the place of the sentence an anaphor points
+//! back to or of the paragraph's first sentence, else the document's.
 //!
 //! ```
 //! use dangjian::places::Gazetteer;
@@ -771,7 +777,11 @@ fn no_place_reason(text: &str) -> String {
 
 /// The body's mentions of divisions and of tied towns (as their county),
 /// as (start, end, division) in body offsets, sorted.
-fn named_in_body(hits: &[Hit], towns: &[towns::Town<'_>], offset: usize) -> Vec<(usize, usize, usize)> {
+fn named_in_body(
+    hits: &[Hit],
+    towns: &[towns::Town<'_>],
+    offset: usize,
+) -> Vec<(usize, usize, usize)> {
     let mut named: Vec<(usize, usize, usize)> = hits
         .iter()
         .filter_map(|h| h.place.map(|p| (h.start, h.end, p)))
@@ -843,9 +853,7 @@ pub fn attribute(
         .place
         .as_deref()
         .filter(|s| !s.is_empty())
-        .and_then(|name| {
-            resolve_name(g, &norm.normalize_text(name), info.place_code.as_deref())
-        })
+        .and_then(|name| resolve_name(g, &norm.normalize_text(name), info.place_code.as_deref()))
         .map(|i| (i, "given by the corpus manifest".to_string()));
     let masthead = evidence::masthead_place(g, &norm, meta, normalized_full);
     let c = recognize_document(g, body, meta, &norm, masthead.as_ref().map(|m| m.0));

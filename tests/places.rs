@@ -204,3 +204,123 @@ fn claim_places_follow_their_sentence() {
     assert_eq!(by_text("12个").as_deref(), Some("平乡县"));
     assert_eq!(by_text("2000余个").as_deref(), Some("全国"));
 }
+
+/// The place of the claim whose text is `t`.
+fn claim_place(a: &dangjian::Analysis, t: &str) -> Option<String> {
+    a.claims
+        .iter()
+        .find(|c| c.text == t)
+        .and_then(|c| c.place.clone())
+}
+
+#[test]
+fn a_dateline_city_is_not_the_subject() {
+    // The agency filed from the provincial capital; the report is about a
+    // county of another city.
+    assert_eq!(
+        place_of("新华社南京5月20日电 江苏省沭阳县推行“红色网格”。\n沭阳县建成网格党支部120个,全县党员全部下沉网格。")
+            .as_deref(),
+        Some("沭阳县")
+    );
+}
+
+#[test]
+fn neighbours_a_town_is_located_by_are_not_the_subject() {
+    // A town's profile under a heading: the county it lies in is the
+    // subject, the neighbouring city and counties only locate it.
+    let text = "一、基本情况\n大坪乡地处新化县西部,与邵阳市的隆回、洞口两县接壤,是一个山区农业乡。\
+                大坪乡辖18个村,总人口3.2万人。大坪乡党委坚持党建引领,大坪乡各村党支部全部达标。";
+    let a = analyze(text);
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("新化县"));
+    assert_eq!(claim_place(&a, "18个").as_deref(), Some("新化县"));
+}
+
+#[test]
+fn a_town_said_to_lie_in_a_county_speaks_for_it() {
+    let a = analyze(
+        "长沙市推进基层治理,全市建成党群服务中心1500个。石桥镇位于宁乡市东部。\n\
+         石桥镇建成党员先锋岗36个。长沙市各区县市积极推广,浏阳市、望城区也建成先锋岗。\n\
+         长沙市委组织部表示,长沙市将继续深化这一做法。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("长沙市"));
+    assert_eq!(claim_place(&a, "36个").as_deref(), Some("宁乡市"));
+}
+
+#[test]
+fn a_government_publisher_names_the_place_the_body_does_not() {
+    let text = "南湖街道完善居民议事制度\n发布日期:2024-03-02    发布者:区人民政府办公室\n\
+                南湖街道坚持党建引领,成立商居联合会,吸纳辖区商户40家。街道组织志愿者60名开展服务。\n\
+                主办单位:沈阳市和平区人民政府";
+    assert_eq!(place_of(text).as_deref(), Some("和平区"));
+}
+
+#[test]
+fn a_city_report_naming_a_district_in_its_lead_and_counties_after_stays_with_the_city() {
+    let text = "日前,记者走进固原市原州区南关社区,居民正在议事。固原市大力推行“党建+网格”,全市建成网格1200个。\
+                原州区已建成议事点80个。在西吉县,下沉社区的党员达到500名。隆德县建成志愿服务队30支。";
+    assert_eq!(place_of(text).as_deref(), Some("固原市"));
+}
+
+#[test]
+fn a_province_wide_meeting_in_the_capital_is_about_the_province() {
+    let text = "昨日,全区基层党建工作推进会在南宁市召开,部署在全区开展“四强”支部创建。\
+                会议要求,全区各级党组织年底前整顿软弱涣散村党组织300个。南宁市、柳州市作交流发言。";
+    let a = analyze(text);
+    assert_eq!(
+        a.place.as_ref().map(|p| p.name.as_str()),
+        Some("广西壮族自治区")
+    );
+}
+
+#[test]
+fn a_claim_takes_the_division_later_in_its_own_clause() {
+    let a = analyze(
+        "湖南省直机关开展志愿服务,全省机关党员踊跃参与。中秋节期间,省直机关30名党员来到长沙市一家福利院看望儿童。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("湖南省"));
+    assert_eq!(claim_place(&a, "30名").as_deref(), Some("长沙市"));
+}
+
+#[test]
+fn a_neighbouring_county_named_in_the_sentence() {
+    let a = analyze(
+        "浏阳市推行村级议事协商,浏阳市各村全部建立议事会。浏阳市党建经验在全市推广。\n\
+         相邻的宁乡市金洲村下辖8个自然村,现有党员56名。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("浏阳市"));
+    assert_eq!(claim_place(&a, "56名").as_deref(), Some("宁乡市"));
+}
+
+#[test]
+fn the_speaker_a_line_introduces_gives_the_place_of_their_words() {
+    let a = analyze(
+        "吉安市组织县委书记抓党建述职,全市13位县委书记逐一登台。\n泰和县委书记:\n\
+         “全县目前仍有12个村没有集体经济收入,下一步我们要补齐短板。”\n\
+         永丰县、峡江县委书记也作了述职。吉安市委组织部负责人进行点评,吉安市将持续压实责任。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("吉安市"));
+    assert_eq!(claim_place(&a, "12个").as_deref(), Some("泰和县"));
+}
+
+#[test]
+fn an_anaphor_points_back_to_the_sentence_before() {
+    let a = analyze(
+        "日前,记者走进银川市金凤区一家党群驿站,工作人员正在为快递员倒水。该驿站运行一年来,服务新就业群体300余名。\n\
+         银川市推行“双报到”,全市建成驿站120个。兴庆区、西夏区也各建成驿站20个。\n\
+         银川市委组织部表示,银川市将继续推广这一做法。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("银川市"));
+    assert_eq!(claim_place(&a, "300余名").as_deref(), Some("金凤区"));
+}
+
+#[test]
+fn a_ranking_is_not_the_scope_of_a_count() {
+    let a = analyze(
+        "黄浦区推进社区治理。黄浦区某街道成立全市首家社区自媒体工作室,已有500个家庭持续关注。\n\
+         该街道的番茄产业链养殖规模达到40万头,产品畅销全国。\n\
+         街道获批全国首批12个试点之一。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("黄浦区"));
+    assert_eq!(claim_place(&a, "500个").as_deref(), Some("黄浦区"));
+    assert_eq!(claim_place(&a, "12个").as_deref(), Some("全国"));
+}

@@ -1,19 +1,30 @@
 //! The place each claim speaks for.
 //!
 //! In order, for a claim at some point of a sentence:
-//! 1. 全国 earlier in its sentence (not as part of an honour, 全国先进 …)
-//!    → `全国`: the number counts the whole country (在全国2700余个品牌中).
+//! 1. 全国 earlier in its sentence (not as part of an honour, a ranking or a
+//!    reach: 全国先进, 全国首家, 畅销全国 — unless it stands right before the
+//!    count: 全国首批8个) → `全国`: the number counts the whole country.
 //! 2. The nearest division named before it in its sentence that lies below
-//!    the document's place (嘉兴各级机关党员 … 173.5万户 → 嘉兴市), or one
-//!    above it named in the claim's own clause (来自岳阳市的80余人 → 岳阳市).
-//!    A town tied to its county counts as the county (叶坪镇 → 瑞金市).
-//! 3. The last self-reference earlier in its sentence: 全省 in a county's
-//!    report → its province (全省100个县市区 → 江西省); 该市 → the
-//!    document's city itself.
-//! 4. A division below the document's place named in the first sentence of
-//!    the claim's paragraph: the paragraph is about it (去年,海棠区 … →
-//!    海棠区's figures).
-//! 5. The document's place.
+//!    the document's place or beside it under the same parent (嘉兴各级机关党员
+//!    … 173.5万户 → 嘉兴市; 相邻的某县某村 … 56名 → 某县), or one above it
+//!    named in the claim's own clause (来自岳阳市的80余人 → 岳阳市). A town
+//!    tied to its county counts as the county (叶坪镇 → 瑞金市).
+//! 3. A division below the document's place later in the claim's own clause
+//!    (30名党员来到某市某社区 → 某市).
+//! 4. A self-reference whose level word fits none of the document's place
+//!    and its ancestors (全县 in a city's report): the last division of that
+//!    level named before it in the paragraph or in the line introducing the
+//!    paragraph as a speaker's words (某县委书记某某: / “全县有12个…”).
+//! 5. The last self-reference earlier in its sentence: 全省 in a county's
+//!    report → its province; 该市 → the document's city itself. Rankings
+//!    (全市首家, 全省第一) are not self-references.
+//! 6. The sentence an anaphor opening the claim's sentence points back to
+//!    (该驿站, 这个村 …): the division it names.
+//! 7. The paragraph's subject: the divisions its first sentence (or the
+//!    introducing line) names, when they lie on one line of descent below
+//!    the document's place (某市某区 → 某区), and the document's place is not
+//!    named there on its own.
+//! 8. The document's place.
 
 use super::Gazetteer;
 use super::subject::{self, SelfReference};
@@ -62,9 +73,7 @@ fn ranking(rest: &str) -> bool {
 fn last_self_reference(text: &str, from: usize, to: usize) -> Option<char> {
     text[from..to].char_indices().rev().find_map(|(i, c)| {
         match subject::self_reference_at(text, from + i) {
-            Some(SelfReference::Prefixed(c2))
-                if !ranking(&text[from + i + c.len_utf8()..]) =>
-            {
+            Some(SelfReference::Prefixed(c2)) if !ranking(&text[from + i + c.len_utf8()..]) => {
                 Some(c2)
             }
             _ => None,
@@ -333,5 +342,19 @@ mod tests {
         assert!(!national("获得“全国文明村”“全国森林村庄”等"));
         assert!(!national("获评全国先进基层党组织"));
         assert!(!national("全国人大代表"));
+        // A ranking or a reach is not a scope, unless it stands right
+        // before the count.
+        assert!(!national("成为全国首家社区工作室,已有"));
+        assert!(!national("产品畅销全国,年产"));
+        assert!(national("获批全国首批"));
+        assert!(national("产品销往全国"));
+    }
+
+    #[test]
+    fn rankings_are_not_self_references() {
+        let t = "成立全市首家工作室,已有";
+        assert_eq!(last_self_reference(t, 0, t.len()), None);
+        let t = "全省共有";
+        assert_eq!(last_self_reference(t, 0, t.len()), Some('省'));
     }
 }

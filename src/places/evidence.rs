@@ -138,9 +138,11 @@ pub(super) fn lead(body: &str) -> (usize, usize) {
 /// and 电 (新华社某市8月18日电, 本报某市电): the city the reporter filed
 /// from, not what the report is about.
 pub(super) fn is_dateline(after: &str) -> bool {
-    let rest = after.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '月' | '日' | ' '));
+    let rest =
+        after.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '月' | '日' | ' '));
     let dated = rest.len() < after.len();
-    rest.starts_with('电') && (dated || !rest.starts_with("电视") && !rest.starts_with("电商"))
+    rest.starts_with('电')
+        && (dated || !rest.starts_with("电视") && !rest.starts_with("电商"))
         && !rest.starts_with("电力")
         && !rest.starts_with("电网")
         && !rest.starts_with("电子")
@@ -150,7 +152,9 @@ pub(super) fn is_dateline(after: &str) -> bool {
 
 /// Words that make the divisions of their clause the neighbours of the
 /// one described (与某县交界, 毗邻某市): named to locate it, not reported on.
-const NEIGHBOUR_WORDS: &[&str] = &["交界", "接壤", "毗邻", "相邻", "比邻", "紧邻", "相接", "为邻"];
+const NEIGHBOUR_WORDS: &[&str] = &[
+    "交界", "接壤", "毗邻", "相邻", "比邻", "紧邻", "相接", "为邻",
+];
 
 /// Whether the division named at `start..end` of `text` is a neighbour:
 /// its clause says 与/同/和 … 交界 (接壤, 相邻 …) around it, or it comes right
@@ -326,4 +330,55 @@ pub(super) fn weigh_evidence(
     }
     ev.count_self_references(combined, &found.level_words);
     ev
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lead_skips_headings() {
+        let body = "一、基本情况\n石门乡地处某县西部,是一个农业乡。\n二、主要工作\n";
+        let (s, e) = lead(body);
+        assert_eq!(&body[s..e], "石门乡地处某县西部,是一个农业乡。");
+        let one = "某县推行网格治理,建成网格120个。";
+        assert_eq!(lead(one), (0, one.len()));
+    }
+
+    #[test]
+    fn datelines() {
+        assert!(is_dateline("5月20日电 某县推行"));
+        assert!(is_dateline("电(记者 王明)"));
+        assert!(!is_dateline("电视台报道"));
+        assert!(!is_dateline("电力公司"));
+        assert!(!is_dateline("大力推行"));
+    }
+
+    #[test]
+    fn neighbours() {
+        let t = "大坪乡地处新化县西部,与邵阳市的隆回县交界,是农业乡。";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap_or(0);
+            (s, s + w.len())
+        };
+        let (s, e) = at("邵阳市");
+        assert!(is_neighbour(t, s, e));
+        let (s, e) = at("新化县");
+        assert!(!is_neighbour(t, s, e));
+        let t2 = "该镇毗邻某某县,交通便利。";
+        let s = t2.find("某某县").unwrap_or(0);
+        assert!(is_neighbour(t2, s, s + "某某县".len()));
+    }
+
+    #[test]
+    fn publishers_name_their_division() {
+        let g = Gazetteer::shared();
+        let name = |s: &str| publisher_division(g, s).map(|i| g.places[i].name.clone());
+        assert_eq!(name("德清县人民政府办公室").as_deref(), Some("德清县"));
+        // 和平区 alone is ambiguous; its city settles it.
+        assert_eq!(name("和平区人民政府办公室"), None);
+        let code = publisher_division(g, "沈阳市和平区人民政府").map(|i| g.places[i].code.clone());
+        assert_eq!(code.as_deref(), Some("210102"));
+        assert_eq!(name("新华社"), None);
+    }
 }

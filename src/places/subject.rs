@@ -13,13 +13,17 @@
 //! The weight of a division's subtree is its own weight plus its
 //! descendants'. The subject is found by walking down from the province with
 //! the heaviest tree: the walk moves to the heaviest child while that child
-//! dominates its siblings (at least [`DOMINANT`] times the next) and carries at
-//! least [`DESCEND`] of the weight of the division it leaves. So a county
+//! dominates its siblings (at least [`DOMINANT`] times their weight
+//! together) and carries at least [`DESCEND`] of the weight of the division
+//! it leaves. So a county
 //! named in a city's report as one example stays an example (铜仁市 ×3,
 //! 石阡县 ×1 → 铜仁市), a report about a county named with its city is
 //! about the county (齐齐哈尔市泰来县 → 泰来县), a city report naming two
-//! of its districts stays with the city, and a province-wide report naming
-//! several cities stays with the province.
+//! of its districts stays with the city (also when one of them is in the
+//! lead), and a province-wide report naming several cities stays with the
+//! province. Last, a subject the text never refers to by its own level word
+//! moves up to the ancestor it does refer to itself as (全省 …, a meeting of
+//! the province held in its capital).
 
 use std::collections::HashMap;
 
@@ -46,7 +50,7 @@ pub(super) const EPITOME: f64 = 2.0;
 /// A child must carry this share of the weight of the division the walk
 /// leaves.
 const DESCEND: f64 = 0.5;
-/// … and this many times the weight of its heaviest sibling.
+/// … and this many times the weight of its siblings together.
 const DOMINANT: f64 = 2.0;
 
 /// Weight of a mention of a level's organs (市直, 县直, 旗直).
@@ -291,5 +295,60 @@ mod tests {
         // Past the end of the text, or not at a level word.
         assert_eq!(self_reference_at("我市", 99), None);
         assert_eq!(self_reference_at("我市", 0), None);
+    }
+}
+
+#[cfg(test)]
+mod decide_tests {
+    use super::*;
+
+    fn idx(g: &Gazetteer, code: &str) -> usize {
+        g.by_code(code)
+            .and_then(|p| g.index_of(p))
+            .unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn the_best_child_must_outweigh_its_siblings_together() {
+        let g = Gazetteer::shared();
+        let mut ev = Evidence::default();
+        // A city (weight 3), one district in the lead (3), two counties once.
+        ev.add(idx(g, "640400"), 3.0, 0);
+        ev.add(idx(g, "640402"), 3.0, 1);
+        ev.add(idx(g, "640422"), 1.0, 2);
+        ev.add(idx(g, "640423"), 1.0, 3);
+        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "640400")));
+        // Alone beside one sibling, the district dominates.
+        let mut ev = Evidence::default();
+        ev.add(idx(g, "640400"), 1.0, 0);
+        ev.add(idx(g, "640402"), 3.0, 1);
+        ev.add(idx(g, "640422"), 1.0, 2);
+        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "640402")));
+    }
+
+    #[test]
+    fn self_references_of_an_ancestor_level_move_the_subject_up() {
+        let g = Gazetteer::shared();
+        let text = "全区各级党组织在全区范围内开展创建";
+        let words: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| is_level_word(c))
+            .map(|(i, _)| i)
+            .collect();
+        let mut ev = Evidence::default();
+        ev.add(idx(g, "450100"), 3.0, 0);
+        ev.count_self_references(text, &words);
+        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "450000")));
+        // With one reference by the city's own level word, it stays.
+        let text = "全区各级党组织在全区和全市范围内开展创建";
+        let words: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| is_level_word(c))
+            .map(|(i, _)| i)
+            .collect();
+        let mut ev = Evidence::default();
+        ev.add(idx(g, "450100"), 3.0, 0);
+        ev.count_self_references(text, &words);
+        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "450100")));
     }
 }

@@ -170,7 +170,10 @@ mod tests {
 
     #[test]
     fn towns_located_in_a_county() {
-        assert_eq!(town_located_before("一、概况\n石门乡地处"), Some((13, "石门乡")));
+        assert_eq!(
+            town_located_before("一、概况\n石门乡地处"),
+            Some((13, "石门乡"))
+        );
         assert_eq!(town_located_before("。青山镇位于"), Some((3, "青山镇")));
         assert_eq!(town_located_before("该乡位于"), None);
         assert_eq!(town_located_before("这个村位于"), None);
