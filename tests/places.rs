@@ -146,6 +146,25 @@ fn a_city_daily_is_a_hint_when_the_body_is_about_its_county() {
 }
 
 #[test]
+fn a_paper_whose_name_names_no_place_gives_its_division() {
+    // A provincial party paper and a metropolitan daily, from a table of
+    // papers: the page says only 全省 / 全市.
+    assert_eq!(
+        place_of("来源:大众日报\n全省各级机关党组织组织党员4000余名到社区报到。").as_deref(),
+        Some("山东省")
+    );
+    assert_eq!(
+        place_of("解放日报记者 张三\n全市机关党员3000余名到社区报到。").as_deref(),
+        Some("上海市")
+    );
+    // A national paper is no hint.
+    assert_eq!(
+        place_of("来源:人民日报\n机关党员3000余名到社区报到。").as_deref(),
+        None
+    );
+}
+
+#[test]
 fn level_forms_of_autonomous_divisions() {
     assert_eq!(
         place_of("鄂伦春旗直属机关工委组织300名在职党员到社区报到。").as_deref(),

@@ -7,9 +7,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::{Body, Found};
 use crate::numerals::{self, Decimal};
-use crate::taken::Taken;
 
 pub(super) const UNITS_TSV: &str = include_str!("../../data/units.tsv");
 

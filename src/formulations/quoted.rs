@@ -3,7 +3,7 @@
 //! quote, honour, slogan, title, term).
 
 use super::digits::is_digit_formula;
-use super::lexicon::{LEX, canonical, number_word};
+use super::lexicon::{HONOR_SUFFIX, LEX, canonical, number_word};
 use super::shapes::is_formulation;
 use super::{QuoteKind, char_prefix};
 

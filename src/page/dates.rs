@@ -76,3 +76,13 @@ pub(super) fn find_date(s: &str) -> Option<String> {
         .and_then(|c| iso_date(&c[3], &c[2], &c[1]))
 }
 
+/// The date of a labelled date field in `s` (发布时间: 2024-08-15), as ISO.
+pub(super) fn labelled_date(s: &str) -> Option<String> {
+    let c = caps(&LABELLED_DATE, s)?;
+    find_date(&c[1])
+}
+
+/// The edition label in `s` (第A02版, 3版:要闻) as `A02版`.
+pub(super) fn edition(s: &str) -> Option<String> {
+    caps(&EDITION, s).map(|c| format!("{}版", &c[1]))
+}

@@ -14,7 +14,7 @@
 //! other articles), ISO-formatted. Year first (2024年8月15日, 2024-08-15) or day first with
 //! dots (15.08.2024); a date is a date only when its month has that day.
 
-use super::dates::{caps, find_date, has_date, has_edition, has_labelled_date};
+use super::dates::{caps, edition, find_date, labelled_date};
 use super::fields::{self, Fields};
 use super::{source, title};
 
@@ -72,8 +72,7 @@ fn read_date(
         if !(outside(i) && l.shape.digit && (l.shape.colon || l.shape.bar)) {
             return None;
         }
-        let c = caps(&LABELLED_DATE, l.text)?;
-        find_date(&c[1])
+        labelled_date(l.text)
     });
     let written = || fields.written.as_deref().and_then(find_date);
     labelled.or_else(written).or_else(|| {
@@ -120,9 +119,9 @@ pub(super) fn read(
             )
             && l.shape.chars <= 16
             && l.marks.ban
-            && let Some(c) = caps(&EDITION, s)
+            && let Some(e) = edition(s)
         {
-            meta.edition = Some(format!("{}版", &c[1]));
+            meta.edition = Some(e);
         }
         if matches!(k, Kind::Byline | Kind::Heading | Kind::Meta) && l.shape.chars <= 40 {
             // Every match of EDITOR holds a colon, every match of AUTHOR one

@@ -385,12 +385,12 @@ fn is_meta_line(l: &Line<'_>) -> bool {
     sh.chars <= 60
         && !sh.full_stop
         && (source::has_source_field(l)
-            || (sh.han <= 16 && meta::has_date(l))
-            || meta::has_labelled_date(l)
+            || (sh.han <= 16 && dates::has_date(l))
+            || dates::has_labelled_date(l)
             || fields::is_table_row(s)
             || s.starts_with("原标题")
             || source::is_masthead(s)
-            || (sh.chars <= 12 && meta::has_edition(l)))
+            || (sh.chars <= 12 && dates::has_edition(l)))
 }
 
 fn is_boilerplate(l: &Line<'_>) -> bool {

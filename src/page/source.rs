@@ -27,8 +27,21 @@
 use super::fields::Fields;
 use super::furniture;
 use super::dates::{self, caps};
-use super::title;
 use super::{Kind, Line, han_count};
+
+// A site's name after a page title: "标题_某某网", "标题 - 某某日报".
+static_regex!(
+    SITE_SUFFIX,
+    r"^(.{4,}?)\s*(?:[_|｜]|\s[-－—–]\s)\s*(?:[^_|｜]{1,12}[_|｜]\s*)*([\p{Han}A-Za-z]{2,14}(?:网|报|在线|新闻|频道|客户端|电视台|融媒))\s*$"
+);
+
+/// A page title with a site's name after it, split: (title, site):
+/// `某县党建引领乡村振兴_某某网` → (某县党建引领乡村振兴, 某某网).
+pub(super) fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
+    let c = SITE_SUFFIX.captures(s)?;
+    let (head, site) = (c.get(1)?.as_str().trim(), c.get(2)?.as_str());
+    (han_count(head) >= 4).then_some((head, site))
+}
 
 static_regex!(
     SOURCE,
@@ -307,7 +320,7 @@ fn furniture_source(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Optio
             return Some(site.to_string());
         }
         if kinds[i] == Kind::Heading
-            && let Some((_, site)) = title::split_site_suffix(l.text)
+            && let Some((_, site)) = split_site_suffix(l.text)
         {
             return Some(site.to_string());
         }

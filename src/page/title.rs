@@ -56,11 +56,6 @@ static_regex!(
     SECTION_NUMBER,
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]\D|第[一二三四五六七八九十]{1,3}[,，、])"
 );
-// A site's name after a page title: "标题_某某网", "标题 - 某某日报".
-static_regex!(
-    SITE_SUFFIX,
-    r"^(.{4,}?)\s*(?:[_|｜]|\s[-－—–]\s)\s*(?:[^_|｜]{1,12}[_|｜]\s*)*([\p{Han}A-Za-z]{2,14}(?:网|报|在线|新闻|频道|客户端|电视台|融媒))\s*$"
-);
 static_regex!(
     EDITION_LABEL,
     r"(?:^|第|\s)[A-Z]?\d{1,5}\s*版\s*(?:[:：]|$)|版面[:：]|版次[:：]"
@@ -76,14 +71,6 @@ static_regex!(
     ORGANIZATION,
     r"(?:委员会|办公室|管理处|管委会|人民政府|党委|党组|工委|局|厅|协会|学会|集团|公司)$"
 );
-
-/// A page title with a site's name after it, split: (title, site):
-/// `某县党建引领乡村振兴_某某网` → (某县党建引领乡村振兴, 某某网).
-pub(super) fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
-    let c = SITE_SUFFIX.captures(s)?;
-    let (head, site) = (c.get(1)?.as_str().trim(), c.get(2)?.as_str());
-    (han_count(head) >= 4).then_some((head, site))
-}
 
 /// Han character pairs of a text (pairs across other characters are not
 /// pairs).
@@ -175,7 +162,7 @@ fn furniture_points(s: &str) -> f32 {
 /// The headline text of a heading line, if it is one in shape.
 fn shaped(l: &Line<'_>) -> Option<String> {
     let mut t = tidy(l.text);
-    if let Some((head, _)) = split_site_suffix(&t) {
+    if let Some((head, _)) = source::split_site_suffix(&t) {
         t = head.to_string();
     }
     let n = t.chars().filter(|c| !c.is_whitespace()).count();
@@ -375,7 +362,6 @@ mod tests {
     fn patterns_compile() {
         for re in [
             &*SECTION_NUMBER,
-            &*SITE_SUFFIX,
             &*EDITION_LABEL,
             &*ADVERT,
             &*CLOCK,
@@ -399,15 +385,15 @@ mod tests {
     #[test]
     fn site_suffixes() {
         assert_eq!(
-            split_site_suffix("某县党建引领乡村振兴_某某网"),
+            source::split_site_suffix("某县党建引领乡村振兴_某某网"),
             Some(("某县党建引领乡村振兴", "某某网"))
         );
         assert_eq!(
-            split_site_suffix("某县党建引领乡村振兴 - 基层党建_某某日报"),
+            source::split_site_suffix("某县党建引领乡村振兴 - 基层党建_某某日报"),
             Some(("某县党建引领乡村振兴", "某某日报"))
         );
-        assert_eq!(split_site_suffix("某县党建引领乡村振兴"), None);
-        assert_eq!(split_site_suffix("党建|某某网"), None);
+        assert_eq!(source::split_site_suffix("某县党建引领乡村振兴"), None);
+        assert_eq!(source::split_site_suffix("党建|某某网"), None);
     }
 
     #[test]

@@ -32,6 +32,34 @@ const AID_BEFORE: &[&str] = &[
     "帮扶", "支援", "援建", "援助", "挂钩", "进驻", "驻", "结对", "对口", "援",
 ];
 
+/// Newspapers whose names do not name their division (`data/papers.tsv`:
+/// a provincial party paper, a metropolitan daily), by name.
+static PAPERS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../data/papers.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(name, code)| (name.trim(), code.trim()))
+            .filter(|(name, code)| !name.is_empty() && !code.is_empty())
+            .collect()
+    });
+
+/// The division code of the paper a source or masthead token names, when
+/// the paper's name does not name it (解放日报 → 上海市): the token is the
+/// paper's name, or the paper's name followed by a word of the byline
+/// (记者, 客户端 …).
+fn paper_division(token: &str) -> Option<&'static str> {
+    PAPERS
+        .iter()
+        .find(|(name, _)| {
+            token.strip_prefix(name).is_some_and(|rest| {
+                rest.is_empty() || ["记者", "客户端", "网", "讯", "社"].iter().any(|w| rest.starts_with(w))
+            })
+        })
+        .map(|(_, code)| *code)
+}
+
 /// The masthead or source paper's division (桂林日报 → 桂林市), from the
 /// page's source and the tokens of its first lines (滨州日报/滨州网讯).
 pub(super) fn masthead_place(
@@ -58,6 +86,9 @@ pub(super) fn masthead_place(
         .map(String::as_str)
         .chain(first_lines)
         .find_map(|src| {
+            if let Some(code) = paper_division(src) {
+                return resolve_name(g, "", Some(code)).map(|i| (i, src.to_string()));
+            }
             let stem = PAPER_SUFFIXES.iter().find_map(|s| src.strip_suffix(s))?;
             if stem.chars().count() < 2 || g.ordinary_word(stem) {
                 return None;
