@@ -229,7 +229,6 @@ pub(super) fn chinese_numerals(text: &str) -> impl Iterator<Item = (usize, usize
     })
 }
 
-
 /// Spaces that may stand between a number and its unit (680 名, 10 万元).
 pub(super) const NUMBER_SPACE: &[char] = &[' ', '\u{3000}', '\u{a0}'];
 

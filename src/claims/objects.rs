@@ -11,7 +11,6 @@ use super::{Body, Found};
 use crate::normalize::is_han;
 use crate::window::{self, Ends};
 
-
 /// The counted object: the noun phrase after the measure word, or, when
 /// there is none (the measure word ends the clause, or the unit is a share
 /// or a change), the subject phrase before the number.
@@ -125,7 +124,6 @@ fn share_object(body: &Body, f: &Found) -> Option<String> {
     };
     object_before(body, &as_percent).or_else(|| share_after(body, &as_percent))
 }
-
 
 // A clause that states a share or a change of the subject before it and
 // names none of its own: 占38%, 同比增长2.3%, 较一季度提升7.9个百分点,

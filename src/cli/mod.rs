@@ -1,6 +1,5 @@
 //! The `dangjian` command line (see `dangjian --help` and INTERFACE.md).
 
-
 mod search;
 use std::io::{self, BufWriter, Read, Write};
 use std::ops::ControlFlow;

@@ -9,9 +9,9 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use crate::search::{Archive, ArchiveWriter, ClaimsRequest, Filters, SearchRequest, Sort, prepare};
 use crate::analysis::Analysis;
 use crate::error::{Error, ErrorKind, Result};
+use crate::search::{Archive, ArchiveWriter, ClaimsRequest, Filters, SearchRequest, Sort, prepare};
 
 /// Commit the search index every this many documents during a build.
 const COMMIT_EVERY: u64 = 20_000;
@@ -378,7 +378,11 @@ fn csv_err(e: csv::Error) -> Error {
     Error::new(ErrorKind::Io, format!("writing CSV: {e}"))
 }
 
-fn write_hits(out: &mut dyn Write, r: &crate::search::SearchResults, f: SearchFormat) -> Result<()> {
+fn write_hits(
+    out: &mut dyn Write,
+    r: &crate::search::SearchResults,
+    f: SearchFormat,
+) -> Result<()> {
     match f {
         SearchFormat::Table => crate::search::write_table(out, r).map_err(out_err),
         SearchFormat::Json => {
@@ -458,7 +462,11 @@ pub const CLAIM_ROW_COLUMNS: &[&str] = &[
     "score",
 ];
 
-fn write_claims(out: &mut dyn Write, r: &crate::search::ClaimResults, f: SearchFormat) -> Result<()> {
+fn write_claims(
+    out: &mut dyn Write,
+    r: &crate::search::ClaimResults,
+    f: SearchFormat,
+) -> Result<()> {
     let fv = crate::claims::format_value;
     match f {
         SearchFormat::Table => {

@@ -3,10 +3,10 @@
 //! quantity, date, rating or idiom), then the shapes of its family.
 
 use super::is_ideograph;
+use super::lexicon::HONOR_SUFFIX;
 use super::lexicon::{LEX, leading_number, number_word, starts_with_number_word};
 use super::one_per_unit::is_one_per_unit;
 use super::prefixed::is_led_count;
-use super::lexicon::HONOR_SUFFIX;
 
 /// Whether `s` (a quoted string or a candidate) is a numbered formulation:
 /// a national one, a name led by a word before its count (便民五举措,

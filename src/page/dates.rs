@@ -86,3 +86,33 @@ pub(super) fn labelled_date(s: &str) -> Option<String> {
 pub(super) fn edition(s: &str) -> Option<String> {
     caps(&EDITION, s).map(|c| format!("{}版", &c[1]))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        for re in [
+            &*DATE_CN,
+            &*DATE_ISO,
+            &*DATE_DMY,
+            &*LABELLED_DATE,
+            &*EDITION,
+        ] {
+            assert!(!re.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn dates_and_editions() {
+        assert_eq!(find_date("2024年8月15日").as_deref(), Some("2024-08-15"));
+        assert_eq!(find_date("09.11.2014 12:06").as_deref(), Some("2014-11-09"));
+        assert_eq!(find_date("2023-02-30"), None);
+        assert_eq!(
+            labelled_date("发布时间:2024-08-15").as_deref(),
+            Some("2024-08-15")
+        );
+        assert_eq!(edition("第A02版:要闻").as_deref(), Some("A02版"));
+    }
+}

@@ -246,15 +246,7 @@ mod tests {
 
     #[test]
     fn patterns_compile() {
-        for re in [
-            &*DATE_CN,
-            &*DATE_ISO,
-            &*DATE_DMY,
-            &*LABELLED_DATE,
-            &*EDITION,
-            &*AUTHOR,
-            &*EDITOR,
-        ] {
+        for re in [&*AUTHOR, &*EDITOR] {
             assert!(!re.as_str().is_empty());
         }
     }

@@ -24,9 +24,9 @@
 //! source. An app advert (`下载某某日报客户端`) names no source: it is
 //! furniture, never read.
 
+use super::dates::{self, caps};
 use super::fields::Fields;
 use super::furniture;
-use super::dates::{self, caps};
 use super::{Kind, Line, han_count};
 
 // A site's name after a page title: "标题_某某网", "标题 - 某某日报".

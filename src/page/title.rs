@@ -35,8 +35,8 @@
 //! two are joined with one space
 //! (`某县机关党员进社区 结对服务群众零距离`).
 
-use super::furniture;
 use super::dates;
+use super::furniture;
 use super::source;
 use super::{Kind, Line, han_count};
 
@@ -127,7 +127,8 @@ fn confirmations(ls: &[Line<'_>], kinds: &[Kind], table_title: Option<&str>) -> 
         let s = l.text;
         if let Some(rest) = s.strip_prefix("原标题") {
             out.push(rest.trim_start_matches([':', '：', ' ']).to_string());
-        } else if l.shape.whitespace && dates::has_date(l) && s.split_whitespace().nth(3).is_some() {
+        } else if l.shape.whitespace && dates::has_date(l) && s.split_whitespace().nth(3).is_some()
+        {
             out.extend(
                 s.split_whitespace()
                     .filter(|t| han_count(t) >= 4)

@@ -54,7 +54,10 @@ fn paper_division(token: &str) -> Option<&'static str> {
         .iter()
         .find(|(name, _)| {
             token.strip_prefix(name).is_some_and(|rest| {
-                rest.is_empty() || ["记者", "客户端", "网", "讯", "社"].iter().any(|w| rest.starts_with(w))
+                rest.is_empty()
+                    || ["记者", "客户端", "网", "讯", "社"]
+                        .iter()
+                        .any(|w| rest.starts_with(w))
             })
         })
         .map(|(_, code)| *code)
