@@ -40,7 +40,7 @@
 //! | `results.rs` | what is answered: [`SearchResults`], [`Hit`], [`Facet`], [`ClaimResults`], [`ClaimRow`] |
 //! | `archive.rs` | opening and creating an archive, its version and lock, errors in words a user can act on |
 //! | `writer.rs` | building: adding, replacing and deleting documents ([`ArchiveWriter`]) |
-//! | `prepare.rs` | an analysis turned into index entries and stored fields ([`prepare`]) |
+//! | `prepare.rs` | an analysis turned into index entries and stored fields ([`prepare()`]) |
 //! | `keys.rs` | dates as numbers, places as division codes with their ancestry |
 //! | `schema.rs`, `tokenize.rs` | the index's fields and its tokenizers (words, bigrams, characters) |
 //! | `query.rs` | the query language, parsed |

@@ -74,7 +74,7 @@ pub enum Facet {
     Values(Vec<ValueCount>),
 }
 
-/// The answer to a [`SearchRequest`]; the `search --format json` object.
+/// The answer to a [`SearchRequest`](super::SearchRequest); the `search --format json` object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
     /// The query as given.
@@ -130,7 +130,7 @@ pub struct ClaimRow {
     pub score: Option<f32>,
 }
 
-/// The answer to a [`ClaimsRequest`].
+/// The answer to a [`ClaimsRequest`](super::ClaimsRequest).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimResults {
     /// The query as given.
