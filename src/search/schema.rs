@@ -6,6 +6,9 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 
+use tantivy::Term;
+use tantivy::query::{Query, TermQuery};
+
 use super::tokenize::{BIGRAMS, UNIGRAMS, WORDS};
 
 /// Version of the index layout; an index of another version is refused
@@ -134,4 +137,13 @@ pub fn fields_of(schema: &Schema) -> Result<Fields, String> {
         seq: f("seq")?,
         stored: f("stored")?,
     })
+}
+
+/// A query for one exact term of a field (the kind of an entry, an id,
+/// a label).
+pub(super) fn term_q(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
 }

@@ -1,0 +1,257 @@
+//! Opening and creating an archive on disk: the version file, the layout
+//! check, the lock, and tantivy's errors said in words a user can act on.
+//! Reading stored documents back lives here too.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, TantivyError, Term};
+
+use super::prepare::StoredDoc;
+use super::schema::{self, Fields, term_q};
+use super::tokenize::{self, BIGRAMS, UNIGRAMS, WORDS};
+use crate::analysis::Analysis;
+use crate::error::{Error, ErrorKind, Result};
+
+/// An archive: a search index on disk.
+pub struct Archive {
+    pub(super) dir: PathBuf,
+    pub(super) index: Index,
+    pub(super) reader: IndexReader,
+    pub(super) f: Fields,
+}
+
+impl std::fmt::Debug for Archive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Archive").field("dir", &self.dir).finish()
+    }
+}
+
+pub(super) fn config(msg: String) -> Error {
+    Error::new(ErrorKind::Config, msg)
+}
+
+pub(super) fn internal(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::Internal,
+        format!("search index {}: {e}", dir.display()),
+    )
+}
+
+/// An error of tantivy in words a user can act on.
+pub(super) fn describe(dir: &Path, e: TantivyError) -> Error {
+    let d = dir.display();
+    match e {
+        TantivyError::LockFailure(..) => config(format!(
+            "search index {d} is locked: a build (`dangjian search-build` or `index --search`) is writing to it; wait for it to finish (searching meanwhile sees its last commit)"
+        )),
+        TantivyError::IncompatibleIndex(i) => config(format!(
+            "search index {d} was written by an incompatible version of the index format ({i:?}); rebuild it: remove {d} and run `dangjian search-build {d} ARCHIVE.jsonl…`"
+        )),
+        TantivyError::DataCorruption(_)
+        | TantivyError::OpenReadError(_)
+        | TantivyError::OpenDirectoryError(_) => config(format!(
+            "search index {d} is damaged ({e}); rebuild it: remove {d} and run `dangjian search-build {d} ARCHIVE.jsonl…` (or `dangjian index … --search {d}`)"
+        )),
+        TantivyError::IoError(io) => Error::new(
+            ErrorKind::Io,
+            format!("search index {d}: {io}; check the disk and the folder's permissions"),
+        ),
+        other => internal(dir, other),
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct VersionFile {
+    format: String,
+    version: u32,
+}
+
+fn register_tokenizers(index: &Index) {
+    let m = index.tokenizers();
+    m.register(WORDS, tokenize::WordTokenizer::default());
+    m.register(BIGRAMS, tokenize::BigramTokenizer::default());
+    m.register(UNIGRAMS, tokenize::UnigramTokenizer::default());
+}
+
+impl Archive {
+    /// Opens an existing archive for searching; the error says whether it is
+    /// missing, of another version or damaged, and what to do.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Archive> {
+        let dir = dir.as_ref();
+        let d = dir.display();
+        if !dir.is_dir() {
+            return Err(config(format!(
+                "no search index at {d}: build one with `dangjian search-build {d} ARCHIVE.jsonl…` or `dangjian index PATH… --search {d}`"
+            )));
+        }
+        let vpath = dir.join(schema::VERSION_FILE);
+        let has_meta = dir.join("meta.json").is_file();
+        let version = match std::fs::read_to_string(&vpath) {
+            Ok(s) => Some(s),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(Error::io(&vpath, e)),
+        };
+        match (version, has_meta) {
+            (None, false) => {
+                return Err(config(format!(
+                    "no search index at {d} (the folder has no meta.json): build one with `dangjian search-build {d} ARCHIVE.jsonl…` or `dangjian index PATH… --search {d}`"
+                )));
+            }
+            (None, true) => {
+                return Err(config(format!(
+                    "{d} is a tantivy index but not a dangjian archive (no {}); rebuild it in an empty folder with `dangjian search-build`",
+                    schema::VERSION_FILE
+                )));
+            }
+            (Some(v), meta) => {
+                let v: VersionFile = serde_json::from_str(&v).map_err(|e| {
+                    config(format!(
+                        "search index {d} is damaged ({} unreadable: {e}); rebuild it with `dangjian search-build`",
+                        schema::VERSION_FILE
+                    ))
+                })?;
+                if v.format != "dangjian-search" || v.version != schema::FORMAT_VERSION {
+                    return Err(config(format!(
+                        "search index {d} has layout {} version {}, this dangjian reads version {}: rebuild it (remove {d}, then `dangjian search-build {d} ARCHIVE.jsonl…`)",
+                        v.format,
+                        v.version,
+                        schema::FORMAT_VERSION
+                    )));
+                }
+                if !meta {
+                    return Err(config(format!(
+                        "search index {d} is damaged or was never committed (no meta.json); run the build again"
+                    )));
+                }
+            }
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| describe(dir, e))?;
+        let f = schema::fields_of(&index.schema()).map_err(|missing| {
+            config(format!(
+                "search index {d} has another layout (no field `{missing}`): rebuild it with `dangjian search-build`"
+            ))
+        })?;
+        register_tokenizers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| describe(dir, e))?;
+        Ok(Archive {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            f,
+        })
+    }
+
+    /// Opens the archive in `dir`, or creates an empty one (and the folder).
+    pub fn create(dir: impl AsRef<Path>) -> Result<Archive> {
+        let dir = dir.as_ref();
+        if dir.join("meta.json").is_file() || dir.join(schema::VERSION_FILE).is_file() {
+            if !dir.join("meta.json").is_file() {
+                // Created, never committed: start again.
+                std::fs::remove_file(dir.join(schema::VERSION_FILE))
+                    .map_err(|e| Error::io(dir, e))?;
+                return Self::create(dir);
+            }
+            return Self::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        if entries.next().is_some() {
+            return Err(config(format!(
+                "{} is not empty and holds no search index; give an empty or new folder",
+                dir.display()
+            )));
+        }
+        let v = VersionFile {
+            format: "dangjian-search".into(),
+            version: schema::FORMAT_VERSION,
+        };
+        let vpath = dir.join(schema::VERSION_FILE);
+        std::fs::write(&vpath, serde_json::to_string(&v).unwrap_or_default())
+            .map_err(|e| Error::io(&vpath, e))?;
+        let (sch, _) = schema::build();
+        let index = Index::create_in_dir(dir, sch).map_err(|e| describe(dir, e))?;
+        drop(index);
+        Self::open(dir)
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Sees the last commit (of this process or another).
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload().map_err(|e| describe(&self.dir, e))
+    }
+
+    /// Documents in the archive.
+    pub fn len(&self) -> u64 {
+        let s = self.reader.searcher();
+        s.search(&term_q(self.f.kind, "doc"), &Count)
+            .map(|n| n as u64)
+            .unwrap_or(0)
+    }
+
+    /// Whether the archive holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether a document with this id is in the archive.
+    pub fn contains(&self, id: &str) -> bool {
+        let s = self.reader.searcher();
+        s.doc_freq(&Term::from_field_text(self.f.id, id))
+            .map(|n| n > 0)
+            .unwrap_or(false)
+    }
+
+    pub(super) fn stored_doc(&self, addr: DocAddress) -> Result<StoredDoc> {
+        let s = self.reader.searcher();
+        let doc: TantivyDocument = s.doc(addr).map_err(|e| describe(&self.dir, e))?;
+        let bytes = doc
+            .get_first(self.f.stored)
+            .and_then(|v| v.as_bytes())
+            .ok_or_else(|| internal(&self.dir, "a document without its analysis"))?;
+        let json = zstd::decode_all(bytes).map_err(|e| internal(&self.dir, e))?;
+        serde_json::from_slice(&json).map_err(|e| internal(&self.dir, e))
+    }
+
+    /// The analysis of a document by id.
+    pub fn document(&self, id: &str) -> Result<Option<Analysis>> {
+        let s = self.reader.searcher();
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_q(self.f.id, id)),
+            (Occur::Must, term_q(self.f.kind, "doc")),
+        ]);
+        let top = s
+            .search(&q, &TopDocs::with_limit(1))
+            .map_err(|e| describe(&self.dir, e))?;
+        match top.first() {
+            Some((_, addr)) => Ok(Some(self.stored_doc(*addr)?.a)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every document's analysis, in index order (for export).
+    pub fn for_each_document(&self, mut f: impl FnMut(Analysis) -> Result<()>) -> Result<()> {
+        let s = self.reader.searcher();
+        let q = term_q(self.f.kind, "doc");
+        let docs = s
+            .search(&q, &tantivy::collector::DocSetCollector)
+            .map_err(|e| describe(&self.dir, e))?;
+        let mut docs: Vec<DocAddress> = docs.into_iter().collect();
+        docs.sort();
+        for addr in docs {
+            f(self.stored_doc(addr)?.a)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,251 @@
+//! A request turned into tantivy queries: the query language's nodes
+//! (substrings on the bigram fields, whole words for ranking, fielded
+//! terms) and the filters (dates, year, source, place and the rest).
+
+use std::ops::Bound;
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+
+use super::archive::{Archive, config};
+use super::keys::{date_number, place_codes};
+use super::query::{self, QField};
+use super::request::{Filters, SearchRequest};
+use super::schema::term_q;
+use super::tokenize::{self, chars_of, normalize};
+use crate::error::Result;
+use crate::segment::Segmenter;
+
+pub(super) fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
+}
+
+fn any_of(qs: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        qs.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+impl Archive {
+    /// Compiles a substring match on the bigram field (for one character:
+    /// the unigram field if there is one, else the bigrams that start or
+    /// end with it).
+    fn substring(
+        &self,
+        bi: tantivy::schema::Field,
+        uni: Option<tantivy::schema::Field>,
+        norm: &str,
+    ) -> Option<Box<dyn Query>> {
+        let cs = chars_of(norm);
+        let pair = |i: usize| {
+            let mut s = String::with_capacity(8);
+            s.push(cs[i].1);
+            s.push(cs[i + 1].1);
+            Term::from_field_text(bi, &s)
+        };
+        match cs.len() {
+            0 => None,
+            1 => match uni {
+                Some(uni) => Some(Box::new(TermQuery::new(
+                    Term::from_field_text(uni, &cs[0].1.to_string()),
+                    IndexRecordOption::WithFreqs,
+                ))),
+                None => {
+                    let c = regex::escape(&cs[0].1.to_string());
+                    tantivy::query::RegexQuery::from_pattern(&format!("{c}.|.{c}"), bi)
+                        .ok()
+                        .map(|q| Box::new(q) as Box<dyn Query>)
+                }
+            },
+            2 => Some(Box::new(TermQuery::new(
+                pair(0),
+                IndexRecordOption::WithFreqs,
+            ))),
+            n => {
+                // Non-overlapping pairs cover the string; the last pair
+                // overlaps when the length is odd.
+                let mut terms: Vec<(usize, Term)> =
+                    (0..n - 1).step_by(2).map(|i| (i, pair(i))).collect();
+                if (n - 2) % 2 == 1 {
+                    terms.push((n - 2, pair(n - 2)));
+                }
+                Some(Box::new(PhraseQuery::new_with_offset(terms)))
+            }
+        }
+    }
+
+    fn place_query(&self, place: &str) -> Result<Box<dyn Query>> {
+        let codes = place_codes(place);
+        if codes.is_empty() && !self.has_place_name(&normalize(place.trim())) {
+            return Err(config(format!(
+                "unknown place `{place}`: neither a division of the gazetteer nor the place of an indexed document; give a name (浙江省, 桂林市) or a six-digit code"
+            )));
+        }
+        let mut qs: Vec<Box<dyn Query>> = codes.iter().map(|c| term_q(self.f.place, c)).collect();
+        qs.push(term_q(self.f.place_name, &normalize(place.trim())));
+        Ok(any_of(qs))
+    }
+
+    fn has_place_name(&self, name: &str) -> bool {
+        self.reader
+            .searcher()
+            .doc_freq(&Term::from_field_text(self.f.place_name, name))
+            .is_ok_and(|n| n > 0)
+    }
+
+    fn compile(&self, n: &query::Node) -> Result<Box<dyn Query>> {
+        use query::Node;
+        let f = &self.f;
+        Ok(match n {
+            Node::Term { field, text, .. } => {
+                let norm = normalize(text);
+                let empty = || {
+                    config(format!(
+                        "malformed query: `{text}` has nothing to search for"
+                    ))
+                };
+                match field {
+                    QField::Any | QField::Body | QField::Title => {
+                        let mut alts: Vec<Box<dyn Query>> = Vec::new();
+                        if *field != QField::Title {
+                            alts.extend(self.substring(f.body_bi, None, &norm));
+                        }
+                        if *field != QField::Body {
+                            alts.extend(self.substring(f.title_bi, Some(f.title_uni), &norm));
+                        }
+                        if alts.is_empty() {
+                            return Err(empty());
+                        }
+                        let mut clauses = vec![(Occur::Must, any_of(alts))];
+                        // Whole words weigh in the ranking.
+                        let words = tokenize::words(&Segmenter::default(), &norm);
+                        for (_, _, w) in words {
+                            for fld in [f.body, f.title] {
+                                clauses.push((
+                                    Occur::Should,
+                                    Box::new(TermQuery::new(
+                                        Term::from_field_text(fld, &w),
+                                        IndexRecordOption::WithFreqs,
+                                    )) as Box<dyn Query>,
+                                ));
+                            }
+                        }
+                        Box::new(BooleanQuery::new(clauses))
+                    }
+                    QField::Source => term_q(f.source, norm.trim()),
+                    QField::Formulation => term_q(f.formulation, norm.trim()),
+                    QField::Slogan => term_q(f.slogan, norm.trim()),
+                    QField::Indicator => term_q(f.indicator, text.trim()),
+                    QField::Place => self.place_query(text)?,
+                    QField::Year => {
+                        let y: u64 = text.trim().parse().map_err(|_| {
+                            config(format!("malformed query: year:{text} is not a year"))
+                        })?;
+                        Box::new(TermQuery::new(
+                            Term::from_field_u64(f.year, y),
+                            IndexRecordOption::Basic,
+                        ))
+                    }
+                }
+            }
+            Node::And(parts) => {
+                let mut clauses = Vec::new();
+                let mut positive = false;
+                for p in parts {
+                    match p {
+                        Node::Not(inner) => clauses.push((Occur::MustNot, self.compile(inner)?)),
+                        _ => {
+                            positive = true;
+                            clauses.push((Occur::Must, self.compile(p)?));
+                        }
+                    }
+                }
+                if !positive {
+                    clauses.push((Occur::Must, Box::new(AllQuery) as Box<dyn Query>));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Node::Or(parts) => {
+                let mut clauses = Vec::new();
+                for p in parts {
+                    clauses.push((Occur::Should, self.compile(p)?));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Node::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                (Occur::MustNot, self.compile(inner)?),
+            ])),
+        })
+    }
+
+    pub(super) fn date_filters(
+        &self,
+        fl: &Filters,
+        clauses: &mut Vec<(Occur, Box<dyn Query>)>,
+    ) -> Result<()> {
+        let f = &self.f;
+        if fl.from.is_some() || fl.to.is_some() {
+            let parse = |s: &Option<String>, end: bool, opt: &str| -> Result<Bound<Term>> {
+                match s {
+                    None => Ok(if end {
+                        Bound::Unbounded
+                    } else {
+                        Bound::Included(Term::from_field_i64(f.date, 1))
+                    }),
+                    Some(s) => date_number(s, end)
+                        .map(|n| Bound::Included(Term::from_field_i64(f.date, n)))
+                        .ok_or_else(|| {
+                            config(format!(
+                                "--{opt} {s}: not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+                            ))
+                        }),
+                }
+            };
+            let lo = parse(&fl.from, false, "from")?;
+            let hi = parse(&fl.to, true, "to")?;
+            clauses.push(filter(Box::new(RangeQuery::new(lo, hi))));
+        }
+        if let Some(y) = fl.year {
+            clauses.push(filter(Box::new(TermQuery::new(
+                Term::from_field_u64(f.year, u64::from(y)),
+                IndexRecordOption::Basic,
+            ))));
+        }
+        if let Some(s) = &fl.source {
+            clauses.push(filter(term_q(f.source, normalize(s.trim()).as_str())));
+        }
+        if let Some(p) = &fl.place {
+            clauses.push(filter(self.place_query(p)?));
+        }
+        Ok(())
+    }
+
+    /// The document query of a request: kind, text query, filters.
+    pub(super) fn doc_query(&self, req: &SearchRequest) -> Result<Box<dyn Query>> {
+        let f = &self.f;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![filter(term_q(f.kind, "doc"))];
+        if let Some(q) = req.query.as_deref().filter(|q| !q.trim().is_empty()) {
+            let node = query::parse(q).map_err(|e| config(e.to_string()))?;
+            clauses.push((Occur::Must, self.compile(&node)?));
+        }
+        let fl = &req.filters;
+        self.date_filters(fl, &mut clauses)?;
+        if let Some(s) = &fl.formulation {
+            clauses.push(filter(term_q(f.formulation, normalize(s.trim()).as_str())));
+        }
+        if let Some(s) = &fl.slogan {
+            clauses.push(filter(term_q(f.slogan, normalize(s.trim()).as_str())));
+        }
+        if let Some(s) = &fl.script {
+            clauses.push(filter(term_q(f.script, s.trim())));
+        }
+        if let Some(s) = &fl.indicator {
+            clauses.push(filter(term_q(f.indicator, s.trim())));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+}
