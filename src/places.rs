@@ -7,33 +7,24 @@
 //! and short names (桂林 for 桂林市, 广西 for 广西壮族自治区). It is parsed
 //! once per process.
 //!
-//! **Recognition** reads the normalized body once, so traditional text
-//! (濱海高新區, 天津市) is recognized too: where the first two characters
-//! may start a name (a bitmap of every name's first two), an Aho-Corasick
-//! automaton finds the longest name starting there. Full names are
-//! taken as they are. Short names must stand as words (on jieba token
-//! boundaries), must not name a street, community or school (中山路, 城北社区),
-//! and, when they are also ordinary words (和平, 前进, 公安, 红旗, 资源 …:
-//! `data/place-ambiguous.txt`), count only as full names or right after their
-//! parent's name (天津和平). A name
-//! shared by several divisions (鼓楼区 ×4, 兴安) is resolved by a mentioned
-//! parent or child or the document's own place, or reported with `code: null`
-//! and its candidates — never guessed.
+//! The rules, each with an invented example, are in the guide; this
+//! documentation does not repeat them:
 //!
-//! **Document place**, in order: the manifest; else the evidence weighed
-//! along the gazetteer's tree (`subject`): mentions in the title and lead
-//! (past short headings), the masthead or source paper (桂林日报 → 桂林市)
-//! or a government publisher (发布机构/主办单位: 某市某区人民政府), towns tied
-//! to their county (某县某镇, 某镇位于某县), role words (帮扶某县, …的缩影);
-//! a dateline city (某社某市5月1日电) and neighbours (与某县交界) weigh
-//! nothing. The walk descends to a child only when it outweighs all its
-//! siblings together, and moves up to the ancestor the text refers to
-//! itself as when it never uses the subject's own level word (全省 … in a
-//! meeting held in the capital). Otherwise `null`, with the reason.
+//! | question | rules |
+//! |---|---|
+//! | which places are named? (short names, ambiguous names) | [docs/rules/places.md#which-places-are-named](../docs/rules/places.md#which-places-are-named) |
+//! | which place does the document report on? | [docs/rules/places.md#which-place-does-the-document-report-on](../docs/rules/places.md#which-place-does-the-document-report-on) |
+//! | which place does a claim speak for? | [docs/rules/places.md#which-place-does-a-claim-speak-for](../docs/rules/places.md#which-place-does-a-claim-speak-for) |
 //!
-//! **Claim attribution** (`claim_places`): the place named in the claim's
-//! own clause or sentence, else the place of the sentence an anaphor points
-//! back to or of the paragraph's first sentence, else the document's.
+//! ## Where things are
+//!
+//! | file | what it decides |
+//! |---|---|
+//! | `places.rs` | the gazetteer, recognition in one pass (a bitmap of names' first two characters, then an Aho-Corasick automaton for the longest name), resolving shared names, the stage's entry points |
+//! | `places/evidence.rs` | the evidence for the document's division: each mention weighed by where it stands and the role words around it |
+//! | `places/towns.rs` | towns, streets and villages tied to their county |
+//! | `places/subject.rs` | the division the report is about, weighed along the gazetteer's tree |
+//! | `places/claim_places.rs` | the place each claim speaks for |
 //!
 //! ```
 //! use dangjian::places::Gazetteer;

@@ -2,28 +2,20 @@
 //!
 //! A claim is a number with a unit or measure word that states a quantity.
 //! [`extract`] finds them on normalized text (so `5.1萬名` and `１２３名` work)
-//! and types each one:
+//! and types each one. The rules, each with an invented example, are in the
+//! guide (`docs/rules/claims.md`); this documentation does not repeat them:
 //!
-//! | field | example | how |
+//! | field | example | rules |
 //! |---|---|---|
-//! | `value` | 13500 | [`crate::numerals`], 万/亿 folded in, exact decimals |
-//! | `value_max` | 5 in 3至5个 | ranges with 至, 到, —, -, ~; 10—50万元 puts 万 on both ends |
-//! | `unit` | 名, 元, %, 百分点 | the measure word from `data/units.tsv`, normalized (万元 → 元, 个百分点 → 百分点, 7大类 → 类, ％ → %); one space may stand before it (680 名) |
-//! | `approx` | over / about / under | 余 多 以上 超过 逾 突破 上百 … / 约 近 左右 … / 不到 不足 以下 … |
-//! | `object` | 机关党员 | the noun phrase after the measure word, or before the number when the clause ends with it (组建党员志愿服务队335支) |
-//! | `indicator` | community_service | the first matching rule of `data/indicators.tsv` |
-//! | `period` | 5年来 | the time scope in force: a comparison base in the claim's clause (较一季度), else the nearest period before it in its sentence, else the nearest one earlier in its paragraph — dates, 截至…, spans (3年来, 三年间), scope clauses (…以来, …期间) and the words of `data/periods.txt` (目前, 上半年, 每年 …) |
+//! | what is a claim, what is not | 1.35万名; not 5年来, 第3, “139”行动 | [docs/rules/claims.md#what-is-a-claim](../../docs/rules/claims.md#what-is-a-claim) |
+//! | `value`, `value_max` | 13500; 3 and 5 in 3至5个 | [docs/rules/claims.md#how-many](../../docs/rules/claims.md#how-many) |
+//! | `unit` | 名, 元, %, 百分点 | [docs/rules/claims.md#of-what-measure](../../docs/rules/claims.md#of-what-measure) |
+//! | `approx` | over / about / under | [docs/rules/claims.md#exactly-or-about](../../docs/rules/claims.md#exactly-or-about) |
+//! | `object` | 机关党员 | [docs/rules/claims.md#counting-what](../../docs/rules/claims.md#counting-what) |
+//! | `indicator` | community_service | [docs/rules/claims.md#what-kind-of-figure](../../docs/rules/claims.md#what-kind-of-figure) |
+//! | `period` | 5年来 | [docs/rules/claims.md#when](../../docs/rules/claims.md#when) |
+//! | place (`crate::places`) | 桂林市 | [docs/rules/places.md#which-place-does-a-claim-speak-for](../../docs/rules/places.md#which-place-does-a-claim-speak-for) |
 //! | `span` | | byte range in the original text |
-//!
-//! Not claims: dates and times; quantities of time (5年来, 3个月, 5个工作日:
-//! they give periods instead); ordinals (第3, A02版); document numbers
-//! (〔2020〕26号); numbers inside names and formulations (“139”行动, 1+N,
-//! “7·9”讲话, 12345热线, 三会一课); list markers (一是, (一)); page, edition
-//! and phone numbers. Chinese-numeral quantities are taken only where they are
-//! unambiguous: with a hundred-or-larger unit and a digit (一百二十名, 两万多人),
-//! 上百/上千/上万/数百 … (approximate), a magnitude word alone with an
-//! approximation or as a count (百余名, 近千名, 超亿元, 万名党员 — never
-//! inside quotation marks, where it names a campaign), 百分之…, 千分之….
 //!
 //! ```
 //! use dangjian::claims::extract_text;
@@ -41,7 +33,8 @@
 //! | file | what it decides |
 //! |---|---|
 //! | `mod.rs` | the stage: [`Claim`], [`extract`], one pass over the candidates typing each |
-//! | `numbers.rs` | where numbers are: Arabic and Chinese numerals, the unit table, the candidate scan |
+//! | `scan.rs` | the candidate scan: every number of a body, in order |
+//! | `numbers.rs` | where numbers are: Arabic and Chinese numerals, the unit table |
 //! | `judge.rs` | whether a number is a claim and its extent: context that rules it out, ranges, approximations, the unit |
 //! | `objects.rs` | what a claim counts: after the measure word, before the number, carried from the clause before |
 //! | `phrases.rs` | the noun phrases objects are read from: tagged words, the phrase after a point and before one |

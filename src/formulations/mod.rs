@@ -1,66 +1,19 @@
 //! Stage 4b: numbered formulations, quoted slogans and terms, cited documents.
 //!
 //! **Numbered formulations** (数字化提法) name a fixed set of items by their
-//! number: 两个维护, 三会一课, 五基三化, the city's own 三创. A formulation is
-//! recognized when
+//! number: 两个维护, 三会一课, 五基三化, the city's own 三创. Each is reported
+//! with its mentions and, where the text spells its items out, its
+//! **expansion**. Beside them the stage reports **quoted material** (“…”)
+//! by kind and **cited documents** (《…》) by kind. The rules, each with an
+//! invented example, are in the guide; this documentation does not repeat
+//! them:
 //!
-//! * it is in the lexicon of established national ones (`data/formulations.tsv`),
-//!   quoted or not;
-//! * the text quotes it and it starts with a number word (一…十, 百, 千, 万, 两,
-//!   双) that is not a date (七一), a duration (三年…), a quantity (百名…), a
-//!   rating (五星级) or a building number (三号楼) — “三创”, “四要”, “八有”;
-//! * it has the shape number-X-number-Y with numbers other than 一 (三会一课,
-//!   六有一好, 双争双促), unquoted too;
-//! * a quoted 一X with further numbers (“一企一策”, “一轴两翼三中心”,
-//!   “一心多点”); unquoted only 一X一Y over a unit of organization (一村一品,
-//!   一户一档) — other unquoted 一X一Y are mostly idioms (一言一行);
-//! * a digit formula (“1+5+20”, “258”, 1+N) or a quoted N级X (“三级联动”);
-//! * each part of a quoted list of formulations (“双报到、双服务”);
-//! * a count right after a list of exactly that many items, which it names
-//!   (“A、B、C”三力提升, A、B、C“三项行动”), unless only a measure word
-//!   follows the number (三个 names nothing);
-//! * a name led by a word before its count and ended by the kind of set it
-//!   counts (便民五举措, “兴业三步法”): quoted any, unquoted when the leading
-//!   word is no verb taking a count (推出三举措 is none);
-//! * quoted, one leading or helping a number of others (“一带五”; not a
-//!   manner, ratio or machine: 一对一, 一拖二).
-//!
-//! Idioms and set phrases that start with a number (千方百计, 一把手, 一体推进)
-//! are never formulations (`data/numeric-idioms.txt`); nor are ordinals
-//! (第一方阵 is a slogan), list markers (一是) or counts (三项制度, 两批).
-//! Canonical form: simplified, no quotes, a trailing 活动/行动/工程 dropped.
-//!
-//! **Expansion linking**: items spelled out right beside a mention — after a
-//! lead-in (即, a colon, a bracket), in the clause before it (running back
-//! over a quoted item: 与A、“B”推荐“三挂钩”), as paragraph heads or
-//! 一是/二是 sentences (right after the mention, exactly that many, with or
-//! without the formulation's key), behind ordinal labels and a dash
-//! (一队—A、二队—B), as names ending in the formulation's noun in the rest
-//! of the paragraph (“三大工程”,“A”工程……“B”工程……), or the counted parts of
-//! a digit formula — are read first (module `adjacent`). A number word
-//! inside a word (进一步) is no part of the name's count. Otherwise an enumeration elsewhere is
-//! linked — the number of items must equal the formulation's number (or
-//! numbers: 六有一好 = six items with 有 and one with 好), and every item must
-//! contain the formulation's key morpheme (机关**创**品牌 for 三**创**), or, for
-//! an enumeration in the same or the next sentence as a mention, all items must
-//! share a template (a common suffix or prefix: 学习**型**、服务奉献**型** … for
-//! 五星). Two different candidate expansions with equal evidence give none.
-//!
-//! **Quoted material** (“…”) that is not a formulation is classified, in this
-//! order:
-//!
-//! | kind | rule | corpus examples |
-//! |---|---|---|
-//! | `quote` | a sentence: sentence punctuation inside or at the end, or longer than 24 characters | “建设让党中央放心、让人民群众满意的模范机关。” |
-//! | `honor` | ends in an honour (先进集体, 示范单位, 标兵, 红旗党支部, 五星党员, 最美…) | “清廉广西工作建设先进集体”, “红旗党支部” |
-//! | `slogan` | parallel parts separated by 、 or , (社区吹哨、部门报到), or an ordinal head (第一方阵) | “群众点单、社区派单、党员接单” |
-//! | `title` | a name of a programme, brand, team, platform or column (…讲堂, …服务团, …之家, …联盟, …直通车) | “党课大讲堂”, “亲清助企服务团” |
-//! | `term` | anything else: a short concept | “机关病”, “慵懒散”, “牛鼻子” |
-//!
-//! **Cited documents** (《…》) are classified as `paper` (…日报, …报), `column`
-//! (followed by 专栏/栏目), `policy` (意见, 通知, 办法, 条例, 方案, 规划, 清单 …),
-//! `book` (after 读/研读/阅读, or a known book shape) or `other`. A document
-//! nested in another (〈…〉) is reported too.
+//! | question | rules |
+//! |---|---|
+//! | is this a formulation? (lexicon, shapes, what is not one, canonical form) | [docs/rules/formulations.md#is-this-a-formulation](../../docs/rules/formulations.md#is-this-a-formulation) |
+//! | what does it stand for? (expansions) | [docs/rules/formulations.md#what-does-it-stand-for-expansions](../../docs/rules/formulations.md#what-does-it-stand-for-expansions) |
+//! | what kind of quoted material? (`quote`, `honor`, `slogan`, `title`, `term`) | [docs/rules/formulations.md#what-kind-of-quoted-material](../../docs/rules/formulations.md#what-kind-of-quoted-material) |
+//! | what documents are cited? (`policy`, `paper`, `column`, `book`, `other`) | [docs/rules/formulations.md#what-documents-are-cited](../../docs/rules/formulations.md#what-documents-are-cited) |
 //!
 //! ```
 //! use dangjian::formulations::extract_text;

@@ -5,41 +5,27 @@
 //! blocks, reader comments, reprint notices and footer records. [`clean`]
 //! works on the *normalized* text line by line (so a traditional page is
 //! cleaned by the same rules) and uses the shape of lines, not the strings of
-//! particular sites:
+//! particular sites.
 //!
-//! * **Paragraphs** are lines with sentence punctuation (`。！？；`) or long
-//!   comma-separated clauses (a paragraph whose closing mark was lost, of
-//!   32 characters or more, needs only one comma; a page cut off
-//!   mid-sentence keeps its last line of prose). The body runs from the first paragraph to the
-//!   last one before a *cut marker*; headings between paragraphs are kept.
-//! * **Cut markers** end the article: related-reading and comment blocks
-//!   (推荐阅读, 相关新闻, 最新评论 …), reprint and copyright notices
-//!   (未经允许不得转载, 版权所有 …), pagination (上一篇/下一篇), captchas.
-//! * **Boilerplate lines** anywhere ([`furniture`]): runs of short
-//!   number-only lines (date pickers, view counters), page-UI words run
-//!   together (放大缩小全文复制, 分享至, 扫码阅读手机版), labels and widgets
-//!   (当前版:01版, 主办:…, 点击播报…), `A|B|C` and space-separated channel
-//!   bars, breadcrumbs (首页 > … , 首页 / …), injected adverts, lines with no
-//!   Han character (404 Not Found), a site's description of itself,
-//!   continuation notes ((下转第五版)), a headline repeated on a continued page.
-//! * **Bylines**: reporters, editors, and an organization signing the
-//!   article on a line of its own (中共某某市委组织部).
-//! * **Captions**: lines starting with ▲/△/↑, lines ending in a photo credit
-//!   (…摄, …供图, …图), and, on pages that carry credited captions, other
-//!   single-sentence lines of the same shape. They go to `captions`, not the
-//!   body.
-//! * **Metadata** ([`meta`]): title (the best-scoring candidate line of the
-//!   page's head: under the dateline, subtitle or byline, near the lead and
-//!   sharing its words, confirmed by 原标题 or a footer record, free of
-//!   furniture signals; a kicker joined to its headline), subtitle (——…),
-//!   source (来源: field, a government table's 发布机构, a paper named on the
-//!   dateline, a masthead, the news lead 某某网讯, a sign-off, a footer, a
-//!   breadcrumb's or toolbar's site), date (a table's publication date, a
-//!   labelled date; 2024年08月15日, 2024-08-15, 15.08.2024 → ISO), edition (02版,
-//!   00001版, 第A02版), authors (本报记者…, 记者 …, 通讯员…, 作者:…, 本版撰文:…)
-//!   and editors (责编, 编辑, 责任编辑). Metadata is clean text in the
-//!   original script (pinyin glosses and mojibake left out). Absent fields
-//!   are `null` or empty, never guessed.
+//! The rules, each with an invented example, are in the guide; this
+//! documentation does not repeat them:
+//!
+//! | question | rules |
+//! |---|---|
+//! | which lines are the article? (paragraphs, cut markers, furniture, captions) | [docs/rules/pages.md#which-lines-are-the-article](../../docs/rules/pages.md#which-lines-are-the-article) |
+//! | what are the title, source and date? (the title's scoring table, kickers, sources, dates, government tables, bylines) | [docs/rules/pages.md#what-are-the-title-source-and-date](../../docs/rules/pages.md#what-are-the-title-source-and-date) |
+//!
+//! ## Where things are
+//!
+//! | file | what it decides |
+//! |---|---|
+//! | `mod.rs` | the stage: [`clean`], each line classified (paragraph, heading, caption, byline, furniture), the body's extent |
+//! | `furniture.rs` | page furniture: controls, labels, counters, bars, adverts, server error strings |
+//! | `meta.rs` | the metadata record, read from the classified lines |
+//! | `title.rs` | the headline: candidates scored, a kicker joined, a title tidied |
+//! | `source.rs` | the source: the paper, site or body that published the page |
+//! | `dates.rs` | the publication date and edition labels |
+//! | `fields.rs` | labelled fields: a government page's information table |
 //!
 //! ```
 //! let page = "上一版\n下一版\n放大\n缩小\n机关党建工作综述\n——副标题\n来源:某某日报 2024年08月15日\n\
