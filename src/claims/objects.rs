@@ -568,7 +568,7 @@ const PICKED_OUT_MAX: usize = 16;
 
 /// The object of a count of things a relative clause picks out, when the
 /// things are a short head right after 的 and the clause fills the phrase
-/// before them: 未建成标准化场所的社区15个 → 未建成标准化场所的社区,
+/// before them: 没有集体经济收入的村12个 → 没有集体经济收入的村,
 /// 年收入10万元以上的合作社35家. Not shares and sums (they name their own
 /// measure), not a scope (全县的党员), not a clause that opens with the
 /// predicate of the whole (表彰优秀的党员).
