@@ -440,27 +440,14 @@ fn write_hits(
     }
 }
 
-/// Columns of `search --claims --format csv`: those of `dangjian claims`,
-/// then date, title, score.
-pub const CLAIM_ROW_COLUMNS: &[&str] = &[
-    "document",
-    "path",
-    "place",
-    "period",
-    "object",
-    "indicator",
-    "value",
-    "value_max",
-    "unit",
-    "approx",
-    "text",
-    "start",
-    "end",
-    "sentence",
-    "date",
-    "title",
-    "score",
-];
+/// Columns of `search --claims --format csv`: those of `dangjian claims`
+/// ([`super::CLAIM_COLUMNS`]), then date, title, score.
+fn claim_row_columns() -> impl Iterator<Item = &'static str> {
+    super::CLAIM_COLUMNS
+        .iter()
+        .copied()
+        .chain(["date", "title", "score"])
+}
 
 fn write_claims(
     out: &mut dyn Write,
@@ -502,7 +489,7 @@ fn write_claims(
         }
         SearchFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(CLAIM_ROW_COLUMNS).map_err(csv_err)?;
+            w.write_record(claim_row_columns()).map_err(csv_err)?;
             for c in &r.rows {
                 w.write_record([
                     c.document.as_str(),
