@@ -597,8 +597,19 @@ fn killed_builds_resume_to_each_document_exactly_once() {
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
     }
-    let status = run().wait().unwrap();
-    assert!(status.success());
+    let last = std::process::Command::new(bin)
+        .args(["index", "-q", "-j", "2", "--resume", "-o"])
+        .arg(&out)
+        .arg("--search")
+        .arg(&idx)
+        .arg(&docs_dir)
+        .output()
+        .unwrap();
+    assert!(
+        last.status.success(),
+        "the resumed build failed: {}",
+        String::from_utf8_lossy(&last.stderr)
+    );
     let lines = std::fs::read_to_string(&out).unwrap();
     let mut claims = HashMap::new();
     for l in lines.lines() {
@@ -614,4 +625,21 @@ fn killed_builds_resume_to_each_document_exactly_once() {
     assert!(claims.keys().all(|id| a.contains(id)));
     assert_eq!(ids(&a, "党员").len(), n);
     let _ = std::fs::remove_dir_all(&work);
+}
+
+#[test]
+fn a_build_killed_before_its_first_commit_starts_again() {
+    // What a build killed while it made the index leaves: the version file,
+    // a file of the index's own, no meta.json.
+    let dir = temp_dir("uncommitted").join("idx");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(dangjian::search::schema::VERSION_FILE), "{}").unwrap();
+    std::fs::write(dir.join(".managed.json"), "[]").unwrap();
+    let a = Archive::create(&dir).unwrap();
+    assert_eq!(a.len(), 0);
+    // A folder of someone else's stays an error.
+    let other = temp_dir("uncommitted-other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("notes.txt"), "mine").unwrap();
+    assert!(Archive::create(&other).is_err());
 }

@@ -154,9 +154,11 @@ impl Archive {
         let dir = dir.as_ref();
         if dir.join("meta.json").is_file() || dir.join(schema::VERSION_FILE).is_file() {
             if !dir.join("meta.json").is_file() {
-                // Created, never committed: start again.
-                std::fs::remove_file(dir.join(schema::VERSION_FILE))
-                    .map_err(|e| Error::io(dir, e))?;
+                // Created, never committed (a build killed while it made the
+                // index): the version file says the folder is ours, so
+                // whatever the killed build left in it goes, and we start
+                // again.
+                std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
                 return Self::create(dir);
             }
             return Self::open(dir);
