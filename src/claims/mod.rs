@@ -14,7 +14,7 @@
 //! | `object` | 机关党员 | [docs/rules/claims.md#counting-what](../../docs/rules/claims.md#counting-what) |
 //! | `indicator` | community_service | [docs/rules/claims.md#what-kind-of-figure](../../docs/rules/claims.md#what-kind-of-figure) |
 //! | `period` | 5年来 | [docs/rules/claims.md#when](../../docs/rules/claims.md#when) |
-//! | place (`crate::places`) | 桂林市 | [docs/rules/places.md#which-place-does-a-claim-speak-for](../../docs/rules/places.md#which-place-does-a-claim-speak-for) |
+//! | place (the places stage) | 桂林市 | [docs/rules/places.md#which-place-does-a-claim-speak-for](../../docs/rules/places.md#which-place-does-a-claim-speak-for) |
 //! | `span` | | byte range in the original text |
 //!
 //! ```
