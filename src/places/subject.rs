@@ -329,26 +329,26 @@ mod decide_tests {
     #[test]
     fn self_references_of_an_ancestor_level_move_the_subject_up() {
         let g = Gazetteer::shared();
-        let text = "全区各级党组织在全区范围内开展创建";
-        let words: Vec<usize> = text
-            .char_indices()
-            .filter(|&(_, c)| is_level_word(c))
-            .map(|(i, _)| i)
-            .collect();
-        let mut ev = Evidence::default();
-        ev.add(idx(g, "450100"), 3.0, 0);
-        ev.count_self_references(text, &words);
-        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "450000")));
+        // A city named once, then the text's references to itself.
+        let subject = |text: &str| {
+            let words: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| is_level_word(c))
+                .map(|(i, _)| i)
+                .collect();
+            let mut ev = Evidence::default();
+            ev.add(idx(g, "450100"), 3.0, 0);
+            ev.count_self_references(text, &words);
+            decide(g, &ev).map(|s| s.place)
+        };
+        assert_eq!(
+            subject("全区各级党组织在全区范围内开展创建"),
+            Some(idx(g, "450000"))
+        );
         // With one reference by the city's own level word, it stays.
-        let text = "全区各级党组织在全区和全市范围内开展创建";
-        let words: Vec<usize> = text
-            .char_indices()
-            .filter(|&(_, c)| is_level_word(c))
-            .map(|(i, _)| i)
-            .collect();
-        let mut ev = Evidence::default();
-        ev.add(idx(g, "450100"), 3.0, 0);
-        ev.count_self_references(text, &words);
-        assert_eq!(decide(g, &ev).map(|s| s.place), Some(idx(g, "450100")));
+        assert_eq!(
+            subject("全区各级党组织在全区和全市范围内开展创建"),
+            Some(idx(g, "450100"))
+        );
     }
 }
