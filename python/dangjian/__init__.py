@@ -16,7 +16,9 @@ Example:
 
 The functions of this module use a shared default ``Pipeline()``; build your
 own ``Pipeline(keywords=…, lexicon=…, clean=…)`` for other settings, and
-``Pipeline.analyze_many`` for a corpus on all cores.
+``Pipeline.analyze_many`` for a corpus on all cores. ``build_archive`` and
+``Archive`` build and search an archive's search index (the one of
+``dangjian index --search``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import functools
 import os
 from typing import Any, Dict, Iterable, List, Optional, Union
 
+from ._archive import ARCHIVE_CLAIM_COLUMNS, SEARCH_COLUMNS, Archive, build_archive
 from ._dangjian import (
     CLAIM_COLUMNS,
     AnalyzeIter,
@@ -35,12 +38,16 @@ from ._dangjian import (
 )
 
 __all__ = [
+    "ARCHIVE_CLAIM_COLUMNS",
+    "Archive",
     "CLAIM_COLUMNS",
     "AnalyzeIter",
     "DecodeError",
     "Pipeline",
     "__version__",
+    "SEARCH_COLUMNS",
     "analyze",
+    "build_archive",
     "claims",
     "compare",
     "normalize",

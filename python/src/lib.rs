@@ -5,8 +5,10 @@
 //!
 //! - [`source`]: what Python may pass as a document;
 //! - [`stream`]: documents through a thread pool, results in input order;
-//! - [`errors`]: library errors as Python exceptions.
+//! - [`errors`]: library errors as Python exceptions;
+//! - [`archive`]: a search index, opened read-only.
 
+mod archive;
 mod errors;
 mod source;
 mod stream;
@@ -70,6 +72,27 @@ fn run_all<T: Send + 'static>(
     threads: Option<usize>,
     job: Job<T>,
 ) -> PyResult<Vec<T>> {
+    let mut out = Vec::new();
+    for_each_result(py, sources, threads, job, |r| match r {
+        Ok(t) => {
+            out.push(t);
+            Ok(())
+        }
+        Err(f) => Err(failure_error(py, &f)),
+    })?;
+    Ok(out)
+}
+
+/// Runs `job` on every document of `sources` (directories expanded into
+/// their documents), in parallel, and hands each result to `each` in input
+/// order; an error from `each` stops the run.
+fn for_each_result<T: Send + 'static>(
+    py: Python<'_>,
+    sources: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+    job: Job<T>,
+    mut each: impl FnMut(Result<T, Failure>) -> PyResult<()>,
+) -> PyResult<()> {
     // One source alone (a str, bytes or path) is a list of one.
     let items: Vec<Bound<'_, PyAny>> = if Source::is_single(sources) {
         vec![sources.clone()]
@@ -78,7 +101,6 @@ fn run_all<T: Send + 'static>(
     };
     let mut stream = Stream::new(threads, job)?;
     let mut queue = items.iter().flat_map(Source::expand_py);
-    let mut out = Vec::new();
     loop {
         while stream.has_room() {
             match queue.next() {
@@ -89,9 +111,8 @@ fn run_all<T: Send + 'static>(
             }
         }
         match stream.next(py)? {
-            Some((_, Ok(t))) => out.push(t),
-            Some((_, Err(f))) => return Err(failure_error(py, &f)),
-            None => return Ok(out),
+            Some((_, r)) => each(r)?,
+            None => return Ok(()),
         }
     }
 }
@@ -675,6 +696,8 @@ fn normalize(py: Python<'_>, text: &str, config: &str) -> PyResult<String> {
 fn _dangjian(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Pipeline>()?;
     m.add_class::<AnalyzeIter>()?;
+    m.add_class::<archive::PyArchive>()?;
+    m.add_function(wrap_pyfunction!(archive::build_archive, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add("DecodeError", m.py().get_type::<DecodeError>())?;
     m.add("CLAIM_COLUMNS", dangjian::cli::CLAIM_COLUMNS.to_vec())?;

@@ -470,6 +470,7 @@ PUBLIC = [
     dangjian.Pipeline.analyze_many, dangjian.Pipeline.segment,
     dangjian.Pipeline.claim_rows, dangjian.Pipeline.compare,
     dangjian.reuse, dangjian.Pipeline.reuse,
+    dangjian.Archive, dangjian.build_archive,
 ]
 
 

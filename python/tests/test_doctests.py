@@ -14,6 +14,8 @@ def test_docstring_examples():
     # The module's functions and Pipeline; normalize is compiled code of
     # the inner module, so it is looked up on its own.
     tests = finder.find(dangjian, "dangjian")
+    # The archive lives in its own module of the package.
+    tests += finder.find(dangjian._archive, "dangjian._archive", globs={"dangjian": dangjian})
     tests += finder.find(dangjian.normalize, "dangjian.normalize", globs={"dangjian": dangjian})
     seen = 0
     for t in tests:

@@ -29,6 +29,13 @@ def main() -> None:
     except dangjian.DecodeError as e:
         reason: str = e.reason
         print(e.file, reason, e.kind)
+    built: Dict[str, Any] = dangjian.build_archive("archive", ["天津市党员10名"], threads=1)
+    archive = dangjian.Archive(Path("archive"))
+    hits = archive.search("党员", place="天津市", year=2020, limit=5, sort="date")
+    found: Dict[str, Any] = archive.results("党员", facets=["place"])
+    counts: Dict[str, Any] = archive.facets("党员", fields=["place", "year"])
+    claim_rows = archive.claims(unit="名", min=5, indicator="count")
+    print(built["added"], len(archive), "x" in archive, hits, found, counts, claim_rows)
     print(values("党员10名"), words, simplified, len(report), len(table), rows, dangjian.CLAIM_COLUMNS, shared, reuse_csv)
 
 
