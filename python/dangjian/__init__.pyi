@@ -200,74 +200,8 @@ def reuse(
     """``sources``: a ``str`` naming an existing file or directory is read as that file; one that looks like a path but names nothing raises ``FileNotFoundError``; any other ``str`` is text (see ``Sources``)."""
     ...
 
-#: Columns of ``Archive.search``.
-SEARCH_COLUMNS: tuple[str, ...]
-#: Columns of ``Archive.claims``: ``CLAIM_COLUMNS`` then date, title, score.
-ARCHIVE_CLAIM_COLUMNS: tuple[str, ...]
-
-class Archive:
-    """A search index built by ``dangjian index --search DIR``, ``dangjian
-    search-build`` or ``build_archive``, opened read-only. Filters (keyword
-    arguments): ``place``, ``year`` (int), ``date_from``, ``date_to``,
-    ``source``, ``formulation``, ``slogan``, ``script``, ``indicator``."""
-
-    def __init__(self, path: Union[str, "os.PathLike[str]"]) -> None: ...
-    def __len__(self) -> int: ...
-    def __contains__(self, id: str) -> bool: ...
-    @property
-    def path(self) -> str: ...
-    def reload(self) -> None: ...
-    def document(self, id: str) -> Optional[Dict[str, Any]]: ...
-    def results(
-        self,
-        query: Optional[str] = None,
-        *,
-        facets: Iterable[str] = (),
-        limit: int = 10,
-        offset: int = 0,
-        sort: Literal["score", "date"] = "score",
-        snippets: int = 2,
-        **filters: Any,
-    ) -> Dict[str, Any]: ...
-    def search(
-        self,
-        query: Optional[str] = None,
-        *,
-        limit: int = 10,
-        offset: int = 0,
-        sort: Literal["score", "date"] = "score",
-        snippets: int = 2,
-        **filters: Any,
-    ) -> Any:
-        """A ``pandas.DataFrame`` (columns ``SEARCH_COLUMNS``), or a list of dicts without pandas."""
-        ...
-    def claims(
-        self,
-        query: Optional[str] = None,
-        *,
-        min: Optional[float] = None,
-        max: Optional[float] = None,
-        unit: Optional[str] = None,
-        limit: int = 1000,
-        offset: int = 0,
-        sort: Literal["score", "date"] = "score",
-        **filters: Any,
-    ) -> Any:
-        """A ``pandas.DataFrame`` (columns ``ARCHIVE_CLAIM_COLUMNS``), or a list of dicts without pandas."""
-        ...
-    def facets(
-        self,
-        query: Optional[str] = None,
-        fields: Iterable[str] = ("place", "year"),
-        **filters: Any,
-    ) -> Dict[str, Any]: ...
-
-def build_archive(
-    path: Union[str, "os.PathLike[str]"],
-    sources: Sources,
-    *,
-    pipeline: Optional[Pipeline] = None,
-    threads: Optional[int] = None,
-) -> Dict[str, Any]:
-    """Adds every good document of ``sources`` to the search index in ``path``; returns ``{"added": n, "errors": [...]}``."""
-    ...
+# The archive is plain Python with inline types (dangjian/_archive.py).
+from ._archive import ARCHIVE_CLAIM_COLUMNS as ARCHIVE_CLAIM_COLUMNS
+from ._archive import SEARCH_COLUMNS as SEARCH_COLUMNS
+from ._archive import Archive as Archive
+from ._archive import build_archive as build_archive

@@ -13,32 +13,21 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 import errno
 
-from ._dangjian import CLAIM_COLUMNS, Pipeline
+from . import _dangjian as _columns
+from ._dangjian import Pipeline
 from ._dangjian import Archive as _Archive
 from ._dangjian import build_archive as _build_archive
 
 #: Columns of ``Archive.search``: those of ``dangjian search --format csv``
 #: (the first snippet and its byte span in the original text), then
 #: ``snippets``, every snippet of the hit as a dict (``text``, ``span``).
-SEARCH_COLUMNS = (
-    "id",
-    "path",
-    "score",
-    "title",
-    "date",
-    "source",
-    "place",
-    "place_code",
-    "snippet",
-    "start",
-    "end",
-    "snippets",
-)
+SEARCH_COLUMNS = tuple(_columns.SEARCH_COLUMNS) + ("snippets",)
 
-#: Columns of ``Archive.claims``: those of ``dangjian claims``
+#: Columns of ``Archive.claims``: those of ``dangjian search --claims
+#: --format csv``: the columns of ``dangjian claims``
 #: (``dangjian.CLAIM_COLUMNS``), then the document's date and title and the
 #: score of its match (``None`` without a query).
-ARCHIVE_CLAIM_COLUMNS = tuple(CLAIM_COLUMNS) + ("date", "title", "score")
+ARCHIVE_CLAIM_COLUMNS = tuple(_columns.ARCHIVE_CLAIM_COLUMNS)
 
 
 def _frame(rows: List[Dict[str, Any]], columns: Iterable[str], total: int) -> Any:

@@ -701,6 +701,9 @@ fn _dangjian(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add("DecodeError", m.py().get_type::<DecodeError>())?;
     m.add("CLAIM_COLUMNS", dangjian::cli::CLAIM_COLUMNS.to_vec())?;
+    m.add("SEARCH_COLUMNS", dangjian::cli::SEARCH_COLUMNS.to_vec())?;
+    let claim_rows: Vec<&str> = dangjian::cli::claim_row_columns().collect();
+    m.add("ARCHIVE_CLAIM_COLUMNS", claim_rows)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! The `dangjian` command line (see `dangjian --help` and INTERFACE.md).
 
 mod search;
+
+pub use search::{CLAIM_ROW_EXTRA_COLUMNS, SEARCH_COLUMNS, claim_row_columns};
 use std::io::{self, BufWriter, Read, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};

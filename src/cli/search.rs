@@ -400,20 +400,7 @@ fn write_hits(
         }
         SearchFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "id",
-                "path",
-                "score",
-                "title",
-                "date",
-                "source",
-                "place",
-                "place_code",
-                "snippet",
-                "start",
-                "end",
-            ])
-            .map_err(csv_err)?;
+            w.write_record(SEARCH_COLUMNS).map_err(csv_err)?;
             for h in &r.hits {
                 let s = h.snippets.first();
                 let span = s.and_then(|s| s.span);
@@ -440,13 +427,33 @@ fn write_hits(
     }
 }
 
-/// Columns of `search --claims --format csv`: those of `dangjian claims`
-/// ([`super::CLAIM_COLUMNS`]), then date, title, score.
-fn claim_row_columns() -> impl Iterator<Item = &'static str> {
+/// Columns of `search --format csv`: one row per hit, with its first
+/// snippet and the byte span of its first match in the original text.
+pub const SEARCH_COLUMNS: &[&str] = &[
+    "id",
+    "path",
+    "score",
+    "title",
+    "date",
+    "source",
+    "place",
+    "place_code",
+    "snippet",
+    "start",
+    "end",
+];
+
+/// Columns of `search --claims --format csv` after those of `dangjian
+/// claims` ([`super::CLAIM_COLUMNS`]).
+pub const CLAIM_ROW_EXTRA_COLUMNS: &[&str] = &["date", "title", "score"];
+
+/// Columns of `search --claims --format csv`: those of `dangjian claims`,
+/// then date, title, score.
+pub fn claim_row_columns() -> impl Iterator<Item = &'static str> {
     super::CLAIM_COLUMNS
         .iter()
+        .chain(CLAIM_ROW_EXTRA_COLUMNS)
         .copied()
-        .chain(["date", "title", "score"])
 }
 
 fn write_claims(
