@@ -73,8 +73,8 @@ struct VersionFile {
 fn register_tokenizers(index: &Index) {
     let m = index.tokenizers();
     m.register(WORDS, tokenize::WordTokenizer::default());
-    m.register(BIGRAMS, tokenize::BigramTokenizer::default());
-    m.register(UNIGRAMS, tokenize::UnigramTokenizer::default());
+    m.register(BIGRAMS, tokenize::CharGrams::bigrams());
+    m.register(UNIGRAMS, tokenize::CharGrams::unigrams());
 }
 
 impl Archive {

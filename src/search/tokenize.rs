@@ -5,8 +5,8 @@
 //! | field | tokenizer | what it is for |
 //! |---|---|---|
 //! | `body`, `title` | [`WordTokenizer`]: the project's segmenter (jieba + lexicon) | BM25 ranking on words |
-//! | `body_bi`, `title_bi` | [`BigramTokenizer`]: overlapping character pairs | every query of 2+ characters that occurs in the text matches, even inside a longer word (党建 in 机关党建) |
-//! | `title_uni` | [`UnigramTokenizer`]: single characters | one-character queries on titles (on the body, a one-character query matches the bigrams that start or end with it) |
+//! | `body_bi`, `title_bi` | [`CharGrams::bigrams`]: overlapping character pairs | every query of 2+ characters that occurs in the text matches, even inside a longer word (党建 in 机关党建) |
+//! | `title_uni` | [`CharGrams::unigrams`]: single characters | one-character queries on titles (on the body, a one-character query matches the bigrams that start or end with it) |
 //!
 //! Whitespace is not part of the character sequence (a query
 //! matches across a line break) and ASCII letters are lower-cased, in the
@@ -58,93 +58,65 @@ pub fn bigrams(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Overlapping character bigrams, positions consecutive.
-#[derive(Clone, Default)]
-pub struct BigramTokenizer {
+/// Overlapping runs of `n` characters (whitespace dropped, ASCII
+/// lower-cased), positions consecutive: [`CharGrams::bigrams`] for the
+/// body and title, [`CharGrams::unigrams`] for one-character title queries.
+#[derive(Clone)]
+pub struct CharGrams {
+    n: usize,
     token: Token,
 }
 
-/// The stream of [`BigramTokenizer`].
-pub struct BigramStream<'a> {
-    text: &'a str,
+impl CharGrams {
+    /// Overlapping character pairs.
+    pub fn bigrams() -> Self {
+        CharGrams {
+            n: 2,
+            token: Token::default(),
+        }
+    }
+    /// Single characters.
+    pub fn unigrams() -> Self {
+        CharGrams {
+            n: 1,
+            token: Token::default(),
+        }
+    }
+}
+
+/// The stream of [`CharGrams`].
+pub struct CharGramStream<'a> {
     chars: Vec<(usize, char)>,
+    n: usize,
     at: usize,
     token: &'a mut Token,
 }
 
-impl Tokenizer for BigramTokenizer {
-    type TokenStream<'a> = BigramStream<'a>;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> BigramStream<'a> {
+impl Tokenizer for CharGrams {
+    type TokenStream<'a> = CharGramStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CharGramStream<'a> {
         self.token.reset();
-        BigramStream {
-            text,
+        CharGramStream {
             chars: chars_of(text),
+            n: self.n,
             at: 0,
             token: &mut self.token,
         }
     }
 }
 
-impl TokenStream for BigramStream<'_> {
+impl TokenStream for CharGramStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.at + 1 >= self.chars.len() {
+        let Some(gram) = self.chars.get(self.at..self.at + self.n) else {
             return false;
-        }
-        let (s, a) = self.chars[self.at];
-        let (e, b) = self.chars[self.at + 1];
-        self.token.text.clear();
-        self.token.text.push(a);
-        self.token.text.push(b);
-        self.token.offset_from = s;
-        self.token.offset_to = e + b.len_utf8();
-        debug_assert!(self.token.offset_to <= self.text.len());
-        self.token.position = self.at;
-        self.token.position_length = 1;
-        self.at += 1;
-        true
-    }
-    fn token(&self) -> &Token {
-        self.token
-    }
-    fn token_mut(&mut self) -> &mut Token {
-        self.token
-    }
-}
-
-/// Single characters (whitespace dropped, ASCII lower-cased).
-#[derive(Clone, Default)]
-pub struct UnigramTokenizer {
-    token: Token,
-}
-
-/// The stream of [`UnigramTokenizer`].
-pub struct UnigramStream<'a> {
-    chars: Vec<(usize, char)>,
-    at: usize,
-    token: &'a mut Token,
-}
-
-impl Tokenizer for UnigramTokenizer {
-    type TokenStream<'a> = UnigramStream<'a>;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> UnigramStream<'a> {
-        self.token.reset();
-        UnigramStream {
-            chars: chars_of(text),
-            at: 0,
-            token: &mut self.token,
-        }
-    }
-}
-
-impl TokenStream for UnigramStream<'_> {
-    fn advance(&mut self) -> bool {
-        let Some(&(s, c)) = self.chars.get(self.at) else {
+        };
+        let (Some(&(start, _)), Some(&(last, c))) = (gram.first(), gram.last()) else {
             return false;
         };
         self.token.text.clear();
-        self.token.text.push(c);
-        self.token.offset_from = s;
-        self.token.offset_to = s + c.len_utf8();
+        self.token.text.extend(gram.iter().map(|&(_, c)| c));
+        self.token.offset_from = start;
+        self.token.offset_to = last + c.len_utf8();
         self.token.position = self.at;
         self.token.position_length = 1;
         self.at += 1;
