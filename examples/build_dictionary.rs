@@ -1,23 +1,20 @@
-//! Builds `data/jieba-words.tsv.zst`: every word of jieba's dictionary with
-//! its part of speech, and the IDF weight of each word jieba's IDF table
-//! knows (dictionary words and the words of `data/lexicon.tsv`). Both tables
-//! come with jieba-rs (MIT, from jieba); the segmenter looks up the tags of
-//! the words it cuts here instead of tagging the text a second time, and
-//! keywords are weighed with these IDF values.
+//! Builds `data/jieba-idf.tsv.zst`: the IDF weight of each word jieba's IDF
+//! table knows that can be a keyword (words of jieba's dictionary and of
+//! `data/lexicon.tsv`). Both tables come with jieba-rs (MIT, from jieba);
+//! keywords are weighed with these IDF values. (The parts of speech come
+//! with the tokens from jieba itself, see `vendor/jieba-rs/PATCH.md`.)
 //!
 //! ```text
 //! cargo run --release --example build_dictionary -- \
 //!     ~/.cargo/registry/src/*/jieba-rs-0.11.0/src/data/dict.txt \
 //!     ~/.cargo/registry/src/*/jieba-rs-0.11.0/src/data/idf.txt \
-//!     data/lexicon.tsv data/jieba-words.tsv.zst
+//!     data/lexicon.tsv data/jieba-idf.tsv.zst
 //! ```
 //!
 //! The output, before compression: a header line `#median_idf\t<v>`, a line
 //! `#idf\t<v1>\t<v2>…` listing the distinct IDF values, then one line per
-//! word, `word\ttag\tidf`, where `tag` is empty for a word that is not in
-//! the dictionary and `idf` is the index of the word's IDF value in the
-//! `#idf` line, or empty when the IDF table does not know the word. Words
-//! come by falling frequency in jieba's dictionary.
+//! word, `word\tidf`, where `idf` is the index of the word's IDF value in
+//! the `#idf` line. Words come by falling frequency in jieba's dictionary.
 
 use std::collections::{BTreeMap, HashMap};
 use std::error::Error;
@@ -76,9 +73,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     // stays in cache.
     let mut order: Vec<(&String, &(String, Option<usize>))> = words.iter().collect();
     order.sort_by_key(|(w, _)| std::cmp::Reverse(freq.get(*w).copied().unwrap_or(0)));
-    for (w, (tag, idf)) in order {
-        let idf = idf.map(|i| i.to_string()).unwrap_or_default();
-        text.push_str(&format!("{w}\t{tag}\t{idf}\n"));
+    for (w, (_, idf)) in order {
+        if let Some(idf) = idf {
+            text.push_str(&format!("{w}\t{idf}\n"));
+        }
     }
     let compressed = zstd::encode_all(text.as_bytes(), 19)?;
     std::fs::write(out, &compressed)?;

@@ -12,8 +12,9 @@
 //! use dangjian::dictionary::{Dictionary, Pos};
 //! use dangjian::keywords::top;
 //! let d = Dictionary::jieba();
-//! let words = ["机关", "党员", "的", "机关"].map(|w| (w, d.pos(w).unwrap(), d.idf(w)));
-//! let kw = top(words, 5);
+//! let n = Pos::of("n");
+//! let words = [("机关", n), ("党员", n), ("的", Pos::of("uj")), ("机关", n)];
+//! let kw = top(words, |w| d.idf(w), 5);
 //! assert_eq!(kw.len(), 2);
 //! assert_eq!(kw.iter().map(|k| k.weight).sum::<f64>() > 0.0, true);
 //! ```
@@ -56,24 +57,29 @@ fn is_keyword(word: &str) -> bool {
     !STOP.contains(word) && !STOP.contains(&word.to_lowercase())
 }
 
-/// The `k` best keywords among `words` (each with its part of speech and
-/// IDF weight, see [`crate::dictionary::Dictionary::idf`]), best first; equal weights in word
-/// order. Weights are rounded to four decimals.
-pub fn top<'a>(words: impl IntoIterator<Item = (&'a str, Pos, f64)>, k: usize) -> Vec<Keyword> {
+/// The `k` best keywords among `words` (each with its part of speech),
+/// weighed with `idf` (see [`crate::dictionary::Dictionary::idf`], asked once
+/// per distinct candidate word), best first; equal weights in word order.
+/// Weights are rounded to four decimals.
+pub fn top<'a>(
+    words: impl IntoIterator<Item = (&'a str, Pos)>,
+    idf: impl Fn(&str) -> f64,
+    k: usize,
+) -> Vec<Keyword> {
     let allowed = PosSet::of(ALLOWED);
-    let mut freq: FxHashMap<&str, (u64, f64)> = FxHashMap::default();
-    for (w, pos, idf) in words {
+    let mut freq: FxHashMap<&str, u64> = FxHashMap::default();
+    for (w, pos) in words {
         if allowed.contains(pos) && is_keyword(w) {
-            freq.entry(w).or_insert((0, idf)).0 += 1;
+            *freq.entry(w).or_insert(0) += 1;
         }
     }
     if k == 0 || freq.is_empty() {
         return Vec::new();
     }
-    let total: u64 = freq.values().map(|v| v.0).sum();
+    let total: u64 = freq.values().sum();
     let mut ranked: Vec<(f64, &str)> = freq
         .iter()
-        .map(|(w, (tf, idf))| (*tf as f64 * idf / total as f64, *w))
+        .map(|(w, tf)| (*tf as f64 * idf(w) / total as f64, *w))
         .collect();
     // Words are distinct, so the order is total: the k best by selection,
     // then only those sorted, give what sorting every word would.
@@ -102,7 +108,8 @@ mod tests {
         let d = Dictionary::jieba();
         let n = Pos::of("n");
         let kw = top(
-            ["工作", "党建", "工作", "党建"].map(|w| (w, n, d.idf(w))),
+            ["工作", "党建", "工作", "党建"].map(|w| (w, n)),
+            |w| d.idf(w),
             2,
         );
         assert_eq!(kw[0].term, "党建");
@@ -111,7 +118,7 @@ mod tests {
     #[test]
     fn short_and_stop_words_are_not_keywords() {
         let n = Pos::of("n");
-        let kw = top([("党", n, 1.0), ("the", n, 1.0), ("THE", n, 1.0)], 5);
+        let kw = top([("党", n), ("the", n), ("THE", n)], |_| 1.0, 5);
         assert!(kw.is_empty());
     }
 }

@@ -1278,6 +1278,19 @@ impl Jieba {
         })
     }
 
+    /// The dictionary entry of `word`, `None` when the dictionary does not
+    /// have it.
+    ///
+    /// ```
+    /// use jieba_rs::Jieba;
+    /// let jieba = Jieba::new();
+    /// assert_eq!(jieba.lookup("我们").map(|e| e.tag), Some("r"));
+    /// assert_eq!(jieba.lookup("我们中出"), None);
+    /// ```
+    pub fn lookup(&self, word: &str) -> Option<WordEntry<'_>> {
+        self.word_entry(self.trie.get(word)? as usize)
+    }
+
     /// Guess the POS tag for an OOV word.
     ///
     /// For CJK words, uses the posseg HMM model (when available) to predict the tag.
