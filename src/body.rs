@@ -195,8 +195,8 @@ impl Body {
             self.tokens
                 .iter()
                 .filter(|t| t.known)
-                .map(|t| (self.word(t), t.pos)),
-            |w| dictionary.idf(w),
+                .map(|t| (self.word(t), t.pos, t.dictionary_id())),
+            |w, id| dictionary.idf(w, id),
             k,
         )
     }

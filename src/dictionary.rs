@@ -5,17 +5,19 @@
 //! module); here is their one-byte form, [`Pos`], and sets of them. Keyword
 //! extraction weighs words with the IDF values of [`Dictionary`]: they come
 //! with jieba-rs (MIT, from jieba) and are shipped as one compressed file,
-//! `data/jieba-idf.tsv.zst` (1.3 MB, built by `examples/build_dictionary.rs`,
-//! the words of jieba's dictionary and of the lexicon that the IDF table
-//! knows): distinct IDF values are listed once and words refer to them by
-//! index, so the file is read in a few tens of milliseconds, once per
-//! process, on a second thread while jieba loads its dictionary.
+//! `data/jieba-idf.tsv.zst` (290 KB, built by `examples/build_dictionary.rs`):
+//! distinct IDF values are listed once, and each word of jieba's dictionary,
+//! in the dictionary's order, refers to one by index, so a word's weight is
+//! found by the id its token carries, without hashing the word. The file
+//! is read in a few milliseconds, once per process, on a second thread while
+//! jieba loads its dictionary.
 //!
 //! ```
 //! use dangjian::dictionary::Dictionary;
 //! let d = Dictionary::jieba();
-//! assert!(d.idf("机关") > 0.0);
-//! assert_eq!(d.idf("不在词典里的词"), d.median_idf());
+//! let id = jieba_rs::Jieba::new().lookup("机关").map(|e| e.id());
+//! assert!(d.idf("机关", id) < d.median_idf());
+//! assert_eq!(d.idf("不在词典里的词", None), d.median_idf());
 //! ```
 
 use std::sync::LazyLock;
@@ -143,11 +145,8 @@ fn tag_key(tag: &str) -> Option<u32> {
     Some(tag.bytes().fold(0, |k, b| k << 8 | u32::from(b)))
 }
 
-/// A word's key in the table: a 64-bit hash of its bytes. Keys stand in for
-/// the words themselves, so a lookup compares two integers instead of
-/// following a pointer to compare strings. The shipped words have distinct
-/// keys (a unit test checks it); another word shares a key with one of them
-/// with odds of about 2⁻⁴⁶.
+/// A word's key in the table of words outside jieba's dictionary: a 64-bit
+/// hash of its bytes.
 fn word_key(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
@@ -155,11 +154,18 @@ fn word_key(word: &str) -> u64 {
     h.finish()
 }
 
+/// In [`Dictionary::by_id`]: a word the IDF table does not know.
+const NO_IDF: u16 = u16::MAX;
+
 /// jieba's IDF weights of the words that can be keywords.
 #[derive(Debug, Default)]
 pub struct Dictionary {
-    /// Index into `idf_values` of each word's weight, by [`word_key`].
-    words: FxHashMap<u64, u16>,
+    /// Index into `idf_values` of the weight of each word of jieba's
+    /// dictionary, by word id ([`NO_IDF`]: none).
+    by_id: Vec<u16>,
+    /// The same for words the IDF table knows that are not in jieba's
+    /// dictionary (words of the lexicon), by [`word_key`].
+    others: FxHashMap<u64, u16>,
     idf_values: Vec<f64>,
     median_idf: f64,
 }
@@ -191,29 +197,45 @@ impl Dictionary {
             .split('\t')
             .map(|v| v.parse::<f64>().ok())
             .collect::<Option<Vec<f64>>>()?;
-        let mut words = FxHashMap::default();
-        words.reserve(line_count(&text));
+        let words = lines
+            .next()?
+            .strip_prefix("#dictionary\t")?
+            .parse::<usize>()
+            .ok()?;
+        let by_id = lines
+            .by_ref()
+            .take(words)
+            .map(|l| l.parse::<u16>().unwrap_or(NO_IDF))
+            .collect::<Vec<u16>>();
+        let mut others = FxHashMap::default();
         for line in lines {
-            let Some((word, idf)) = line.split_once('\t') else {
-                continue;
-            };
-            if let Ok(idf) = idf.parse::<u16>() {
-                words.insert(word_key(word), idf);
+            if let Some((word, idf)) = line.split_once('\t')
+                && let Ok(idf) = idf.parse::<u16>()
+            {
+                others.insert(word_key(word), idf);
             }
         }
         Some(Dictionary {
-            words,
+            by_id,
+            others,
             idf_values,
             median_idf,
         })
     }
 
-    /// The IDF weight of `word`, or [`Dictionary::median_idf`] when the
-    /// table does not know it (as jieba does).
-    pub fn idf(&self, word: &str) -> f64 {
-        self.words
-            .get(&word_key(word))
-            .and_then(|&i| self.idf_values.get(usize::from(i)))
+    /// The IDF weight of `word`, whose id in jieba's default dictionary is
+    /// `id` (a token's [`crate::segment::Token::dictionary_id`]), or
+    /// [`Dictionary::median_idf`] when the table does not know it (as jieba
+    /// does). A word past the dictionary (added by a lexicon) is found by
+    /// its text.
+    pub fn idf(&self, word: &str, id: Option<usize>) -> f64 {
+        let index = match id {
+            Some(id) if id < self.by_id.len() => self.by_id.get(id).copied(),
+            _ => self.others.get(&word_key(word)).copied(),
+        };
+        index
+            .filter(|&i| i != NO_IDF)
+            .and_then(|i| self.idf_values.get(usize::from(i)))
             .copied()
             .unwrap_or(self.median_idf)
     }
@@ -223,20 +245,15 @@ impl Dictionary {
         self.median_idf
     }
 
-    /// Number of words.
+    /// Number of words the table knows.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.by_id.iter().filter(|&&i| i != NO_IDF).count() + self.others.len()
     }
 
     /// Whether the table is empty (only when its data failed to load).
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.len() == 0
     }
-}
-
-/// Lines in `text`, to size the table once.
-fn line_count(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
 }
 
 #[cfg(test)]
@@ -246,12 +263,26 @@ mod tests {
     #[test]
     fn loads_jieba_idf_table() {
         let d = Dictionary::jieba();
-        // The data holds 248,553 distinct words: as many keys means no two
-        // of them share a key.
+        // One entry per word of jieba's dictionary, 248,553 of them with a
+        // weight.
+        assert_eq!(d.by_id.len(), 349_045);
         assert_eq!(d.len(), 248_553);
         assert!((d.median_idf() - 11.9).abs() < 1.0);
-        assert!(d.idf("的") < d.idf("党建"));
-        assert_eq!(d.idf("2023"), d.median_idf());
+        let jieba = jieba_rs::Jieba::new();
+        let idf = |w: &str| d.idf(w, jieba.lookup(w).map(|e| e.id()));
+        assert!(idf("的") < idf("党建"));
+        assert_eq!(idf("2023"), d.median_idf());
+    }
+
+    #[test]
+    fn ids_follow_jiebas_dictionary() {
+        // The weights jieba-rs's own IDF table gives, found by word id.
+        let d = Dictionary::jieba();
+        let jieba = jieba_rs::Jieba::new();
+        for (word, idf) in [("党建", 10.1165), ("机关", 6.2928), ("的", 0.8847)] {
+            let id = jieba.lookup(word).map(|e| e.id());
+            assert!((d.idf(word, id) - idf).abs() < 1e-3, "{word}");
+        }
     }
 
     #[test]

@@ -8,12 +8,14 @@
 //! [`OffsetMap`](crate::offsets::OffsetMap).
 //!
 //! [`Segmenter::tokens`] cuts a text once (jieba's `cut`, HMM on) and takes
-//! each word's part of speech from the dictionary entry the cut hands out
-//! with it (`Jieba::cut_with_entries`, the one entry point dangjian adds to
-//! jieba-rs, see `vendor/jieba-rs/PATCH.md`): the route already found the
-//! word in the dictionary, so no word is looked up a second time. A tag a
-//! lexicon gives wins, so a lexicon can correct the dictionary (清单 is a
-//! noun, not `a`); a word only the HMM found gets a tag from its shape
+//! each word's dictionary entry from the cut itself (`Jieba::cut_with_entries`,
+//! the one entry point dangjian adds to jieba-rs, see
+//! `vendor/jieba-rs/PATCH.md`): the route already found the word in the
+//! dictionary, so no word is looked up a second time. Its part of speech is
+//! then an index by word id into a table of one byte per dictionary word
+//! (349 KB, built with the segmenter), where a tag a lexicon gives has
+//! replaced the dictionary's, so a lexicon can correct the dictionary (清单 is
+//! a noun, not `a`). A word only the HMM found gets a tag from its shape
 //! ([`Pos::guess`]). jieba's own tagger would run a part-of-speech HMM over
 //! such words: this is the same tagging at the cost of one `cut`.
 //!
@@ -34,7 +36,7 @@ use std::sync::{Arc, LazyLock};
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
 
-use crate::dictionary::{Dictionary, Pos, PosSet};
+use crate::dictionary::{Dictionary, Pos};
 use crate::error::{Error, ErrorKind, Result};
 pub use crate::keywords::Keyword;
 
@@ -53,9 +55,20 @@ pub struct Token {
     /// Whether the word is in the dictionary or a lexicon (false: the HMM
     /// put it together, or it is a number, Latin word or symbol).
     pub known: bool,
+    /// The word's id in jieba's dictionary ([`Token::NO_ID`] for a word
+    /// that is not in it), as [`Dictionary::idf`] takes it.
+    pub id: u32,
 }
 
 impl Token {
+    /// The id of a word that is not in the dictionary.
+    pub const NO_ID: u32 = u32::MAX;
+
+    /// The word's dictionary id, `None` for a word that is not in it.
+    pub fn dictionary_id(&self) -> Option<usize> {
+        (self.id != Token::NO_ID).then_some(self.id as usize)
+    }
+
     /// The word in `text` (the text the token was cut from).
     pub fn word<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
@@ -66,11 +79,9 @@ impl Token {
 #[derive(Clone)]
 pub struct Segmenter {
     jieba: Arc<Jieba>,
-    /// Tags a lexicon gives words of jieba's dictionary (清单 n, which the
-    /// dictionary tags `a`), by word id, and the dictionary tags they
-    /// replace: only a word with one of those is looked up here.
-    overrides: Arc<FxHashMap<usize, Pos>>,
-    overridden: PosSet,
+    /// The part of speech of each word of jieba's dictionary and lexicons,
+    /// by word id, with the lexicons' corrections.
+    tags: Arc<[Pos]>,
     hmm: bool,
 }
 
@@ -190,10 +201,10 @@ impl SegmenterBuilder {
     }
 
     fn build_plain(self) -> Segmenter {
+        let jieba = Jieba::new();
         Segmenter {
-            jieba: Arc::new(Jieba::new()),
-            overrides: Arc::default(),
-            overridden: PosSet::default(),
+            tags: tag_table(&jieba, &FxHashMap::default()),
+            jieba: Arc::new(jieba),
             hmm: self.hmm,
         }
     }
@@ -216,7 +227,6 @@ impl SegmenterBuilder {
         // does wins, so a user's lexicon overrides the bundled one), which
         // goes into the overrides.
         let mut overrides = FxHashMap::default();
-        let mut overridden = PosSet::default();
         let jieba = std::thread::scope(|s| {
             s.spawn(Dictionary::jieba);
             let mut jieba = Jieba::new();
@@ -224,18 +234,17 @@ impl SegmenterBuilder {
             // added marks where the dictionary ends.
             let mut first_added = usize::MAX;
             for (w, f, p) in &words {
-                let before = jieba.lookup(w).map(|e| (e.id, Pos::of(e.tag)));
+                let before = jieba.lookup(w).map(|e| (e.id(), Pos::of(e.tag())));
                 jieba.add_word(w, *f, p.as_deref());
                 match before {
                     Some((id, old)) if id < first_added => {
                         if let Some(new) = p.as_deref().map(Pos::of).filter(|&new| new != old) {
                             overrides.insert(id, new);
-                            overridden = overridden.with(old);
                         }
                     }
                     Some(_) => {}
                     None => {
-                        let id = jieba.lookup(w).map_or(usize::MAX, |e| e.id);
+                        let id = jieba.lookup(w).map_or(usize::MAX, |e| e.id());
                         first_added = first_added.min(id);
                     }
                 }
@@ -243,12 +252,29 @@ impl SegmenterBuilder {
             jieba
         });
         Ok(Segmenter {
+            tags: tag_table(&jieba, &overrides),
             jieba: Arc::new(jieba),
-            overrides: Arc::new(overrides),
-            overridden,
             hmm: self.hmm,
         })
     }
+}
+
+/// The part of speech of every word of `jieba` by word id, with the tags
+/// of `overrides` in place of the dictionary's. One pass over the records
+/// when the segmenter is built (a few milliseconds), so tagging a token is
+/// an index into a table that stays in cache (one byte a word) rather than
+/// a read of jieba's record of the word.
+fn tag_table(jieba: &Jieba, overrides: &FxHashMap<usize, Pos>) -> Arc<[Pos]> {
+    let mut tags: Vec<Pos> = (0..)
+        .map_while(|id| jieba.word_entry(id))
+        .map(|e| Pos::of(e.tag()))
+        .collect();
+    for (&id, &pos) in overrides {
+        if let Some(t) = tags.get_mut(id) {
+            *t = pos;
+        }
+    }
+    tags.into()
 }
 
 impl Segmenter {
@@ -282,12 +308,16 @@ impl Segmenter {
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 5 + 1);
         self.jieba.cut_with_entries(text, self.hmm, |t, entry| {
-            let pos = entry.map(|e| self.pos_of(e));
+            let id = entry.map(|e| e.id());
+            let pos = id.and_then(|id| self.tags.get(id).copied());
             out.push(Token {
                 start: t.byte_start,
                 end: t.byte_end,
                 pos: pos.unwrap_or_else(|| Pos::guess(t.word)),
                 known: pos.is_some(),
+                id: id
+                    .and_then(|id| u32::try_from(id).ok())
+                    .unwrap_or(Token::NO_ID),
             });
         });
         out
@@ -296,19 +326,8 @@ impl Segmenter {
     /// The part of speech of a dictionary or lexicon word, `None` for other
     /// words.
     pub fn pos(&self, word: &str) -> Option<Pos> {
-        self.jieba.lookup(word).map(|e| self.pos_of(e))
-    }
-
-    /// The part of speech of a dictionary entry, with the lexicons'
-    /// corrections.
-    #[inline]
-    fn pos_of(&self, entry: jieba_rs::WordEntry<'_>) -> Pos {
-        let p = Pos::of(entry.tag);
-        if self.overridden.contains(p) {
-            self.overrides.get(&entry.id).copied().unwrap_or(p)
-        } else {
-            p
-        }
+        let id = self.jieba.lookup(word)?.id();
+        self.tags.get(id).copied()
     }
 
     /// The IDF table of keywords.
@@ -330,8 +349,8 @@ impl Segmenter {
             tokens
                 .iter()
                 .filter(|t| t.known)
-                .map(|t| (t.word(text), t.pos)),
-            |w| self.dictionary().idf(w),
+                .map(|t| (t.word(text), t.pos, t.dictionary_id())),
+            |w, id| self.dictionary().idf(w, id),
             k,
         )
     }

@@ -81,8 +81,10 @@ fn entries_come_with_the_tokens_of_cut() {
             jieba.cut_with_entries(text, hmm, |token, entry| {
                 assert_eq!(Some(&token), cut.get(n));
                 if let Some(e) = entry {
-                    assert_eq!(Some(e.tag), tags.get(n).map(|t| t.tag), "{}", token.word);
-                    assert_eq!(jieba.word_entry(e.id), Some(e));
+                    assert_eq!(Some(e.tag()), tags.get(n).map(|t| t.tag), "{}", token.word);
+                    assert_eq!(jieba.word_entry(e.id()), Some(e));
+                    assert_eq!(jieba.lookup(token.word), Some(e));
+                    assert!(e.freq() > 0);
                 }
                 n += 1;
             });

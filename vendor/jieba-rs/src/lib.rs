@@ -355,17 +355,54 @@ pub struct Tag<'a> {
     pub byte_end: usize,
 }
 
-/// A word's entry in the dictionary, as [`Jieba::cut_with_entries`] and
-/// [`Jieba::word_entry`] give it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A word's entry in the dictionary, as [`Jieba::cut_with_entries`],
+/// [`Jieba::word_entry`] and [`Jieba::lookup`] give it: a handle that reads
+/// the word's frequency and tag only when asked, so a caller that keeps its
+/// own table by word id does not touch the dictionary's records per token.
+#[derive(Clone, Copy)]
 pub struct WordEntry<'a> {
-    /// The word's id: its index in the dictionary, stable for the life of
-    /// the `Jieba` (words added later get the next ids).
-    pub id: usize,
+    jieba: &'a Jieba,
+    id: usize,
+}
+
+impl<'a> WordEntry<'a> {
+    /// The word's id: its index in the dictionary (the line of the default
+    /// dictionary), stable for the life of the `Jieba` (words added later
+    /// get the next ids).
+    #[inline]
+    pub fn id(&self) -> usize {
+        self.id
+    }
+
     /// The word's frequency.
-    pub freq: usize,
+    #[inline]
+    pub fn freq(&self) -> usize {
+        self.jieba.records[self.id].freq
+    }
+
     /// The word's part-of-speech tag (`""` for a word added without one).
-    pub tag: &'a str,
+    #[inline]
+    pub fn tag(&self) -> &'a str {
+        &self.jieba.tags[self.jieba.records[self.id].tag as usize]
+    }
+}
+
+impl PartialEq for WordEntry<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.jieba, other.jieba) && self.id == other.id
+    }
+}
+
+impl Eq for WordEntry<'_> {}
+
+impl fmt::Debug for WordEntry<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WordEntry")
+            .field("id", &self.id)
+            .field("freq", &self.freq())
+            .field("tag", &self.tag())
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1248,7 +1285,7 @@ impl Jieba {
     /// let jieba = Jieba::new();
     /// let mut words = Vec::new();
     /// jieba.cut_with_entries("我们中出了一个叛徒", false, |token, entry| {
-    ///     words.push((token.word, entry.map(|e| e.tag)));
+    ///     words.push((token.word, entry.map(|e| e.tag())));
     /// });
     /// assert_eq!(words[0], ("我们", Some("r")));
     /// ```
@@ -1269,13 +1306,9 @@ impl Jieba {
     /// The dictionary entry of the word with id `id` (as
     /// [`cut_with_entries`](Self::cut_with_entries) gives it); `None` past
     /// the last word.
+    #[inline]
     pub fn word_entry(&self, id: usize) -> Option<WordEntry<'_>> {
-        let record = self.records.get(id)?;
-        Some(WordEntry {
-            id,
-            freq: record.freq,
-            tag: &self.tags[record.tag as usize],
-        })
+        (id < self.records.len()).then_some(WordEntry { jieba: self, id })
     }
 
     /// The dictionary entry of `word`, `None` when the dictionary does not
@@ -1284,9 +1317,10 @@ impl Jieba {
     /// ```
     /// use jieba_rs::Jieba;
     /// let jieba = Jieba::new();
-    /// assert_eq!(jieba.lookup("我们").map(|e| e.tag), Some("r"));
+    /// assert_eq!(jieba.lookup("我们").map(|e| e.tag()), Some("r"));
     /// assert_eq!(jieba.lookup("我们中出"), None);
     /// ```
+    #[inline]
     pub fn lookup(&self, word: &str) -> Option<WordEntry<'_>> {
         self.word_entry(self.trie.get(word)? as usize)
     }
