@@ -117,7 +117,7 @@ fn main() {
     clock("jieba-rs TfIdf::default (unused)", &|| {
         drop(<jieba_rs::TfIdf as Default>::default())
     });
-    clock("dictionary (tags + IDF)", &|| {
+    clock("IDF table (keywords)", &|| {
         dangjian::dictionary::Dictionary::jieba();
     });
     clock("gazetteer", &|| {

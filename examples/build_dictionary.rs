@@ -1,25 +1,25 @@
-//! Builds `data/jieba-words.tsv.zst`: every word of jieba's dictionary with
-//! its part of speech, and the IDF weight of each word jieba's IDF table
-//! knows (dictionary words and the words of `data/lexicon.tsv`). Both tables
-//! come with jieba-rs (MIT, from jieba); the segmenter looks up the tags of
-//! the words it cuts here instead of tagging the text a second time, and
-//! keywords are weighed with these IDF values.
+//! Builds `data/jieba-idf.tsv.zst`: the IDF weight of each word jieba's IDF
+//! table knows that can be a keyword (words of jieba's dictionary and of
+//! `data/lexicon.tsv`). Both tables come with jieba-rs (MIT, from jieba);
+//! keywords are weighed with these IDF values, found by the word id each
+//! token carries. (The parts of speech come with the tokens from jieba
+//! itself, see `vendor/jieba-rs/PATCH.md`.)
 //!
 //! ```text
 //! cargo run --release --example build_dictionary -- \
-//!     ~/.cargo/registry/src/*/jieba-rs-0.11.0/src/data/dict.txt \
-//!     ~/.cargo/registry/src/*/jieba-rs-0.11.0/src/data/idf.txt \
-//!     data/lexicon.tsv data/jieba-words.tsv.zst
+//!     vendor/jieba-rs/src/data/dict.txt vendor/jieba-rs/src/data/idf.txt \
+//!     data/lexicon.tsv data/jieba-idf.tsv.zst
 //! ```
 //!
 //! The output, before compression: a header line `#median_idf\t<v>`, a line
-//! `#idf\t<v1>\t<v2>…` listing the distinct IDF values, then one line per
-//! word, `word\ttag\tidf`, where `tag` is empty for a word that is not in
-//! the dictionary and `idf` is the index of the word's IDF value in the
-//! `#idf` line, or empty when the IDF table does not know the word. Words
-//! come by falling frequency in jieba's dictionary.
+//! `#idf\t<v1>\t<v2>…` listing the distinct IDF values, a line
+//! `#dictionary\t<n>`, then one line for each of the `n` words of jieba's
+//! dictionary in its order (the word's id in jieba-rs is its line: the
+//! dictionary has no duplicate word), the index of the word's IDF value in
+//! the `#idf` line or nothing, and last `word\tidf` for each lexicon word
+//! outside the dictionary that the IDF table knows.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::error::Error;
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -27,17 +27,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     let [dict, idf, lexicon, out] = args.as_slice() else {
         return Err("usage: build_dictionary DICT.txt IDF.txt LEXICON.tsv OUT.tsv.zst".into());
     };
-    // Later duplicates win, as in jieba-rs.
-    let mut words: BTreeMap<String, (String, Option<usize>)> = BTreeMap::new();
-    let mut freq: HashMap<String, u64> = HashMap::new();
-    for line in std::fs::read_to_string(dict)?.lines() {
-        let mut p = line.split_whitespace();
-        if let Some(w) = p.next() {
-            let f = p.next().and_then(|f| f.parse().ok()).unwrap_or(0);
-            let tag = p.next().unwrap_or("").to_string();
-            words.insert(w.to_string(), (tag, None));
-            freq.insert(w.to_string(), f);
-        }
+    // The dictionary's words in order: a word's id in jieba-rs.
+    let order: Vec<String> = std::fs::read_to_string(dict)?
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    let in_dictionary: HashSet<&String> = order.iter().collect();
+    if in_dictionary.len() != order.len() {
+        return Err("the dictionary repeats a word: ids would not be lines".into());
     }
     let mut idfs: Vec<(String, f64, String)> = Vec::new();
     for line in std::fs::read_to_string(idf)?.lines() {
@@ -58,33 +55,41 @@ fn main() -> Result<(), Box<dyn Error>> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_whitespace().next().map(str::to_string))
         .collect();
+    // Later duplicates win, as in jieba-rs.
     let mut values: Vec<String> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    let mut weights: BTreeMap<String, usize> = BTreeMap::new();
     for (w, _, text) in &idfs {
-        let known = words.contains_key(w);
-        if !known && !lexicon.contains(w) {
+        if !in_dictionary.contains(w) && !lexicon.contains(w) {
             continue;
         }
         let i = *index.entry(text.clone()).or_insert_with(|| {
             values.push(text.clone());
             values.len() - 1
         });
-        words.entry(w.clone()).or_insert((String::new(), None)).1 = Some(i);
+        weights.insert(w.clone(), i);
     }
-    let mut text = format!("#median_idf\t{median}\n#idf\t{}\n", values.join("\t"));
-    // Most frequent first: the reader keeps the head in a small table that
-    // stays in cache.
-    let mut order: Vec<(&String, &(String, Option<usize>))> = words.iter().collect();
-    order.sort_by_key(|(w, _)| std::cmp::Reverse(freq.get(*w).copied().unwrap_or(0)));
-    for (w, (tag, idf)) in order {
-        let idf = idf.map(|i| i.to_string()).unwrap_or_default();
-        text.push_str(&format!("{w}\t{tag}\t{idf}\n"));
+    let mut text = format!(
+        "#median_idf\t{median}\n#idf\t{}\n#dictionary\t{}\n",
+        values.join("\t"),
+        order.len()
+    );
+    for w in &order {
+        if let Some(i) = weights.get(w) {
+            text.push_str(&i.to_string());
+        }
+        text.push('\n');
+    }
+    for (w, i) in &weights {
+        if !in_dictionary.contains(w) {
+            text.push_str(&format!("{w}\t{i}\n"));
+        }
     }
     let compressed = zstd::encode_all(text.as_bytes(), 19)?;
     std::fs::write(out, &compressed)?;
     eprintln!(
-        "{} words, {} IDF values, {} bytes ({} compressed)",
-        words.len(),
+        "{} words with a weight, {} IDF values, {} bytes ({} compressed)",
+        weights.len(),
         values.len(),
         text.len(),
         compressed.len()

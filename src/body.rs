@@ -195,7 +195,8 @@ impl Body {
             self.tokens
                 .iter()
                 .filter(|t| t.known)
-                .map(|t| (self.word(t), t.pos, dictionary.idf_of(t.idf))),
+                .map(|t| (self.word(t), t.pos, t.dictionary_id())),
+            |w, id| dictionary.idf(w, id),
             k,
         )
     }

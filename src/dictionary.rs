@@ -1,28 +1,30 @@
-//! jieba's dictionary as data: the part of speech of each of its 349,045
-//! words and the IDF weight of the words its keyword table knows.
+//! Parts of speech (jieba's tag set) and jieba's IDF table.
 //!
-//! The segmenter cuts a text once and looks each word's tag up here, instead
-//! of running jieba's tagger (a second segmentation plus a part-of-speech
-//! HMM); keyword extraction weighs words with the IDF values. Both tables
-//! come with jieba-rs (MIT, from jieba) and are shipped as one compressed
-//! file, `data/jieba-words.tsv.zst` (1.7 MB, built by
-//! `examples/build_dictionary.rs`): distinct IDF values are listed once and
-//! words refer to them by index, so the file is read in a few tens of
-//! milliseconds, once per process.
+//! The tags come with the tokens from jieba itself (the segmenter takes them
+//! from the dictionary entry of each word the cut found, see the `segment`
+//! module); here is their one-byte form, [`Pos`], and sets of them. Keyword
+//! extraction weighs words with the IDF values of [`Dictionary`]: they come
+//! with jieba-rs (MIT, from jieba) and are shipped as one compressed file,
+//! `data/jieba-idf.tsv.zst` (290 KB, built by `examples/build_dictionary.rs`):
+//! distinct IDF values are listed once, and each word of jieba's dictionary,
+//! in the dictionary's order, refers to one by index, so a word's weight is
+//! found by the id its token carries, without hashing the word. The file
+//! is read in a few milliseconds, once per process, on a second thread while
+//! jieba loads its dictionary.
 //!
 //! ```
-//! use dangjian::dictionary::{Dictionary, Pos};
+//! use dangjian::dictionary::Dictionary;
 //! let d = Dictionary::jieba();
-//! assert_eq!(d.pos("机关").map(Pos::as_str), Some("n"));
-//! assert!(d.idf("机关") > 0.0);
-//! assert_eq!(d.idf("不在词典里的词"), d.median_idf());
+//! let id = jieba_rs::Jieba::new().lookup("机关").map(|e| e.id());
+//! assert!(d.idf("机关", id) < d.median_idf());
+//! assert_eq!(d.idf("不在词典里的词", None), d.median_idf());
 //! ```
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-const DATA: &[u8] = include_bytes!("../data/jieba-words.tsv.zst");
+const DATA: &[u8] = include_bytes!("../data/jieba-idf.tsv.zst");
 
 /// The part-of-speech tags jieba uses (its dictionary's and its tagger's),
 /// plus `eng` for Latin words; index 0 is the empty tag of a word added to
@@ -53,10 +55,20 @@ impl Pos {
     pub const ENG: Pos = Pos(13);
 
     /// The tag named `tag`; an unknown name is [`Pos::X`].
+    ///
+    /// A table lookup (the segmenter asks it for every word it cuts): the
+    /// tag's bytes, at most four, packed into an integer.
+    #[inline]
     pub fn of(tag: &str) -> Pos {
-        TAGS.iter()
-            .position(|t| *t == tag)
-            .map_or(Pos::X, |i| Pos(i as u8))
+        static BY_KEY: LazyLock<FxHashMap<u32, Pos>> = LazyLock::new(|| {
+            TAGS.iter()
+                .enumerate()
+                .filter_map(|(i, t)| Some((tag_key(t)?, Pos(i as u8))))
+                .collect()
+        });
+        tag_key(tag)
+            .and_then(|k| BY_KEY.get(&k).copied())
+            .unwrap_or(Pos::X)
     }
 
     /// The tag's name (`n`, `vn`, `ns` …).
@@ -124,39 +136,17 @@ impl PosSet {
     }
 }
 
-/// What the dictionary knows about a word: its part of speech (`None` when
-/// the word is only in the IDF table) and its IDF weight.
-///
-/// ```
-/// use dangjian::dictionary::Dictionary;
-/// let d = Dictionary::jieba();
-/// let e = d.entry("党员").unwrap();
-/// assert_eq!(e.pos.unwrap().as_str(), "n");
-/// assert_eq!(d.idf_of(e.idf), d.idf("党员"));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Entry {
-    /// Part of speech, `None` when the word is only in the IDF table.
-    pub pos: Option<Pos>,
-    /// The word's IDF weight, as a key for [`Dictionary::idf_of`].
-    pub idf: IdfKey,
+/// A tag's bytes packed into an integer (the tags have at most four, none of
+/// them zero); `None` for a longer name, which is no tag.
+fn tag_key(tag: &str) -> Option<u32> {
+    if tag.len() > 4 {
+        return None;
+    }
+    Some(tag.bytes().fold(0, |k, b| k << 8 | u32::from(b)))
 }
 
-/// A word's IDF weight as an index into the table of distinct values
-/// (3,313 of them); [`IdfKey::MEDIAN`] for words the IDF table lacks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct IdfKey(u16);
-
-impl IdfKey {
-    /// The weight of a word the IDF table lacks: the median.
-    pub const MEDIAN: IdfKey = IdfKey(u16::MAX);
-}
-
-/// A word's key in the tables: a 64-bit hash of its bytes. Keys stand in
-/// for the words themselves, so a lookup compares two integers instead of
-/// following a pointer to compare strings (a second cache miss per token).
-/// The shipped words have distinct keys (a unit test checks it); another
-/// word shares a key with one of them with odds of about 2⁻⁴⁵.
+/// A word's key in the table of words outside jieba's dictionary: a 64-bit
+/// hash of its bytes.
 fn word_key(word: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
@@ -164,45 +154,29 @@ fn word_key(word: &str) -> u64 {
     h.finish()
 }
 
-/// Words read into the small table of frequent words (by jieba's counts):
-/// they make most of the tokens of a text.
-const HOT_WORDS: usize = 24_000;
+/// In [`Dictionary::by_id`]: a word the IDF table does not know.
+const NO_IDF: u16 = u16::MAX;
 
-/// The characters whose tags [`Dictionary`] keeps in a flat table: CJK
-/// extension A and the basic block.
-const CHARS: std::ops::RangeInclusive<char> = '\u{3400}'..='\u{9fff}';
-
-/// In the flat table: a character the dictionary lacks.
-const NO_TAG: u8 = u8::MAX;
-
-/// Words with their parts of speech and IDF weights.
+/// jieba's IDF weights of the words that can be keywords.
 #[derive(Debug, Default)]
 pub struct Dictionary {
-    /// The most frequent words (a table small enough to stay in cache),
-    /// by [`word_key`].
-    hot: FxHashMap<u64, Entry>,
-    /// Every word of Han characters, by [`word_key`].
-    words: FxHashMap<u64, Entry>,
-    /// The few words with an ASCII character (C++, A股) or of one character
-    /// outside [`CHARS`]: numbers, Latin words and punctuation, a fifth of a
-    /// text's tokens, are looked up here, in cache, instead of missing in
-    /// the large table.
-    other: FxHashMap<u64, Entry>,
-    /// Tags of the single characters of [`CHARS`] (half of all tokens are
-    /// one character): a 27 KB table that stays in cache, where the word
-    /// table (8 MB) costs a cache miss per lookup.
-    chars: Vec<u8>,
+    /// Index into `idf_values` of the weight of each word of jieba's
+    /// dictionary, by word id ([`NO_IDF`]: none).
+    by_id: Vec<u16>,
+    /// The same for words the IDF table knows that are not in jieba's
+    /// dictionary (words of the lexicon), by [`word_key`].
+    others: FxHashMap<u64, u16>,
     idf_values: Vec<f64>,
     median_idf: f64,
 }
 
 impl Dictionary {
-    /// jieba's dictionary, read once per process (on first use).
+    /// jieba's IDF table, read once per process (on first use).
     pub fn jieba() -> &'static Dictionary {
         static JIEBA: LazyLock<Dictionary> = LazyLock::new(|| {
             // The data is a constant of this crate, read by its tests: it
             // cannot fail to decode on any input. Were it damaged, keywords
-            // would weigh every word alike and tags would be guessed.
+            // would weigh every word alike.
             Dictionary::parse(DATA).unwrap_or_default()
         });
         &JIEBA
@@ -223,93 +197,45 @@ impl Dictionary {
             .split('\t')
             .map(|v| v.parse::<f64>().ok())
             .collect::<Option<Vec<f64>>>()?;
-        let tags: FxHashMap<&str, Pos> = TAGS
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (*t, Pos(i as u8)))
-            .collect();
-        let mut chars = vec![NO_TAG; char_index(*CHARS.end()) + 1];
-        let mut words = FxHashMap::default();
-        words.reserve(line_count(&text));
-        let mut hot = FxHashMap::default();
-        hot.reserve(HOT_WORDS);
-        let mut other = FxHashMap::default();
+        let words = lines
+            .next()?
+            .strip_prefix("#dictionary\t")?
+            .parse::<usize>()
+            .ok()?;
+        let by_id = lines
+            .by_ref()
+            .take(words)
+            .map(|l| l.parse::<u16>().unwrap_or(NO_IDF))
+            .collect::<Vec<u16>>();
+        let mut others = FxHashMap::default();
         for line in lines {
-            let Some((word, tag, idf)) = fields(line) else {
-                continue;
-            };
-            let pos = (!tag.is_empty()).then(|| tags.get(tag).copied().unwrap_or(Pos::X));
-            let idf = IdfKey(idf.parse::<u16>().unwrap_or(u16::MAX));
-            let entry = Entry { pos, idf };
-            let key = word_key(word);
-            if is_other(word) {
-                other.insert(key, entry);
-                continue;
-            }
-            if hot.len() < HOT_WORDS {
-                hot.insert(key, entry);
-            }
-            words.insert(key, entry);
-            if let (Some(pos), Some(i)) = (pos, single_char_index(word)) {
-                chars[i] = pos.0;
+            if let Some((word, idf)) = line.split_once('\t')
+                && let Ok(idf) = idf.parse::<u16>()
+            {
+                others.insert(word_key(word), idf);
             }
         }
         Some(Dictionary {
-            hot,
-            words,
-            other,
-            chars,
+            by_id,
+            others,
             idf_values,
             median_idf,
         })
     }
 
-    /// The part of speech of a dictionary word, `None` for other words.
-    pub fn pos(&self, word: &str) -> Option<Pos> {
-        if let Some(i) = single_char_index(word) {
-            return match self.chars.get(i) {
-                Some(&t) if t != NO_TAG => Some(Pos(t)),
-                _ => None,
-            };
-        }
-        self.entry(word).and_then(|e| e.pos)
-    }
-
-    /// What the segmenter needs to know about a word, the fastest way: for
-    /// a single character, its tag from the flat table (and no IDF weight,
-    /// as it is never a keyword); for a longer word, its [`Entry`].
-    pub fn lookup(&self, word: &str) -> Option<Entry> {
-        match single_char_index(word) {
-            Some(i) => match self.chars.get(i) {
-                Some(&t) if t != NO_TAG => Some(Entry {
-                    pos: Some(Pos(t)),
-                    idf: IdfKey::MEDIAN,
-                }),
-                _ => None,
-            },
-            None => self.entry(word),
-        }
-    }
-
-    /// What the dictionary knows about `word`.
-    pub fn entry(&self, word: &str) -> Option<Entry> {
-        let key = word_key(word);
-        if is_other(word) {
-            return self.other.get(&key).copied();
-        }
-        self.hot.get(&key).or_else(|| self.words.get(&key)).copied()
-    }
-
-    /// The IDF weight of `word`, or [`Dictionary::median_idf`] when the
-    /// table does not know it (as jieba does).
-    pub fn idf(&self, word: &str) -> f64 {
-        self.idf_of(self.entry(word).map_or(IdfKey::MEDIAN, |e| e.idf))
-    }
-
-    /// The IDF weight an [`IdfKey`] stands for.
-    pub fn idf_of(&self, key: IdfKey) -> f64 {
-        self.idf_values
-            .get(key.0 as usize)
+    /// The IDF weight of `word`, whose id in jieba's default dictionary is
+    /// `id` (a token's [`crate::segment::Token::dictionary_id`]), or
+    /// [`Dictionary::median_idf`] when the table does not know it (as jieba
+    /// does). A word past the dictionary (added by a lexicon) is found by
+    /// its text.
+    pub fn idf(&self, word: &str, id: Option<usize>) -> f64 {
+        let index = match id {
+            Some(id) if id < self.by_id.len() => self.by_id.get(id).copied(),
+            _ => self.others.get(&word_key(word)).copied(),
+        };
+        index
+            .filter(|&i| i != NO_IDF)
+            .and_then(|i| self.idf_values.get(usize::from(i)))
             .copied()
             .unwrap_or(self.median_idf)
     }
@@ -319,58 +245,15 @@ impl Dictionary {
         self.median_idf
     }
 
-    /// Number of words.
+    /// Number of words the table knows.
     pub fn len(&self) -> usize {
-        self.words.len() + self.other.len()
+        self.by_id.iter().filter(|&&i| i != NO_IDF).count() + self.others.len()
     }
 
-    /// Whether the dictionary is empty (only when its data failed to load).
+    /// Whether the table is empty (only when its data failed to load).
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty() && self.other.is_empty()
+        self.len() == 0
     }
-}
-
-/// The index in the flat table of a word of one character of [`CHARS`].
-/// The three tab-separated fields of a table line. A byte search: the
-/// fields are a few bytes long, and `str::split('\t')` pays a call to
-/// `memcmp` per field, a third of the table's loading time.
-fn fields(line: &str) -> Option<(&str, &str, &str)> {
-    let tab = |s: &str| s.bytes().position(|b| b == b'\t');
-    let a = tab(line)?;
-    let rest = &line[a + 1..];
-    let b = tab(rest)?;
-    let idf = &rest[b + 1..];
-    let idf = &idf[..tab(idf).unwrap_or(idf.len())];
-    Some((&line[..a], &rest[..b], idf))
-}
-
-fn single_char_index(word: &str) -> Option<usize> {
-    if word.len() != 3 {
-        return None;
-    }
-    let mut it = word.chars();
-    match (it.next(), it.next()) {
-        (Some(c), None) if CHARS.contains(&c) => Some(char_index(c)),
-        _ => None,
-    }
-}
-
-/// Whether `word` belongs in [`Dictionary::other`]: it has an ASCII
-/// character, or is one character outside [`CHARS`].
-fn is_other(word: &str) -> bool {
-    word.bytes().any(|b| b.is_ascii()) || {
-        let mut it = word.chars();
-        matches!((it.next(), it.next()), (Some(c), None) if !CHARS.contains(&c))
-    }
-}
-
-fn char_index(c: char) -> usize {
-    c as usize - *CHARS.start() as usize
-}
-
-/// Lines in `text`, to size the table once.
-fn line_count(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
 }
 
 #[cfg(test)]
@@ -378,37 +261,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn loads_jieba_dictionary() {
+    fn loads_jieba_idf_table() {
         let d = Dictionary::jieba();
-        // The data holds 349,045 distinct words: as many keys means no two
-        // of them share a key.
-        assert_eq!(d.len(), 349_045);
-        assert_eq!(d.pos("党员").map(Pos::as_str), Some("n"));
-        assert_eq!(d.pos("加强").map(Pos::as_str), Some("v"));
+        // One entry per word of jieba's dictionary, 248,553 of them with a
+        // weight, and two words of the lexicon outside it.
+        assert_eq!(d.by_id.len(), 349_045);
+        assert_eq!(d.others.len(), 2);
+        assert_eq!(d.len(), 248_555);
         assert!((d.median_idf() - 11.9).abs() < 1.0);
-        assert!(d.idf("的") < d.idf("党建"));
-        assert_eq!(d.pos("的").map(Pos::as_str), Some("uj"));
-        assert_eq!(d.pos("䶵"), None);
-        // Words with ASCII characters and symbols, from their own table.
-        assert_eq!(d.pos("C++").map(Pos::as_str), Some("nz"));
-        assert_eq!(d.entry("2023"), None);
-        assert_eq!(d.entry("。"), None);
+        let jieba = jieba_rs::Jieba::new();
+        let idf = |w: &str| d.idf(w, jieba.lookup(w).map(|e| e.id()));
+        assert!(idf("的") < idf("党建"));
+        assert_eq!(idf("2023"), d.median_idf());
     }
 
     #[test]
-    fn table_fields() {
-        assert_eq!(fields("党员\tn\t12"), Some(("党员", "n", "12")));
-        assert_eq!(fields("词\t\t7\textra"), Some(("词", "", "7")));
-        assert_eq!(fields("词\tn"), None);
+    fn ids_follow_jiebas_dictionary() {
+        // The weights jieba-rs's own IDF table gives, found by word id.
+        let d = Dictionary::jieba();
+        let jieba = jieba_rs::Jieba::new();
+        for (word, idf) in [("党建", 10.1165), ("机关", 6.2928), ("的", 0.8847)] {
+            let id = jieba.lookup(word).map(|e| e.id());
+            assert!((d.idf(word, id) - idf).abs() < 1e-3, "{word}");
+        }
     }
 
     #[test]
     fn tags_round_trip() {
-        for t in TAGS.iter().skip(1) {
+        for t in TAGS.iter() {
             assert_eq!(Pos::of(t).as_str(), *t);
         }
         assert_eq!(Pos::X.as_str(), "x");
         assert_eq!(Pos::M.as_str(), "m");
         assert_eq!(Pos::ENG.as_str(), "eng");
+        assert_eq!(Pos::of("nrfgx"), Pos::X);
+        assert_eq!(Pos::of("zz"), Pos::X);
     }
 }

@@ -9,11 +9,11 @@
 //! text (tests/keywords.rs), without a second segmentation.
 //!
 //! ```
-//! use dangjian::dictionary::{Dictionary, Pos};
+//! use dangjian::dictionary::Pos;
 //! use dangjian::keywords::top;
-//! let d = Dictionary::jieba();
-//! let words = ["机关", "党员", "的", "机关"].map(|w| (w, d.pos(w).unwrap(), d.idf(w)));
-//! let kw = top(words, 5);
+//! let n = Pos::of("n");
+//! let words = [("机关", n, None), ("党员", n, None), ("的", Pos::of("uj"), None), ("机关", n, None)];
+//! let kw = top(words, |w, _| if w == "党员" { 9.0 } else { 7.0 }, 5);
 //! assert_eq!(kw.len(), 2);
 //! assert_eq!(kw.iter().map(|k| k.weight).sum::<f64>() > 0.0, true);
 //! ```
@@ -57,14 +57,20 @@ fn is_keyword(word: &str) -> bool {
 }
 
 /// The `k` best keywords among `words` (each with its part of speech and
-/// IDF weight, see [`crate::dictionary::Dictionary::idf`]), best first; equal weights in word
-/// order. Weights are rounded to four decimals.
-pub fn top<'a>(words: impl IntoIterator<Item = (&'a str, Pos, f64)>, k: usize) -> Vec<Keyword> {
+/// its dictionary id, if any), weighed with `idf` (see
+/// [`crate::dictionary::Dictionary::idf`], asked once per distinct candidate
+/// word), best first; equal weights in word order. Weights are rounded to
+/// four decimals.
+pub fn top<'a>(
+    words: impl IntoIterator<Item = (&'a str, Pos, Option<usize>)>,
+    idf: impl Fn(&str, Option<usize>) -> f64,
+    k: usize,
+) -> Vec<Keyword> {
     let allowed = PosSet::of(ALLOWED);
-    let mut freq: FxHashMap<&str, (u64, f64)> = FxHashMap::default();
-    for (w, pos, idf) in words {
+    let mut freq: FxHashMap<&str, (u64, Option<usize>)> = FxHashMap::default();
+    for (w, pos, id) in words {
         if allowed.contains(pos) && is_keyword(w) {
-            freq.entry(w).or_insert((0, idf)).0 += 1;
+            freq.entry(w).or_insert((0, id)).0 += 1;
         }
     }
     if k == 0 || freq.is_empty() {
@@ -73,7 +79,7 @@ pub fn top<'a>(words: impl IntoIterator<Item = (&'a str, Pos, f64)>, k: usize) -
     let total: u64 = freq.values().map(|v| v.0).sum();
     let mut ranked: Vec<(f64, &str)> = freq
         .iter()
-        .map(|(w, (tf, idf))| (*tf as f64 * idf / total as f64, *w))
+        .map(|(w, (tf, id))| (*tf as f64 * idf(w, *id) / total as f64, *w))
         .collect();
     // Words are distinct, so the order is total: the k best by selection,
     // then only those sorted, give what sorting every word would.
@@ -95,14 +101,15 @@ pub fn top<'a>(words: impl IntoIterator<Item = (&'a str, Pos, f64)>, k: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dictionary::Dictionary;
 
     #[test]
     fn rare_words_outrank_common_ones() {
-        let d = Dictionary::jieba();
         let n = Pos::of("n");
+        // Invented weights: the rarer word weighs more.
+        let idf = |w: &str, _| if w == "党建" { 9.6 } else { 3.2 };
         let kw = top(
-            ["工作", "党建", "工作", "党建"].map(|w| (w, n, d.idf(w))),
+            ["工作", "党建", "工作", "党建"].map(|w| (w, n, None)),
+            idf,
             2,
         );
         assert_eq!(kw[0].term, "党建");
@@ -111,7 +118,11 @@ mod tests {
     #[test]
     fn short_and_stop_words_are_not_keywords() {
         let n = Pos::of("n");
-        let kw = top([("党", n, 1.0), ("the", n, 1.0), ("THE", n, 1.0)], 5);
+        let kw = top(
+            [("党", n, None), ("the", n, None), ("THE", n, None)],
+            |_, _| 1.0,
+            5,
+        );
         assert!(kw.is_empty());
     }
 }

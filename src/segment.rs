@@ -7,12 +7,17 @@
 //! spans that the caller maps back to the original with the document's
 //! [`OffsetMap`](crate::offsets::OffsetMap).
 //!
-//! [`Segmenter::tokens`] cuts a text once (jieba's `cut`, HMM on) and gives
-//! each word its part of speech by a lookup in [`Dictionary`] (a tag a
-//! lexicon gives wins, so a lexicon can correct the dictionary: 清单 is a
-//! noun, not `a`); a word only the HMM found gets a tag from its
-//! shape ([`Pos::guess`]). jieba's own tagger would segment the text again
-//! and run a second HMM: this is the same tagging at the cost of one `cut`.
+//! [`Segmenter::tokens`] cuts a text once (jieba's `cut`, HMM on) and takes
+//! each word's dictionary entry from the cut itself (`Jieba::cut_with_entries`,
+//! the one entry point dangjian adds to jieba-rs, see
+//! `vendor/jieba-rs/PATCH.md`): the route already found the word in the
+//! dictionary, so no word is looked up a second time. Its part of speech is
+//! then an index by word id into a table of one byte per dictionary word
+//! (349 KB, built with the segmenter), where a tag a lexicon gives has
+//! replaced the dictionary's, so a lexicon can correct the dictionary (清单 is
+//! a noun, not `a`). A word only the HMM found gets a tag from its shape
+//! ([`Pos::guess`]). jieba's own tagger would run a part-of-speech HMM over
+//! such words: this is the same tagging at the cost of one `cut`.
 //!
 //! The segmenter is cheap to clone (an `Arc`) and shared across threads.
 //!
@@ -31,7 +36,7 @@ use std::sync::{Arc, LazyLock};
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap;
 
-use crate::dictionary::{Dictionary, IdfKey, Pos, PosSet};
+use crate::dictionary::{Dictionary, Pos};
 use crate::error::{Error, ErrorKind, Result};
 pub use crate::keywords::Keyword;
 
@@ -50,13 +55,20 @@ pub struct Token {
     /// Whether the word is in the dictionary or a lexicon (false: the HMM
     /// put it together, or it is a number, Latin word or symbol).
     pub known: bool,
-    /// The word's IDF weight ([`Dictionary::idf_of`]), looked up with its
-    /// tag; [`IdfKey::MEDIAN`] for single characters, which are never
-    /// keywords.
-    pub idf: IdfKey,
+    /// The word's id in jieba's dictionary ([`Token::NO_ID`] for a word
+    /// that is not in it), as [`Dictionary::idf`] takes it.
+    pub id: u32,
 }
 
 impl Token {
+    /// The id of a word that is not in the dictionary.
+    pub const NO_ID: u32 = u32::MAX;
+
+    /// The word's dictionary id, `None` for a word that is not in it.
+    pub fn dictionary_id(&self) -> Option<usize> {
+        (self.id != Token::NO_ID).then_some(self.id as usize)
+    }
+
     /// The word in `text` (the text the token was cut from).
     pub fn word<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
@@ -67,14 +79,9 @@ impl Token {
 #[derive(Clone)]
 pub struct Segmenter {
     jieba: Arc<Jieba>,
-    dictionary: &'static Dictionary,
-    /// Tags of lexicon words that are not in jieba's dictionary.
-    lexicon: Arc<FxHashMap<String, Pos>>,
-    /// Tags a lexicon gives words of jieba's dictionary (清单 n, which the
-    /// dictionary tags `a`), and the dictionary tags they replace: only a
-    /// word with one of those is looked up again.
-    overrides: Arc<FxHashMap<String, Pos>>,
-    overridden: PosSet,
+    /// The part of speech of each word of jieba's dictionary and lexicons,
+    /// by word id, with the lexicons' corrections.
+    tags: Arc<[Pos]>,
     hmm: bool,
 }
 
@@ -194,19 +201,17 @@ impl SegmenterBuilder {
     }
 
     fn build_plain(self) -> Segmenter {
+        let jieba = Jieba::new();
         Segmenter {
-            jieba: Arc::new(Jieba::new()),
-            dictionary: Dictionary::jieba(),
-            lexicon: Arc::default(),
-            overrides: Arc::default(),
-            overridden: PosSet::default(),
+            tags: tag_table(&jieba, &FxHashMap::default()),
+            jieba: Arc::new(jieba),
             hmm: self.hmm,
         }
     }
 
-    /// Builds the segmenter: loads jieba's dictionary into jieba and, at the
-    /// same time on a second thread, into the tag and IDF table
-    /// ([`Dictionary::jieba`], once per process).
+    /// Builds the segmenter: loads jieba's dictionary and the lexicons into
+    /// jieba and, at the same time on a second thread, the IDF table of
+    /// keywords ([`Dictionary::jieba`], once per process).
     pub fn build(self) -> Result<Segmenter> {
         let mut words = Vec::new();
         if self.domain {
@@ -216,50 +221,60 @@ impl SegmenterBuilder {
         // Plain threads, not rayon: a rayon join inside a lazily built
         // static can deadlock when the static is first used on rayon's
         // threads.
-        let (jieba, dictionary) = std::thread::scope(|s| {
-            let dictionary = s.spawn(Dictionary::jieba);
-            let mut jieba = Jieba::new();
-            for (w, f, p) in &words {
-                jieba.add_word(w, *f, p.as_deref());
-            }
-            (
-                jieba,
-                dictionary
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            )
-        });
         // A new word takes the tag of its first lexicon entry (none: the
-        // empty tag); a word of the dictionary keeps its tag unless a lexicon
-        // names another (the last one that does wins, so a user's lexicon
-        // overrides the bundled one).
-        let mut lexicon = FxHashMap::default();
+        // empty tag), as jieba records it; a word of the dictionary keeps its
+        // tag in jieba unless a lexicon names another (the last one that
+        // does wins, so a user's lexicon overrides the bundled one), which
+        // goes into the overrides.
         let mut overrides = FxHashMap::default();
-        let mut overridden = PosSet::default();
-        for (w, _, p) in &words {
-            match dictionary.pos(w) {
-                None => {
-                    lexicon
-                        .entry(w.clone())
-                        .or_insert_with(|| p.as_deref().map_or(Pos::of(""), Pos::of));
-                }
-                Some(old) => {
-                    if let Some(new) = p.as_deref().map(Pos::of).filter(|&new| new != old) {
-                        overrides.insert(w.clone(), new);
-                        overridden = overridden.with(old);
+        let jieba = std::thread::scope(|s| {
+            s.spawn(Dictionary::jieba);
+            let mut jieba = Jieba::new();
+            // Words added get the ids after the dictionary's: the first one
+            // added marks where the dictionary ends.
+            let mut first_added = usize::MAX;
+            for (w, f, p) in &words {
+                let before = jieba.lookup(w).map(|e| (e.id(), Pos::of(e.tag())));
+                jieba.add_word(w, *f, p.as_deref());
+                match before {
+                    Some((id, old)) if id < first_added => {
+                        if let Some(new) = p.as_deref().map(Pos::of).filter(|&new| new != old) {
+                            overrides.insert(id, new);
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        let id = jieba.lookup(w).map_or(usize::MAX, |e| e.id());
+                        first_added = first_added.min(id);
                     }
                 }
             }
-        }
+            jieba
+        });
         Ok(Segmenter {
+            tags: tag_table(&jieba, &overrides),
             jieba: Arc::new(jieba),
-            dictionary,
-            lexicon: Arc::new(lexicon),
-            overrides: Arc::new(overrides),
-            overridden,
             hmm: self.hmm,
         })
     }
+}
+
+/// The part of speech of every word of `jieba` by word id, with the tags
+/// of `overrides` in place of the dictionary's. One pass over the records
+/// when the segmenter is built (a few milliseconds), so tagging a token is
+/// an index into a table that stays in cache (one byte a word) rather than
+/// a read of jieba's record of the word.
+fn tag_table(jieba: &Jieba, overrides: &FxHashMap<usize, Pos>) -> Arc<[Pos]> {
+    let mut tags: Vec<Pos> = (0..)
+        .map_while(|id| jieba.word_entry(id))
+        .map(|e| Pos::of(e.tag()))
+        .collect();
+    for (&id, &pos) in overrides {
+        if let Some(t) = tags.get_mut(id) {
+            *t = pos;
+        }
+    }
+    tags.into()
 }
 
 impl Segmenter {
@@ -292,44 +307,32 @@ impl Segmenter {
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 5 + 1);
-        out.extend(self.jieba.cut(text, self.hmm).into_iter().map(|t| {
-            let (pos, idf) = self.lookup(t.word);
-            Token {
+        self.jieba.cut_with_entries(text, self.hmm, |t, entry| {
+            let id = entry.map(|e| e.id());
+            let pos = id.and_then(|id| self.tags.get(id).copied());
+            out.push(Token {
                 start: t.byte_start,
                 end: t.byte_end,
                 pos: pos.unwrap_or_else(|| Pos::guess(t.word)),
                 known: pos.is_some(),
-                idf,
-            }
-        }));
+                id: id
+                    .and_then(|id| u32::try_from(id).ok())
+                    .unwrap_or(Token::NO_ID),
+            });
+        });
         out
     }
 
     /// The part of speech of a dictionary or lexicon word, `None` for other
     /// words.
     pub fn pos(&self, word: &str) -> Option<Pos> {
-        self.lookup(word).0
+        let id = self.jieba.lookup(word)?.id();
+        self.tags.get(id).copied()
     }
 
-    /// Part of speech and IDF key of `word`, in one lookup.
-    fn lookup(&self, word: &str) -> (Option<Pos>, IdfKey) {
-        let (pos, idf) = match self.dictionary.lookup(word) {
-            Some(e) => (e.pos, e.idf),
-            None => (None, IdfKey::MEDIAN),
-        };
-        match pos {
-            Some(p) if self.overridden.contains(p) => {
-                (Some(self.overrides.get(word).copied().unwrap_or(p)), idf)
-            }
-            Some(p) => (Some(p), idf),
-            None if self.lexicon.is_empty() => (None, idf),
-            None => (self.lexicon.get(word).copied(), idf),
-        }
-    }
-
-    /// The tag and IDF table.
+    /// The IDF table of keywords.
     pub fn dictionary(&self) -> &'static Dictionary {
-        self.dictionary
+        Dictionary::jieba()
     }
 
     /// Top `k` keywords of `text` by TF-IDF, content words only (nouns,
@@ -346,7 +349,8 @@ impl Segmenter {
             tokens
                 .iter()
                 .filter(|t| t.known)
-                .map(|t| (t.word(text), t.pos, self.dictionary.idf_of(t.idf))),
+                .map(|t| (t.word(text), t.pos, t.dictionary_id())),
+            |w, id| self.dictionary().idf(w, id),
             k,
         )
     }
