@@ -479,3 +479,15 @@ fn a_word_with_a_conjunction_inside_is_one_item() {
         v(&["乡村产业兴旺", "基层平安建设"])
     );
 }
+
+#[test]
+fn a_led_name_with_a_four_character_lead() {
+    // Two words before the count lead the name; a verb or a scope word
+    // before them does not.
+    assert_eq!(
+        forms("街道出台助老服务五举措,方便老人。"),
+        ["助老服务五举措"]
+    );
+    assert_eq!(forms("街道出台助老五举措,方便老人。"), ["助老五举措"]);
+    assert!(!forms("推动全区助老五举措落地。").contains(&"全区助老五举措".to_string()));
+}
