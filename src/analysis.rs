@@ -396,8 +396,10 @@ impl Pipeline {
                 .map(formulations::extract)
                 .unwrap_or_default();
             // Headlines are terse and full of set phrases (夯实三梁四柱):
-            // only what they quote or what the lexicon knows.
-            h.formulations.retain(|f| f.quoted || f.national);
+            // only what they quote, what the lexicon knows, or a name led by
+            // a word before its count (便民五举措).
+            h.formulations
+                .retain(|f| f.quoted || f.national || formulations::is_led_name(&f.text));
             let head_forms = h.formulations.clone();
             let merged = formulations::merge(h, f);
             (

@@ -145,3 +145,13 @@ fn formulations_in_the_title_and_subtitle() {
         }
     }
 }
+
+/// A name led by a word before its count (惠民五举措) stands in a headline
+/// as in the body.
+#[test]
+fn a_led_name_in_the_headline() {
+    let page = "某区推出惠民五举措\n\n本报讯 区里近日出台系列办法,方便居民办事。\n";
+    let a = Pipeline::default().analyze(&Document::from_text(page.to_string()));
+    let texts: Vec<&str> = a.formulations.iter().map(|f| f.text.as_str()).collect();
+    assert!(texts.contains(&"惠民五举措"), "{texts:?}");
+}

@@ -18,6 +18,7 @@
 
 use super::char_prefix;
 use super::lexicon::number_word;
+use super::markers;
 use crate::normalize::is_han;
 use crate::window;
 
@@ -26,6 +27,11 @@ use crate::window;
 const GOVERNING: &[&str] = &[
     "即",
     "包括",
+    "包括了",
+    "涵盖",
+    "涵盖了",
+    "包含",
+    "包含了",
     "也就是",
     "就是",
     "分别是",
@@ -84,6 +90,12 @@ const LEAD_MARKS: &[&str] = &[
     "包括",
     "分别是",
     "分别为",
+    "是指",
+    "指的是",
+    "主要是",
+    "主要有",
+    "具体是",
+    "具体为",
     "：",
     ":",
     "(",
@@ -169,12 +181,59 @@ fn without_label(s: &str) -> &str {
     s
 }
 
+/// Characters that stand for a 和 and a 与 inside a word while a text is
+/// split on the conjunctions (private-use characters, in no text).
+const INSIDE_A_WORD: [(char, char); 2] = [('和', '\u{e000}'), ('与', '\u{e001}')];
+
+/// Splits `s` on the conjunctions 和, 及 (以及) and 与 outside quotes and
+/// brackets, but not inside a word: 和平, 和谐, 共和, 缓和; 参与, 与会.
+pub(super) fn split_on_conjunctions(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut marked = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let next = chars.get(i + 1).copied();
+        let inside = match c {
+            // (和平安 is 和 and 平安.)
+            '和' => {
+                next == Some('平') && chars.get(i + 2) != Some(&'安')
+                    || next.is_some_and(|n| "谐睦蔼煦".contains(n))
+                    || prev.is_some_and(|p| "共总缓温调饱暖附柔随".contains(p))
+            }
+            '与' => {
+                prev.is_some_and(|p| "参给赋授干".contains(p))
+                    || next.is_some_and(|n| "会其否".contains(n))
+            }
+            _ => false,
+        };
+        // 以及: the 以 goes with the conjunction.
+        if c == '以' && next == Some('及') {
+            continue;
+        }
+        let stand_in = INSIDE_A_WORD.iter().find(|(w, _)| inside && *w == c);
+        marked.push(stand_in.map_or(c, |(_, x)| *x));
+    }
+    split_outside(&marked, &['和', '及', '与'])
+        .into_iter()
+        .map(|p| {
+            p.chars()
+                .map(|c| {
+                    INSIDE_A_WORD
+                        .iter()
+                        .find(|(_, x)| *x == c)
+                        .map_or(c, |(w, _)| *w)
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Splits the last item on 和/及/与 when one more item is needed.
 fn split_last_conjunction(mut items: Vec<String>, n: usize) -> Vec<String> {
     if items.len() + 1 == n
         && let Some(last) = items.pop()
     {
-        let parts = split_outside(&last, &['和', '及', '与']);
+        let parts = split_on_conjunctions(&last);
         if parts.len() == 2 && parts.iter().all(|p| !p.trim().is_empty()) {
             items.extend(parts);
         } else {
@@ -386,7 +445,7 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
     // Two items joined by 和 alone must each be a phrase, not a name
     // (区委和区政府的“双报到” lists no items).
     let short_pair = listed.len() == 1
-        && split_outside(region, &['和', '及', '与'])
+        && split_on_conjunctions(region)
             .iter()
             .any(|p| p.chars().count() < 5);
     if short_pair {
@@ -417,9 +476,9 @@ pub(super) fn items_after(
     no_lead_in: bool,
 ) -> Option<Vec<String>> {
     let (region, mark) = region_after(text, me, no_lead_in)?;
-    // Without a lead-in, only the plain 、-list.
-    let ways = if mark.is_none() { 1 } else { 3 };
-    (0..ways).find_map(|way| {
+    // Without a lead-in, the plain 、-list or one item a clause.
+    let ways: &[usize] = if mark.is_none() { &[0, 3] } else { &[0, 1, 2] };
+    ways.iter().find_map(|&way| {
         let listed = listing(region, n, way);
         // Trimming keeps the count: a list of another length is none.
         if listed.len() != n {
@@ -522,7 +581,7 @@ fn lead_mark(head: &str) -> Option<(usize, &'static str)> {
     None
 }
 
-/// The items of the region after a lead-in, read one of three ways.
+/// The items of the region after a lead-in, read one of four ways.
 fn listing(region: &str, n: usize, way: usize) -> Vec<String> {
     match way {
         // A 、-list up to the clause's end.
@@ -531,13 +590,22 @@ fn listing(region: &str, n: usize, way: usize) -> Vec<String> {
             split_last_conjunction(split_outside(clause, &['、']), n)
         }
         // Items separated by semicolons, the last up to its comma.
+        // (An item opened by a list marker, 一是A,…, is its first clause, as
+        // one read by its markers is.)
         1 => {
             let mut items = split_outside(region, &['；', ';']);
-            if let Some(last) = items.pop() {
-                items.push(cut_at(&last, &['，', ',']).to_string());
+            let n_items = items.len();
+            for (k, it) in items.iter_mut().enumerate() {
+                if let Some(rest) = markers::after_marker(it) {
+                    *it = cut_at(rest, &['，', ',']).to_string();
+                } else if k + 1 == n_items {
+                    *it = cut_at(it, &['，', ',']).to_string();
+                }
             }
             items
         }
+        // One item a clause, up to the sentence's end (把A培养成B,把B培养成C).
+        3 => split_outside(region, &['，', ',', '；', ';']),
         // A 、-list finished by a clause after a comma (有A、有B,C规范化).
         _ => {
             if cut_at(region, &['，', ',']).contains('、') {
@@ -666,7 +734,9 @@ pub(super) fn item_heads(
     {
         return Some(heads);
     }
-    marked_items(window, n).filter(|items| fits(items))
+    marked_items(window, n)
+        .map(|(items, _)| items)
+        .filter(|items| fits(items))
 }
 
 /// The heads of the first `n` paragraphs of `window` after its first, when
@@ -685,31 +755,33 @@ fn paragraph_heads(window: &str, n: usize, keys: &[&str]) -> Option<Vec<String>>
     Some(lines.into_iter().map(item_head).collect())
 }
 
-/// The items of `window` opened by 一是, 二是 … in order, the first `n`.
-fn marked_items(window: &str, n: usize) -> Option<Vec<String>> {
-    // Most windows have no 一是, and `contains` tells so at less cost than
-    // a search.
-    if n > 0 && !window.contains(ITEM_MARKERS[0]) {
-        return None;
-    }
-    let mut from = 0;
-    let mut items = Vec::new();
-    for m in ITEM_MARKERS.iter().take(n) {
-        let p = window[from..].find(m)?;
-        let s = from + p + m.len();
-        items.push(clean(cut_at(
-            &window[s..],
-            &['，', ',', '。', '；', ';', '：', ':', '\n'],
-        )));
-        from = s;
-    }
-    Some(items)
+/// The items of `window` opened by the markers of one family (一是, 二是 …;
+/// 一要 …; 第一 …; 首先 … — see [`markers`]) in order, the first `n`, with
+/// the list they were read from.
+fn marked_items(window: &str, n: usize) -> Option<(Vec<String>, markers::Marked)> {
+    markers::marked_lists(window, n)
+        .into_iter()
+        .next()
+        .map(|m| {
+            let items = m
+                .starts
+                .iter()
+                .map(|&s| {
+                    clean(cut_at(
+                        &window[s..],
+                        &['，', ',', '。', '；', ';', '：', ':', '\n'],
+                    ))
+                })
+                .collect();
+            (items, m)
+        })
 }
 
-/// Items opened by 一是, 二是 … right after a mention that ends at `me`
-/// (the first within 60 characters), exactly `n` of them: no marker of an
-/// item after the last follows in the paragraph. Such items need not carry
-/// the formulation's key (“三项机制”。一是建立台账,二是…,三是…).
+/// Items opened by 一是, 二是 … (or another family of markers) right after
+/// a mention that ends at `me` (the first within 60 characters), exactly
+/// `n` of them: no marker of an item after the last follows in the
+/// paragraph. Such items need not carry the formulation's key (“三项机制”。
+/// 一是建立台账,二是…,三是…).
 pub(super) fn marked_right_after(
     text: &str,
     me: usize,
@@ -720,16 +792,18 @@ pub(super) fn marked_right_after(
         return None;
     }
     let window = char_prefix(text.get(me..)?, 1500);
-    let first = window.find(ITEM_MARKERS[0])?;
-    if window[..first].chars().count() > 60 || window[..first].contains('\n') {
+    let (items, m) = marked_items(window, n)?;
+    if window[..m.first].chars().count() > 60 || window[..m.first].contains('\n') {
         return None;
     }
-    let items = marked_items(&window[first..], n)?;
     // The paragraph of the last item lists no further one.
-    let last = window.find(ITEM_MARKERS[n - 1])?;
-    let tail = cut_at(&window[last..], &['\n']);
+    let tail = cut_at(&window[m.last..], &['\n']);
+    let further = m
+        .next
+        .as_deref()
+        .is_some_and(|x| markers::stands_in(tail, x));
     let fits = items.iter().all(|h| (2..=24).contains(&h.chars().count()));
-    (fits && !tail.contains(ITEM_MARKERS[n]) && check(&items)).then_some(items)
+    (fits && !further && check(&items)).then_some(items)
 }
 
 /// The numbers of ordinal labels (一队, 二队 …).

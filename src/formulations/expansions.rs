@@ -24,12 +24,15 @@ fn key_morphemes(f: &str) -> Vec<(String, u32)> {
             .char_indices()
             .find(|&(i, c)| number_word(c).is_some() && !inside_a_word(rest2, i))
             .map_or(rest2.len(), |(i, _)| i);
-        // 四个一, 十个一: the counted thing is itself the number word 一.
-        let key_end = if key_end == 0 && rest2.chars().count() == 1 {
-            rest2.len()
-        } else {
-            key_end
-        };
+        // 四个一, 十个一, 三个一批: the counted thing is itself 一 (with its
+        // measure).
+        let key_end =
+            if key_end == 0 && rest2.starts_with('一') && (1..=2).contains(&rest2.chars().count())
+            {
+                rest2.len()
+            } else {
+                key_end
+            };
         let key = &rest2[..key_end];
         if key.is_empty() {
             return Vec::new();

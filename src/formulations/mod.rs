@@ -42,6 +42,7 @@
 //! | quotes, the formulations a quote names, slogans and their kinds | `quoted.rs` |
 //! | expansions: which items a formulation names | `expansions.rs` |
 //! | items beside a mention (即…, 一是…二是…, paragraph heads) | `adjacent.rs` |
+//! | the markers that open items one by one (一是, 一要, 第一, 首先) | `markers.rs` |
 //! | enumerations elsewhere in the text (runs of 、) | `enumerations.rs` |
 //! | cited documents (《…》) | `documents.rs` |
 
@@ -60,6 +61,7 @@ mod enumerations;
 mod expansions;
 mod lexicon;
 mod list_named;
+mod markers;
 mod nxmy;
 mod one_per_unit;
 mod prefixed;
@@ -202,6 +204,13 @@ fn char_prefix(s: &str, n: usize) -> &str {
         start = end;
     }
     s
+}
+
+/// Whether `s` is a name led by a word before its count that stands as a
+/// name unquoted (便民五举措, 强村六式): such a name is as set in a headline
+/// as in the body.
+pub fn is_led_name(s: &str) -> bool {
+    prefixed::is_led_count(s, false)
 }
 
 /// Extracts from plain text (normalized internally).

@@ -34,20 +34,32 @@ pub(super) fn led_count(s: &str) -> Option<(usize, u32)> {
     ok.then_some((at, value))
 }
 
+/// Characters that open no leading word of a name: scope words (全县,
+/// 各村, 本单位), pronouns and prepositions (把便民…, 为民…).
+const NOT_A_LEAD_START: &str = "全各本该我这此其在对为把将以和与及向从由";
+
 /// Whether `s` is a name led by a word before its count: quoted, any
-/// ([`led_count`]); unquoted, a two-character leading word that is no
-/// verb taking a count.
+/// ([`led_count`]); unquoted, a leading word of two characters, or of four
+/// (便民服务五举措), that is no verb taking a count and opens with no
+/// scope word, pronoun or preposition.
 pub(super) fn is_led_count(s: &str, quoted: bool) -> bool {
     let Some((at, _)) = led_count(s) else {
         return false;
     };
     let lead = &s[..at];
-    quoted || (lead.chars().count() == 2 && !VERBS_BEFORE_A_COUNT.contains(&lead))
+    let head: String = lead.chars().take(2).collect();
+    let tail: String = lead.chars().skip(2).collect();
+    quoted
+        || matches!(lead.chars().count(), 2 | 4)
+            && !VERBS_BEFORE_A_COUNT.contains(&head.as_str())
+            && !VERBS_BEFORE_A_COUNT.contains(&tail.as_str())
+            && !lead.starts_with(|c: char| NOT_A_LEAD_START.contains(c))
 }
 
 /// Unquoted led names in `text`: at each number word (`openers`, the
-/// numbers of the text's scan), the two characters before it and the set
-/// noun after it, when the leading word starts a word (`starts_word`).
+/// numbers of the text's scan), the four or two characters before it and
+/// the set noun after it, when the leading word starts a word
+/// (`starts_word`).
 pub(super) fn led_candidates<'t>(
     text: &'t str,
     openers: &[usize],
@@ -62,20 +74,21 @@ pub(super) fn led_candidates<'t>(
         let Some(noun) = SET_NOUNS.iter().find(|n| text[after..].starts_with(**n)) else {
             continue;
         };
-        // The leading word: the two characters before the number.
-        let Some((start, _)) = text[..at].char_indices().rev().nth(1) else {
-            continue;
-        };
         let end = after + noun.len();
         // The name ends there: no longer noun goes on (三法 in 三法院).
         let next = text[end..].chars().next();
         if next.is_some_and(|c| is_ideograph(c) && noun.chars().count() == 1) {
             continue;
         }
-        let cand = &text[start..end];
-        if starts_word(start) && is_led_count(cand, false) {
-            out.push(cand);
-        }
+        // The leading word: the four characters before the number when they
+        // start a word and lead a name (便民服务五举措), else the two.
+        let lead_at = |k: usize| text[..at].char_indices().rev().nth(k - 1).map(|(i, _)| i);
+        let found = [4, 2].into_iter().find_map(|k| {
+            let start = lead_at(k)?;
+            let cand = &text[start..end];
+            (starts_word(start) && is_led_count(cand, false)).then_some(cand)
+        });
+        out.extend(found);
     }
     out
 }

@@ -384,3 +384,110 @@ fn two_items_before_the_mention() {
         None
     );
 }
+
+#[test]
+fn items_opened_by_other_markers() {
+    // 一要…二要…, 第一(步)…第二(步)…, 首先…其次…最后… right after the mention.
+    assert_eq!(
+        exp(
+            "全乡开展“三访”活动。一要访孤寡老人,二要访留守儿童,三要访返乡青年。",
+            "三访"
+        ),
+        v(&["访孤寡老人", "访留守儿童", "访返乡青年"])
+    );
+    assert_eq!(
+        exp(
+            "小区推行“三步议事法”。第一步,征集议题;第二步,居民协商;第三步,公示结果。",
+            "三步议事法"
+        ),
+        v(&["征集议题", "居民协商", "公示结果"])
+    );
+    assert_eq!(
+        exp("支部推行“两步法”。第一,学原文;第二,谈体会。", "两步法"),
+        v(&["学原文", "谈体会"])
+    );
+    assert_eq!(
+        exp(
+            "局党组部署“三个一批”:首先,选拔一批骨干;其次,培训一批新人;最后,储备一批后备力量。",
+            "三个一批"
+        ),
+        v(&["选拔一批骨干", "培训一批新人", "储备一批后备力量"])
+    );
+    // 第一书记 and 统一要求 hold no markers.
+    assert_eq!(
+        exp(
+            "驻村第一书记开展“两帮”活动,第一书记带头,统一要求,二要看成效。",
+            "两帮"
+        ),
+        None
+    );
+}
+
+#[test]
+fn an_item_opened_by_a_marker_is_its_first_clause() {
+    assert_eq!(
+        exp(
+            "推行“三联”工作法:一是联系群众,常走访;二是联系企业,办实事;三是联系项目,抓服务。",
+            "三联"
+        ),
+        v(&["联系群众", "联系企业", "联系项目"])
+    );
+}
+
+#[test]
+fn more_lead_ins_and_items_one_a_clause() {
+    // 是指, 主要是 … introduce the list as 即 does.
+    assert_eq!(
+        exp("全镇推行“三晒”,是指晒职责、晒进度、晒成效。", "三晒"),
+        v(&["晒职责", "晒进度", "晒成效"])
+    );
+    // Without a lead-in, one item a clause when each carries the key.
+    assert_eq!(
+        exp(
+            "厂里推行“双培养”机制,把技术能手培养成党员,把党员培养成技术能手。",
+            "双培养"
+        ),
+        v(&["把技术能手培养成党员", "把党员培养成技术能手"])
+    );
+    // The verb that governs the list is no part of the first item.
+    assert_eq!(
+        exp(
+            "方案内容涵盖了道路整治、绿化美化和路灯亮化等“三化”任务。",
+            "三化"
+        ),
+        v(&["道路整治", "绿化美化", "路灯亮化"])
+    );
+}
+
+#[test]
+fn a_word_with_a_conjunction_inside_is_one_item() {
+    use super::adjacent::split_on_conjunctions;
+    // 和平, 和谐, 参与 are words; 和平安 is 和 and 平安; 以及 is one conjunction.
+    assert_eq!(split_on_conjunctions("维护和平稳定"), ["维护和平稳定"]);
+    assert_eq!(split_on_conjunctions("邻里和谐"), ["邻里和谐"]);
+    assert_eq!(split_on_conjunctions("群众参与"), ["群众参与"]);
+    assert_eq!(
+        split_on_conjunctions("生态宜居和平安有序"),
+        ["生态宜居", "平安有序"]
+    );
+    assert_eq!(
+        split_on_conjunctions("产业兴旺以及乡风文明"),
+        ["产业兴旺", "乡风文明"]
+    );
+    assert_eq!(
+        exp("实现乡村产业兴旺和基层平安建设的“双提升”。", "双提升"),
+        v(&["乡村产业兴旺", "基层平安建设"])
+    );
+}
+
+#[test]
+fn a_led_name_with_a_four_character_lead() {
+    // Two words before the count lead the name; a verb or a scope word
+    // before them does not.
+    assert_eq!(
+        forms("街道出台助老服务五举措,方便老人。"),
+        ["助老服务五举措"]
+    );
+    assert_eq!(forms("街道出台助老五举措,方便老人。"), ["助老五举措"]);
+    assert!(!forms("推动全区助老五举措落地。").contains(&"全区助老五举措".to_string()));
+}
