@@ -6,6 +6,7 @@
 use super::numbers::chinese_numerals;
 use super::periods::leading_period_end;
 use super::phrases::*;
+use super::objects::object_before;
 use super::{Body, Found};
 use crate::normalize::is_han;
 use crate::window::{self, Ends};
@@ -126,7 +127,15 @@ impl Respective {
             Some(items) => &self.items.insert((sent_s, items)).1,
             None => match &self.items {
                 Some((s, items)) if *s == sent_s => items,
-                _ => return None,
+                // 党组织覆盖率分别达到85%和76%: one subject, not a list;
+                // each figure of the list after 分别 is a figure of it.
+                _ => {
+                    let at_subject = Found {
+                        start: p,
+                        ..f.clone()
+                    };
+                    return object_before(body, &at_subject);
+                }
             },
         };
         let item = items.get(k)?;
