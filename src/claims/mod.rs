@@ -64,7 +64,7 @@ mod tests;
 use indicators::classify;
 pub use indicators::{IndicatorRule, indicator_label, indicators};
 use lists::Respective;
-use objects::{attribute_of, carried_object, object_of};
+use objects::{attribute_of, carried_object, loose_object, object_of};
 
 /// Whether a claim's value is a lower bound, an approximation or an upper
 /// bound.
@@ -221,7 +221,8 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
                 (*prev_sent == sent_s)
                     .then(|| carried_object(body, &f, prev, prev_unit))
                     .flatten()
-            });
+            })
+            .or_else(|| loose_object(body, &f));
         if let Some(o) = &object {
             carried = Some((sent_s, o.clone(), f.unit));
         }

@@ -210,6 +210,77 @@ pub(super) fn attribute_of(body: &Body, f: &Found, own: &str, previous: &str) ->
         .then(|| format!("{previous}{own}"))
 }
 
+/// Longest object (characters) the loose reading keeps.
+const LOOSE_MAX: usize = 12;
+
+/// A looser reading of the object, for a figure the shape rules give none
+/// and no claim before it lends one: the words after the measure word up
+/// to the last noun before the predicate (除12个拆迁安置社区外 → 拆迁安置社区;
+/// 30个未按期换届党组织逐一整改 → 未按期换届党组织), or, for shares, sums
+/// and people (what follows those is what they did), the nouns that end the
+/// text before the number once adverbs are skipped (贫困村曾占120个 → 贫困村).
+pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let after_first = !matches!(f.unit, "%" | "‰" | "百分点" | "元" | "人" | "岁");
+    let after = || {
+        let end = body.clause_end(f.end).min(text.len());
+        let tags = object_tags(body, f.end, end);
+        let first = tags.first()?.1;
+        if matches!(first, "v" | "p" | "c" | "u" | "uj" | "ul" | "x" | "m" | "q" | "f") {
+            return None;
+        }
+        let mut last_noun = None;
+        let mut chars = 0;
+        for (i, (w, t)) in tags.iter().enumerate() {
+            chars += w.chars().count();
+            let stop = !w.chars().all(is_han)
+                || *w == "的"
+                || chars > LOOSE_MAX
+                || (last_noun.is_some() && matches!(*t, "v" | "f" | "p" | "d" | "c"));
+            if stop {
+                break;
+            }
+            if nounish(t) || *t == "vn" {
+                last_noun = Some(i);
+            }
+        }
+        let ws: Vec<&str> = tags[..=last_noun?].iter().map(|(w, _)| *w).collect();
+        let object = ws.concat();
+        (object.chars().count() >= 2 && !scope_word(&object)).then_some(object)
+    };
+    let before = || {
+        let start = body.clause_start(f.start);
+        let mut tags = object_tags(body, start, f.start);
+        while let Some((w, t)) = tags.last() {
+            if matches!(*t, "d" | "p" | "u" | "uj" | "ul" | "m" | "q" | "x")
+                || LINKING.contains(w)
+            {
+                tags.pop();
+            } else {
+                break;
+            }
+        }
+        let mut words: Vec<&str> = Vec::new();
+        let mut chars = 0;
+        for (w, t) in tags.iter().rev() {
+            chars += w.chars().count();
+            if !(nounish(t) || matches!(*t, "vn" | "b" | "nz")) || *t == "ns" || chars > LOOSE_MAX
+            {
+                break;
+            }
+            words.push(w);
+        }
+        words.reverse();
+        let object = words.concat();
+        (object.chars().count() >= 2 && !scope_word(&object)).then_some(object)
+    };
+    if after_first {
+        after().or_else(before)
+    } else {
+        before().or_else(after)
+    }
+}
+
 /// Units that count events: the thing counted may be the verb itself
 /// (走访900余人次, 集中宣讲120场次).
 pub(super) const EVENT_UNITS: &[&str] =
