@@ -129,7 +129,16 @@ impl Respective {
                 Some((s, items)) if *s == sent_s => items,
                 // 党组织覆盖率分别达到85%和76%: one subject, not a list;
                 // each figure of the list after 分别 is a figure of it.
+                // Only when the figures follow 分别 and its verb directly
+                // (分别在5个村…: a place, not a list of figures).
                 _ => {
+                    let lead = after
+                        .split(|c: char| c.is_ascii_digit())
+                        .next()
+                        .unwrap_or(after);
+                    if lead.chars().count() > 4 || lead.contains(['在', '从', '对', '向']) {
+                        return None;
+                    }
                     let at_subject = Found {
                         start: p,
                         ..f.clone()

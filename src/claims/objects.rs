@@ -206,7 +206,13 @@ pub(super) fn attribute_of(body: &Body, f: &Found, own: &str, previous: &str) ->
         .iter()
         .find_map(|v| previous.strip_suffix(v))
         .unwrap_or(previous);
-    (!previous.ends_with(own) && previous.chars().count() >= 2)
+    // 总面积180万平方米,总投资4亿元: an attribute after an attribute is of
+    // the same thing, not of the first attribute.
+    let of_attribute = ATTRIBUTE_NOUNS
+        .iter()
+        .chain(COUNT_NOUNS)
+        .any(|a| previous.ends_with(a));
+    (!previous.contains(own) && !of_attribute && previous.chars().count() >= 2)
         .then(|| format!("{previous}{own}"))
 }
 
@@ -274,12 +280,28 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
         let object = words.concat();
         (object.chars().count() >= 2 && !scope_word(&object)).then_some(object)
     };
-    if after_first {
+    let object = if after_first {
         after().or_else(before)
     } else {
         before().or_else(after)
-    }
+    }?;
+    let function_word = object.contains(LOOSE_NEVER)
+        || LOOSE_NEVER_LAST.iter().any(|e| object.ends_with(e))
+        || matches!(object.as_str(), "同比" | "环比" | "同期" | "时间");
+    (!function_word).then_some(object)
 }
+
+/// Characters of function words (pronouns, adverbs, prepositions, aspect
+/// marks) that no loosely read object contains: a reading that takes one
+/// in has run into the predicate.
+const LOOSE_NEVER: &[char] = &[
+    '这', '那', '也', '就', '即', '都', '了', '着', '被', '把', '将', '从', '该', '此', '更', '曾',
+    '仍', '又', '才', '若', '仅', '穿',
+];
+
+/// Endings of a loosely read object that show it ran into the predicate
+/// (船只中有, 病床可).
+const LOOSE_NEVER_LAST: &[&str] = &["有", "是", "可", "所", "每", "中", "达", "为", "机会"];
 
 /// Units that count events: the thing counted may be the verb itself
 /// (走访900余人次, 集中宣讲120场次).
