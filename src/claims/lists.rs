@@ -4,9 +4,9 @@
 //! after or before an object.
 
 use super::numbers::chinese_numerals;
+use super::objects::object_before;
 use super::periods::leading_period_end;
 use super::phrases::*;
-use super::objects::object_before;
 use super::{Body, Found};
 use crate::normalize::is_han;
 use crate::window::{self, Ends};
@@ -143,7 +143,9 @@ impl Respective {
                         start: p,
                         ..f.clone()
                     };
-                    return object_before(body, &at_subject);
+                    // 同比分别增长: a comparison word is no subject.
+                    return object_before(body, &at_subject)
+                        .filter(|o| !matches!(o.as_str(), "同比" | "环比" | "同期"));
                 }
             },
         };

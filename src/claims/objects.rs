@@ -183,8 +183,23 @@ pub(super) fn carried_object(
 /// alone before a figure they are the attribute of what was counted just
 /// before (项目12个、资金360万元 → 项目资金).
 const ATTRIBUTE_NOUNS: &[&str] = &[
-    "资金", "金额", "总额", "总量", "总投资", "投资", "产值", "规模", "面积", "总面积", "人数",
-    "增幅", "降幅", "涨幅", "增速", "比例", "比重",
+    "资金",
+    "金额",
+    "总额",
+    "总量",
+    "总投资",
+    "投资",
+    "产值",
+    "规模",
+    "面积",
+    "总面积",
+    "人数",
+    "增幅",
+    "降幅",
+    "涨幅",
+    "增速",
+    "比例",
+    "比重",
 ];
 
 /// The object of a figure whose object alone is an attribute noun (see
@@ -208,10 +223,7 @@ pub(super) fn attribute_of(body: &Body, f: &Found, own: &str, previous: &str) ->
         .unwrap_or(previous);
     // 总面积180万平方米,总投资4亿元: an attribute after an attribute is of
     // the same thing, not of the first attribute.
-    let of_attribute = ATTRIBUTE_NOUNS
-        .iter()
-        .chain(COUNT_NOUNS)
-        .any(|a| previous.ends_with(a));
+    let of_attribute = ATTRIBUTE_NOUNS.iter().any(|a| previous.ends_with(a));
     (!previous.contains(own) && !of_attribute && previous.chars().count() >= 2)
         .then(|| format!("{previous}{own}"))
 }
@@ -232,7 +244,10 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
         let end = body.clause_end(f.end).min(text.len());
         let tags = object_tags(body, f.end, end);
         let first = tags.first()?.1;
-        if matches!(first, "v" | "p" | "c" | "u" | "uj" | "ul" | "x" | "m" | "q" | "f") {
+        if matches!(
+            first,
+            "v" | "p" | "c" | "u" | "uj" | "ul" | "x" | "m" | "q" | "f"
+        ) {
             return None;
         }
         let mut last_noun = None;
@@ -258,8 +273,7 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
         let start = body.clause_start(f.start);
         let mut tags = object_tags(body, start, f.start);
         while let Some((w, t)) = tags.last() {
-            if matches!(*t, "d" | "p" | "u" | "uj" | "ul" | "m" | "q" | "x")
-                || LINKING.contains(w)
+            if matches!(*t, "d" | "p" | "u" | "uj" | "ul" | "m" | "q" | "x") || LINKING.contains(w)
             {
                 tags.pop();
             } else {
@@ -270,8 +284,7 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
         let mut chars = 0;
         for (w, t) in tags.iter().rev() {
             chars += w.chars().count();
-            if !(nounish(t) || matches!(*t, "vn" | "b" | "nz")) || *t == "ns" || chars > LOOSE_MAX
-            {
+            if !(nounish(t) || matches!(*t, "vn" | "b" | "nz")) || *t == "ns" || chars > LOOSE_MAX {
                 break;
             }
             words.push(w);
@@ -287,6 +300,7 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
     }?;
     let function_word = object.contains(LOOSE_NEVER)
         || LOOSE_NEVER_LAST.iter().any(|e| object.ends_with(e))
+        || object.starts_with(['地', '均', '的', '得'])
         || matches!(object.as_str(), "同比" | "环比" | "同期" | "时间");
     (!function_word).then_some(object)
 }
