@@ -4,6 +4,7 @@
 //! after or before an object.
 
 use super::numbers::chinese_numerals;
+use super::objects::object_before;
 use super::periods::leading_period_end;
 use super::phrases::*;
 use super::{Body, Found};
@@ -126,7 +127,26 @@ impl Respective {
             Some(items) => &self.items.insert((sent_s, items)).1,
             None => match &self.items {
                 Some((s, items)) if *s == sent_s => items,
-                _ => return None,
+                // 党组织覆盖率分别达到85%和76%: one subject, not a list;
+                // each figure of the list after 分别 is a figure of it.
+                // Only when the figures follow 分别 and its verb directly
+                // (分别在5个村…: a place, not a list of figures).
+                _ => {
+                    let lead = after
+                        .split(|c: char| c.is_ascii_digit())
+                        .next()
+                        .unwrap_or(after);
+                    if lead.chars().count() > 4 || lead.contains(['在', '从', '对', '向']) {
+                        return None;
+                    }
+                    let at_subject = Found {
+                        start: p,
+                        ..f.clone()
+                    };
+                    // 同比分别增长: a comparison word is no subject.
+                    return object_before(body, &at_subject)
+                        .filter(|o| !matches!(o.as_str(), "同比" | "环比" | "同期"));
+                }
             },
         };
         let item = items.get(k)?;

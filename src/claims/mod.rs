@@ -64,7 +64,7 @@ mod tests;
 use indicators::classify;
 pub use indicators::{IndicatorRule, indicator_label, indicators};
 use lists::Respective;
-use objects::{carried_object, object_of};
+use objects::{attribute_of, carried_object, loose_object, object_of};
 
 /// Whether a claim's value is a lower bound, an approximation or an upper
 /// bound.
@@ -204,13 +204,25 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
         let clause = clause_around(body, f.start, f.end);
         let object = respective
             .object(body, &f, &starts)
-            .or_else(|| object_of(body, &f))
+            .or_else(|| {
+                // 争取项目12个、资金360万元: an attribute alone is the
+                // attribute of what the sentence counted just before.
+                let own = object_of(body, &f)?;
+                Some(
+                    carried
+                        .as_ref()
+                        .filter(|(prev_sent, _, _)| *prev_sent == sent_s)
+                        .and_then(|(_, prev, _)| attribute_of(body, &f, &own, prev))
+                        .unwrap_or(own),
+                )
+            })
             .or_else(|| {
                 let (prev_sent, prev, prev_unit) = carried.as_ref()?;
                 (*prev_sent == sent_s)
                     .then(|| carried_object(body, &f, prev, prev_unit))
                     .flatten()
-            });
+            })
+            .or_else(|| loose_object(body, &f));
         if let Some(o) = &object {
             carried = Some((sent_s, o.clone(), f.unit));
         }

@@ -179,6 +179,144 @@ pub(super) fn carried_object(
     Some(format!("{previous}{verb}"))
 }
 
+/// Nouns that name an attribute of things, not things (资金, 增幅, 总量):
+/// alone before a figure they are the attribute of what was counted just
+/// before (项目12个、资金360万元 → 项目资金).
+const ATTRIBUTE_NOUNS: &[&str] = &[
+    "资金",
+    "金额",
+    "总额",
+    "总量",
+    "总投资",
+    "投资",
+    "产值",
+    "规模",
+    "面积",
+    "总面积",
+    "人数",
+    "增幅",
+    "降幅",
+    "涨幅",
+    "增速",
+    "比例",
+    "比重",
+];
+
+/// The object of a figure whose object alone is an attribute noun (see
+/// [`ATTRIBUTE_NOUNS`]) opening its clause or list item: the attribute of
+/// `previous`, the object of the claim before it in the sentence, without
+/// the verb of change it may end with (党员总数净增320名,增幅2.1% → 党员总数
+/// 增幅). After a verb the attribute is its own (争取资金300万元).
+pub(super) fn attribute_of(body: &Body, f: &Found, own: &str, previous: &str) -> Option<String> {
+    if !ATTRIBUTE_NOUNS.contains(&own) {
+        return None;
+    }
+    let text = body.text.as_str();
+    let clause = text.get(body.clause_start(f.start)..f.start)?;
+    let item = clause.rsplit('、').next().unwrap_or(clause).trim();
+    if !item.starts_with(own) {
+        return None;
+    }
+    let previous = CHANGE_VERBS
+        .iter()
+        .find_map(|v| previous.strip_suffix(v))
+        .unwrap_or(previous);
+    // 总面积180万平方米,总投资4亿元: an attribute after an attribute is of
+    // the same thing, not of the first attribute.
+    let of_attribute = ATTRIBUTE_NOUNS.iter().any(|a| previous.ends_with(a));
+    (!previous.contains(own) && !of_attribute && previous.chars().count() >= 2)
+        .then(|| format!("{previous}{own}"))
+}
+
+/// Longest object (characters) the loose reading keeps.
+const LOOSE_MAX: usize = 12;
+
+/// A looser reading of the object, for a figure the shape rules give none
+/// and no claim before it lends one: the words after the measure word up
+/// to the last noun before the predicate (除12个拆迁安置社区外 → 拆迁安置社区;
+/// 30个未按期换届党组织逐一整改 → 未按期换届党组织), or, for shares, sums
+/// and people (what follows those is what they did), the nouns that end the
+/// text before the number once adverbs are skipped (贫困村曾占120个 → 贫困村).
+pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let after_first = !matches!(f.unit, "%" | "‰" | "百分点" | "元" | "人" | "岁");
+    let after = || {
+        let end = body.clause_end(f.end).min(text.len());
+        let tags = object_tags(body, f.end, end);
+        let first = tags.first()?.1;
+        if matches!(
+            first,
+            "v" | "p" | "c" | "u" | "uj" | "ul" | "x" | "m" | "q" | "f"
+        ) {
+            return None;
+        }
+        let mut last_noun = None;
+        let mut chars = 0;
+        for (i, (w, t)) in tags.iter().enumerate() {
+            chars += w.chars().count();
+            let stop = !w.chars().all(is_han)
+                || *w == "的"
+                || chars > LOOSE_MAX
+                || (last_noun.is_some() && matches!(*t, "v" | "f" | "p" | "d" | "c"));
+            if stop {
+                break;
+            }
+            if nounish(t) || *t == "vn" {
+                last_noun = Some(i);
+            }
+        }
+        let ws: Vec<&str> = tags[..=last_noun?].iter().map(|(w, _)| *w).collect();
+        let object = ws.concat();
+        (object.chars().count() >= 2 && !scope_word(&object)).then_some(object)
+    };
+    let before = || {
+        let start = body.clause_start(f.start);
+        let mut tags = object_tags(body, start, f.start);
+        while let Some((w, t)) = tags.last() {
+            if matches!(*t, "d" | "p" | "u" | "uj" | "ul" | "m" | "q" | "x") || LINKING.contains(w)
+            {
+                tags.pop();
+            } else {
+                break;
+            }
+        }
+        let mut words: Vec<&str> = Vec::new();
+        let mut chars = 0;
+        for (w, t) in tags.iter().rev() {
+            chars += w.chars().count();
+            if !(nounish(t) || matches!(*t, "vn" | "b" | "nz")) || *t == "ns" || chars > LOOSE_MAX {
+                break;
+            }
+            words.push(w);
+        }
+        words.reverse();
+        let object = words.concat();
+        (object.chars().count() >= 2 && !scope_word(&object)).then_some(object)
+    };
+    let object = if after_first {
+        after().or_else(before)
+    } else {
+        before().or_else(after)
+    }?;
+    let function_word = object.contains(LOOSE_NEVER)
+        || LOOSE_NEVER_LAST.iter().any(|e| object.ends_with(e))
+        || object.starts_with(['地', '均', '的', '得'])
+        || matches!(object.as_str(), "同比" | "环比" | "同期" | "时间");
+    (!function_word).then_some(object)
+}
+
+/// Characters of function words (pronouns, adverbs, prepositions, aspect
+/// marks) that no loosely read object contains: a reading that takes one
+/// in has run into the predicate.
+const LOOSE_NEVER: &[char] = &[
+    '这', '那', '也', '就', '即', '都', '了', '着', '被', '把', '将', '从', '该', '此', '更', '曾',
+    '仍', '又', '才', '若', '仅', '穿',
+];
+
+/// Endings of a loosely read object that show it ran into the predicate
+/// (船只中有, 病床可).
+const LOOSE_NEVER_LAST: &[&str] = &["有", "是", "可", "所", "每", "中", "达", "为", "机会"];
+
 /// Units that count events: the thing counted may be the verb itself
 /// (走访900余人次, 集中宣讲120场次).
 pub(super) const EVENT_UNITS: &[&str] =
@@ -245,6 +383,11 @@ pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
         {
             return Some(format!("{head_word}{head}"));
         }
+        if words.len() == 1
+            && let Some(said) = phrase_end.and_then(|e| units_picked_out(body, f, e))
+        {
+            return Some(format!("{said}的{head_word}"));
+        }
     }
     let reaches_end = words.len() == taken
         && i == tags.len()
@@ -277,6 +420,42 @@ pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
         }
     }
     join_object(&ws, false)
+}
+
+/// Longest predicate (characters) that picks out the units a count counts.
+const UNITS_PREDICATE_MAX: usize = 10;
+
+/// What a count of villages or communities says of them when the count is
+/// the subject of its clause and the predicate picks out which ones (已有
+/// 15个村实现通自来水 → 实现通自来水的村; 仍有8个社区没有活动场所 → 没有活动场所的
+/// 社区): the predicate from `at` (the end of the unit) to the end of the
+/// clause. Not a threshold (those keep the unit), not after a verb that
+/// makes the units its object (帮助12个村发展产业).
+fn units_picked_out(body: &Body, f: &Found, at: usize) -> Option<String> {
+    let text = body.text.as_str();
+    let before = text.get(body.clause_start(f.start)..f.start)?.trim();
+    let before = before
+        .strip_suffix("以上")
+        .or_else(|| before.strip_suffix('约'))
+        .unwrap_or(before);
+    if !(before.is_empty() || before.ends_with('有')) || threshold_at(text, at) {
+        return None;
+    }
+    let rest = text.get(at..)?;
+    let stop = rest
+        .find(|c: char| window::is_clause_end(c) || !is_han(c))
+        .unwrap_or(rest.len());
+    let said = &rest[..stop];
+    let n = said.chars().count();
+    if !(2..=UNITS_PREDICATE_MAX).contains(&n)
+        || rest[stop..].starts_with(|c: char| !window::is_clause_end(c))
+    {
+        return None;
+    }
+    let tags = object_tags(body, at, at + stop);
+    let (first, tag) = *tags.first()?;
+    let verb = matches!(tag, "v" | "vn" | "vd") || matches!(first, "没有" | "未" | "尚未" | "无");
+    (verb && !LIGHT_VERBS.contains(&first)).then(|| said.to_string())
 }
 
 // An age bound after a count (30名40岁以下年轻干部): the people counted
@@ -343,7 +522,19 @@ pub(super) fn relative_object(text: &str, tags: &[(&str, &str)]) -> Option<Strin
 // 从不足3万元 before 达到6万元以上).
 static_regex!(
     CHAINED_COUNT,
-    r"[0-9][0-9.,]*[万亿]?[余多]?(?:[户人个名家]|万?元)$"
+    &format!(
+        r"[0-9][0-9.,]*[万亿]?[余多]?(?:{}|[户人个名家]|万?元)$",
+        CLASSIFIERS.join("|")
+    )
+);
+
+// A figure and a verb of change ending the text before the figure it
+// changed to (从原来的300平方米扩容到近900平方米, 由18%下降到; the verb may
+// already be stripped as a linking word): the second figure is of the
+// same subject.
+static_regex!(
+    CHANGED_FROM,
+    r"(?:从|由)[^,，;；:：]{0,12}?[0-9][0-9.,]*[万亿]?[余多]?(?:[%‰]|\p{Han}{1,4}?)(?:\p{Han}{0,3}?(?:到|至))?$"
 );
 
 // The whole a share is of, or what a figure is compared with, at the end of
@@ -353,10 +544,11 @@ static_regex!(
     r"(?:占|高于|低于|快于|慢于|多于|少于)\p{Han}{1,12}$"
 );
 
-// A year between a subject and its figure (由2020年的8.5万元).
+// A year between a subject and its figure (由2020年的8.5万元), or a word
+// for before or now (从原来的, 到如今的).
 static_regex!(
     YEAR_BEFORE,
-    r"(?:(?:19|20)[0-9]{2}年(?:底|末|初)?|去年|上年|今年|前年)$"
+    r"(?:(?:19|20)[0-9]{2}年(?:底|末|初)?|去年|上年|今年|前年|原来|原先|过去|以前|如今|现在|目前)$"
 );
 
 // A place or scope at the end of a clause: 全村, 黄回村, 全县.
@@ -580,7 +772,13 @@ fn picked_out(
     words: &[(&str, &str)],
 ) -> Option<String> {
     let text = body.text.as_str();
-    if matches!(f.unit, "%" | "‰" | "百分点" | "元" | "岁") {
+    // 收入10万元以上的村达到60%: a share of the villages or communities a
+    // clause picks out names them (as 60%的村收入超过10万元 does).
+    let share = matches!(f.unit, "%" | "‰");
+    if share && !matches!(words, [(w, _)] if PLACE_UNITS.contains(w)) {
+        return None;
+    }
+    if matches!(f.unit, "百分点" | "元" | "岁") {
         return None;
     }
     let &(first, _) = words.first()?;
@@ -592,6 +790,12 @@ fn picked_out(
     let mut clause = window.trim();
     for p in ["其中", "共有", "现有", "有"] {
         clause = clause.strip_prefix(p).unwrap_or(clause);
+    }
+    // 力争使…的村达到80%: the aim is not part of what is picked out.
+    if share {
+        for p in ["力争", "确保", "争取", "推动", "使", "让"] {
+            clause = clause.strip_prefix(p).unwrap_or(clause);
+        }
     }
     let n = clause.chars().count();
     if !(5..=PICKED_OUT_MAX).contains(&n)
@@ -607,15 +811,18 @@ fn picked_out(
     let tags = object_tags(body, clause_at, at);
     // The clause opens with what it says of the things (没有, 年收入), not
     // with a place, a time or a connective before it (并, 此前, 新疆已有).
+    // A share's clause may open with the measure it sets (年收入: jieba
+    // tags 年 a measure word).
     let opens_with_predicate = tags.first().is_none_or(|(w, t)| {
         PREDICATE_VERBS.contains(w)
             || LIGHT_VERBS.contains(w)
-            || !matches!(*t, "v" | "vn" | "n" | "a" | "nz")
+            || !(matches!(*t, "v" | "vn" | "n" | "a" | "nz") || share && matches!(*t, "m" | "q"))
     }) || words.last().is_some_and(|(_, t)| *t == "b");
     let said = tags.iter().any(|(_, t)| matches!(*t, "v" | "vn"))
         || clause.contains("以上")
         || clause.contains("以下");
-    (said && !opens_with_predicate).then(|| clause.to_string())
+    let ratio = if share { "占比" } else { "" };
+    (said && !opens_with_predicate).then(|| format!("{clause}{ratio}"))
 }
 
 /// The text before a number once the words between the subject and the
@@ -654,6 +861,10 @@ fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -
         }
         // 共有972户3743人: the second count shares the first one's subject.
         if let Some(m) = CHAINED_COUNT.find(window) {
+            window = window[..m.start()].trim_end();
+            continue 'strip;
+        }
+        if let Some(m) = CHANGED_FROM.find(window) {
             window = window[..m.start()].trim_end();
             continue 'strip;
         }

@@ -356,7 +356,7 @@ fn chinese_counts_with_an_approximation_inside_and_repeated_units() {
 fn shares_of_a_whole_and_comparisons() {
     assert_eq!(
         objects("全县GDP同比增长6.5%,增速高于全省平均水平0.8个百分点。"),
-        [Some("GDP".to_string()), Some("增速".to_string())]
+        [Some("GDP".to_string()), Some("GDP增速".to_string())]
     );
     assert_eq!(
         objects("女党员占党员总数的31.2%,少数民族党员占9.8%。"),
@@ -694,5 +694,104 @@ fn a_base_and_a_change_alone_carry_the_subject_before() {
             Some("参加投票的党员占比".to_string()),
             Some("参加投票的党员占比提高".to_string())
         ]
+    );
+}
+
+#[test]
+fn one_subject_before_respectively_gives_each_figure() {
+    assert_eq!(
+        objects("全市党组织覆盖率分别达到85.5%和76.2%。"),
+        [
+            Some("党组织覆盖率".to_string()),
+            Some("党组织覆盖率".to_string())
+        ]
+    );
+    // 分别 before a place is no list of figures.
+    assert_ne!(
+        objects("队员们分别在8个社区开展宣传。")[0].as_deref(),
+        Some("队员们")
+    );
+    // A comparison word is no subject.
+    assert_ne!(
+        objects("两项收入同比分别增长12%和9%。")[0].as_deref(),
+        Some("同比")
+    );
+}
+
+#[test]
+fn a_count_after_a_count_or_a_figure_changed_from() {
+    assert_eq!(
+        objects("新建服务中心3座45间。"),
+        [Some("服务中心".to_string()), Some("服务中心".to_string())]
+    );
+    assert_eq!(
+        objects("展厅面积从原来的300平方米扩大到近900平方米。"),
+        [Some("展厅面积".to_string()), Some("展厅面积".to_string())]
+    );
+    assert_eq!(
+        objects("贫困发生率从2015年底的15.2%下降到3.1%。"),
+        [
+            Some("贫困发生率".to_string()),
+            Some("贫困发生率".to_string())
+        ]
+    );
+}
+
+#[test]
+fn villages_picked_out_by_their_predicate() {
+    assert_eq!(
+        objects("目前,已有15个村实现通自来水。"),
+        [Some("实现通自来水的村".to_string())]
+    );
+    assert_eq!(
+        objects("全镇仍有8个社区没有固定活动场所,亟待解决。"),
+        [Some("没有固定活动场所的社区".to_string())]
+    );
+    // A threshold keeps the unit; a verb before the count makes it its
+    // object.
+    assert_eq!(
+        objects("已有20个村集体收入达到10万元。")[0].as_deref(),
+        Some("村")
+    );
+    assert_ne!(
+        objects("帮助12个村发展特色产业。")[0].as_deref(),
+        Some("发展特色产业的村")
+    );
+    // A share of villages a clause picks out.
+    assert_eq!(
+        objects("力争年集体收入5万元以上的村达到80%以上。")[1].as_deref(),
+        Some("年集体收入5万元以上的村占比")
+    );
+}
+
+#[test]
+fn an_attribute_alone_is_of_what_was_counted_before() {
+    assert_eq!(
+        objects("争取产业项目12个、资金360万元。"),
+        [
+            Some("产业项目".to_string()),
+            Some("产业项目资金".to_string())
+        ]
+    );
+    assert_eq!(
+        objects("党员总数净增320名,增幅2.1%。")[1].as_deref(),
+        Some("党员总数增幅")
+    );
+    // After a verb the attribute is its own.
+    assert_ne!(
+        objects("建成项目5个,争取资金300万元。")[1].as_deref(),
+        Some("项目资金")
+    );
+}
+
+#[test]
+fn a_loose_reading_rather_than_none() {
+    assert_eq!(
+        objects("30个未按期换届党组织逐一整改到位。"),
+        [Some("未按期换届党组织".to_string())]
+    );
+    assert_eq!(
+        objects("全县行政村有320个,贫困村曾占120个。"),
+        [Some("行政村".to_string()), Some("贫困村".to_string())]
     );
 }
