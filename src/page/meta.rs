@@ -14,7 +14,7 @@
 //! other articles), ISO-formatted. Year first (2024年8月15日, 2024-08-15) or day first with
 //! dots (15.08.2024); a date is a date only when its month has that day.
 
-use super::dates::{caps, edition, find_date, labelled_date};
+use super::dates::{self, caps, edition, find_date, labelled_date};
 use super::fields::{self, Fields};
 use super::{source, title};
 
@@ -79,7 +79,7 @@ fn read_date(
         .or_else(written)
         .or_else(|| {
             ls.iter().enumerate().find_map(|(i, l)| {
-                (l.shape.digit
+                ((l.shape.digit || dates::has_han_year(l.text))
                     && outside(i)
                     && !listed(i)
                     && matches!(kinds[i], Kind::Meta | Kind::Heading | Kind::Byline))

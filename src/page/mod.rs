@@ -400,7 +400,7 @@ fn is_boilerplate(l: &Line<'_>) -> bool {
         || (sh.chars <= 17 && CONTINUATION.is_match(s))
         // Controls in brackets: 【打印本页】 【关闭窗口】 [收藏]. A line is
         // trimmed, so a match starts with its bracket.
-        || (s.starts_with(['【', '[']) && BRACKETED.is_match(s))
+        || (s.starts_with(['【', '[']) && BRACKETED.is_match(s) && !dates::has_date(l))
 }
 
 /// A subtitle: a dash and then words (a dash before a widget label,
@@ -458,6 +458,17 @@ pub fn clean(text: &str) -> Page {
                     kinds[i] = Kind::Caption;
                 }
             }
+        }
+    }
+
+    // A page's title dumped at its top with the site after it
+    // (某县…,推动…_某某网) is a heading however long it runs.
+    for i in 0..ls.len().min(3) {
+        if kinds[i] == Kind::Paragraph
+            && !ls[i].shape.full_stop
+            && source::split_site_suffix(ls[i].text).is_some()
+        {
+            kinds[i] = Kind::Heading;
         }
     }
 

@@ -45,7 +45,7 @@ pub(super) fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
 
 static_regex!(
     SOURCE,
-    r"(?:来源|出处|稿源|转自)\s*[:：]\s*([^\s|:：】\]]{2,30})"
+    r"(?:来源|出处|稿源|转自)(?:\s*[:：|｜丨]\s*|[?？])([^\s|｜丨:：】\]]{2,30})"
 );
 static_regex!(
     MASTHEAD,
@@ -61,12 +61,12 @@ static_regex!(
 static_regex!(
     LEAD,
     &format!(
-        r"^[\s|│■□●◆【\[(（]*((?:{SITE})(?:[·/](?:{SITE}))?)(?:[\p{{Han}}]{{2,4}}?)?\s*(?:\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电)"
+        r"^[\s|│■□●◆【\[(（]*((?:{SITE})(?:[·/](?:{SITE}))?)(?:[\p{{Han}}]{{2,4}}?)?\s*(?:\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电|消息)"
     )
 );
 static_regex!(
     PAPER_REPORTER,
-    r"^[\s□■]*(?:文\s*[/|:：]|作者\s*[:：])?\s*([\p{Han}]{2,10}(?:日报|晚报|时报|报|社|电视台|广播电视台|融媒体中心|新闻网|网|在线|客户端))\s?(?:全媒体|融媒体)?记者"
+    r"^[\s□■]*(?:文\s*[/|:：]|作者\s*[:：])?\s*([\p{Han}]{2,10}(?:日报|晚报|时报|报|社|电视台|广播电视台|融媒体中心|新闻网|网|在线|客户端))\s?(?:全媒体|融媒体)?(?:记者|特约评论员|评论员)"
 );
 
 // An outlet right before the reporters' names, opening the lead:
@@ -182,8 +182,9 @@ pub fn clean_source(raw: &str) -> Option<String> {
 
 /// The source field (来源:…) of a line, if it has one.
 fn source_field<'h>(l: &Line<'h>) -> Option<regex::Captures<'h>> {
-    // Every match of SOURCE holds a colon: test that first.
-    if l.shape.colon {
+    // Every match of SOURCE holds a colon or a question mark standing for
+    // one: test that first.
+    if l.shape.colon || l.shape.question || l.shape.bar {
         caps(&SOURCE, l.text)
     } else {
         None
@@ -272,6 +273,20 @@ fn flattened_field(s: &str) -> Option<String> {
     let head: String = s.chars().take(60).collect();
     let c = caps(&SOURCE, &head)?;
     field_source(&c[1])
+}
+
+/// A site a footer's line of hosts names (主办:某某日报社 承办:某某网):
+/// the last of them, the one running the site.
+fn host_site(s: &str) -> Option<String> {
+    static_regex!(HOSTS, r"(?:主办|承办|协办|运营|主管)(?:单位)?\s*[:：]");
+    if s.chars().count() > 80 || !HOSTS.is_match(s) {
+        return None;
+    }
+    s.split(|c: char| c.is_whitespace() || matches!(c, '|' | '丨' | ':' | '：' | ',' | '，' | '、'))
+        .filter(|t| SITE_TOKEN.is_match(t) && han_count(t) >= 3 && !t.starts_with('本'))
+        .filter(|t| t.ends_with(['网', '站', '线', '端']))
+        .last()
+        .map(str::to_string)
 }
 
 /// Where the source field of a flattened page head starts (see
@@ -481,8 +496,7 @@ pub(super) fn read(
     let outside = |i: usize| i < header_end || kinds[i] != Kind::Paragraph;
     // A source field.
     for (i, l) in ls.iter().enumerate() {
-        if outside(i)
-            && kinds[i] != Kind::Paragraph
+        if !(kinds[i] == Kind::Paragraph && body.contains(&i))
             && let Some(c) = source_field(l)
             && let Some(s) = field_source(&c[1])
         {
@@ -529,6 +543,7 @@ pub(super) fn read(
         .or_else(|| footer_source(ls))
         .or_else(|| furniture_source(ls, kinds, header_end))
         .or_else(|| header_site(ls, kinds, header_end))
+        .or_else(|| ls.iter().rev().take(8).find_map(|l| host_site(l.text)))
         .or_else(|| {
             ls.iter()
                 .take(3)
