@@ -61,7 +61,7 @@ pub(super) fn has_edition(l: &Line<'_>) -> bool {
 pub(super) fn has_date(l: &Line<'_>) -> bool {
     (l.shape.digit
         && (DATE_CN.is_match(l.text) || DATE_ISO.is_match(l.text) || DATE_DMY.is_match(l.text)))
-        || has_han_year(l.text) && DATE_HAN.is_match(l.text)
+        || han_date(l.text).is_some()
 }
 
 /// Whether `s` may hold a date in Han numerals (a year of 〇, 零 or 九 and
@@ -94,6 +94,15 @@ fn han_date(s: &str) -> Option<String> {
         return None;
     }
     let c = DATE_HAN.captures(s)?;
+    // A date a line is made of (a notice's signing date, 二〇二三年六月二十八日),
+    // not one a sentence tells of.
+    let end = c.get(0).map_or(s.len(), |m| m.end());
+    if !s[end..]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ')' | '）' | '】' | ']'))
+    {
+        return None;
+    }
     let digit = |c: char| match c {
         '〇' | '○' | '零' => Some('0'),
         _ => "一二三四五六七八九"
@@ -165,6 +174,8 @@ mod tests {
             Some("2023-06-28")
         );
         assert_eq!(find_date("二〇二三年二月三十日"), None);
+        // Not a date a sentence tells of.
+        assert_eq!(find_date("二〇二三年六月二十八日,某县召开大会"), None);
         assert_eq!(
             labelled_date("发布时间:2024-08-15").as_deref(),
             Some("2024-08-15")

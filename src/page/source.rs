@@ -247,10 +247,13 @@ fn reprinted_from(s: &str) -> Option<String> {
         return None;
     }
     let c = caps(&REPRINTED, s)?;
-    field_source(
-        c[1].trim_start_matches(['《', '【'])
-            .trim_end_matches(['》', '】']),
-    )
+    let v = &c[1];
+    // A paper cited by its title: the name inside 《》 alone.
+    let v = match v.strip_prefix('《') {
+        Some(rest) => rest.split('》').next().unwrap_or(rest),
+        None => v.trim_start_matches('【').trim_end_matches('】'),
+    };
+    field_source(v)
 }
 
 /// A source field closing a paragraph: "…。(来源:某某县融媒体中心)", or
