@@ -286,9 +286,13 @@ fn host_site(s: &str) -> Option<String> {
         return None;
     }
     s.split(|c: char| c.is_whitespace() || matches!(c, '|' | '丨' | ':' | '：' | ',' | '，' | '、'))
-        .filter(|t| SITE_TOKEN.is_match(t) && han_count(t) >= 3 && !t.starts_with('本'))
-        .filter(|t| t.ends_with(['网', '站', '线', '端']))
-        .last()
+        .rev()
+        .find(|t| {
+            SITE_TOKEN.is_match(t)
+                && han_count(t) >= 3
+                && !t.starts_with('本')
+                && t.ends_with(['网', '站', '线', '端'])
+        })
         .map(str::to_string)
 }
 
