@@ -382,3 +382,207 @@ fn reading_time_widgets_and_clause_fragments_are_no_title() {
     let page = "他们希望由客户处得到实际回馈后,\n再决定下一步的合作方式。\n";
     assert_eq!(meta_of(page).title, None);
 }
+
+#[test]
+fn sources_stated_at_the_close_or_in_the_footer() {
+    let body = "某县组建党建联合体26个,联结村社区120个。\n";
+    // A paragraph's closing field, bracketed or bare.
+    let page = format!(
+        "某县推进党建联建\n2023-01-05\n{body}联建以来,共解决难题300余个。(来源:某某县融媒体中心)\n"
+    );
+    assert_eq!(meta_of(&page).source.as_deref(), Some("某某县融媒体中心"));
+    let page = "某县推进党建联建\n2023-01-05\n某县组建党建联合体26个,联结村社区120个。 来源:某某县融媒体中心\n";
+    assert_eq!(meta_of(page).source.as_deref(), Some("某某县融媒体中心"));
+    // A reprint line; a paper cited in 《》.
+    let page = format!("某县推进党建联建\n2023-01-05\n{body}本文转载自某某日报\n");
+    assert_eq!(meta_of(&page).source.as_deref(), Some("某某日报"));
+    let page = format!("某县推进党建联建\n{body}(摘自《某某青年报》张三)\n");
+    assert_eq!(meta_of(&page).source.as_deref(), Some("某某青年报"));
+    // Copyright lines in other spellings; a footer bar of links.
+    let page = format!(
+        "某区社区党校开班\n时间:2020-10-15\n{body}Copyright © 2015-2020 某某新闻网 All Rights Reserved\n"
+    );
+    assert_eq!(meta_of(&page).source.as_deref(), Some("某某新闻网"));
+    let page = format!(
+        "某县推进党建联建\n2023-01-05\n{body}版权所有:某某新闻网  备案号:某ICP备12345678号\n"
+    );
+    assert_eq!(meta_of(&page).source.as_deref(), Some("某某新闻网"));
+    let page = format!(
+        "某县推进党建联建\n2023-01-05\n{body}某某党建网 | 关于我们 | 联系我们 | 网站地图\n"
+    );
+    assert_eq!(meta_of(&page).source.as_deref(), Some("某某党建网"));
+    // A line of hosts, when nothing else names the site.
+    let page = format!("某县推进党建联建\n2023-01-05\n{body}主办:某某日报社 承办:某某网\n");
+    assert_eq!(meta_of(&page).source.as_deref(), Some("某某网"));
+}
+
+#[test]
+fn sources_stated_in_the_head_in_other_shapes() {
+    let body = "某县组建党建联合体26个,联结村社区120个。\n";
+    let source = |page: String| meta_of(&page).source;
+    // An empty field followed by the next label names nothing; the byline does.
+    assert_eq!(
+        source(format!(
+            "某县推进党建联建\n来源:  作者:  发布时间:2023-01-05\n某某日报记者 张三\n{body}"
+        ))
+        .as_deref(),
+        Some("某某日报")
+    );
+    // A field passed over as no outlet; the copyright line names the site.
+    assert_eq!(
+        source(format!(
+            "某县推进党建联建\n来源:本站原创 发布时间:2023-01-05\n{body}某某党建网 版权所有\n"
+        ))
+        .as_deref(),
+        Some("某某党建网")
+    );
+    // Fields in brackets; a bar or a lost colon for a colon.
+    let m = meta_of(&format!(
+        "某县推进党建联建\n【发布时间:2019-01-03】【来源:某某网】【字体:大 中 小】\n{body}"
+    ));
+    assert_eq!(
+        (m.source.as_deref(), m.date.as_deref()),
+        (Some("某某网"), Some("2019-01-03"))
+    );
+    assert_eq!(
+        source(format!(
+            "某县推进党建联建\n来源 | 某某日报    2023-01-05\n{body}"
+        ))
+        .as_deref(),
+        Some("某某日报")
+    );
+    assert_eq!(
+        source(format!(
+            "某县推进党建联建\n2023-01-05 来源?某某日报\n{body}"
+        ))
+        .as_deref(),
+        Some("某某日报")
+    );
+    // Publishers under other labels.
+    assert_eq!(
+        source(format!(
+            "某乡召开党建工作推进会\n发布部门:某乡人民政府  发布时间:2024年03月15日\n{body}"
+        ))
+        .as_deref(),
+        Some("某乡人民政府")
+    );
+    assert_eq!(
+        source(format!(
+            "某镇推行村干部坐班制\n供稿单位:某镇党委  日期:2022-11-20\n{body}"
+        ))
+        .as_deref(),
+        Some("某镇党委")
+    );
+    // Leads and bylines.
+    assert_eq!(
+        source(format!("某县推进党建联建\n【某某网讯】{body}")).as_deref(),
+        Some("某某网")
+    );
+    assert_eq!(
+        source("某县推进党建联建\n某某网消息(记者 张三)某县组建党建联合体26个。\n".to_string())
+            .as_deref(),
+        Some("某某网")
+    );
+    assert_eq!(
+        source("某县推进党建联建\n据某某日报报道,某县组建党建联合体26个。\n".to_string())
+            .as_deref(),
+        Some("某某日报")
+    );
+    assert_eq!(
+        source(format!(
+            "某社区开展红色观影活动\n文/某某日报记者 张三 通讯员 李四\n2023-07-01\n{body}"
+        ))
+        .as_deref(),
+        Some("某某日报")
+    );
+    assert_eq!(
+        source(
+            "把党建联建做实\n某某日报评论员\n党建联建要落到实处,不能停留在纸面上。\n".to_string()
+        )
+        .as_deref(),
+        Some("某某日报")
+    );
+    // Mastheads and site headers.
+    assert_eq!(
+        source(format!(
+            "某某日报多媒体数字报刊\n某县推进党建联建\n2023年01月05日\n{body}"
+        ))
+        .as_deref(),
+        Some("某某日报")
+    );
+    assert_eq!(
+        source(format!(
+            "某某党建网\n某县推进党建联建\n2023-01-05 09:12\n{body}"
+        ))
+        .as_deref(),
+        Some("某某党建网")
+    );
+    // A page flattened into one line: its head's date and source.
+    let m = meta_of(
+        "某县推进党建联建 2023-01-05 来源:某某网 某县组建党建联合体26个,联结村社区120个,覆盖党员1.2万名,形成了共建共享的工作格局。\n",
+    );
+    assert_eq!(
+        (m.source.as_deref(), m.date.as_deref()),
+        (Some("某某网"), Some("2023-01-05"))
+    );
+}
+
+#[test]
+fn title_suffixes_and_headlines_that_ask() {
+    let body = "某县组建党建联合体26个,联结村社区120个。\n";
+    // A site after a dash with no spaces; a long page title dumped at the top.
+    let m = meta_of(
+        "某县党员干部下沉一线-某某新闻网\n2022-12-01 08:00\n某县组织1500名党员干部下沉到社区。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("某县党员干部下沉一线"));
+    assert_eq!(m.source.as_deref(), Some("某某新闻网"));
+    let m = meta_of(&format!(
+        "某县坚持党建引领,推动基层治理提质增效,群众满意度持续提升_某某网\n{body}"
+    ));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("某县坚持党建引领,推动基层治理提质增效,群众满意度持续提升")
+    );
+    // A headline that asks or exclaims, above the dateline.
+    let m = meta_of(
+        "党员教育如何入脑入心?\n2023-05-06 来源:某某党建网\n某县开设微课堂120个,覆盖党员1.8万名。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("党员教育如何入脑入心?"));
+    let m = meta_of(
+        "某县这支党员突击队了不起!\n2023-05-06 来源:某某日报\n某县党员突击队连续奋战30天,抢修道路12公里。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("某县这支党员突击队了不起!"));
+    // An edition label with its pager is furniture.
+    let m = meta_of(
+        "第03版 要闻 上一版 下一版\n某县开展党员冬训\n2020年12月08日 某某日报\n本报讯 12月以来,某县组织3.2万名农村党员参加冬训。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("某县开展党员冬训"));
+    assert_eq!(m.source.as_deref(), Some("某某日报"));
+}
+
+#[test]
+fn dates_in_han_numerals_and_glossed_sources() {
+    let body = "某县组建党建联合体26个,联结村社区120个。\n";
+    assert_eq!(
+        meta_of(&format!("某县推进党建联建\n二〇二三年一月五日\n{body}"))
+            .date
+            .as_deref(),
+        Some("2023-01-05")
+    );
+    assert_eq!(
+        meta_of(&format!("某县推进党建联建\n【2023-01-05】\n{body}"))
+            .date
+            .as_deref(),
+        Some("2023-01-05")
+    );
+    // Through the whole analysis: a gloss whose bracket became ?, a lost character.
+    let pipeline = Pipeline::default();
+    let a = |page: &str| pipeline.analyze(&Document::from_text(page)).meta.source;
+    assert_eq!(a("某县推进智慧党建\n来源:某某日?rì)报?bào) 2020-06-06\n某县建成智慧党建平台,覆盖党员2.1万名。\n").as_deref(), Some("某某日报"));
+    assert_eq!(
+        a("某县推进智慧党建\n来源:某某日?报 2020-06-06\n某县建成智慧党建平台,覆盖党员2.1万名。\n")
+            .as_deref(),
+        Some("某某日报")
+    );
+    assert_eq!(a("某縣推進黨建聯建\n來源:某某日?報 2023-01-05\n某縣組建黨建聯合體26個,聯結村社區120個。\n").as_deref(), Some("某某日報"));
+}

@@ -379,6 +379,10 @@ impl Normalizer {
         if options.strip_glosses {
             set('(', &|v| v | SPECIAL);
             set('（', &|v| v | SPECIAL);
+            // A gloss whose opening bracket a bad conversion turned into a
+            // question mark: 日?rì).
+            set('?', &|v| v | SPECIAL);
+            set('？', &|v| v | SPECIAL);
         }
         if options.pinyin_words {
             for c in 'a'..='z' {
@@ -650,7 +654,7 @@ impl Normalizer {
                 p.restart(i + clen);
                 true
             }
-            '(' | '（' => {
+            '(' | '（' | '?' | '？' => {
                 if p.prev_out().first().is_some_and(|c| is_han(*c))
                     && let Some(glen) = gloss_len(&text[i..])
                 {
@@ -860,7 +864,7 @@ fn tail_str(out: &str) -> &str {
 fn gloss_len(s: &str) -> Option<usize> {
     let mut chars = s.char_indices();
     let (_, open) = chars.next()?;
-    let close = if open == '(' { ')' } else { '）' };
+    let close = if open == '（' { '）' } else { ')' };
     let mut tone = false;
     let mut letters = 0;
     for (j, c) in chars {
@@ -936,6 +940,9 @@ mod tests {
     #[test]
     fn glosses_and_pinyin() {
         assert_eq!(n("機關(guān)和長（zhǎng）"), "机关和长");
+        // The opening bracket garbled into a question mark.
+        assert_eq!(n("某某日?rì)報?bào)"), "某某日报");
+        assert_eq!(n("为什么?因为"), "为什么?因为");
         assert_eq!(
             n("相关部门机关dangwei(总支、支部)"),
             "相关部门机关党委(总支、支部)"

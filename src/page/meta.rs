@@ -14,7 +14,7 @@
 //! other articles), ISO-formatted. Year first (2024年8月15日, 2024-08-15) or day first with
 //! dots (15.08.2024); a date is a date only when its month has that day.
 
-use super::dates::{caps, edition, find_date, labelled_date};
+use super::dates::{self, caps, edition, find_date, labelled_date};
 use super::fields::{self, Fields};
 use super::{source, title};
 
@@ -75,16 +75,25 @@ fn read_date(
         labelled_date(l.text)
     });
     let written = || fields.written.as_deref().and_then(find_date);
-    labelled.or_else(written).or_else(|| {
-        ls.iter().enumerate().find_map(|(i, l)| {
-            (l.shape.digit
-                && outside(i)
-                && !listed(i)
-                && matches!(kinds[i], Kind::Meta | Kind::Heading | Kind::Byline))
-            .then(|| find_date(l.text))
-            .flatten()
+    labelled
+        .or_else(written)
+        .or_else(|| {
+            ls.iter().enumerate().find_map(|(i, l)| {
+                ((l.shape.digit || dates::has_han_year(l.text))
+                    && outside(i)
+                    && !listed(i)
+                    && matches!(kinds[i], Kind::Meta | Kind::Heading | Kind::Byline))
+                .then(|| find_date(l.text))
+                .flatten()
+            })
         })
-    })
+        .or_else(|| {
+            // A page head flattened into the first paragraph: the date
+            // before its source field.
+            let l = ls.get(header_end)?;
+            let at = source::flattened_field_start(l.text)?;
+            find_date(l.text.get(..at)?)
+        })
 }
 
 /// Reads the metadata of a classified page; `header_end` is the first body
@@ -202,6 +211,23 @@ fn drop_lost_separator(title: String) -> String {
     }
 }
 
+/// In a source's name, a question mark between two Han characters is a
+/// character lost in a bad conversion (某某日?报): names hold none, so it
+/// is dropped.
+fn drop_lost_characters(name: String) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let is_han = |c: Option<&char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c));
+    let lost = |i: usize| {
+        matches!(chars[i], '?' | '？')
+            && is_han(i.checked_sub(1).and_then(|j| chars.get(j)))
+            && is_han(chars.get(i + 1))
+    };
+    (0..chars.len())
+        .filter(|&i| !lost(i))
+        .map(|i| chars[i])
+        .collect()
+}
+
 impl PageMeta {
     /// Rewrites text fields found in `normalized` in the original's script
     /// (a traditional page keeps a traditional title), as clean text: pinyin
@@ -231,7 +257,10 @@ impl PageMeta {
                 .as_deref()
                 .map(|t| drop_lost_separator(conv_title(t))),
             subtitle: self.subtitle.as_deref().map(conv),
-            source: self.source.as_deref().map(conv),
+            source: self
+                .source
+                .as_deref()
+                .map(|s| drop_lost_characters(conv(s))),
             date: self.date.clone(),
             edition: self.edition.clone(),
             authors: self.authors.iter().map(|s| conv(s)).collect(),
@@ -249,6 +278,12 @@ mod tests {
         for re in [&*AUTHOR, &*EDITOR] {
             assert!(!re.as_str().is_empty());
         }
+    }
+
+    #[test]
+    fn lost_characters_in_sources() {
+        assert_eq!(drop_lost_characters("某某日?报".to_string()), "某某日报");
+        assert_eq!(drop_lost_characters("某某网?".to_string()), "某某网?");
     }
 
     #[test]

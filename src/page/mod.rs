@@ -302,6 +302,17 @@ fn is_paragraph(l: &Line<'_>) -> bool {
         || (sh.clauses >= 1 && sh.chars >= 32 && sh.han_basic * 2 >= sh.chars)
 }
 
+/// A line shaped like a headline that asks or exclaims: short, no full stop,
+/// one clause at most, ending in ? or !.
+fn is_exclaimed_headline(l: &Line<'_>) -> bool {
+    let sh = &l.shape;
+    let end = l
+        .text
+        .trim_end_matches(['”', '"', '’', '」', '』', ')', '）'])
+        .ends_with(['?', '？', '!', '！']);
+    end && !sh.full_stop && sh.clauses <= 1 && (6..=30).contains(&sh.chars)
+}
+
 fn is_caption_marked(s: &str) -> bool {
     s.starts_with(['▲', '△', '↑', '▼', '◆'])
         || s.starts_with("图为")
@@ -389,7 +400,7 @@ fn is_boilerplate(l: &Line<'_>) -> bool {
         || (sh.chars <= 17 && CONTINUATION.is_match(s))
         // Controls in brackets: 【打印本页】 【关闭窗口】 [收藏]. A line is
         // trimmed, so a match starts with its bracket.
-        || (s.starts_with(['【', '[']) && BRACKETED.is_match(s))
+        || (s.starts_with(['【', '[']) && BRACKETED.is_match(s) && !dates::has_date(l))
 }
 
 /// A subtitle: a dash and then words (a dash before a widget label,
@@ -448,6 +459,28 @@ pub fn clean(text: &str) -> Page {
                 }
             }
         }
+    }
+
+    // A page's title dumped at its top with the site after it
+    // (某县…,推动…_某某网) is a heading however long it runs.
+    for i in 0..ls.len().min(3) {
+        if kinds[i] == Kind::Paragraph
+            && !ls[i].shape.full_stop
+            && source::split_site_suffix(ls[i].text).is_some()
+        {
+            kinds[i] = Kind::Heading;
+        }
+    }
+
+    // A headline that asks or exclaims (某县这支突击队了不起!) reads as a
+    // sentence; standing first, short and in one clause at most, right above
+    // the dateline, byline or subtitle, it is the headline.
+    if let Some(f) = kinds.iter().position(|k| *k == Kind::Paragraph)
+        && is_exclaimed_headline(&ls[f])
+        && ls.get(f + 1).is_some()
+        && matches!(kinds[f + 1], Kind::Meta | Kind::Byline | Kind::Subtitle)
+    {
+        kinds[f] = Kind::Heading;
     }
 
     // The body: from the first paragraph to the last paragraph before a cut

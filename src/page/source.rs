@@ -32,7 +32,7 @@ use super::{Kind, Line, han_count};
 // A site's name after a page title: "标题_某某网", "标题 - 某某日报".
 static_regex!(
     SITE_SUFFIX,
-    r"^(.{4,}?)\s*(?:[_|｜]|\s[-－—–]\s)\s*(?:[^_|｜]{1,12}[_|｜]\s*)*([\p{Han}A-Za-z]{2,14}(?:网|报|在线|新闻|频道|客户端|电视台|融媒))\s*$"
+    r"^(.{4,}?)\s*(?:[_|｜]|\s[-－—–]\s|[-－–])\s*(?:[^_|｜]{1,12}[_|｜]\s*)*([\p{Han}A-Za-z]{2,14}(?:网|报|在线|新闻|频道|客户端|电视台|融媒))\s*$"
 );
 
 /// A page title with a site's name after it, split: (title, site):
@@ -45,11 +45,11 @@ pub(super) fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
 
 static_regex!(
     SOURCE,
-    r"(?:来源|出处|稿源|转自)\s*[:：]\s*([^\s|:：]{2,30})"
+    r"(?:来源|出处|稿源|转自)(?:\s*[:：|｜丨]\s*|[?？])([^\s|｜丨:：】\]]{2,30})"
 );
 static_regex!(
     MASTHEAD,
-    r"^([\p{Han}]{2,10}(?:日报|晚报|时报|商报|报))(?:\s*(?:数字报纸|数字报|电子版))?$"
+    r"^([\p{Han}]{2,10}(?:日报|晚报|时报|商报|报))(?:\s*(?:多媒体数字报刊|数字报刊|数字报纸|数字报|数字版|电子版|电子报))?$"
 );
 // A paper, site or agency name as it stands on a dateline or in a lead.
 const SITE: &str = r"[\p{Han}A-Za-z]{1,14}?(?:日报社|日报|晚报|时报|商报|早报|都市报|报|新闻网站|网站|网|在线|客户端|电视台|广播电视台|融媒体中心|通讯社|社)";
@@ -61,12 +61,12 @@ static_regex!(
 static_regex!(
     LEAD,
     &format!(
-        r"^[\s|│■□●◆]*((?:{SITE})(?:[·/](?:{SITE}))?)(?:[\p{{Han}}]{{2,4}}?)?\s*(?:\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电)"
+        r"^[\s|│■□●◆【\[(（]*((?:{SITE})(?:[·/](?:{SITE}))?)(?:[\p{{Han}}]{{2,4}}?)?\s*(?:\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电|消息)"
     )
 );
 static_regex!(
     PAPER_REPORTER,
-    r"^[\s□■]*([\p{Han}]{2,10}(?:日报|晚报|时报|报|社|电视台))(?:全媒体|融媒体)?记者"
+    r"^[\s□■]*(?:文\s*[/|:：]|作者\s*[:：])?\s*([\p{Han}]{2,10}(?:日报|晚报|时报|报|社|电视台|广播电视台|融媒体中心|新闻网|网|在线|客户端))\s?(?:全媒体|融媒体)?(?:记者|特约评论员|评论员)"
 );
 
 // An outlet right before the reporters' names, opening the lead:
@@ -95,7 +95,44 @@ static_regex!(
 // What a 来源 field writes when it names no outlet.
 static_regex!(
     NO_OUTLET,
-    r"^(?:网络|互联网|网友|本站|本网|原创|转载|综合|佚名|未知|不详|其他|其它|编辑)(?:整理|转载|综合|投稿|来稿|报道|提供)?$"
+    r"^(?:网络|互联网|网友|本站|本网|本台|本报|原创|转载|综合|佚名|未知|不详|其他|其它|编辑)(?:整理|转载|综合|投稿|来稿|报道|提供|原创|编辑)?$"
+);
+
+// A line or a paragraph's close stating where the article was taken from:
+// "本文转载自某某日报", "(来源:某某县融媒体中心)".
+static_regex!(
+    REPRINTED,
+    r"^[(（【\[]?\s*(?:本文|本篇|文章|此文)?(?:转载自|转自|来源于|摘自|选自|转引自)\s*[:：]?\s*([^\s,，。;；)）】\]]{2,30})"
+);
+static_regex!(
+    CLOSING_FIELD,
+    r"[(（【\[]\s*(?:稿件|文章|信息)?(?:来源|稿源|转自)\s*[:：]\s*([^)）】\]]{2,30}?)\s*[)）】\]]\s*$"
+);
+// The same field left bare after the paragraph's last sentence: "…。 来源:某某网".
+static_regex!(
+    CLOSING_BARE,
+    r"[。!！?？\s](?:稿件|文章|信息)?(?:来源|稿源|转自)\s*[:：]\s*([^\s)）】\]]{2,30})\s*$"
+);
+// A lead reporting what an outlet reported: "据某某日报报道,".
+static_regex!(
+    ACCORDING_TO,
+    &format!(r"^据\s*《?((?:{SITE}))》?\s*(?:报道|消息|讯)")
+);
+// A footer bar naming the site among the links every site has.
+static_regex!(
+    FOOTER_LINKS,
+    r"关于我们|联系我们|网站地图|网站声明|法律声明|隐私政策|广告服务|意见反馈|投稿邮箱"
+);
+// Where a footer names the site's owner: a copyright line in any of its
+// spellings (版权所有 before or after the name, ©, Copyright, All Rights
+// Reserved).
+static_regex!(
+    COPYRIGHT_MARK,
+    r"(?i)版权所有|copyright|©|all rights reserved"
+);
+static_regex!(
+    FOOTER_SITE,
+    r"([\p{Han}]{2,14}?(?:新闻网|网站|网|报社|日报社|日报|在线|客户端|融媒体中心|电视台))"
 );
 
 static_regex!(
@@ -109,7 +146,7 @@ static_regex!(
 // Where a glued field begins after a source name.
 static_regex!(
     GLUED_FIELD,
-    r"(?:作者|责任编辑|责编|编辑|记者|通讯员|发布时间|时间|日期|点击|浏览|阅读|字号|摄影|\d{4}[-/年])"
+    r"(?:作者|责任编辑|责编|编辑|记者|通讯员|发布时间|发布日期|时间|日期|点击|浏览|阅读|字号|字体|摄影|\d{4}[-/年])"
 );
 
 /// A source as written: glued fields and counters cut off; `None` when what
@@ -124,9 +161,12 @@ static_regex!(
 /// ```
 pub fn clean_source(raw: &str) -> Option<String> {
     let mut s = raw.trim();
-    if let Some(m) = GLUED_FIELD.find(s)
-        && m.start() > 0
-    {
+    if let Some(m) = GLUED_FIELD.find(s) {
+        // An empty field followed by the next label (来源: 作者:张三) names
+        // nothing.
+        if m.start() == 0 {
+            return None;
+        }
         s = &s[..m.start()];
     }
     let s = s
@@ -142,8 +182,9 @@ pub fn clean_source(raw: &str) -> Option<String> {
 
 /// The source field (来源:…) of a line, if it has one.
 fn source_field<'h>(l: &Line<'h>) -> Option<regex::Captures<'h>> {
-    // Every match of SOURCE holds a colon: test that first.
-    if l.shape.colon {
+    // Every match of SOURCE holds a colon or a question mark standing for
+    // one: test that first.
+    if l.shape.colon || l.shape.question || l.shape.bar {
         caps(&SOURCE, l.text)
     } else {
         None
@@ -158,7 +199,8 @@ pub(super) fn has_source_field(l: &Line<'_>) -> bool {
 /// The paper a masthead line (a paper's name alone) names.
 fn masthead(s: &str) -> Option<&str> {
     // Every match of MASTHEAD ends in one of these: test that first.
-    if s.ends_with(['报', '纸', '版']) {
+    if s.ends_with(['报', '纸', '版', '刊']) && reprinted_from(s).is_none() && !s.starts_with('本')
+    {
         MASTHEAD
             .captures(s)
             .and_then(|c| c.get(1))
@@ -199,6 +241,118 @@ fn dateline_site(s: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The outlet a line says the article was taken from (本文转载自某某日报).
+fn reprinted_from(s: &str) -> Option<String> {
+    if s.chars().count() > 40 {
+        return None;
+    }
+    let c = caps(&REPRINTED, s)?;
+    let v = &c[1];
+    // A paper cited by its title: the name inside 《》 alone.
+    let v = match v.strip_prefix('《') {
+        Some(rest) => rest.split('》').next().unwrap_or(rest),
+        None => v.trim_start_matches('【').trim_end_matches('】'),
+    };
+    field_source(v)
+}
+
+/// A source field closing a paragraph: "…。(来源:某某县融媒体中心)", or
+/// when `bare` (the article's last paragraph) "…。 来源:某某网".
+fn closing_field(s: &str, bare: bool) -> Option<String> {
+    let c = if s.ends_with([')', '）', '】', ']']) {
+        caps(&CLOSING_FIELD, s)
+    } else if bare {
+        caps(&CLOSING_BARE, s)
+    } else {
+        None
+    }?;
+    field_source(&c[1])
+}
+
+/// A source field in the head of a page flattened into one line with its
+/// article ("标题 2023-01-05 来源:某某网 正文……"): within the first 60
+/// characters of the first paragraph.
+fn flattened_field(s: &str) -> Option<String> {
+    let head: String = s.chars().take(60).collect();
+    let c = caps(&SOURCE, &head)?;
+    field_source(&c[1])
+}
+
+/// A site a footer's line of hosts names (主办:某某日报社 承办:某某网):
+/// the last of them, the one running the site.
+fn host_site(s: &str) -> Option<String> {
+    static_regex!(HOSTS, r"(?:主办|承办|协办|运营|主管)(?:单位)?\s*[:：]");
+    if s.chars().count() > 80 || !HOSTS.is_match(s) {
+        return None;
+    }
+    s.split(|c: char| c.is_whitespace() || matches!(c, '|' | '丨' | ':' | '：' | ',' | '，' | '、'))
+        .rev()
+        .find(|t| {
+            SITE_TOKEN.is_match(t)
+                && han_count(t) >= 3
+                && !t.starts_with('本')
+                && t.ends_with(['网', '站', '线', '端'])
+        })
+        .map(str::to_string)
+}
+
+/// Where the source field of a flattened page head starts (see
+/// [`flattened_field`]), when it names an outlet: the head before it holds
+/// the page's title and date.
+pub(super) fn flattened_field_start(s: &str) -> Option<usize> {
+    let head: String = s.chars().take(60).collect();
+    let c = caps(&SOURCE, &head)?;
+    field_source(&c[1])?;
+    c.get(0).map(|m| m.start())
+}
+
+/// The site a footer bar names among the links every site has
+/// (某某党建网 | 关于我们 | 联系我们).
+fn footer_bar_site(s: &str) -> Option<&str> {
+    if s.chars().count() > 60 || !FOOTER_LINKS.is_match(s) {
+        return None;
+    }
+    s.split(|c: char| c.is_whitespace() || matches!(c, '|' | '丨' | '│' | '｜' | '·'))
+        .filter(|t| !t.is_empty())
+        .find(|t| {
+            SITE_TOKEN.is_match(t)
+                && han_count(t) >= 3
+                && !t.starts_with('本')
+                && !FOOTER_LINKS.is_match(t)
+        })
+}
+
+/// The site a copyright line names: "某某网 版权所有", "版权所有:某某新闻网",
+/// "Copyright © 2015-2020 某某新闻网 All Rights Reserved".
+fn copyright_site(l: &Line<'_>) -> Option<String> {
+    if l.shape.chars > 80 || !COPYRIGHT_MARK.is_match(l.text) {
+        return None;
+    }
+    // The owner, not the hosts and contractors the line also names.
+    static_regex!(OTHER_PARTY, r"主办|承办|技术支持|协办|备案|地址|电话");
+    let owner = OTHER_PARTY.split(l.text).next().unwrap_or("");
+    caps(&FOOTER_SITE, owner)
+        .map(|c| c[1].to_string())
+        .filter(|n| !n.starts_with('本'))
+}
+
+/// A site's name standing alone at the top of the page, above the headline
+/// (某某党建网): a heading of a site's name only, with another heading below
+/// it before the body.
+fn header_site(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Option<String> {
+    (0..header_end.min(ls.len())).find_map(|i| {
+        let s = ls[i].text;
+        let named = matches!(kinds[i], Kind::Heading | Kind::Boilerplate)
+            && s.chars().count() <= 12
+            && SITE_TOKEN.is_match(s)
+            && han_count(s) >= 3
+            && !s.starts_with('本')
+            && s.ends_with(['网', '线', '端', '站']);
+        let headline_below = (i + 1..header_end.min(ls.len())).any(|j| kinds[j] == Kind::Heading);
+        (named && headline_below).then(|| s.to_string())
+    })
+}
+
 /// A source field's value, when it names an outlet.
 fn field_source(raw: &str) -> Option<String> {
     clean_source(raw).filter(|s| !NO_OUTLET.is_match(s))
@@ -235,15 +389,22 @@ fn lead_source(ls: &[Line<'_>], kinds: &[Kind], body: &std::ops::Range<usize>) -
         }
     }
     for (i, l) in ls.iter().enumerate() {
-        if (kinds[i] == Kind::Byline || (i >= body.start && i < body.start + 2))
+        let signing = kinds[i] == Kind::Byline
+            || (kinds[i] == Kind::Heading && i < body.start && l.shape.chars <= 30);
+        if (signing || (i >= body.start && i < body.start + 2))
             && let Some(c) = caps(&PAPER_REPORTER, l.text)
             && !c[1].starts_with('本')
         {
             return Some(c[1].to_string());
         }
     }
-    // A sign-off in the first paragraph.
+    // A sign-off in the first paragraph, or what an outlet reported.
     let first = (body.start..body.end).find(|&i| kinds[i] == Kind::Paragraph)?;
+    if let Some(c) = caps(&ACCORDING_TO, ls[first].text)
+        && !c[1].starts_with('本')
+    {
+        return Some(c[1].to_string());
+    }
     let c = caps(&SIGN_OFF, ls[first].text)?;
     let name = c[1].trim_start_matches(['据', '由', '从', '经']);
     (han_count(name) >= 2 && !name.starts_with('本')).then(|| name.to_string())
@@ -289,7 +450,10 @@ fn footer_source(ls: &[Line<'_>]) -> Option<String> {
             return Some(c[1].to_string());
         }
     }
-    None
+    ls.iter()
+        .rev()
+        .take(8)
+        .find_map(|l| copyright_site(l).or_else(|| footer_bar_site(l.text).map(str::to_string)))
 }
 
 /// The site the page's furniture names: a breadcrumb, a toolbar, a page
@@ -339,12 +503,29 @@ pub(super) fn read(
     let outside = |i: usize| i < header_end || kinds[i] != Kind::Paragraph;
     // A source field.
     for (i, l) in ls.iter().enumerate() {
-        if outside(i)
-            && kinds[i] != Kind::Paragraph
+        if !(kinds[i] == Kind::Paragraph && body.contains(&i))
             && let Some(c) = source_field(l)
             && let Some(s) = field_source(&c[1])
         {
             return Some(s);
+        }
+    }
+    // A paragraph's closing field, a line naming where the article was
+    // taken from.
+    for (i, l) in ls.iter().enumerate() {
+        let last = body.end.checked_sub(1) == Some(i);
+        let found = if kinds[i] == Kind::Paragraph {
+            let head = (i == body.start).then(|| flattened_field(l.text)).flatten();
+            head.or_else(|| {
+                (body.contains(&i))
+                    .then(|| closing_field(l.text, last))
+                    .flatten()
+            })
+        } else {
+            reprinted_from(l.text).or_else(|| closing_field(l.text, false))
+        };
+        if found.is_some() {
+            return found;
         }
     }
     if let Some(s) = fields.publisher.as_deref().and_then(field_source) {
@@ -368,6 +549,8 @@ pub(super) fn read(
         .or_else(|| editors_note_source(ls))
         .or_else(|| footer_source(ls))
         .or_else(|| furniture_source(ls, kinds, header_end))
+        .or_else(|| header_site(ls, kinds, header_end))
+        .or_else(|| ls.iter().rev().take(8).find_map(|l| host_site(l.text)))
         .or_else(|| {
             ls.iter()
                 .take(3)
@@ -396,6 +579,13 @@ mod tests {
             &*NO_OUTLET,
             &*ANNOUNCING,
             &*GLUED_FIELD,
+            &*REPRINTED,
+            &*CLOSING_FIELD,
+            &*COPYRIGHT_MARK,
+            &*FOOTER_SITE,
+            &*CLOSING_BARE,
+            &*ACCORDING_TO,
+            &*FOOTER_LINKS,
         ] {
             assert!(!re.as_str().is_empty());
         }
