@@ -585,15 +585,11 @@ fn hard_edit(
             g.push(if g.starts_with('(') { ')' } else { '）' });
             let g = match rng.below(3) {
                 0 => g
-                    .replace('ǎ', "a")
-                    .replace('à', "a")
+                    .replace(['ǎ', 'à'], "a")
                     .replace('è', "e")
-                    .replace('ī', "i")
-                    .replace('ǐ', "i")
+                    .replace(['ī', 'ǐ'], "i")
                     .replace('ō', "o")
-                    .replace('ú', "u")
-                    .replace('ù', "u")
-                    .replace('ū', "u"),
+                    .replace(['ú', 'ù', 'ū'], "u"),
                 1 => g.replacen('n', "m", 1),
                 _ => g,
             };
