@@ -227,7 +227,7 @@ mod tests {
     #[test]
     fn glosses_with_or_without_tones_are_not_matched() {
         let n = Normalizer::default();
-        let a = MatchText::new(&n, "机关(jiguan)党建和服务（fú wu）中心", None);
+        let a = MatchText::new(&n, "机关(ji guam)党建和服务（fu wú）中心", None);
         assert_eq!(a.as_string(), "机关党建和服务中心");
         // Not after a Han character, or not letters only: kept.
         let b = MatchText::new(&n, "报告 (PDF) 和附件(2)", None);
