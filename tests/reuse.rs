@@ -766,6 +766,90 @@ fn harder_planting_by_length_bucket() {
             inserts[h].push((at, copy, k));
         }
     }
+    let (docs, truths) = assemble(&texts, &inserts, &copies, &chosen, nsrc);
+    let originals: Vec<ReuseDocument> = texts
+        .iter()
+        .map(|(id, t)| ReuseDocument::new(id.clone(), t.clone()))
+        .collect();
+    let background = finder.find(&originals);
+    let report = finder.find(&docs);
+    let j = judge(&report, &background, &docs, &truths);
+    let lens: Vec<usize> = chosen.iter().map(|c| c.2).collect();
+    let rows = bucket_rows(&j, &truths, &lens);
+    let (n, found, exact) = rows
+        .iter()
+        .fold((0, 0, 0), |a, r| (a.0 + r.0, a.1 + r.1, a.2 + r.2));
+    let trad: Vec<usize> = (0..truths.len())
+        .filter(|&t| truths[t].traditional)
+        .collect();
+    eprintln!(
+        "harder reuse evaluation: {} documents ({} reports, {} news), {} passages, {} copies \
+         ({} traditional, found {}); recall {found}/{n} = {:.3}, precision {:.3} over {} new \
+         links, boundaries within 5 chars {:.3}; {} background clusters",
+        docs.len(),
+        nsrc,
+        docs.len() - nsrc,
+        chosen.len(),
+        truths.len(),
+        trad.len(),
+        trad.iter().filter(|&&t| j.found[t]).count(),
+        found as f64 / n.max(1) as f64,
+        j.precision(),
+        j.new_links,
+        exact as f64 / found.max(1) as f64,
+        background.clusters.len()
+    );
+    for (b, (n, found, exact)) in rows.iter().enumerate() {
+        let r = *found as f64 / (*n).max(1) as f64;
+        assert!(r >= 0.95, "bucket {b}: recall {r}");
+        let e = *exact as f64 / (*found).max(1) as f64;
+        assert!(e >= 0.90, "bucket {b}: boundaries {e}");
+    }
+    for c in &background.clusters {
+        assert!(
+            3 * finder.novel_chars(&c.text) >= 2 * finder.min_chars(),
+            "stock-only link: {}",
+            c.text
+        );
+    }
+    assert!(j.precision() >= 0.95, "precision {}", j.precision());
+}
+
+/// Prints recall and boundary accuracy by length bucket; returns (copies,
+/// found, boundaries within 5) a bucket. `lens`: planted length by plant.
+fn bucket_rows(j: &Judged, truths: &[Truth], lens: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut rows = Vec::new();
+    for (b, &(lo, hi)) in BUCKETS.iter().enumerate() {
+        let ts: Vec<usize> = (0..truths.len())
+            .filter(|&t| bucket(lens[truths[t].plant]) == b)
+            .collect();
+        let found = ts.iter().filter(|&&t| j.found[t]).count();
+        let exact = ts.iter().filter(|&&t| j.exact[t]).count();
+        let hi = if hi == usize::MAX {
+            "+".to_string()
+        } else {
+            format!("–{hi}")
+        };
+        eprintln!(
+            "  {lo}{hi}: recall {found}/{} = {:.3}, boundaries within 5 chars {exact}/{found} = {:.3}",
+            ts.len(),
+            found as f64 / ts.len().max(1) as f64,
+            exact as f64 / found.max(1) as f64
+        );
+        rows.push((ts.len(), found, exact));
+    }
+    rows
+}
+
+/// The documents with their copies inserted, and the truths with the
+/// source spans shifted by the insertions.
+fn assemble(
+    texts: &[(String, String)],
+    inserts: &[Vec<(usize, String, usize)>],
+    copies: &[(usize, usize, bool)],
+    chosen: &[(usize, Range<usize>, usize)],
+    nsrc: usize,
+) -> (Vec<ReuseDocument>, Vec<Truth>) {
     // Documents with their copies; truth spans shifted by the insertions.
     let mut docs: Vec<ReuseDocument> = Vec::new();
     let mut host_spans: Vec<Range<usize>> = vec![0..0; copies.len()];
@@ -810,68 +894,5 @@ fn harder_planting_by_length_bucket() {
             }
         })
         .collect();
-    let originals: Vec<ReuseDocument> = texts
-        .iter()
-        .map(|(id, t)| ReuseDocument::new(id.clone(), t.clone()))
-        .collect();
-    let background = finder.find(&originals);
-    let report = finder.find(&docs);
-    let j = judge(&report, &background, &docs, &truths);
-    let mut rows = Vec::new();
-    for (b, &(lo, hi)) in BUCKETS.iter().enumerate() {
-        let ts: Vec<usize> = (0..truths.len())
-            .filter(|&t| bucket(chosen[truths[t].plant].2) == b)
-            .collect();
-        let found = ts.iter().filter(|&&t| j.found[t]).count();
-        let exact = ts.iter().filter(|&&t| j.exact[t]).count();
-        let hi = if hi == usize::MAX {
-            "+".to_string()
-        } else {
-            format!("–{hi}")
-        };
-        eprintln!(
-            "  {lo}{hi}: recall {found}/{} = {:.3}, boundaries within 5 chars {exact}/{found} = {:.3}",
-            ts.len(),
-            found as f64 / ts.len().max(1) as f64,
-            exact as f64 / found.max(1) as f64
-        );
-        rows.push((ts.len(), found, exact));
-    }
-    let (n, found, exact) = rows
-        .iter()
-        .fold((0, 0, 0), |a, r| (a.0 + r.0, a.1 + r.1, a.2 + r.2));
-    let trad: Vec<usize> = (0..truths.len())
-        .filter(|&t| truths[t].traditional)
-        .collect();
-    eprintln!(
-        "harder reuse evaluation: {} documents ({} reports, {} news), {} passages, {} copies \
-         ({} traditional, found {}); recall {found}/{n} = {:.3}, precision {:.3} over {} new \
-         links, boundaries within 5 chars {:.3}; {} background clusters",
-        docs.len(),
-        nsrc,
-        docs.len() - nsrc,
-        chosen.len(),
-        truths.len(),
-        trad.len(),
-        trad.iter().filter(|&&t| j.found[t]).count(),
-        found as f64 / n.max(1) as f64,
-        j.precision(),
-        j.new_links,
-        exact as f64 / found.max(1) as f64,
-        background.clusters.len()
-    );
-    for (b, (n, found, exact)) in rows.iter().enumerate() {
-        let r = *found as f64 / (*n).max(1) as f64;
-        assert!(r >= 0.95, "bucket {b}: recall {r}");
-        let e = *exact as f64 / (*found).max(1) as f64;
-        assert!(e >= 0.90, "bucket {b}: boundaries {e}");
-    }
-    for c in &background.clusters {
-        assert!(
-            3 * finder.novel_chars(&c.text) >= 2 * finder.min_chars(),
-            "stock-only link: {}",
-            c.text
-        );
-    }
-    assert!(j.precision() >= 0.95, "precision {}", j.precision());
+    (docs, truths)
 }
