@@ -25,10 +25,11 @@
 //! 3. **Alignment** ([`align`]): seeds on one diagonal form chains; a banded
 //!    local alignment around each chain tolerates changed names and numbers
 //!    and characters inserted or dropped, and finds the passage's
-//!    boundaries. A passage counts when it is at least `min_chars` long
-//!    after the characters of stock and common n-grams are discounted (the
-//!    copy may be a tenth shorter), so boilerplate alone never links two
-//!    documents.
+//!    boundaries. A passage counts when it is about `min_chars` letters
+//!    and digits long (a copy may come out a tenth shorter) with two thirds
+//!    of `min_chars` outside stock and common n-grams on both sides, so a
+//!    sentence that opens with a stock phrase counts and boilerplate alone
+//!    never links two documents.
 //! 4. **Clusters** ([`cluster`]): linked passages form clusters (a paragraph
 //!    in twelve documents is one cluster of twelve members); the earliest
 //!    dated member is `first`, the likely source.
@@ -246,8 +247,9 @@ impl Default for ReuseBuilder {
 }
 
 impl ReuseBuilder {
-    /// Shortest passage, in letters and digits after stock phrases and
-    /// common n-grams are discounted (default 30).
+    /// Shortest passage, in letters and digits (default 30): the longer
+    /// copy needs nine tenths of it, the shorter eight tenths, and both two
+    /// thirds of it outside stock phrases and common n-grams.
     pub fn min_chars(mut self, n: usize) -> Self {
         self.min_chars = n;
         self
@@ -666,16 +668,27 @@ impl Reuse {
                 mask.get(r.clone())
                     .map_or(0, |m| m.iter().filter(|x| !**x).count())
             };
-            let min = self.options.min_chars;
-            // Long enough on one side, and on the other within the edits
-            // an alignment tolerates (a copy may drop a tenth of it).
             let (na, nb) = (novel(mask_a, &al.a), novel(mask_b, &al.b));
-            let long_enough = na.max(nb) >= min && 10 * na.min(nb) >= 9 * min;
+            let long_enough = self.long_enough(al.a.len(), al.b.len(), na, nb);
             if long_enough && al.matches * 2 >= al.columns {
                 found.push((al.a, al.b));
             }
         }
         found
+    }
+
+    /// The length test of an aligned passage of `ta` and `tb` letters and
+    /// digits, `na` and `nb` of them outside stock and common n-grams. A
+    /// copy may come out a tenth shorter than `min_chars` (letters dropped,
+    /// an edited first or last character that the alignment leaves out), so
+    /// the longer side needs nine tenths of it and the shorter eight
+    /// tenths. Stock phrases are discounted without erasing the passage
+    /// around them: two thirds of `min_chars` outside them, on both sides,
+    /// is enough, so a sentence that begins with a stock phrase still
+    /// counts and a stock phrase alone never does.
+    fn long_enough(&self, ta: usize, tb: usize, na: usize, nb: usize) -> bool {
+        let min = self.options.min_chars;
+        10 * ta.max(tb) >= 9 * min && 10 * ta.min(tb) >= 8 * min && 3 * na.min(nb) >= 2 * min
     }
 
     /// Clusters the links and fills in the members.

@@ -49,6 +49,36 @@ fn keeps(c: char) -> bool {
     }
 }
 
+/// Whether `c` is a Han character of the basic block.
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Length in bytes of a bracketed run of Latin letters at the start of `s`
+/// (`(guan)`, `（zhǎng wù）`): a pinyin gloss after a Han character, with or
+/// without its tone marks. The normalizer drops well-formed glosses; one
+/// that lost a tone mark or gained a typo is dropped here, so that a copy
+/// glossed differently from its source still matches it letter for letter.
+fn latin_gloss_len(s: &str) -> Option<usize> {
+    let mut it = s.char_indices();
+    it.next()?;
+    let mut letters = 0usize;
+    for (j, c) in it {
+        if c == ')' || c == '）' {
+            return (letters > 0).then_some(j + c.len_utf8());
+        }
+        if j > 64 {
+            return None;
+        }
+        if c.is_ascii_alphabetic() || (c.is_alphabetic() && !c.is_ascii() && (c as u32) < 0x300) {
+            letters += 1;
+        } else if !(c == ' ' || c == '\'' || c == '-') {
+            return None;
+        }
+    }
+    None
+}
+
 impl MatchText {
     /// Builds the match text of `text`. With `regions` (sorted byte ranges of
     /// the original, such as a page's body paragraphs), only characters that
@@ -58,7 +88,20 @@ impl MatchText {
         let mut chars = Vec::with_capacity(n.text.len() / 3 + 1);
         let mut norm_pos = Vec::with_capacity(n.text.len() / 3 + 1);
         let mut region = 0usize;
+        let mut skip_to = 0usize;
+        let mut prev = ' ';
         for (p, c) in n.text.char_indices() {
+            let after_han = is_han(prev);
+            prev = c;
+            if p < skip_to {
+                continue;
+            }
+            if after_han && (c == '(' || c == '（') {
+                if let Some(len) = latin_gloss_len(&n.text[p..]) {
+                    skip_to = p + len;
+                    continue;
+                }
+            }
             if !keeps(c) {
                 continue;
             }
@@ -179,6 +222,16 @@ mod tests {
         assert_eq!(m.as_string(), "正文第一段");
         let (a, b) = m.original_span(0, m.len());
         assert_eq!(&t[a..b], "正文第一段");
+    }
+
+    #[test]
+    fn glosses_with_or_without_tones_are_not_matched() {
+        let n = Normalizer::default();
+        let a = MatchText::new(&n, "机关(ji guam)党建和服务（fu wú）中心", None);
+        assert_eq!(a.as_string(), "机关党建和服务中心");
+        // Not after a Han character, or not letters only: kept.
+        let b = MatchText::new(&n, "报告 (PDF) 和附件(2)", None);
+        assert_eq!(b.as_string(), "报告pdf和附件2");
     }
 
     #[test]
