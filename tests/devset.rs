@@ -23,13 +23,13 @@ use serde_json::Value;
 /// Figure → the least it may be. Raised whenever a change raises the figure.
 const FLOORS: &[(&str, f64)] = &[
     ("claims_f1", 0.987),
-    ("object", 0.858),
+    ("object", 0.880),
     ("period", 0.970),
     ("claim_place", 0.943),
     ("formulations_f1", 0.982),
     ("expansions", 0.690),
     ("document_place", 0.950),
-    ("meta", 0.951),
+    ("meta", 0.955),
 ];
 
 fn dev_dir() -> Option<PathBuf> {
