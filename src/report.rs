@@ -74,6 +74,78 @@ fn similarity_grid(c: &Comparison) -> Grid {
     Grid::new(&header, rows)
 }
 
+/// Shared formulations named in a pair's row.
+const SHARED_SHOWN: usize = 6;
+
+/// The names in `items`, the first `n` of them, then "… N more".
+pub(crate) fn first_n(items: &[String], n: usize) -> String {
+    let mut s = items.iter().take(n).cloned().collect::<Vec<_>>().join("、");
+    if items.len() > n {
+        s.push_str(&format!(" … {} more", items.len() - n));
+    }
+    s
+}
+
+/// The most similar pairs: score, plain Jaccard, what they share and how
+/// many formulations each side uses.
+fn pairs_grid(c: &Comparison, limit: usize) -> Grid {
+    let rows = c
+        .similarity
+        .pairs
+        .iter()
+        .take(limit)
+        .map(|p| {
+            vec![
+                p.a.clone(),
+                p.b.clone(),
+                format!("{:.2}", p.score),
+                format!("{:.2}", p.jaccard),
+                format!(
+                    "{} of {} / {}",
+                    p.shared.len(),
+                    p.formulations[0],
+                    p.formulations[1]
+                ),
+                format!(
+                    "{}{}",
+                    first_n(&p.shared, SHARED_SHOWN),
+                    if p.enough { "" } else { " (thin evidence)" }
+                ),
+            ]
+        })
+        .collect();
+    Grid::new(
+        &[
+            "place",
+            "place",
+            "weighted",
+            "jaccard",
+            "shared of a / b",
+            "shared formulations",
+        ],
+        rows,
+    )
+}
+
+/// A line saying how many pairs are listed out of how many.
+fn pairs_note(c: &Comparison, shown: usize) -> String {
+    format!(
+        "{} places, {} pairs sharing a formulation that not every place uses; the {} most similar (weighted by rarity; pairs sharing fewer than {} formulations rank last){}",
+        c.places.len(),
+        c.similarity.pairs_total,
+        shown.min(c.similarity.pairs.len()),
+        crate::compare::MIN_SHARED,
+        if c.similarity.pairs_total > shown {
+            format!(
+                " … {} more",
+                c.similarity.pairs_total - shown.min(c.similarity.pairs.len())
+            )
+        } else {
+            String::new()
+        }
+    )
+}
+
 /// Terms listed per place in the short keyness views.
 const KEYNESS_SHOWN: usize = 10;
 
@@ -257,9 +329,9 @@ pub fn table(c: &Comparison) -> String {
         "SIMILARITY OF FORMULATION SETS ({})\n",
         c.similarity.measure
     );
-    if c.similarity.places.len() > MATRIX_MAX_PLACES {
-        similarity_top_pairs(&mut out, c);
-    } else {
+    let _ = writeln!(out, "{}\n", pairs_note(c, TOP_PAIRS));
+    pairs_grid(c, TOP_PAIRS).text(&mut out, 60);
+    if c.similarity.places.len() <= MATRIX_MAX_PLACES {
         similarity_grid(c).text(&mut out, 20);
     }
     reuse_table(&mut out, c);
@@ -368,15 +440,32 @@ pub fn csv_view(c: &Comparison, view: &str) -> Option<String> {
             )
         }
         "similarity" => csv_string(
-            &["place_a", "place_b", c.similarity.measure.as_str()],
+            &[
+                "place_a",
+                "place_b",
+                c.similarity.measure.as_str(),
+                "jaccard",
+                "shared",
+                "formulations_a",
+                "formulations_b",
+                "enough_evidence",
+                "shared_formulations",
+            ],
             c.similarity
-                .places
+                .pairs
                 .iter()
-                .enumerate()
-                .flat_map(|(i, a)| {
-                    c.similarity.places.iter().enumerate().map(move |(j, b)| {
-                        vec![a.clone(), b.clone(), c.similarity.matrix[i][j].to_string()]
-                    })
+                .map(|p| {
+                    vec![
+                        p.a.clone(),
+                        p.b.clone(),
+                        p.score.to_string(),
+                        p.jaccard.to_string(),
+                        p.shared.len().to_string(),
+                        p.formulations[0].to_string(),
+                        p.formulations[1].to_string(),
+                        p.enough.to_string(),
+                        p.shared.join(";"),
+                    ]
                 })
                 .collect(),
         ),
@@ -472,7 +561,16 @@ pub fn markdown(c: &Comparison) -> String {
         &rows,
     );
     let _ = writeln!(out, "## Similarity ({})\n", c.similarity.measure);
-    similarity_grid(c).markdown(&mut out);
+    let _ = writeln!(out, "{}\n", pairs_note(c, TOP_PAIRS));
+    pairs_grid(c, TOP_PAIRS).markdown(&mut out);
+    if c.similarity.places.len() > 1 {
+        let _ = writeln!(
+            out,
+            "Matrix of the {} places with most documents:\n",
+            c.similarity.places.len()
+        );
+        similarity_grid(c).markdown(&mut out);
+    }
     let _ = writeln!(out, "## Distinctive vocabulary\n");
     keyness_grid(c).markdown(&mut out);
     reuse_markdown(&mut out, c);
@@ -688,7 +786,20 @@ pub fn html(c: &Comparison) -> String {
         "<h2>Similarity of formulation sets ({})</h2>",
         esc(&c.similarity.measure)
     );
-    o.push_str(&svg_heatmap(c));
+    let _ = writeln!(
+        o,
+        "<p class=\"note\">{}</p>",
+        esc(&pairs_note(c, TOP_PAIRS))
+    );
+    pairs_grid(c, TOP_PAIRS).html(&mut o);
+    if c.similarity.places.len() > 1 {
+        let _ = writeln!(
+            o,
+            "<p class=\"note\">Matrix of the {} places with most documents.</p>",
+            c.similarity.places.len()
+        );
+        o.push_str(&svg_heatmap(c));
+    }
     o.push_str("</div>\n</div>\n");
     o.push_str(
         "<h2>Distinctive vocabulary (G² against the other places)</h2>\n<div class=\"grid\">\n",
@@ -722,37 +833,6 @@ pub const MATRIX_MAX_PLACES: usize = 15;
 
 /// Pairs listed instead of a matrix.
 const TOP_PAIRS: usize = 30;
-
-fn similarity_top_pairs(out: &mut String, c: &Comparison) {
-    let places = &c.similarity.places;
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, row) in c.similarity.matrix.iter().enumerate() {
-        for (j, v) in row.iter().enumerate().skip(i + 1) {
-            if *v > 0.0 {
-                pairs.push((*v, i, j));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    let rows: Vec<Vec<String>> = pairs
-        .iter()
-        .take(TOP_PAIRS)
-        .map(|(v, i, j)| vec![places[*i].clone(), places[*j].clone(), format!("{v:.2}")])
-        .collect();
-    let _ = writeln!(
-        out,
-        "{} places: the {} most similar pairs of {} (full matrix: --format json, csv or html)\n",
-        places.len(),
-        rows.len(),
-        pairs.len()
-    );
-    text_table(
-        out,
-        &["place", "place", c.similarity.measure.as_str()],
-        &rows,
-        30,
-    );
-}
 
 /// Clusters listed in the terminal and Markdown reuse sections.
 const REUSE_SHOWN: usize = 10;
