@@ -382,6 +382,12 @@ pub struct PlaceSummary {
     pub chars: u64,
     /// First and last date (`null` when unknown).
     pub dates: [Option<String>; 2],
+    /// The province-level region it lies in (itself for a province).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// The prefecture-level city it lies in (itself for a city).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
 }
 
 /// A formulation or slogan across places.
@@ -502,6 +508,9 @@ pub struct Comparison {
     pub formulations: Vec<SharedItem>,
     /// Slogans and other quoted material used by at least one place.
     pub slogans: Vec<SharedItem>,
+    /// How the most widely used formulations spread over places and time.
+    #[serde(default)]
+    pub diffusion: Vec<crate::spread::Diffusion>,
     /// Similarity of the places' formulation sets.
     pub similarity: Similarity,
     /// Distinctive vocabulary per place.
@@ -747,6 +756,7 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
         formulations: shared_items(profiles, |p| &p.formulations),
         slogans: shared_items(profiles, |p| &p.slogans),
         similarity: similarity(profiles),
+        diffusion: crate::spread::diffusion(profiles, 3),
         keyness: keyness(profiles, options),
         indicators: indicators(profiles),
         reuse: None,
@@ -765,6 +775,8 @@ fn place_summaries(profiles: &Profiles) -> Vec<PlaceSummary> {
             documents: p.documents.len(),
             chars: p.chars,
             dates: [p.first_date.clone(), p.last_date.clone()],
+            province: crate::spread::province_of(p.code.as_deref()).0,
+            city: crate::spread::province_of(p.code.as_deref()).1,
         })
         .collect()
 }
