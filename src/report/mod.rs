@@ -502,36 +502,7 @@ pub fn csv_view(c: &Comparison, view: &str) -> Option<String> {
                     .collect(),
             )
         }
-        "similarity" => csv_string(
-            &[
-                "place_a",
-                "place_b",
-                c.similarity.measure.as_str(),
-                "jaccard",
-                "shared",
-                "formulations_a",
-                "formulations_b",
-                "enough_evidence",
-                "shared_formulations",
-            ],
-            c.similarity
-                .pairs
-                .iter()
-                .map(|p| {
-                    vec![
-                        p.a.clone(),
-                        p.b.clone(),
-                        p.score.to_string(),
-                        p.jaccard.to_string(),
-                        p.shared.len().to_string(),
-                        p.formulations[0].to_string(),
-                        p.formulations[1].to_string(),
-                        p.enough.to_string(),
-                        p.shared.join(";"),
-                    ]
-                })
-                .collect(),
-        ),
+        "similarity" => similarity_csv(c),
         "keyness" => csv_string(
             &["place", "term", "g2", "log_ratio", "count"],
             c.keyness
@@ -592,6 +563,40 @@ pub fn csv_view(c: &Comparison, view: &str) -> Option<String> {
         "reuse_clusters" => reuse_clusters_csv(c),
         _ => return None,
     })
+}
+
+/// The ranked pairs as CSV, with what each shares.
+fn similarity_csv(c: &Comparison) -> String {
+    csv_string(
+        &[
+            "place_a",
+            "place_b",
+            c.similarity.measure.as_str(),
+            "jaccard",
+            "shared",
+            "formulations_a",
+            "formulations_b",
+            "enough_evidence",
+            "shared_formulations",
+        ],
+        c.similarity
+            .pairs
+            .iter()
+            .map(|p| {
+                vec![
+                    p.a.clone(),
+                    p.b.clone(),
+                    p.score.to_string(),
+                    p.jaccard.to_string(),
+                    p.shared.len().to_string(),
+                    p.formulations[0].to_string(),
+                    p.formulations[1].to_string(),
+                    p.enough.to_string(),
+                    p.shared.join(";"),
+                ]
+            })
+            .collect(),
+    )
 }
 
 /// Markdown (`--format markdown`).
@@ -782,7 +787,7 @@ fn svg_indicator(ind: &crate::compare::Indicator, places: &[String]) -> String {
 const STYLE: &str = "body{font-family:system-ui,'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
 h1{font-size:1.6em}h2{font-size:1.25em;border-bottom:2px solid #c0392b;padding-bottom:.2em;margin-top:2em}h3{font-size:1.05em}
 table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left;font-size:.92em;overflow-wrap:anywhere}th{background:#f6f6f6}
-.grid,.cards,.maps{display:flex;flex-wrap:wrap;gap:1.2em}.card{border:1px solid #eee;padding:.6em;border-radius:6px;max-width:100%}
+.grid,.cards,.maps{display:flex;flex-wrap:wrap;gap:1.2em}.card{border:1px solid #eee;padding:.6em;border-radius:6px;max-width:100%}.cards .card{width:360px}
 .wide{max-width:100%;overflow-x:auto}svg{max-width:100%;height:auto}
 .note{color:#666;font-size:.9em}details{margin:.2em 0}summary{cursor:pointer}
 .fgrid td{text-align:center;min-width:2.2em}.fgrid th.v{writing-mode:vertical-rl;vertical-align:bottom;padding:.4em .2em}
