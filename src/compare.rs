@@ -877,6 +877,9 @@ impl WeightedSets {
     }
 }
 
+/// A pair as ranked: its key (see [`pair_key`]) and the two places.
+type Ranked = (bool, u64, usize, usize, usize);
+
 /// Ranking key of a pair: enough evidence first, then score, then shared.
 fn pair_key(enough: bool, score: f64, shared: usize) -> (bool, u64, usize) {
     (enough, (score * 1e6) as u64, shared)
@@ -888,7 +891,7 @@ fn similarity(profiles: &Profiles) -> Similarity {
     let n = w.names.len();
     // The best pairs of each row, then the best of those: never N² pairs
     // held at once.
-    let rows: Vec<(usize, Vec<(bool, u64, usize, usize, usize)>)> = (0..n)
+    let rows: Vec<(usize, Vec<Ranked>)> = (0..n)
         .into_par_iter()
         .map(|i| {
             let mut best = Vec::new();

@@ -7,7 +7,7 @@
 //! assert_eq!(dangjian::spread::province_of(None).0, None);
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -276,6 +276,5 @@ pub fn places_by_province(
             &b.0,
         ))
     });
-    let _ = BTreeSet::<u8>::new();
     v
 }

@@ -51,6 +51,9 @@ const TILES: &[(&str, u8, u8)] = &[
     ("海南", 4, 8),
 ];
 
+/// A value and its label per tile.
+type TileValues = BTreeMap<&'static str, (f64, String)>;
+
 /// The tile of a province's full name.
 fn tile_of(province: &str) -> Option<&'static str> {
     TILES
@@ -106,7 +109,7 @@ pub(crate) fn provinces(o: &mut String, c: &Comparison) {
 
 /// A tile map of the provinces coloured by `value` (0..=1 after scaling by
 /// the largest), with `label` per tile; then its table.
-fn tile_map(o: &mut String, title: &str, values: &BTreeMap<&'static str, (f64, String)>) {
+fn tile_map(o: &mut String, title: &str, values: &TileValues) {
     let max = values
         .values()
         .map(|v| v.0)
@@ -138,7 +141,7 @@ fn tile_map(o: &mut String, title: &str, values: &BTreeMap<&'static str, (f64, S
 /// each of the most widely shared formulations; each with its table.
 pub(crate) fn maps(o: &mut String, c: &Comparison) {
     let groups = places_by_province(c);
-    let mut docs: BTreeMap<&'static str, (f64, String)> = BTreeMap::new();
+    let mut docs = TileValues::new();
     for (prov, ps) in &groups {
         if let Some(t) = tile_of(prov) {
             let n: usize = ps.iter().map(|p| p.documents).sum();
@@ -153,9 +156,9 @@ pub(crate) fn maps(o: &mut String, c: &Comparison) {
         .filter(|f| !f.specific)
         .take(MAPPED)
         .collect();
-    let mut tables: Vec<(String, BTreeMap<&'static str, (f64, String)>)> = Vec::new();
+    let mut tables: Vec<(String, TileValues)> = Vec::new();
     for f in &top {
-        let mut m: BTreeMap<&'static str, (f64, String)> = BTreeMap::new();
+        let mut m = TileValues::new();
         for (prov, ps) in &groups {
             let Some(t) = tile_of(prov) else { continue };
             let using = ps

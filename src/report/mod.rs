@@ -320,12 +320,10 @@ fn shown_indicators(c: &Comparison) -> Vec<&crate::compare::Indicator> {
 /// The terminal table (`--format table`).
 pub fn table(c: &Comparison) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "PLACES (grouped by {}; {} places)\n",
-        c.group_by.as_str(),
-        c.places.len()
-    );
+    let _ = writeln!(out, "PLACES (grouped by {})\n", c.group_by.as_str());
+    if !few_places(c) {
+        let _ = writeln!(out, "{} places, rolled up by province\n", c.places.len());
+    }
     places_section(c).text(&mut out, 70);
 
     let _ = writeln!(out, "FORMULATIONS SHARED BY TWO OR MORE PLACES\n");
