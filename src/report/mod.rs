@@ -324,7 +324,7 @@ pub fn table(c: &Comparison) -> String {
     if !few_places(c) {
         let _ = writeln!(out, "{} places, rolled up by province\n", c.places.len());
     }
-    places_section(c).text(&mut out, 70);
+    places_section(c).text(&mut out, if few_places(c) { 40 } else { 70 });
 
     let _ = writeln!(out, "FORMULATIONS SHARED BY TWO OR MORE PLACES\n");
     let rows: Vec<Vec<String>> = c
