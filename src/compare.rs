@@ -11,8 +11,11 @@
 //! * **formulations and slogans**, each with the places that use it, its
 //!   documents, mentions and first date; used by one place only = specific to
 //!   that place;
-//! * a **similarity** matrix over the places' formulation sets (Jaccard:
-//!   shared formulations / formulations used by either);
+//! * **similarity** of the places' formulation sets, each formulation
+//!   weighted by its rarity across places (one every place uses weighs
+//!   nothing): the most similar pairs, each with what it shares and how many
+//!   formulations each side uses, pairs sharing fewer than two formulations
+//!   ranked after the rest; a matrix of the top places only;
 //! * **keyness**: distinctive vocabulary of each place against all other
 //!   places, by log-likelihood G² (Dunning 1993) with the log ratio (base 2)
 //!   as effect size, for words used at least `min_count` times and
@@ -379,6 +382,12 @@ pub struct PlaceSummary {
     pub chars: u64,
     /// First and last date (`null` when unknown).
     pub dates: [Option<String>; 2],
+    /// The province-level region it lies in (itself for a province).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// The prefecture-level city it lies in (itself for a city).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
 }
 
 /// A formulation or slogan across places.
@@ -402,15 +411,56 @@ pub struct SharedItem {
 }
 
 /// Similarity of places.
+///
+/// Each formulation weighs by how rare it is across places, `ln(N / n)`
+/// for one used by `n` of `N` places (IDF): a formulation every place uses
+/// weighs nothing, one two places share weighs much. The similarity of two
+/// places is the weight of the formulations they share over the weight of
+/// those either uses (a weighted Jaccard index).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Similarity {
-    /// `jaccard`.
+    /// `weighted_jaccard` (formulations weighted by rarity across places).
     pub measure: String,
-    /// Row and column names.
+    /// Row and column names of the matrix: every place up to
+    /// [`MATRIX_PLACES`], else the places with most documents.
     pub places: Vec<String>,
     /// Values in `[0, 1]`.
     pub matrix: Vec<Vec<f64>>,
+    /// The most similar pairs, best first (at most [`PAIRS_KEPT`]): pairs
+    /// sharing fewer than [`MIN_SHARED`] formulations come after all pairs
+    /// with enough evidence, whatever their score.
+    #[serde(default)]
+    pub pairs: Vec<SimilarPair>,
+    /// Pairs of places sharing at least one formulation with weight.
+    #[serde(default)]
+    pub pairs_total: usize,
 }
+
+/// Two places and what makes them alike.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimilarPair {
+    /// One place.
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// Weighted Jaccard index.
+    pub score: f64,
+    /// Plain Jaccard index (every formulation weighing 1).
+    pub jaccard: f64,
+    /// The formulations they share, rarest first.
+    pub shared: Vec<String>,
+    /// How many formulations each side uses (`a`, `b`).
+    pub formulations: [usize; 2],
+    /// Whether they share at least [`MIN_SHARED`] formulations.
+    pub enough: bool,
+}
+
+/// The matrix covers at most this many places.
+pub const MATRIX_PLACES: usize = 20;
+/// Pairs kept in a comparison.
+pub const PAIRS_KEPT: usize = 100;
+/// Formulations two places must share for their pair to rank on its score.
+pub const MIN_SHARED: usize = 2;
 
 /// A distinctive term.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -458,6 +508,9 @@ pub struct Comparison {
     pub formulations: Vec<SharedItem>,
     /// Slogans and other quoted material used by at least one place.
     pub slogans: Vec<SharedItem>,
+    /// How the most widely used formulations spread over places and time.
+    #[serde(default)]
+    pub diffusion: Vec<crate::spread::Diffusion>,
     /// Similarity of the places' formulation sets.
     pub similarity: Similarity,
     /// Distinctive vocabulary per place.
@@ -658,27 +711,6 @@ fn shared_items(
     v
 }
 
-/// Jaccard index of two sorted sets.
-fn jaccard(a: &[u32], b: &[u32]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let union = a.len() + b.len() - shared;
-    if union == 0 {
-        return 0.0;
-    }
-    round4(shared as f64 / union as f64)
-}
-
 fn round4(x: f64) -> f64 {
     (x * 10000.0).round() / 10000.0
 }
@@ -718,17 +750,13 @@ pub fn log_ratio(a: u64, b: u64, c: u64, d: u64) -> f64 {
 
 /// Compares the profiles; see the module documentation.
 pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
-    let names: Vec<String> = profiles.profiles.keys().cloned().collect();
     Comparison {
         group_by: profiles.group_by,
         places: place_summaries(profiles),
         formulations: shared_items(profiles, |p| &p.formulations),
         slogans: shared_items(profiles, |p| &p.slogans),
-        similarity: Similarity {
-            measure: "jaccard".to_string(),
-            places: names,
-            matrix: similarity_matrix(profiles),
-        },
+        similarity: similarity(profiles),
+        diffusion: crate::spread::diffusion(profiles, 3),
         keyness: keyness(profiles, options),
         indicators: indicators(profiles),
         reuse: None,
@@ -747,44 +775,186 @@ fn place_summaries(profiles: &Profiles) -> Vec<PlaceSummary> {
             documents: p.documents.len(),
             chars: p.chars,
             dates: [p.first_date.clone(), p.last_date.clone()],
+            province: crate::spread::province_of(p.code.as_deref()).0,
+            city: crate::spread::province_of(p.code.as_deref()).1,
         })
         .collect()
 }
 
-/// The Jaccard similarity of every two places' formulation sets (1 on the
-/// diagonal), in the order of the profiles.
-fn similarity_matrix(profiles: &Profiles) -> Vec<Vec<f64>> {
-    // Formulation sets as sorted integer ids: a pair costs one merge.
-    let mut ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
-    let sets: Vec<Vec<u32>> = profiles
-        .profiles
-        .values()
-        .map(|p| {
-            let mut v: Vec<u32> = p
-                .formulations
-                .keys()
-                .map(|k| {
-                    let n = ids.len() as u32;
-                    *ids.entry(k.as_str()).or_insert(n)
-                })
-                .collect();
-            v.sort_unstable();
-            v
+/// Formulation sets as sorted ids, with each id's weight `ln(N / n)`.
+struct WeightedSets {
+    names: Vec<String>,
+    texts: Vec<String>,
+    sets: Vec<Vec<u32>>,
+    weights: Vec<f64>,
+}
+
+impl WeightedSets {
+    fn new(profiles: &Profiles) -> Self {
+        let mut ids: BTreeMap<&str, u32> = BTreeMap::new();
+        for p in profiles.profiles.values() {
+            for k in p.formulations.keys() {
+                let n = ids.len() as u32;
+                ids.entry(k.as_str()).or_insert(n);
+            }
+        }
+        let mut texts = vec![String::new(); ids.len()];
+        for (t, &i) in &ids {
+            texts[i as usize] = (*t).to_string();
+        }
+        let mut df = vec![0usize; ids.len()];
+        let sets: Vec<Vec<u32>> = profiles
+            .profiles
+            .values()
+            .map(|p| {
+                let mut v: Vec<u32> = p.formulations.keys().map(|k| ids[k.as_str()]).collect();
+                v.sort_unstable();
+                for &i in &v {
+                    df[i as usize] += 1;
+                }
+                v
+            })
+            .collect();
+        let n = sets.len().max(1) as f64;
+        let weights = df.iter().map(|&d| (n / d.max(1) as f64).ln()).collect();
+        WeightedSets {
+            names: profiles.profiles.keys().cloned().collect(),
+            texts,
+            sets,
+            weights,
+        }
+    }
+
+    /// Weighted and plain Jaccard of places `i` and `j`, with the shared ids.
+    fn pair(&self, i: usize, j: usize) -> (f64, f64, Vec<u32>) {
+        let (a, b) = (&self.sets[i], &self.sets[j]);
+        let (mut x, mut y) = (0, 0);
+        let mut shared = Vec::new();
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    shared.push(a[x]);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        let w = |v: &[u32]| v.iter().map(|&k| self.weights[k as usize]).sum::<f64>();
+        let inter = w(&shared);
+        let union = w(a) + w(b) - inter;
+        let weighted = if union > 0.0 { inter / union } else { 0.0 };
+        let all = a.len() + b.len() - shared.len();
+        let plain = if all > 0 {
+            shared.len() as f64 / all as f64
+        } else {
+            0.0
+        };
+        // `+ 0.0` turns the -0.0 of an empty sum into 0.0.
+        (round4(weighted) + 0.0, round4(plain), shared)
+    }
+
+    fn similar_pair(&self, i: usize, j: usize) -> SimilarPair {
+        let (score, jaccard, mut shared) = self.pair(i, j);
+        shared.sort_by(|x, y| {
+            self.weights[*y as usize]
+                .total_cmp(&self.weights[*x as usize])
+                .then_with(|| self.texts[*x as usize].cmp(&self.texts[*y as usize]))
+        });
+        SimilarPair {
+            a: self.names[i].clone(),
+            b: self.names[j].clone(),
+            score,
+            jaccard,
+            enough: shared.len() >= MIN_SHARED,
+            shared: shared
+                .into_iter()
+                .map(|k| self.texts[k as usize].clone())
+                .collect(),
+            formulations: [self.sets[i].len(), self.sets[j].len()],
+        }
+    }
+}
+
+/// A pair as ranked: its key (see [`pair_key`]) and the two places.
+type Ranked = (bool, u64, usize, usize, usize);
+
+/// Ranking key of a pair: enough evidence first, then score, then shared.
+fn pair_key(enough: bool, score: f64, shared: usize) -> (bool, u64, usize) {
+    (enough, (score * 1e6) as u64, shared)
+}
+
+/// The similarity view: the matrix of the top places and the ranked pairs.
+fn similarity(profiles: &Profiles) -> Similarity {
+    let w = WeightedSets::new(profiles);
+    let n = w.names.len();
+    // The best pairs of each row, then the best of those: never N² pairs
+    // held at once.
+    let rows: Vec<(usize, Vec<Ranked>)> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let mut best = Vec::new();
+            let mut total = 0;
+            if w.names[i] == UNKNOWN {
+                return (0, best);
+            }
+            for j in i + 1..n {
+                if w.names[j] == UNKNOWN {
+                    continue;
+                }
+                let (score, _, shared) = w.pair(i, j);
+                if score <= 0.0 {
+                    continue;
+                }
+                total += 1;
+                let (e, s, k) = pair_key(shared.len() >= MIN_SHARED, score, shared.len());
+                best.push((e, s, k, i, j));
+            }
+            best.sort_unstable_by(|x, y| y.cmp(x));
+            best.truncate(PAIRS_KEPT);
+            (total, best)
         })
         .collect();
-    sets.iter()
-        .map(|a| {
-            sets.iter()
-                .map(|b| {
-                    if std::ptr::eq(a, b) {
-                        1.0
-                    } else {
-                        jaccard(a, b)
-                    }
-                })
+    let pairs_total = rows.iter().map(|r| r.0).sum();
+    let mut best: Vec<_> = rows.into_iter().flat_map(|r| r.1).collect();
+    best.sort_unstable_by(|x, y| {
+        (y.0, y.1, y.2)
+            .cmp(&(x.0, x.1, x.2))
+            .then((x.3, x.4).cmp(&(y.3, y.4)))
+    });
+    best.truncate(PAIRS_KEPT);
+    let pairs = best
+        .into_iter()
+        .map(|(_, _, _, i, j)| w.similar_pair(i, j))
+        .collect();
+    let mut shown: Vec<usize> = (0..n).collect();
+    if n > MATRIX_PLACES {
+        let docs: Vec<usize> = profiles
+            .profiles
+            .values()
+            .map(|p| p.documents.len())
+            .collect();
+        shown.sort_by_key(|&i| (w.names[i] == UNKNOWN, std::cmp::Reverse(docs[i]), i));
+        shown.truncate(MATRIX_PLACES);
+        shown.sort_unstable();
+    }
+    let matrix = shown
+        .iter()
+        .map(|&i| {
+            shown
+                .iter()
+                .map(|&j| if i == j { 1.0 } else { w.pair(i, j).0 })
                 .collect()
         })
-        .collect()
+        .collect();
+    Similarity {
+        measure: "weighted_jaccard".to_string(),
+        places: shown.iter().map(|&i| w.names[i].clone()).collect(),
+        matrix,
+        pairs,
+        pairs_total,
+    }
 }
 
 /// Every term's count over all places, and whether it may be distinctive

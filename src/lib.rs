@@ -85,6 +85,7 @@ pub mod report;
 pub mod reuse;
 pub mod search;
 pub mod segment;
+pub mod spread;
 pub mod taken;
 pub mod window;
 

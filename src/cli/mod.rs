@@ -704,7 +704,8 @@ fn compare_cmd(
             .min_chars(min_chars)
             .build()
             .find(&bodies);
-        let mut view = crate::compare::ReuseView::from_report(&report, &c.similarity.places, 20);
+        let names: Vec<String> = c.places.iter().map(|p| p.name.clone()).collect();
+        let mut view = crate::compare::ReuseView::from_report(&report, &names, 20);
         view.min_chars = min_chars;
         c.reuse = Some(view);
     }

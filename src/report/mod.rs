@@ -18,6 +18,8 @@ use crate::claims::format_value;
 use crate::compare::{ClaimRow, Comparison};
 use crate::render::{Grid, clip, csv_string, esc, md_table, text_table};
 
+mod atlas;
+
 /// The CSV views of a comparison.
 pub const VIEWS: &[&str] = &[
     "places",
@@ -56,6 +58,55 @@ fn places_grid(c: &Comparison) -> Grid {
     )
 }
 
+/// Past [`crate::compare::MATRIX_PLACES`] places: one row per province
+/// with its places named (the first few, then "… N more").
+fn provinces_grid(c: &Comparison) -> Grid {
+    let rows = crate::spread::places_by_province(c)
+        .into_iter()
+        .map(|(prov, ps)| {
+            let names: Vec<String> = ps.iter().map(|p| p.name.clone()).collect();
+            vec![
+                prov,
+                ps.len().to_string(),
+                ps.iter().map(|p| p.documents).sum::<usize>().to_string(),
+                first_n(&names, 6),
+            ]
+        })
+        .collect();
+    Grid::new(&["province", "places", "documents", "places named"], rows)
+}
+
+/// Whether places are listed one by one (else rolled up by province).
+fn few_places(c: &Comparison) -> bool {
+    c.places.len() <= crate::compare::MATRIX_PLACES
+}
+
+/// Rows listed in the terminal and Markdown before "… N more".
+const ROWS_SHOWN: usize = 30;
+
+/// `rows` cut to `ROWS_SHOWN`, with a last row saying how many were left.
+fn cut_rows(mut rows: Vec<Vec<String>>, width: usize) -> Vec<Vec<String>> {
+    if rows.len() > ROWS_SHOWN {
+        let more = rows.len() - ROWS_SHOWN;
+        rows.truncate(ROWS_SHOWN);
+        let mut last = vec![String::new(); width];
+        if let Some(c) = last.first_mut() {
+            *c = format!("… {more} more");
+        }
+        rows.push(last);
+    }
+    rows
+}
+
+/// The places section of the terminal and Markdown formats.
+fn places_section(c: &Comparison) -> Grid {
+    if few_places(c) {
+        places_grid(c)
+    } else {
+        provinces_grid(c)
+    }
+}
+
 /// The similarity matrix of the places' formulation sets.
 fn similarity_grid(c: &Comparison) -> Grid {
     let mut header = vec![""];
@@ -72,6 +123,78 @@ fn similarity_grid(c: &Comparison) -> Grid {
         })
         .collect();
     Grid::new(&header, rows)
+}
+
+/// Shared formulations named in a pair's row.
+const SHARED_SHOWN: usize = 6;
+
+/// The names in `items`, the first `n` of them, then "… N more".
+pub(crate) fn first_n(items: &[String], n: usize) -> String {
+    let mut s = items.iter().take(n).cloned().collect::<Vec<_>>().join("、");
+    if items.len() > n {
+        s.push_str(&format!(" … {} more", items.len() - n));
+    }
+    s
+}
+
+/// The most similar pairs: score, plain Jaccard, what they share and how
+/// many formulations each side uses.
+fn pairs_grid(c: &Comparison, limit: usize) -> Grid {
+    let rows = c
+        .similarity
+        .pairs
+        .iter()
+        .take(limit)
+        .map(|p| {
+            vec![
+                p.a.clone(),
+                p.b.clone(),
+                format!("{:.2}", p.score),
+                format!("{:.2}", p.jaccard),
+                format!(
+                    "{} of {} / {}",
+                    p.shared.len(),
+                    p.formulations[0],
+                    p.formulations[1]
+                ),
+                format!(
+                    "{}{}",
+                    first_n(&p.shared, SHARED_SHOWN),
+                    if p.enough { "" } else { " (thin evidence)" }
+                ),
+            ]
+        })
+        .collect();
+    Grid::new(
+        &[
+            "place",
+            "place",
+            "weighted",
+            "jaccard",
+            "shared of a / b",
+            "shared formulations",
+        ],
+        rows,
+    )
+}
+
+/// A line saying how many pairs are listed out of how many.
+fn pairs_note(c: &Comparison, shown: usize) -> String {
+    format!(
+        "{} places, {} pairs sharing a formulation that not every place uses; the {} most similar (weighted by rarity; pairs sharing fewer than {} formulations rank last){}",
+        c.places.len(),
+        c.similarity.pairs_total,
+        shown.min(c.similarity.pairs.len()),
+        crate::compare::MIN_SHARED,
+        if c.similarity.pairs_total > shown {
+            format!(
+                " … {} more",
+                c.similarity.pairs_total - shown.min(c.similarity.pairs.len())
+            )
+        } else {
+            String::new()
+        }
+    )
 }
 
 /// Terms listed per place in the short keyness views.
@@ -198,7 +321,10 @@ fn shown_indicators(c: &Comparison) -> Vec<&crate::compare::Indicator> {
 pub fn table(c: &Comparison) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "PLACES (grouped by {})\n", c.group_by.as_str());
-    places_grid(c).text(&mut out, 40);
+    if !few_places(c) {
+        let _ = writeln!(out, "{} places, rolled up by province\n", c.places.len());
+    }
+    places_section(c).text(&mut out, if few_places(c) { 40 } else { 70 });
 
     let _ = writeln!(out, "FORMULATIONS SHARED BY TWO OR MORE PLACES\n");
     let rows: Vec<Vec<String>> = c
@@ -217,7 +343,7 @@ pub fn table(c: &Comparison) -> String {
     text_table(
         &mut out,
         &["formulation", "places", "docs", "mentions"],
-        &rows,
+        &cut_rows(rows, 4),
         60,
     );
 
@@ -233,7 +359,7 @@ pub fn table(c: &Comparison) -> String {
         .iter()
         .map(|(p, fs)| vec![p.to_string(), fs.join("、")])
         .collect();
-    text_table(&mut out, &["place", "formulations"], &rows, 90);
+    text_table(&mut out, &["place", "formulations"], &cut_rows(rows, 2), 90);
 
     let shared_slogans: Vec<Vec<String>> = c
         .slogans
@@ -249,7 +375,12 @@ pub fn table(c: &Comparison) -> String {
         .collect();
     if !shared_slogans.is_empty() {
         let _ = writeln!(out, "SLOGANS AND TERMS SHARED BY TWO OR MORE PLACES\n");
-        text_table(&mut out, &["quoted", "kind", "places"], &shared_slogans, 50);
+        text_table(
+            &mut out,
+            &["quoted", "kind", "places"],
+            &cut_rows(shared_slogans, 3),
+            50,
+        );
     }
 
     let _ = writeln!(
@@ -257,9 +388,9 @@ pub fn table(c: &Comparison) -> String {
         "SIMILARITY OF FORMULATION SETS ({})\n",
         c.similarity.measure
     );
-    if c.similarity.places.len() > MATRIX_MAX_PLACES {
-        similarity_top_pairs(&mut out, c);
-    } else {
+    let _ = writeln!(out, "{}\n", pairs_note(c, TOP_PAIRS));
+    pairs_grid(c, TOP_PAIRS).text(&mut out, 60);
+    if c.similarity.places.len() <= MATRIX_MAX_PLACES {
         similarity_grid(c).text(&mut out, 20);
     }
     reuse_table(&mut out, c);
@@ -268,7 +399,9 @@ pub fn table(c: &Comparison) -> String {
         out,
         "DISTINCTIVE VOCABULARY (log-likelihood G² against the other places)\n"
     );
-    keyness_grid(c).text(&mut out, 110);
+    let mut k = keyness_grid(c);
+    k.rows = cut_rows(k.rows, 2);
+    k.text(&mut out, 110);
 
     let _ = writeln!(
         out,
@@ -280,7 +413,7 @@ pub fn table(c: &Comparison) -> String {
     {
         let _ = writeln!(out, "{} — {}", ind.indicator, ind.label);
         let rows = claim_rows(ind, |p| place_label(c, p));
-        text_table(&mut out, &CLAIM_HEADER, &rows, 28);
+        text_table(&mut out, &CLAIM_HEADER, &cut_rows(rows, 6), 28);
     }
     let single: Vec<String> = c
         .indicators
@@ -367,19 +500,7 @@ pub fn csv_view(c: &Comparison, view: &str) -> Option<String> {
                     .collect(),
             )
         }
-        "similarity" => csv_string(
-            &["place_a", "place_b", c.similarity.measure.as_str()],
-            c.similarity
-                .places
-                .iter()
-                .enumerate()
-                .flat_map(|(i, a)| {
-                    c.similarity.places.iter().enumerate().map(move |(j, b)| {
-                        vec![a.clone(), b.clone(), c.similarity.matrix[i][j].to_string()]
-                    })
-                })
-                .collect(),
-        ),
+        "similarity" => similarity_csv(c),
         "keyness" => csv_string(
             &["place", "term", "g2", "log_ratio", "count"],
             c.keyness
@@ -442,12 +563,47 @@ pub fn csv_view(c: &Comparison, view: &str) -> Option<String> {
     })
 }
 
+/// The ranked pairs as CSV, with what each shares.
+fn similarity_csv(c: &Comparison) -> String {
+    csv_string(
+        &[
+            "place_a",
+            "place_b",
+            c.similarity.measure.as_str(),
+            "jaccard",
+            "shared",
+            "formulations_a",
+            "formulations_b",
+            "enough_evidence",
+            "shared_formulations",
+        ],
+        c.similarity
+            .pairs
+            .iter()
+            .map(|p| {
+                vec![
+                    p.a.clone(),
+                    p.b.clone(),
+                    p.score.to_string(),
+                    p.jaccard.to_string(),
+                    p.shared.len().to_string(),
+                    p.formulations[0].to_string(),
+                    p.formulations[1].to_string(),
+                    p.enough.to_string(),
+                    p.shared.join(";"),
+                ]
+            })
+            .collect(),
+    )
+}
+
 /// Markdown (`--format markdown`).
 pub fn markdown(c: &Comparison) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Comparison by {}\n", c.group_by.as_str());
     let _ = writeln!(out, "## Places\n");
-    places_grid(c).markdown(&mut out);
+    let _ = writeln!(out, "{} places.\n", c.places.len());
+    places_section(c).markdown(&mut out);
     let _ = writeln!(out, "## Formulations\n");
     let rows: Vec<Vec<String>> = c
         .formulations
@@ -455,7 +611,7 @@ pub fn markdown(c: &Comparison) -> String {
         .map(|f| {
             vec![
                 f.text.clone(),
-                f.places.join("、"),
+                first_n(&f.places, 8),
                 f.documents.to_string(),
                 f.mentions.to_string(),
                 if f.specific {
@@ -469,18 +625,29 @@ pub fn markdown(c: &Comparison) -> String {
     md_table(
         &mut out,
         &["formulation", "places", "documents", "mentions", "scope"],
-        &rows,
+        &cut_rows(rows, 5),
     );
     let _ = writeln!(out, "## Similarity ({})\n", c.similarity.measure);
-    similarity_grid(c).markdown(&mut out);
+    let _ = writeln!(out, "{}\n", pairs_note(c, TOP_PAIRS));
+    pairs_grid(c, TOP_PAIRS).markdown(&mut out);
+    if c.similarity.places.len() > 1 {
+        let _ = writeln!(
+            out,
+            "Matrix of the {} places with most documents:\n",
+            c.similarity.places.len()
+        );
+        similarity_grid(c).markdown(&mut out);
+    }
     let _ = writeln!(out, "## Distinctive vocabulary\n");
-    keyness_grid(c).markdown(&mut out);
+    let mut k = keyness_grid(c);
+    k.rows = cut_rows(k.rows, 2);
+    k.markdown(&mut out);
     reuse_markdown(&mut out, c);
     let _ = writeln!(out, "## Claims by indicator\n");
     for ind in shown_indicators(c) {
         let _ = writeln!(out, "### {} — {}\n", ind.indicator, ind.label);
         let rows = claim_rows(ind, str::to_string);
-        md_table(&mut out, &CLAIM_HEADER, &rows);
+        md_table(&mut out, &CLAIM_HEADER, &cut_rows(rows, 6));
     }
     out
 }
@@ -488,62 +655,6 @@ pub fn markdown(c: &Comparison) -> String {
 const PALETTE: &[&str] = &[
     "#c0392b", "#2471a3", "#1e8449", "#b9770e", "#7d3c98", "#117a65", "#a04000", "#2e4053",
 ];
-
-/// Formulation × place matrix as SVG: a filled cell where a place uses a
-/// formulation, shaded by mentions.
-fn svg_matrix(c: &Comparison) -> String {
-    let places = &c.similarity.places;
-    let forms: Vec<_> = c.formulations.iter().take(40).collect();
-    let (cell, left, top) = (22.0, 130.0, 110.0);
-    let w = left + cell * places.len() as f64 + 20.0;
-    let h = top + cell * forms.len() as f64 + 10.0;
-    let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" role="img" aria-label="formulation by place matrix">"#
-    );
-    for (j, p) in places.iter().enumerate() {
-        let x = left + cell * j as f64 + cell / 2.0;
-        let _ = write!(
-            s,
-            r#"<text x="{x}" y="{}" transform="rotate(-50 {x} {})" font-size="12">{}</text>"#,
-            top - 6.0,
-            top - 6.0,
-            esc(p)
-        );
-    }
-    let max = forms.iter().map(|f| f.mentions).max().unwrap_or(1).max(1) as f64;
-    for (i, f) in forms.iter().enumerate() {
-        let y = top + cell * i as f64;
-        let _ = write!(
-            s,
-            r#"<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>"#,
-            left - 6.0,
-            y + cell * 0.7,
-            esc(&f.text)
-        );
-        for (j, p) in places.iter().enumerate() {
-            let x = left + cell * j as f64;
-            let used = f.places.contains(p);
-            let (fill, op) = if used {
-                (
-                    if f.specific { "#b9770e" } else { "#c0392b" },
-                    0.35 + 0.65 * (f.mentions as f64 / max),
-                )
-            } else {
-                ("#eeeeee", 1.0)
-            };
-            let _ = write!(
-                s,
-                r##"<rect x="{x}" y="{y}" width="{}" height="{}" fill="{fill}" fill-opacity="{op:.2}" stroke="#ffffff"><title>{} · {}</title></rect>"##,
-                cell - 1.0,
-                cell - 1.0,
-                esc(&f.text),
-                esc(p)
-            );
-        }
-    }
-    s.push_str("</svg>");
-    s
-}
 
 /// Similarity heatmap as SVG.
 fn svg_heatmap(c: &Comparison) -> String {
@@ -669,31 +780,91 @@ fn svg_indicator(ind: &crate::compare::Indicator, places: &[String]) -> String {
     s
 }
 
+/// Style of the HTML report: one column at most 1100 px wide, wide tables
+/// scroll inside their box, A4 when printed.
+const STYLE: &str = "body{font-family:system-ui,'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
+h1{font-size:1.6em}h2{font-size:1.25em;border-bottom:2px solid #c0392b;padding-bottom:.2em;margin-top:2em}h3{font-size:1.05em}
+table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left;font-size:.92em;overflow-wrap:anywhere}th{background:#f6f6f6}
+.grid,.cards,.maps{display:flex;flex-wrap:wrap;gap:1.2em}.card{border:1px solid #eee;padding:.6em;border-radius:6px;max-width:100%}.cards .card{width:360px}
+.wide{max-width:100%;overflow-x:auto}svg{max-width:100%;height:auto}
+.note{color:#666;font-size:.9em}details{margin:.2em 0}summary{cursor:pointer}
+.fgrid td{text-align:center;min-width:2.2em}.fgrid th.v{writing-mode:vertical-rl;vertical-align:bottom;padding:.4em .2em}
+.tiles{display:grid;grid-template-columns:repeat(9,44px);grid-auto-rows:40px;gap:3px}
+.tile{border:1px solid #ccc;border-radius:3px;font-size:11px;line-height:1.1;text-align:center;padding-top:3px;overflow:hidden}
+.tile small{display:block;font-size:10px}figure.map{margin:0}figcaption{font-weight:bold;font-size:.9em;margin-bottom:.3em}
+@page{size:A4;margin:12mm}
+@media print{body{max-width:none;margin:0;font-size:10pt}details{display:block}details>*{display:block}h2{break-after:avoid}.card,figure,table{break-inside:avoid}.wide{overflow:visible}}
+";
+
+/// Keyness cards and per-claim charts are drawn for the places of the
+/// similarity matrix only (the top places); the rest are in JSON and CSV.
+fn shown_place(c: &Comparison, name: &str) -> bool {
+    c.similarity.places.iter().any(|p| p == name)
+}
+
+/// Claims per indicator drawn one bar each up to this many.
+const CLAIM_BARS: usize = 40;
+
 /// A self-contained HTML report (`--format html`): inline CSS and SVG, no
 /// scripts, fonts or images from anywhere.
 pub fn html(c: &Comparison) -> String {
     let mut o = String::new();
-    o.push_str("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<title>dangjian: comparison of places</title>\n<style>\nbody{font-family:system-ui,'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}\nh1{font-size:1.6em}h2{font-size:1.25em;border-bottom:2px solid #c0392b;padding-bottom:.2em;margin-top:2em}\ntable{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left;font-size:.92em}th{background:#f6f6f6}\n.grid{display:flex;flex-wrap:wrap;gap:1.5em}.card{border:1px solid #eee;padding:.6em;border-radius:6px}\n.note{color:#666;font-size:.9em}\n</style>\n</head>\n<body>\n");
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n<title>dangjian: comparison of places</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
+    );
+    let docs: usize = c.places.iter().map(|p| p.documents).sum();
     let _ = writeln!(
         o,
-        "<h1>Party-building language compared by {}</h1>",
-        esc(c.group_by.as_str())
+        "<h1>Party-building language compared by {}</h1>\n<p class=\"note\">{} places, {} documents, {} formulations.</p>",
+        esc(c.group_by.as_str()),
+        c.places.len(),
+        docs,
+        c.formulations.len()
     );
-    places_grid(c).html(&mut o);
-    o.push_str("<div class=\"grid\">\n<div><h2>Formulations by place</h2>\n<p class=\"note\">Red: shared by two or more places; amber: used by one place only; darker = more mentions.</p>\n");
-    o.push_str(&svg_matrix(c));
-    o.push_str("</div>\n<div>");
+    if c.group_by == crate::compare::GroupBy::Place {
+        atlas::maps(&mut o, c);
+        atlas::provinces(&mut o, c);
+    } else {
+        places_grid(c).html(&mut o);
+    }
+    atlas::formulation_grid(&mut o, c);
+    atlas::diffusion(&mut o, c);
     let _ = writeln!(
         o,
         "<h2>Similarity of formulation sets ({})</h2>",
         esc(&c.similarity.measure)
     );
-    o.push_str(&svg_heatmap(c));
-    o.push_str("</div>\n</div>\n");
-    o.push_str(
-        "<h2>Distinctive vocabulary (G² against the other places)</h2>\n<div class=\"grid\">\n",
+    let _ = writeln!(
+        o,
+        "<p class=\"note\">{}</p>",
+        esc(&pairs_note(c, TOP_PAIRS))
     );
-    for (i, k) in c.keyness.iter().enumerate() {
+    o.push_str("<div class=\"wide\">");
+    pairs_grid(c, TOP_PAIRS).html(&mut o);
+    o.push_str("</div>\n");
+    if c.similarity.places.len() > 1 {
+        let _ = writeln!(
+            o,
+            "<p class=\"note\">Matrix of the {} places with most documents.</p>",
+            c.similarity.places.len()
+        );
+        o.push_str(&svg_heatmap(c));
+        o.push_str("\n<details><summary>The matrix as a table</summary>");
+        similarity_grid(c).html(&mut o);
+        o.push_str("</details>\n");
+    }
+    let _ = writeln!(
+        o,
+        "<h2>Distinctive vocabulary (G² against the other places)</h2>\n<p class=\"note\">The {} places with most documents; every place: --format json or csv.</p>\n<div class=\"grid\">",
+        c.similarity.places.len()
+    );
+    for (i, k) in c
+        .keyness
+        .iter()
+        .filter(|k| shown_place(c, &k.place))
+        .enumerate()
+    {
         let _ = write!(
             o,
             "<div class=\"card\"><strong>{}</strong><br>",
@@ -704,12 +875,18 @@ pub fn html(c: &Comparison) -> String {
     }
     o.push_str("</div>\n");
     reuse_html(&mut o, c);
-    o.push_str("<h2>Claims by indicator</h2>\n<p class=\"note\">One bar per claim, scaled within its unit; + over, ~ about, &lt; under. Hover a bar for its sentence.</p>\n");
+    atlas::distributions(&mut o, c);
+    o.push_str("<h2>Claims by indicator</h2>\n<p class=\"note\">One bar per claim, scaled within its unit; + over, ~ about, &lt; under. Hover a bar for its sentence. Indicators with more claims: the table above, or --format csv --view indicators.</p>\n");
     let places = &c.similarity.places;
-    for ind in shown_indicators(c) {
+    for ind in shown_indicators(c)
+        .into_iter()
+        .filter(|i| i.rows.len() <= CLAIM_BARS)
+    {
         let _ = writeln!(o, "<h3>{} — {}</h3>", esc(&ind.indicator), esc(&ind.label));
         o.push_str(&svg_indicator(ind, places));
-        o.push('\n');
+        o.push_str("\n<details><summary>table</summary>");
+        Grid::new(&CLAIM_HEADER, claim_rows(ind, str::to_string)).html(&mut o);
+        o.push_str("</details>\n");
     }
     o.push_str("<p class=\"note\">Made by dangjian.</p>\n</body>\n</html>\n");
     o
@@ -722,37 +899,6 @@ pub const MATRIX_MAX_PLACES: usize = 15;
 
 /// Pairs listed instead of a matrix.
 const TOP_PAIRS: usize = 30;
-
-fn similarity_top_pairs(out: &mut String, c: &Comparison) {
-    let places = &c.similarity.places;
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, row) in c.similarity.matrix.iter().enumerate() {
-        for (j, v) in row.iter().enumerate().skip(i + 1) {
-            if *v > 0.0 {
-                pairs.push((*v, i, j));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    let rows: Vec<Vec<String>> = pairs
-        .iter()
-        .take(TOP_PAIRS)
-        .map(|(v, i, j)| vec![places[*i].clone(), places[*j].clone(), format!("{v:.2}")])
-        .collect();
-    let _ = writeln!(
-        out,
-        "{} places: the {} most similar pairs of {} (full matrix: --format json, csv or html)\n",
-        places.len(),
-        rows.len(),
-        pairs.len()
-    );
-    text_table(
-        out,
-        &["place", "place", c.similarity.measure.as_str()],
-        &rows,
-        30,
-    );
-}
 
 /// Clusters listed in the terminal and Markdown reuse sections.
 const REUSE_SHOWN: usize = 10;
