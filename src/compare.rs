@@ -756,7 +756,21 @@ pub fn compare(profiles: &Profiles, options: &CompareOptions) -> Comparison {
         formulations: shared_items(profiles, |p| &p.formulations),
         slogans: shared_items(profiles, |p| &p.slogans),
         similarity: similarity(profiles),
-        diffusion: crate::spread::diffusion(profiles, 3),
+        diffusion: crate::spread::diffusion(
+            profiles
+                .profiles
+                .values()
+                .filter(|p| p.name != UNKNOWN)
+                .flat_map(|p| {
+                    p.formulations.iter().map(|(t, s)| crate::spread::Use {
+                        place: &p.name,
+                        code: p.code.as_deref(),
+                        text: t,
+                        first_date: s.first_date.as_deref(),
+                    })
+                }),
+            3,
+        ),
         keyness: keyness(profiles, options),
         indicators: indicators(profiles),
         reuse: None,

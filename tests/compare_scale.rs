@@ -121,7 +121,7 @@ fn places_roll_up_by_province_and_formulations_spread_over_time() {
     assert_eq!(d.first_uses.len(), c.places.len());
     assert!(d.first_uses.windows(2).all(|w| w[0].date <= w[1].date));
     assert_eq!(d.cumulative().last().map(|x| x.1), Some(c.places.len()));
-    let ds = dangjian::spread::distributions(&c);
+    let ds = dangjian::report::provinces::distributions(&c);
     let ds = ds
         .iter()
         .find(|d| d.indicator == "community_service")

@@ -4,7 +4,6 @@
 //! after or before an object.
 
 use super::numbers::chinese_numerals;
-use super::objects::object_before;
 use super::periods::leading_period_end;
 use super::phrases::*;
 use super::{Body, Found};
@@ -92,72 +91,11 @@ pub(super) const MEASURE_NOUNS: &[&str] = &[
     "率", "速度", "增速", "水平", "幅度", "增幅", "降幅", "涨幅", "份额", "比例", "比重", "差距",
 ];
 
-/// The items a 分别 clause distributes its figures over, read once per
-/// sentence: 党员总数和党组织数分别达到3.6万名和1850个 gives the first figure
-/// to 党员总数 and the second to 党组织数; a later clause of the sentence
-/// without a list of its own (较去年底分别增长2.1%和1.5%) distributes over
-/// the same items.
-#[derive(Default)]
-pub(super) struct Respective {
-    /// The sentence start and the items of its last list before 分别.
-    items: Option<(usize, Vec<String>)>,
-}
-
 /// Verbs of change (after 分别, or opening a clause without a subject): the
 /// object names what changed.
 pub(super) const CHANGE_VERBS: &[&str] = &[
     "增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "净增", "净减",
 ];
-
-impl Respective {
-    pub(super) fn object(&mut self, body: &Body, f: &Found, starts: &[usize]) -> Option<String> {
-        let text = body.text.as_str();
-        let clause_s = body.clause_start(f.start);
-        let before = text.get(clause_s..f.start)?;
-        let p = clause_s + before.rfind("分别")?;
-        let after = &text[p + "分别".len()..f.start];
-        // The figures after 分别 form one list (3.6万名和1850个).
-        if after.contains(['，', ',', '；', ';']) {
-            return None;
-        }
-        let k = starts.iter().filter(|&&s| s > p && s < f.start).count();
-        let sent_s = body.sentence_start(f.start);
-        let listed = respective_items(&text[clause_s..p]);
-        let items = match listed {
-            Some(items) => &self.items.insert((sent_s, items)).1,
-            None => match &self.items {
-                Some((s, items)) if *s == sent_s => items,
-                // 党组织覆盖率分别达到85%和76%: one subject, not a list;
-                // each figure of the list after 分别 is a figure of it.
-                // Only when the figures follow 分别 and its verb directly
-                // (分别在5个村…: a place, not a list of figures).
-                _ => {
-                    let lead = after
-                        .split(|c: char| c.is_ascii_digit())
-                        .next()
-                        .unwrap_or(after);
-                    if lead.chars().count() > 4 || lead.contains(['在', '从', '对', '向']) {
-                        return None;
-                    }
-                    let at_subject = Found {
-                        start: p,
-                        ..f.clone()
-                    };
-                    // 同比分别增长: a comparison word is no subject.
-                    return object_before(body, &at_subject)
-                        .filter(|o| !matches!(o.as_str(), "同比" | "环比" | "同期"));
-                }
-            },
-        };
-        let item = items.get(k)?;
-        let verb = CHANGE_VERBS
-            .iter()
-            .find(|v| after.trim_start().starts_with(**v))
-            .copied()
-            .unwrap_or("");
-        Some(format!("{item}{verb}"))
-    }
-}
 
 /// The items of the subject before 分别 (全区党员总数和基层党组织数 →
 /// 党员总数, 基层党组织数): two or more short noun phrases joined by 和, 、,

@@ -38,7 +38,8 @@
 //! | `judge.rs` | whether a number is a claim and its extent: context that rules it out, ranges, approximations, the unit |
 //! | `objects.rs` | what a claim counts: after the measure word, before the number, carried from the clause before |
 //! | `phrases.rs` | the noun phrases objects are read from: tagged words, the phrase after a point and before one |
-//! | `lists.rs` | lists, shares of things and figures given 分别 (respectively) |
+//! | `lists.rs` | lists and shares of things: items before and after a point, the head they share |
+//! | `respective.rs` | figures given 分别 (respectively): each figure to its item of the list, or to the one subject |
 //! | `periods.rs` | the time scope in force for a claim |
 //! | `indicators.rs` | the indicator taxonomy of `data/indicators.tsv` |
 
@@ -57,14 +58,15 @@ mod numbers;
 mod objects;
 mod periods;
 mod phrases;
+mod respective;
 mod scan;
 #[cfg(test)]
 mod tests;
 
 use indicators::classify;
 pub use indicators::{IndicatorRule, indicator_label, indicators};
-use lists::Respective;
 use objects::{attribute_of, carried_object, loose_object, object_of};
+use respective::Respective;
 
 /// Whether a claim's value is a lower bound, an approximation or an upper
 /// bound.

@@ -7,10 +7,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use super::provinces::places_by_province;
 use crate::claims::format_value;
 use crate::compare::{Comparison, SharedItem, UNKNOWN};
 use crate::render::esc;
-use crate::spread::{Diffusion, places_by_province};
+use crate::spread::Diffusion;
 
 /// Province-level regions at their approximate position on a grid
 /// (column, row); the name is the start of the full name.
@@ -358,7 +359,7 @@ pub(crate) fn diffusion(o: &mut String, c: &Comparison) {
 
 /// Claims by indicator as distributions per province, with outliers.
 pub(crate) fn distributions(o: &mut String, c: &Comparison) {
-    let ds = crate::spread::distributions(c);
+    let ds = super::provinces::distributions(c);
     if ds.is_empty() {
         return;
     }

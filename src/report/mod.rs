@@ -19,6 +19,7 @@ use crate::compare::{ClaimRow, Comparison};
 use crate::render::{Grid, clip, csv_string, esc, md_table, text_table};
 
 mod atlas;
+pub mod provinces;
 
 /// The CSV views of a comparison.
 pub const VIEWS: &[&str] = &[
@@ -61,7 +62,7 @@ fn places_grid(c: &Comparison) -> Grid {
 /// Past [`crate::compare::MATRIX_PLACES`] places: one row per province
 /// with its places named (the first few, then "… N more").
 fn provinces_grid(c: &Comparison) -> Grid {
-    let rows = crate::spread::places_by_province(c)
+    let rows = provinces::places_by_province(c)
         .into_iter()
         .map(|(prov, ps)| {
             let names: Vec<String> = ps.iter().map(|p| p.name.clone()).collect();
