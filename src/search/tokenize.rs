@@ -204,16 +204,16 @@ mod tests {
 
     #[test]
     fn bigrams_skip_whitespace_and_keep_positions() {
-        let v = collect(BigramTokenizer::default(), "党建 工作\nAB");
+        let v = collect(CharGrams::bigrams(), "党建 工作\nAB");
         let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["党建", "建工", "工作", "作a", "ab"]);
         assert_eq!(v.iter().map(|x| x.1).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
-        assert!(collect(BigramTokenizer::default(), "党").is_empty());
+        assert!(collect(CharGrams::bigrams(), "党").is_empty());
     }
 
     #[test]
     fn unigrams_and_words() {
-        assert_eq!(collect(UnigramTokenizer::default(), "党 建").len(), 2);
+        assert_eq!(collect(CharGrams::unigrams(), "党 建").len(), 2);
         let w = collect(WordTokenizer::default(), "在职党员到社区报到。");
         assert!(w.iter().any(|(t, _)| t == "社区"));
         assert!(!w.iter().any(|(t, _)| t == "。"));
