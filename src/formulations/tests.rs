@@ -323,6 +323,14 @@ fn expansions_before_the_mention() {
         ),
         v(&["评优评先", "岗位补贴", "“五好家庭”评选"])
     );
+    // A lead-in verb (通过) is no part of the first item.
+    assert_eq!(
+        exp(
+            "通过领办、协办、督办和挂牌整改“三办一改”方式,推动落实。",
+            "三办一改"
+        ),
+        v(&["领办", "协办", "督办", "挂牌整改"])
+    );
 }
 
 #[test]
