@@ -406,6 +406,15 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
     }
     if before.ends_with('”') {
         let (qs, inner) = last_quote(before)?;
+        // A quoted list of clauses split by semicolons, one item each
+        // (“抓A,促B;抓C,促D”的“两抓”).
+        let clauses: Vec<String> = split_outside(inner, &['；', ';'])
+            .iter()
+            .map(|s| clean(s))
+            .collect();
+        if clauses.len() == n && valid(&clauses, n) {
+            return Some(clauses);
+        }
         let listed = split_outside(inner, &['、', '，', ',']);
         if listed.len() >= 2 {
             let items: Vec<String> = split_last_conjunction(listed, n)

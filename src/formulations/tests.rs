@@ -499,3 +499,15 @@ fn a_led_name_with_a_four_character_lead() {
     assert_eq!(forms("街道出台助老五举措,方便老人。"), ["助老五举措"]);
     assert!(!forms("推动全区助老五举措落地。").contains(&"全区助老五举措".to_string()));
 }
+
+#[test]
+fn a_quoted_list_of_clauses_split_by_semicolons() {
+    // Each clause, opened by the verb the name counts, is one item.
+    assert_eq!(
+        exp(
+            "推行“抓班子,强核心;抓队伍,提素质;抓阵地,优服务”的“三抓”举措。",
+            "三抓"
+        ),
+        v(&["抓班子,强核心", "抓队伍,提素质", "抓阵地,优服务"])
+    );
+}
