@@ -17,6 +17,7 @@
 //! nothing: a list of another length is not its expansion.
 
 use super::char_prefix;
+use super::levels;
 use super::lexicon::number_word;
 use super::markers;
 use crate::normalize::is_han;
@@ -414,6 +415,10 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
             .collect();
         if clauses.len() == n && valid(&clauses, n) {
             return Some(clauses);
+        }
+        // A run of one-character level names, one level each (“省市县”三级).
+        if levels::level_run(inner, n) {
+            return Some(inner.chars().map(String::from).collect());
         }
         let listed = split_outside(inner, &['、', '，', ',']);
         if listed.len() >= 2 {

@@ -511,3 +511,17 @@ fn a_quoted_list_of_clauses_split_by_semicolons() {
         v(&["抓班子,强核心", "抓队伍,提素质", "抓阵地,优服务"])
     );
 }
+
+#[test]
+fn levels_acting_together() {
+    // N级 + role + action after the quoted levels names them.
+    let t = "推行“省市县”三级书记抓落实、“县、乡、村、护林员”四级林长包片巡山工作机制。";
+    assert_eq!(forms(t), ["三级书记抓落实", "四级林长包片巡山"]);
+    assert_eq!(exp(t, "三级书记抓落实"), v(&["省", "市", "县"]));
+    assert_eq!(exp(t, "四级林长包片巡山"), v(&["县", "乡", "村", "护林员"]));
+    // A role without an action, a count of another number or a list of
+    // things that are no levels names nothing.
+    assert!(forms("形成“省市县”三级书记队伍。").is_empty());
+    assert!(forms("形成“省市县”两级书记抓落实格局。").is_empty());
+    assert!(forms("组建“红、黄、蓝”三级主任巡查队。").is_empty());
+}
