@@ -525,3 +525,8 @@ fn levels_acting_together() {
     assert!(forms("形成“省市县”两级书记抓落实格局。").is_empty());
     assert!(forms("组建“红、黄、蓝”三级主任巡查队。").is_empty());
 }
+
+#[test]
+fn a_duration_in_hours_is_no_name() {
+    assert!(forms("守住“八小时以内”的纪律。").is_empty());
+}
