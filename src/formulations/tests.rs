@@ -527,6 +527,24 @@ fn levels_acting_together() {
 }
 
 #[test]
+fn a_name_in_single_quotes() {
+    // ‘…’ inside a longer quote or in plain text names a formulation.
+    assert_eq!(
+        forms("推行“抓班子‘双强’,促发展”的做法,落实‘三联’制度。"),
+        ["双强", "三联"]
+    );
+    // A duration in single quotes is none either.
+    assert!(forms("管好‘八小时以内’。").is_empty());
+    // It is no slogan of its own.
+    assert!(
+        extract_text("他说‘好的’。")
+            .slogans
+            .iter()
+            .all(|s| s.text != "好的")
+    );
+}
+
+#[test]
 fn a_duration_in_hours_is_no_name() {
     assert!(forms("守住“八小时以内”的纪律。").is_empty());
 }
