@@ -71,6 +71,8 @@ const GOVERNING: &[&str] = &[
     "明确",
     "提出",
     "通过",
+    "利用",
+    "依托",
     "将",
     "如",
     "以",
@@ -397,7 +399,7 @@ fn clause_start(before: &str) -> usize {
 /// The `n` items listed right before a mention that starts at `ms`.
 pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String>> {
     let mut before = text.get(..ms)?;
-    before = before.strip_suffix('“').unwrap_or(before);
+    before = before.strip_suffix(['“', '‘']).unwrap_or(before);
     let mut glued = false;
     for glue in ["的", "等", "这", "的"] {
         if let Some(b) = before.strip_suffix(glue) {

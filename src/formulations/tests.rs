@@ -331,6 +331,12 @@ fn expansions_before_the_mention() {
         ),
         v(&["领办", "协办", "督办", "挂牌整改"])
     );
+    // So is 利用, and an opening single quote before the name is no part of
+    // the last item.
+    assert_eq!(
+        exp("如今利用茶叶、竹笋、土鸡‘三驾马车’带动增收。", "三驾马车"),
+        v(&["茶叶", "竹笋", "土鸡"])
+    );
 }
 
 #[test]
