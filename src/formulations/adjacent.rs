@@ -17,6 +17,7 @@
 //! nothing: a list of another length is not its expansion.
 
 use super::char_prefix;
+use super::levels;
 use super::lexicon::number_word;
 use super::markers;
 use crate::normalize::is_han;
@@ -69,6 +70,9 @@ const GOVERNING: &[&str] = &[
     "打造",
     "明确",
     "提出",
+    "通过",
+    "利用",
+    "依托",
     "将",
     "如",
     "以",
@@ -395,7 +399,7 @@ fn clause_start(before: &str) -> usize {
 /// The `n` items listed right before a mention that starts at `ms`.
 pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String>> {
     let mut before = text.get(..ms)?;
-    before = before.strip_suffix('“').unwrap_or(before);
+    before = before.strip_suffix(['“', '‘']).unwrap_or(before);
     let mut glued = false;
     for glue in ["的", "等", "这", "的"] {
         if let Some(b) = before.strip_suffix(glue) {
@@ -405,6 +409,19 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
     }
     if before.ends_with('”') {
         let (qs, inner) = last_quote(before)?;
+        // A quoted list of clauses split by semicolons, one item each
+        // (“抓A,促B;抓C,促D”的“两抓”).
+        let clauses: Vec<String> = split_outside(inner, &['；', ';'])
+            .iter()
+            .map(|s| clean(s))
+            .collect();
+        if clauses.len() == n && valid(&clauses, n) {
+            return Some(clauses);
+        }
+        // A run of one-character level names, one level each (“省市县”三级).
+        if levels::level_run(inner, n) {
+            return Some(inner.chars().map(String::from).collect());
+        }
         let listed = split_outside(inner, &['、', '，', ',']);
         if listed.len() >= 2 {
             let items: Vec<String> = split_last_conjunction(listed, n)

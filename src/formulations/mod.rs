@@ -39,6 +39,7 @@
 //! | digit formulas (“139”, 1+N) | `digits.rs` |
 //! | names led by a word before their count (便民五举措) | `prefixed.rs` |
 //! | a count naming the list before it (A、B、C“三项行动”) | `list_named.rs` |
+//! | N levels acting together after the quoted levels (“省市县”三级书记抓落实) | `levels.rs` |
 //! | quotes, the formulations a quote names, slogans and their kinds | `quoted.rs` |
 //! | expansions: which items a formulation names | `expansions.rs` |
 //! | items beside a mention (即…, 一是…二是…, paragraph heads) | `adjacent.rs` |
@@ -59,6 +60,7 @@ mod digits;
 mod documents;
 mod enumerations;
 mod expansions;
+mod levels;
 mod lexicon;
 mod list_named;
 mod markers;
@@ -75,6 +77,7 @@ pub use digits::is_digit_formula;
 use documents::cited_documents;
 use enumerations::ends_item;
 use expansions::expand;
+use levels::level_named;
 use lexicon::{LEX, leading_number, number_word};
 use list_named::list_named;
 use nxmy::{nxmy_candidates, opens_nxmy};
@@ -369,6 +372,9 @@ fn unquoted_candidates(body: &Body, scan: &Scan, qs: &[Quoted], forms: &mut Cand
     }
     for (cand, quoted) in list_named(text, qs) {
         add(forms, &cand, quoted);
+    }
+    for cand in level_named(text, qs) {
+        add(forms, &cand, false);
     }
     for cand in digit_formulas_with_n(text) {
         add(forms, &cand, false);

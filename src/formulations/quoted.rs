@@ -69,8 +69,38 @@ pub(super) fn quotes(text: &str, marks: &[(usize, char)]) -> Vec<Quoted> {
         quotes_in_line(text, line, &mut out);
         unnest_orphans(&mut out[first..]);
     }
+    single_quotes(text, &mut out);
     out.sort_by_key(|q| q.start);
     out
+}
+
+/// Short ‘…’ pairs (up to 12 characters, within a line), read like nested
+/// quotes: for the formulations they name only (抓扶贫‘双到’ names 双到),
+/// never as slogans.
+fn single_quotes(text: &str, out: &mut Vec<Quoted>) {
+    if !text.contains('‘') {
+        return;
+    }
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '‘' => open = Some(i + c.len_utf8()),
+            '\n' => open = None,
+            '’' => {
+                if let Some(s) = open.take() {
+                    let inner = &text[s..i];
+                    if !inner.trim().is_empty() && inner.chars().count() <= 12 {
+                        out.push(Quoted {
+                            start: s,
+                            end: i,
+                            nested: true,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The quotes of one line, from its marks.

@@ -93,7 +93,7 @@ fn plausible_length(s: &str, quoted: bool) -> bool {
 }
 
 /// Whether what follows a leading number makes it a quantity, rating, date,
-/// building number or duration (三名, 五星级, 七月, 三号, 三年) — except
+/// building number or duration (三名, 五星级, 七月, 三号, 三年, 八小时) — except
 /// levels acting together, quoted (“五级联动”).
 fn is_quantity(rest: &str, quoted: bool) -> bool {
     let levels = quoted
@@ -105,7 +105,23 @@ fn is_quantity(rest: &str, quoted: bool) -> bool {
         || rest.starts_with(|c: char| c.is_ascii_digit())
         || !levels
             && [
-                "名", "人", "级", "号", "年", "月", "日", "天", "周", "星级", "是", "岁", "倍",
+                "名",
+                "人",
+                "级",
+                "号",
+                "年",
+                "月",
+                "日",
+                "天",
+                "周",
+                "星级",
+                "是",
+                "岁",
+                "倍",
+                "小时",
+                "个小时",
+                "分钟",
+                "个月",
             ]
             .iter()
             .any(|w| rest.starts_with(w))

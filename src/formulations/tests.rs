@@ -323,6 +323,20 @@ fn expansions_before_the_mention() {
         ),
         v(&["评优评先", "岗位补贴", "“五好家庭”评选"])
     );
+    // A lead-in verb (通过) is no part of the first item.
+    assert_eq!(
+        exp(
+            "通过领办、协办、督办和挂牌整改“三办一改”方式,推动落实。",
+            "三办一改"
+        ),
+        v(&["领办", "协办", "督办", "挂牌整改"])
+    );
+    // So is 利用, and an opening single quote before the name is no part of
+    // the last item.
+    assert_eq!(
+        exp("如今利用茶叶、竹笋、土鸡‘三驾马车’带动增收。", "三驾马车"),
+        v(&["茶叶", "竹笋", "土鸡"])
+    );
 }
 
 #[test]
@@ -490,4 +504,53 @@ fn a_led_name_with_a_four_character_lead() {
     );
     assert_eq!(forms("街道出台助老五举措,方便老人。"), ["助老五举措"]);
     assert!(!forms("推动全区助老五举措落地。").contains(&"全区助老五举措".to_string()));
+}
+
+#[test]
+fn a_quoted_list_of_clauses_split_by_semicolons() {
+    // Each clause, opened by the verb the name counts, is one item.
+    assert_eq!(
+        exp(
+            "推行“抓班子,强核心;抓队伍,提素质;抓阵地,优服务”的“三抓”举措。",
+            "三抓"
+        ),
+        v(&["抓班子,强核心", "抓队伍,提素质", "抓阵地,优服务"])
+    );
+}
+
+#[test]
+fn levels_acting_together() {
+    // N级 + role + action after the quoted levels names them.
+    let t = "推行“省市县”三级书记抓落实、“县、乡、村、护林员”四级林长包片巡山工作机制。";
+    assert_eq!(forms(t), ["三级书记抓落实", "四级林长包片巡山"]);
+    assert_eq!(exp(t, "三级书记抓落实"), v(&["省", "市", "县"]));
+    assert_eq!(exp(t, "四级林长包片巡山"), v(&["县", "乡", "村", "护林员"]));
+    // A role without an action, a count of another number or a list of
+    // things that are no levels names nothing.
+    assert!(forms("形成“省市县”三级书记队伍。").is_empty());
+    assert!(forms("形成“省市县”两级书记抓落实格局。").is_empty());
+    assert!(forms("组建“红、黄、蓝”三级主任巡查队。").is_empty());
+}
+
+#[test]
+fn a_name_in_single_quotes() {
+    // ‘…’ inside a longer quote or in plain text names a formulation.
+    assert_eq!(
+        forms("推行“抓班子‘双强’,促发展”的做法,落实‘三联’制度。"),
+        ["双强", "三联"]
+    );
+    // A duration in single quotes is none either.
+    assert!(forms("管好‘八小时以内’。").is_empty());
+    // It is no slogan of its own.
+    assert!(
+        extract_text("他说‘好的’。")
+            .slogans
+            .iter()
+            .all(|s| s.text != "好的")
+    );
+}
+
+#[test]
+fn a_duration_in_hours_is_no_name() {
+    assert!(forms("守住“八小时以内”的纪律。").is_empty());
 }
