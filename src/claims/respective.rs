@@ -34,7 +34,7 @@ impl Respective {
             Some(items) => &self.items.insert((sent_s, items)).1,
             None => match &self.items {
                 Some((s, items)) if *s == sent_s => items,
-                // 党组织覆盖率分别达到85%和76%: one subject, not a list;
+                // 党员参学率分别达到85%和76%: one subject, not a list;
                 // each figure of the list after 分别 is a figure of it.
                 // Only when the figures follow 分别 and its verb directly
                 // (分别在5个村…: a place, not a list of figures).

@@ -700,10 +700,10 @@ fn a_base_and_a_change_alone_carry_the_subject_before() {
 #[test]
 fn one_subject_before_respectively_gives_each_figure() {
     assert_eq!(
-        objects("全市党组织覆盖率分别达到85.5%和76.2%。"),
+        objects("全县党员参学率分别达到85.5%和76.2%。"),
         [
-            Some("党组织覆盖率".to_string()),
-            Some("党组织覆盖率".to_string())
+            Some("党员参学率".to_string()),
+            Some("党员参学率".to_string())
         ]
     );
     // 分别 before a place is no list of figures.
