@@ -26,8 +26,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("object", 0.880),
     ("period", 0.970),
     ("claim_place", 0.943),
-    ("formulations_f1", 0.982),
-    ("expansions", 0.690),
+    ("formulations_f1", 0.988),
+    ("expansions", 0.799),
     ("document_place", 0.950),
     ("meta", 0.955),
 ];
