@@ -28,3 +28,18 @@ def report_files(tmp_path: Path) -> dict:
         p.write_bytes(text.encode(enc))
         files[name] = p
     return files
+
+
+@pytest.fixture
+def no_pandas(monkeypatch):
+    """Makes ``import pandas`` fail, as on a machine without it."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def importer(name, *args, **kwargs):
+        if name == "pandas":
+            raise ImportError("no pandas")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", importer)

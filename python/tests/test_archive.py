@@ -98,17 +98,7 @@ def test_errors_say_what_is_wrong(archive, tmp_path):
         dangjian.Archive(tmp_path / "other")
 
 
-def test_without_pandas_rows_are_dicts(archive, monkeypatch):
-    import builtins
-
-    real = builtins.__import__
-
-    def no_pandas(name, *args, **kwargs):
-        if name == "pandas":
-            raise ImportError("no pandas")
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pandas)
+def test_without_pandas_rows_are_dicts(archive, no_pandas):
     hits = archive.search("报到")
     assert isinstance(hits, list) and hits[0]["snippet"]
     rows = archive.claims(min=10000)

@@ -386,17 +386,7 @@ def test_a_directory_without_documents_is_an_error(tmp_path):
         dangjian.claims(str(tmp_path))
 
 
-def test_claims_without_pandas_is_a_list_of_dicts(monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_pandas(name, *args, **kwargs):
-        if name == "pandas":
-            raise ImportError("no pandas")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pandas)
+def test_claims_without_pandas_is_a_list_of_dicts(no_pandas):
     rows = dangjian.claims(REPORT)
     assert isinstance(rows, list) and rows[0]["value"] == 13500
 
