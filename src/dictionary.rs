@@ -1,8 +1,7 @@
 //! Parts of speech (jieba's tag set) and jieba's IDF table.
 //!
 //! The tags come with the tokens from jieba itself (the segmenter takes them
-//! from the dictionary entry of each word the cut found, see the `segment`
-//! module); here is their one-byte form, [`Pos`], and sets of them. Keyword
+//! from the dictionary entry of each word the cut found); here is their one-byte form, [`Pos`], and sets of them. Keyword
 //! extraction weighs words with the IDF values of [`Dictionary`]: they come
 //! with jieba-rs (MIT, from jieba) and are shipped as one compressed file,
 //! `data/jieba-idf.tsv.zst` (290 KB, built by `examples/build_dictionary.rs`):
@@ -224,7 +223,7 @@ impl Dictionary {
     }
 
     /// The IDF weight of `word`, whose id in jieba's default dictionary is
-    /// `id` (a token's [`crate::segment::Token::dictionary_id`]), or
+    /// `id` (the dictionary id a segmented token carries), or
     /// [`Dictionary::median_idf`] when the table does not know it (as jieba
     /// does). A word past the dictionary (added by a lexicon) is found by
     /// its text.
