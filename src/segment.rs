@@ -366,19 +366,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_lexicon_tag_corrects_the_dictionary() {
+    fn a_lexicon_tag_corrects_the_dictionary() -> Result<(), Box<dyn std::error::Error>> {
         let seg = Segmenter::default();
         assert_eq!(seg.pos("清单").map(Pos::as_str), Some("n"));
         assert_eq!(seg.pos("机关").map(Pos::as_str), Some("n"));
         // A user's lexicon comes last and wins; a word without a tag keeps
         // the dictionary's.
         let seg = SegmenterBuilder::new()
-            .user_lexicon_str("清单 vn\n机关\n")
-            .expect("lexicon")
-            .build()
-            .expect("segmenter");
+            .user_lexicon_str("清单 vn\n机关\n")?
+            .build()?;
         assert_eq!(seg.pos("清单").map(Pos::as_str), Some("vn"));
         assert_eq!(seg.pos("机关").map(Pos::as_str), Some("n"));
+        Ok(())
     }
 
     #[test]

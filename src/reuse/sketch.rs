@@ -164,9 +164,9 @@ mod tests {
         let p0 = positions(0)[0] & s.mask;
         // Keys hash uniformly over 1,024 counters: one lands on the
         // neighbour within a few thousand tries.
-        let k = (1..u64::MAX)
-            .find(|&k| positions(k)[0] & s.mask == p0 ^ 1)
-            .unwrap();
+        let Some(k) = (1..u64::MAX).find(|&k| positions(k)[0] & s.mask == p0 ^ 1) else {
+            panic!("no key lands on the neighbouring counter");
+        };
         s.add(0, 15, 15);
         s.add(k, 2, 15);
         let (byte, shift) = s.slot(0, positions(k)[0]);
