@@ -99,8 +99,12 @@ mod posseg;
 mod sparse_dag;
 mod trie;
 
+// dangjian patch: the default dictionary is embedded as plain text, not
+// zstd-compressed, so that loading it neither decompresses 5 MB nor
+// validates it as UTF-8 again (a third of `Jieba::new`); the binary grows
+// by the difference (about 3 MB). See PATCH.md.
 #[cfg(feature = "default-dict")]
-include_flate::flate!(static DEFAULT_DICT: str from "src/data/dict.txt" with zstd);
+static DEFAULT_DICT: &str = include_str!("data/dict.txt");
 
 use sparse_dag::{NO_MATCH, StaticSparseDAG};
 use trie::CharTrie;
@@ -503,7 +507,7 @@ impl Jieba {
         // is parsed straight from the string, with no per-line copy or UTF-8
         // re-validation, and never checked for duplicates when it is the
         // first thing loaded.
-        let dict: &str = &DEFAULT_DICT;
+        let dict: &str = DEFAULT_DICT;
         let check_duplicates = !self.records.is_empty();
         if !check_duplicates {
             let lines = bytecount::count(dict.as_bytes(), b'\n') + 1;
