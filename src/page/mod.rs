@@ -265,6 +265,12 @@ static_regex!(
     r"^(?:推荐阅读|相关阅读|延伸阅读|相关新闻|相关文章|相关报道|相关链接|热点推荐|热门推荐|热门文章|猜你喜欢|为您推荐|精彩推荐|往期精彩|最新评论|网友评论|发表评论|我要评论|评论列表|全部评论|上一篇|下一篇|上一篇:|下一篇:|请输入验证码|验证码|版权所有|版权声明|免责声明|未经允许不得转载|未经授权|转载请注明|本网原创|举报|本文来源于|(?:Copyright|copyright|©))"
 );
 static_regex!(NUMBER_LINE, r"^\d{1,4}$");
+// A count or share with its unit: 156人, 8.5%, 46.2岁, 300多户, 1.2万元.
+// Footers carry numbers without one (电话 0791…, 浏览次数:1234, 第3页).
+static_regex!(
+    FIGURE_WITH_UNIT,
+    r"\d(?:[\d.,]*\d)?\s*(?:多|余)?\s*(?:万|亿)?\s*(?:%|％|‰|人次|人|名|个|户|家|岁|元|项|次|所|座|件|条|倍|亩|公里|平方米)"
+);
 static_regex!(BRACKETED, r"^(?:\s*[【\[][^】\]]{1,12}[】\]])+\s*$");
 static_regex!(
     CONTINUATION,
@@ -436,6 +442,58 @@ fn classify(i: usize, l: &Line<'_>) -> Kind {
     }
 }
 
+/// A line that sets out a figure: short, Han words with a count or share and
+/// its unit (女党员120人,占35%; 平均年龄45岁).
+fn is_figure_line(l: &Line<'_>) -> bool {
+    let sh = &l.shape;
+    // Figures are digits and marks: a quarter Han is enough.
+    sh.digit
+        && sh.chars <= 60
+        && sh.han_basic >= 2
+        && sh.han_basic * 4 >= sh.chars
+        && FIGURE_WITH_UNIT.is_match(l.text)
+}
+
+/// A short label line that introduces what follows: 年龄:…, 学历:….
+fn is_label_line(l: &Line<'_>) -> bool {
+    l.shape.colon
+        && l.shape.chars <= 30
+        && l.text
+            .find([':', '：'])
+            .is_some_and(|i| (1..=6).contains(&char_count(&l.text[..i])))
+}
+
+/// The last body line once a closing run of figure lines is taken in.
+///
+/// A bulletin often ends its report with figures set out one to a line
+/// (女委员120人,占8.5% / 平均年龄46岁 / 40岁以下占比12.5%), with a label
+/// line (年龄:…) now and then: headings to the line rules, data to the
+/// reader. Lines after the last paragraph are dropped as links and
+/// furniture, so such a run — two figure lines at least, each a count or
+/// share with its unit, starting right after the last paragraph — is taken
+/// into the body up to the first line that is neither. Related-link
+/// headlines and footers rarely carry a count with its unit, and a run
+/// stops at the first that does not.
+fn figures_after(ls: &[Line<'_>], kinds: &[Kind], last: usize, cut: usize) -> usize {
+    let mut figures = 0;
+    let mut end = last;
+    let mut j = last + 1;
+    while j < cut && kinds[j] == Kind::Heading {
+        if is_figure_line(&ls[j]) {
+            figures += 1;
+            end = j;
+        } else if !(is_label_line(&ls[j])
+            && ls
+                .get(j + 1)
+                .is_some_and(|n| kinds[j + 1] == Kind::Heading && is_figure_line(n)))
+        {
+            break;
+        }
+        j += 1;
+    }
+    if figures >= 2 { end } else { last }
+}
+
 /// Cleans a (normalized) page; see the module documentation.
 pub fn clean(text: &str) -> Page {
     let mut ls = lines(text);
@@ -513,6 +571,7 @@ pub fn clean(text: &str) -> Page {
             {
                 last = end;
             }
+            last = figures_after(&ls, &kinds, last, cut);
             (f, last + 1)
         }
         None => (0, ls.len()),
@@ -641,6 +700,25 @@ mod tests {
         // Not a footer record of fields, nor a line before more furniture.
         let page = "某社区开展结对帮扶\n社区党委组织党员结对帮扶困难群众,走访慰问200余户。\n某某日报 要闻 00001 某社区开展结对帮扶 2019-11-25 星期一\n";
         assert_eq!(clean(page).body.len(), 1);
+    }
+
+    #[test]
+    fn a_closing_run_of_figure_lines_is_body() {
+        let page = "某县村级班子换届完成\n全县共选出村两委成员3200人,班子结构进一步优化,各项工作稳步推进。\n\
+                    年龄:平均年龄46.2岁\n40岁以下占比12.5%\n女委员156人,占8.5%\n大专以上学历的780人\n";
+        let body: Vec<&str> = clean(page).body.iter().map(|r| &page[r.clone()]).collect();
+        assert_eq!(body.len(), 5, "{body:?}");
+        assert_eq!(body.last(), Some(&"大专以上学历的780人"));
+        // One figure line is not a run; a footer's numbers carry no unit;
+        // a run stops at the first line that is neither figure nor label.
+        let page = "某县村级班子换届完成\n全县共选出村两委成员3200人,班子结构进一步优化,各项工作稳步推进。\n女委员156人\n";
+        assert_eq!(clean(page).body.len(), 1);
+        let page = "某县村级班子换届完成\n全县共选出村两委成员3200人,班子结构进一步优化,各项工作稳步推进。\n\
+                    浏览次数:1234\n联系电话:0123-4567890\n";
+        assert_eq!(clean(page).body.len(), 1);
+        let page = "某县村级班子换届完成\n全县共选出村两委成员3200人,班子结构进一步优化,各项工作稳步推进。\n\
+                    女委员156人,占8.5%\n40岁以下占比12.5%\n某镇召开党建工作推进会\n某村新建党群服务中心\n";
+        assert_eq!(clean(page).body.len(), 3);
     }
 
     #[test]
