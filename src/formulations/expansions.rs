@@ -1,6 +1,8 @@
 //! Expansion linking: the items a formulation names, read beside a mention
-//! (module `adjacent`), from the counted parts of a digit formula, or from
-//! the one enumeration of the text that carries its key morphemes.
+//! (module `adjacent`), from the counted parts of a digit formula, from
+//! the one enumeration of the text that carries its key morphemes; and for
+//! a count in a headline, from the body's section headings (module
+//! `headings`).
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -8,6 +10,7 @@ use std::collections::HashSet;
 use super::adjacent;
 use super::digits::is_digit_formula;
 use super::enumerations::Runs;
+use super::headings::section_headings;
 use super::lexicon::{LEX, canonical, leading_number, number_word};
 use super::prefixed::led_count;
 use super::shapes::is_formulation;
@@ -201,6 +204,17 @@ pub(super) fn expand<'t>(
     }
     let runs = runs.get_or_init(|| Runs::new(text, marks));
     expand_from_enumerations(f, runs, mentions, &keys, total)
+}
+
+/// The items of `f` set out as the section headings of `text` (see module
+/// `headings`): `f` counts one kind of thing, and `text` has exactly as many
+/// headings. Only for a count in a headline: inside a body, a count's
+/// neighbourhood says more than the headings of the whole text.
+pub(super) fn expand_by_headings(f: &str, text: &str) -> Option<Vec<String>> {
+    match key_morphemes(f).as_slice() {
+        [(key, n)] => section_headings(f, text, *n as usize, key),
+        _ => None,
+    }
 }
 
 /// The one enumeration of the text whose items carry the key morphemes of

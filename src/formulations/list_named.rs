@@ -8,7 +8,7 @@ use super::quoted::{Quoted, formulation_candidates};
 
 /// Words after a number that make a count, a time or a part of speech
 /// rather than a name, even right after a list (三个方面, 三年, 两句话).
-const NOT_A_NAME: &[&str] = &[
+pub(super) const NOT_A_NAME: &[&str] = &[
     "方面",
     "个方面",
     "部分",

@@ -60,6 +60,7 @@ mod digits;
 mod documents;
 mod enumerations;
 mod expansions;
+mod headings;
 mod levels;
 mod lexicon;
 mod list_named;
@@ -299,6 +300,59 @@ fn is_ideograph(c: char) -> bool {
 /// marks that end an enumeration item ([`ends_item`]).
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '〈' | '〉') || ends_item(c)
+}
+
+/// The items of formulation `f` when `text` sets them out as its section
+/// headings: exactly as many heading lines as `f` counts (抓好三个关键 in a
+/// title, three headings in the body), alike in length. For a name found in
+/// a headline, whose items the body gives each its own section.
+///
+/// ```
+/// use dangjian::formulations::expand_by_headings;
+/// let body = "某县坚持党建引领发展。\n一、推动特色产业提质增效\n发展特色种植。\n\
+///             二、壮大村级集体经济\n增加集体收入。\n三、建设美丽宜居乡村\n改善人居环境。";
+/// let items = expand_by_headings("三个关键", body).unwrap_or_default();
+/// assert_eq!(items, ["推动特色产业提质增效", "壮大村级集体经济", "建设美丽宜居乡村"]);
+/// assert_eq!(expand_by_headings("两个关键", body), None);
+/// ```
+pub fn expand_by_headings(f: &str, text: &str) -> Option<Vec<String>> {
+    expansions::expand_by_headings(f, text)
+}
+
+/// Formulations a headline names by a count that the body then sets out as
+/// its section headings: 抓好三个关键 over exactly three headed sections,
+/// alike in length ([`expand_by_headings`]). `head` is the headline's body,
+/// `body_text` the article's text.
+///
+/// ```
+/// use dangjian::formulations::headline_counts;
+/// use dangjian::body::Body;
+/// use dangjian::offsets::OffsetMap;
+/// use dangjian::segment::Segmenter;
+/// let title = "某县委书记:抓好三个关键 夯实发展基础".to_string();
+/// let head = Body::new(title.clone(), OffsetMap::identity(title.len()), &Segmenter::default());
+/// let body = "某县坚持党建引领发展。\n推动特色产业提质增效\n发展特色种植。\n\
+///             壮大村级集体经济\n增加集体收入。\n建设美丽宜居乡村\n改善人居环境。";
+/// let found = headline_counts(&head, body);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].text, "三个关键");
+/// assert_eq!(found[0].expansion.as_ref().map(Vec::len), Some(3));
+/// ```
+pub fn headline_counts(head: &Body, body_text: &str) -> Vec<Formulation> {
+    headings::headline_counts(&head.text)
+        .into_iter()
+        .filter_map(|(name, s, e)| {
+            let expansion = expand_by_headings(&name, body_text)?;
+            Some(Formulation {
+                number: leading_number(&name).map_or(0, |(v, _)| v),
+                text: name,
+                quoted: false,
+                expansion: Some(expansion),
+                mentions: vec![head.span(s, e)],
+                national: false,
+            })
+        })
+        .collect()
 }
 
 /// Extracts formulations, slogans and cited documents from a body: the
