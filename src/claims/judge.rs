@@ -72,7 +72,8 @@ pub(super) fn approx_before(text: &str, at: usize) -> Option<(Approx, usize)> {
 /// approximation before it), 万名党员 (a count). Never inside quotation
 /// marks (“百名书记” names a campaign), never glued to another numeral
 /// (两万多名 is read whole elsewhere), and 家/户 after a bare magnitude are
-/// set phrases (千家万户, 万家灯火).
+/// set phrases (千家万户, 万家灯火), as are two bare magnitudes paired, each
+/// with one character (千村万户, 百种千样).
 pub(super) fn judge_round(body: &Body, s: usize, e: usize) -> Option<Found> {
     let text = body.text.as_str();
     let m = &text[s..e];
@@ -122,6 +123,25 @@ pub(super) fn judge_round(body: &Body, s: usize, e: usize) -> Option<Found> {
     if approx.is_none() && matches!(unit, "家" | "户") {
         return None;
     }
+    // Two bare magnitudes paired, each with one character, are a set
+    // phrase of plenty (千村万户, 百种千样): a magnitude right after the
+    // unit, or a magnitude and one character right before.
+    let magnitude = |c: char| matches!(c, '百' | '千' | '万');
+    let paired_after = ulen == unit_len_one_char(rest) && after_unit.starts_with(magnitude);
+    let paired_before = {
+        let mut back = text[..start].chars().rev();
+        ulen == unit_len_one_char(rest)
+            && back
+                .next()
+                .is_some_and(|c| !c.is_ascii_digit() && !magnitude(c))
+            && back.next().is_some_and(magnitude)
+            && back
+                .next()
+                .is_none_or(|c| !numerals::is_chinese_numeral_char(c))
+    };
+    if approx.is_none() && (paired_after || paired_before) {
+        return None;
+    }
     if in_quotes(body, s) {
         return None;
     }
@@ -133,6 +153,11 @@ pub(super) fn judge_round(body: &Body, s: usize, e: usize) -> Option<Found> {
         unit,
         approx,
     })
+}
+
+/// The byte length of `rest`'s first character when it is one.
+fn unit_len_one_char(rest: &str) -> usize {
+    rest.chars().next().map_or(0, char::len_utf8)
 }
 
 /// Decides whether the number at `text[s..e]` is a claim, and its extent:
