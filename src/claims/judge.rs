@@ -184,6 +184,7 @@ pub(super) fn judge(body: &Body, s: usize, e: usize, arabic: bool) -> Option<Fou
     let unit = match unit_after(text, &mut r, arabic) {
         Some(unit) => unit,
         None if arabic && bare_count(body, s, &r) => "",
+        None if arabic && sum_without_yuan(text, s, &r) => "元",
         None => return None,
     };
     let after_unit = &text[r.end..];
@@ -415,11 +416,53 @@ fn bare_count(body: &Body, s: usize, r: &Reading) -> bool {
         .chars()
         .next()
         .is_none_or(|c| crate::window::is_clause_end(c) || c == '\n');
-    let head = &text[..s];
+    // The count may be said of the noun: 游客人次达12万.
+    let head = text[..s].trim_end_matches(NUMBER_SPACE);
+    let head = SAID_OF
+        .iter()
+        .find_map(|v| head.strip_suffix(v))
+        .unwrap_or(head);
     ends_clause
         && rounded
         && COUNTED_WITHOUT_UNIT.iter().any(|w| head.ends_with(w))
         && !in_quotes(body, s)
+}
+
+/// Verbs that say a count of the noun before them: 人次达12万, 人口为3万.
+const SAID_OF: &[&str] = &["达到", "达", "为", "突破", "超过", "逾"];
+
+/// Verbs that spend or raise money: a rounded sum right after one is in
+/// 元 though the text leaves it out (投入430万 → 4,300,000 元).
+const MONEY_VERBS: &[&str] = &[
+    "投入",
+    "拿出",
+    "筹集",
+    "筹措",
+    "出资",
+    "捐资",
+    "捐款",
+    "募集",
+    "花费",
+    "投资",
+    "融资",
+    "整合资金",
+];
+
+/// Whether a number without a unit is a sum of money: written with 万 or
+/// 亿, right after a verb of spending or raising money (with 了, 共, 累计
+/// or an approximation between): 村里拿出120万购置商铺.
+fn sum_without_yuan(text: &str, s: usize, r: &Reading) -> bool {
+    if !text[s..r.end].ends_with(['万', '亿']) {
+        return false;
+    }
+    let mut head = text[..s].trim_end_matches(NUMBER_SPACE);
+    if let Some((_, len)) = approx_before(text, s) {
+        head = &text[..s - len];
+    }
+    for w in ["了", "共", "累计", "总计", "合计"] {
+        head = head.strip_suffix(w).unwrap_or(head);
+    }
+    MONEY_VERBS.iter().any(|v| head.ends_with(v))
 }
 
 // A share said to be about a fraction: 约占…的, 近占… up to the number.

@@ -587,6 +587,19 @@ fn fractions_are_shares() {
 }
 
 #[test]
+fn sums_without_yuan_after_a_money_verb() {
+    assert_eq!(
+        vals("村两委拿出120万购置商铺,镇里累计投入约3.5亿。"),
+        [
+            (1200000.0, "元".to_string(), None),
+            (350000000.0, "元".to_string(), Some(Approx::About)),
+        ]
+    );
+    // Not without 万 or 亿, and not after another verb.
+    assert!(vals("村里拿出120购置商铺,全镇有120万。").is_empty());
+}
+
+#[test]
 fn bare_counts_of_people() {
     assert_eq!(
         vals("带动5万农户增收,全乡人口2300多。"),
@@ -594,6 +607,11 @@ fn bare_counts_of_people() {
             (50000.0, String::new(), None),
             (2300.0, String::new(), Some(Approx::Over))
         ]
+    );
+    // Said of the noun before it.
+    assert_eq!(
+        vals("全年游客人次达12.5万。"),
+        [(125000.0, String::new(), None)]
     );
     // A number alone, without a magnitude or a noun of people, is none.
     assert!(vals("编号3的展板,得分95。").is_empty());
