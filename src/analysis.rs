@@ -400,8 +400,8 @@ impl Pipeline {
             // a word before its count (便民五举措).
             h.formulations
                 .retain(|f| f.quoted || f.national || formulations::is_led_name(&f.text));
-            // A count the body then sets out as its section headings (抓好三个
-            // 关键 over three headed sections) is a name too.
+            // A count the body then sets out as its section headings (把握三个
+            // 重点 over three headed sections) is a name too.
             if let Some(heads) = &heads {
                 for f in formulations::headline_counts(heads, &body.text) {
                     if !h.formulations.iter().any(|g| g.text == f.text) {

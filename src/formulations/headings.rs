@@ -1,5 +1,5 @@
 //! Items set out as section headings: a report or speech that announces a
-//! number of things (抓好三个关键, 做到四个到位) and then gives each its own
+//! number of things (把握三个重点, 做到四个到位) and then gives each its own
 //! heading line, each followed by its paragraphs.
 //!
 //! The headings are the lines of the body that read as headings — short,
@@ -62,7 +62,7 @@ fn strip_ordinal(s: &str) -> &str {
 
 /// The `n` section headings of `text` (the text after the mention of
 /// formulation `f`), or `None` unless there are exactly `n`, alike in
-/// length. `key` is the thing counted (关键 of 三个关键): a
+/// length. `key` is the thing counted (重点 of 三个重点): a
 /// one-character key (创 of 三创) names a morpheme its items carry, so then
 /// every heading must carry it.
 pub(super) fn section_headings(f: &str, text: &str, n: usize, key: &str) -> Option<Vec<String>> {
@@ -85,7 +85,7 @@ pub(super) fn section_headings(f: &str, text: &str, n: usize, key: &str) -> Opti
 
 /// Counts in a headline that may name what its sections set out: a number
 /// word (two to ten), an optional 个 or 项, then two characters —
-/// 抓好三个关键, 坚持四项原则 — each with its byte range in `head`. Which
+/// 把握三个重点, 坚持四项原则 — each with its byte range in `head`. Which
 /// of them are names the body decides ([`section_headings`]); counts of
 /// time, people and parts (三年, 五名, 三个方面) are none.
 pub(super) fn headline_counts(head: &str) -> Vec<(String, usize, usize)> {
@@ -134,8 +134,8 @@ pub(super) fn headline_counts(head: &str) -> Vec<(String, usize, usize)> {
 mod tests {
     use super::*;
 
-    const SPEECH: &str = "某县委书记:抓好三个关键 夯实发展基础\n\
-        近年来,某县坚持以党建引领发展,取得了明显成效。\n\
+    const SPEECH: &str = "某县委书记谈发展:把握三个重点\n\
+        近年来,某县把党建与发展一起抓,成效逐年显现。\n\
         一、推动特色产业提质增效\n某县立足资源禀赋,发展特色种植。\n\
         二、壮大村级集体经济\n某县通过盘活资源,增加村集体收入。\n\
         三、建设美丽宜居乡村\n某县持续改善人居环境。\n";
@@ -144,7 +144,7 @@ mod tests {
     fn the_headings_after_a_count_are_its_items() {
         let after = &SPEECH[SPEECH.find('\n').unwrap_or(0)..];
         assert_eq!(
-            section_headings("三个关键", after, 3, "关键"),
+            section_headings("三个重点", after, 3, "重点"),
             Some(vec![
                 "推动特色产业提质增效".to_string(),
                 "壮大村级集体经济".to_string(),
@@ -156,7 +156,7 @@ mod tests {
     #[test]
     fn another_number_of_headings_or_a_keyless_morpheme_is_none() {
         let after = &SPEECH[SPEECH.find('\n').unwrap_or(0)..];
-        assert_eq!(section_headings("四个关键", after, 4, "关键"), None);
+        assert_eq!(section_headings("四个重点", after, 4, "重点"), None);
         // 三创's items carry 创; these headings do not.
         assert_eq!(section_headings("三创", after, 3, "创"), None);
         // National names are read beside their mention only.
@@ -166,12 +166,12 @@ mod tests {
     #[test]
     fn a_headline_offers_its_counts() {
         let names: Vec<String> =
-            headline_counts("某县委书记:抓好三个关键 坚持四项原则 用好三年时间")
+            headline_counts("某县委书记:把握三个重点 坚持四项原则 用好三年时间")
                 .into_iter()
                 .map(|c| c.0)
                 .collect();
-        assert_eq!(names, ["三个关键", "四项原则"]);
-        assert!(headline_counts("第三个关键").is_empty());
+        assert_eq!(names, ["三个重点", "四项原则"]);
+        assert!(headline_counts("第三个重点").is_empty());
         assert!(headline_counts("做好三个方面工作").is_empty());
     }
 

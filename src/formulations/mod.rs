@@ -303,24 +303,24 @@ fn is_mark(c: char) -> bool {
 }
 
 /// The items of formulation `f` when `text` sets them out as its section
-/// headings: exactly as many heading lines as `f` counts (抓好三个关键 in a
+/// headings: exactly as many heading lines as `f` counts (把握三个重点 in a
 /// title, three headings in the body), alike in length. For a name found in
 /// a headline, whose items the body gives each its own section.
 ///
 /// ```
 /// use dangjian::formulations::expand_by_headings;
-/// let body = "某县坚持党建引领发展。\n一、推动特色产业提质增效\n发展特色种植。\n\
+/// let body = "某县把党建与发展一起抓。\n一、推动特色产业提质增效\n发展特色种植。\n\
 ///             二、壮大村级集体经济\n增加集体收入。\n三、建设美丽宜居乡村\n改善人居环境。";
-/// let items = expand_by_headings("三个关键", body).unwrap_or_default();
+/// let items = expand_by_headings("三个重点", body).unwrap_or_default();
 /// assert_eq!(items, ["推动特色产业提质增效", "壮大村级集体经济", "建设美丽宜居乡村"]);
-/// assert_eq!(expand_by_headings("两个关键", body), None);
+/// assert_eq!(expand_by_headings("两个重点", body), None);
 /// ```
 pub fn expand_by_headings(f: &str, text: &str) -> Option<Vec<String>> {
     expansions::expand_by_headings(f, text)
 }
 
 /// Formulations a headline names by a count that the body then sets out as
-/// its section headings: 抓好三个关键 over exactly three headed sections,
+/// its section headings: 把握三个重点 over exactly three headed sections,
 /// alike in length ([`expand_by_headings`]). `head` is the headline's body,
 /// `body_text` the article's text.
 ///
@@ -329,13 +329,13 @@ pub fn expand_by_headings(f: &str, text: &str) -> Option<Vec<String>> {
 /// use dangjian::body::Body;
 /// use dangjian::offsets::OffsetMap;
 /// use dangjian::segment::Segmenter;
-/// let title = "某县委书记:抓好三个关键 夯实发展基础".to_string();
+/// let title = "某县委书记谈发展:把握三个重点".to_string();
 /// let head = Body::new(title.clone(), OffsetMap::identity(title.len()), &Segmenter::default());
-/// let body = "某县坚持党建引领发展。\n推动特色产业提质增效\n发展特色种植。\n\
+/// let body = "某县把党建与发展一起抓。\n推动特色产业提质增效\n发展特色种植。\n\
 ///             壮大村级集体经济\n增加集体收入。\n建设美丽宜居乡村\n改善人居环境。";
 /// let found = headline_counts(&head, body);
 /// assert_eq!(found.len(), 1);
-/// assert_eq!(found[0].text, "三个关键");
+/// assert_eq!(found[0].text, "三个重点");
 /// assert_eq!(found[0].expansion.as_ref().map(Vec::len), Some(3));
 /// ```
 pub fn headline_counts(head: &Body, body_text: &str) -> Vec<Formulation> {
