@@ -332,10 +332,19 @@ fn hostile_document_is_shown_as_text_and_runs_nothing() {
         get(&format!("/?q={}", enc("岳麓区"))),
         get(&format!("/claims?q={}", enc("岳麓区"))),
         get(&format!("/?source={}", enc(HOSTILE_SOURCE))),
-        get(&format!("/?q={}", enc("<script>alert(9)</script>\"'"))),
+        get(&format!("/?q={}", enc("<script>alert(9)</script>'"))),
+        // An unclosed quote: a 400 page that quotes the query, escaped.
+        get(&format!(
+            "/?q={}",
+            enc("<script>alert(8)</script>\"<img src=x>")
+        )),
     ];
     for (i, r) in pages.iter().enumerate() {
-        assert!(r.status == 200, "page {i}: {}", r.status);
+        assert!(
+            r.status == if i == 5 { 400 } else { 200 },
+            "page {i}: {}",
+            r.status
+        );
         let lower = r.body.to_ascii_lowercase();
         assert!(!lower.contains("<script"), "page {i} has a live script tag");
         assert!(!lower.contains("<img"), "page {i} has a live img tag");
@@ -369,7 +378,12 @@ fn hostile_document_is_shown_as_text_and_runs_nothing() {
     assert!(
         pages[4]
             .body
-            .contains("value=\"&lt;script&gt;alert(9)&lt;/script&gt;&quot;&#39;\"")
+            .contains("value=\"&lt;script&gt;alert(9)&lt;/script&gt;&#39;\"")
+    );
+    assert!(
+        pages[5]
+            .body
+            .contains("&lt;script&gt;alert(8)&lt;/script&gt;&quot;&lt;img src=x&gt;")
     );
     // The JSON of the document is JSON, never HTML.
     let j = get(&format!("/api/doc/{id}"));

@@ -205,7 +205,7 @@ fn table(o: &mut String, p: &Params, rows: &[ClaimRow], order: &str) {
         };
         let _ = write!(
             o,
-            "<tr><td class=\"num\">{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"/doc/{}\">{}</a></td><td>{}</td></tr>\n",
+            "<tr><td class=\"num\">{}{}</td><td class=\"nw\">{}</td><td>{}</td><td>{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"doc\"><a href=\"/doc/{}\">{}</a></td><td class=\"sent\">{}</td></tr>\n",
             esc(&value),
             approx,
             esc(&r.unit),

@@ -36,7 +36,7 @@ pub(super) fn render(p: &Params, report: &str, compared: usize, total: u64) -> S
     let mut bar = String::new();
     let _ = write!(
         bar,
-        "<nav style=\"background:#8f1d1d;color:#fff;padding:.5rem 1rem;margin:-8px -8px 1rem;display:flex;flex-wrap:wrap;gap:.3rem 1rem;font:15px system-ui,sans-serif\"><a style=\"color:#fff;font-weight:700\" href=\"/\">dangjian</a><a style=\"color:#fde8e8\" href=\"{}\">← back to the search</a><a style=\"color:#fde8e8\" href=\"{}\">claims</a><span>Comparison of {} documents{}{}</span></nav>",
+        "<nav style=\"background:#8f1d1d;color:#fff;padding:.5rem 1rem;margin:0 0 1rem;border-radius:6px;display:flex;flex-wrap:wrap;gap:.3rem 1rem;font:15px system-ui,sans-serif\"><a style=\"color:#fff;font-weight:700\" href=\"/\">dangjian</a><a style=\"color:#fde8e8\" href=\"{}\">← back to the search</a><a style=\"color:#fde8e8\" href=\"{}\">claims</a><span>Comparison of {} documents{}{}</span></nav>",
         esc(&state.url("/search")),
         esc(&state.url("/claims")),
         compared,

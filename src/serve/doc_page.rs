@@ -284,8 +284,10 @@ fn meta_table(a: &Analysis) -> String {
     o
 }
 
-fn side(a: &Analysis) -> String {
-    let mut o = String::from("<aside class=\"side\">");
+fn side(a: &Analysis, meta: &str) -> String {
+    let mut o = String::from("<aside class=\"side\"><section class=\"panel\"><h3>Metadata</h3>");
+    o.push_str(meta);
+    o.push_str("</section>");
     let _ = write!(
         o,
         "<section class=\"panel\"><h3>Claims ({})</h3>",
@@ -382,7 +384,6 @@ pub(super) fn render(a: &Analysis) -> String {
         .join(" · ")),
         id = esc(&segment(&a.id)),
     );
-    o.push_str(&meta_table(a));
     o.push_str("<p class=\"legend\"><span class=\"hl hl-claim\">claim</span><span class=\"hl hl-form\">formulation</span><span class=\"hl hl-slogan\">slogan or term</span><span class=\"hl hl-place\">place</span> <span class=\"note\">hover a mark for what was read from it</span></p>");
     if a.body_offsets.is_empty() && !a.claims.is_empty() {
         o.push_str("<p class=\"note\">This analysis came without the positions of its paragraphs: claims, formulations and slogans are listed, not marked.</p>");
@@ -396,7 +397,7 @@ pub(super) fn render(a: &Analysis) -> String {
         }
     }
     o.push_str("</article>");
-    o.push_str(&side(a));
+    o.push_str(&side(a, &meta_table(a)));
     o.push_str("</div>");
     html::page(title, Tab::Document, &Params::default(), &o)
 }

@@ -102,12 +102,20 @@ mark{background:#ffe28a;color:inherit;padding:0 1px}
 table{border-collapse:collapse;background:#fff;font-size:.9em}
 th,td{border:1px solid #e1e4e8;padding:.25rem .45rem;text-align:left;vertical-align:top}
 th{background:#f0f2f5}
+table.claims{overflow-wrap:normal}
+table.claims td{min-width:3.5em}
+table.claims td.nw{white-space:nowrap}
+table.claims td.sent{min-width:22em}
+table.claims td.doc{min-width:10em}
+table.metadata th{white-space:nowrap}
+h1{font-size:1.5rem;margin:.3rem 0 .4rem}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .doc{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,22rem);gap:1.2rem}
 @media (max-width:900px){.doc{grid-template-columns:minmax(0,1fr)}}
 .text{background:#fff;border:1px solid #e1e4e8;border-radius:6px;padding:.8rem 1rem;line-height:1.9;font-size:1.02rem}
 .text p{margin:0 0 .7rem}
-.hl{border-radius:3px;padding:0 1px}
+.hl{border-radius:3px;padding:0 1px;color:inherit}
+.hl:hover{text-decoration:none;outline:1px solid #888}
 .hl-claim{background:#ffe28a;border-bottom:2px solid #d19a00}
 .hl-form{background:#d6ecff;border-bottom:2px solid #2f7fd1}
 .hl-slogan{background:#e7dcff;border-bottom:2px solid #7a4fd1}

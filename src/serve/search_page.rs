@@ -93,7 +93,7 @@ fn hits(o: &mut String, r: &SearchResults) {
             parts.push(esc(s));
         }
         if let Some(pl) = &h.place {
-            parts.push(format!("📍{}", esc(&pl.name)));
+            parts.push(esc(&pl.name));
         }
         if let Some(path) = &h.path {
             parts.push(format!("<span class=\"count\">{}</span>", esc(path)));
