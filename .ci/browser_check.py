@@ -5,7 +5,8 @@ Builds one index of the bundled corpus, invented documents spread over 10,
 100 and 300 places (one source per set, so each set is one filter away) and,
 when present, the development texts (../shared/dev/texts, read in place as a
 fixture, never copied); serves it; renders the search, document, claims and
-comparison pages of each set at 1280 and 400 pixels wide; fails when a page
+comparison pages of each set at 1280 and 500 pixels wide (the narrowest
+window headless Chromium opens); fails when a page
 is wider than the window (document.documentElement.scrollWidth against
 window.innerWidth); saves the screenshots docs/serve-{search,document,
 claims,compare}.png (the 300-place set, 1280 × 900).
@@ -38,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SETS = (10, 100, 300)
-WIDTHS = (1280, 400)
+WIDTHS = (1280, 500)  # headless Chromium opens no window narrower than 500
 PROBE = (
     "<script>addEventListener('load',function(){var p=document.createElement('pre');"
     "p.id='dj-widths';p.textContent=document.documentElement.scrollWidth+' '+innerWidth;"

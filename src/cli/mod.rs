@@ -98,7 +98,7 @@ enum Command {
     /// Serve a search index as a local web application: search with facets, documents with
     /// what was read from them marked, claims, comparison, and a JSON API. Read-only.
     Serve {
-        /// The search index folder (built by `search-build` or `index --search`).
+        /// The search index folder, as `search-build` or `index` built it.
         dir: PathBuf,
         /// Port (0: any free port; the address is printed).
         #[arg(long, default_value_t = 8080)]

@@ -203,9 +203,9 @@ fn table(o: &mut String, p: &Params, rows: &[ClaimRow], order: &str) {
             Some("under") => "<",
             _ => "",
         };
-        let _ = write!(
+        let _ = writeln!(
             o,
-            "<tr><td class=\"num\">{}{}</td><td class=\"nw\">{}</td><td>{}</td><td>{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"doc\"><a href=\"/doc/{}\">{}</a></td><td class=\"sent\">{}</td></tr>\n",
+            "<tr><td class=\"num\">{}{}</td><td class=\"nw\">{}</td><td>{}</td><td>{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"doc\"><a href=\"/doc/{}\">{}</a></td><td class=\"sent\">{}</td></tr>",
             esc(&value),
             approx,
             esc(&r.unit),

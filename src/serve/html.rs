@@ -71,7 +71,7 @@ button,.btn{font:inherit;padding:.3rem .8rem;border:1px solid #c7ccd3;border-rad
 header button{border:0}
 main{max-width:1280px;margin:0 auto;padding:1rem}
 .layout{display:grid;grid-template-columns:minmax(0,17rem) minmax(0,1fr);gap:1.2rem}
-@media (max-width:760px){.layout{grid-template-columns:minmax(0,1fr)}}
+@media (max-width:760px){.layout{grid-template-columns:minmax(0,1fr)}.layout>aside{order:2}}
 aside section,.panel{background:#fff;border:1px solid #e1e4e8;border-radius:6px;padding:.6rem .8rem;margin-bottom:.8rem}
 aside h3,.panel h3{margin:.1rem 0 .4rem;font-size:.95rem;color:#555}
 aside ul{list-style:none;margin:0;padding:0}

@@ -32,9 +32,9 @@ pub(super) fn render(p: &Params, r: &SearchResults, archive_docs: u64) -> String
     sidebar(&mut o, &state, r);
     o.push_str("</aside>\n<section>\n");
     html::chips(&mut o, &state, "/search");
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "<p class=\"summary\">{} of {} documents match{} ({} ms). Order: {} · <a href=\"{}\">claims of these</a> · <a href=\"{}\">compare these results</a> · <a href=\"{}\">JSON</a></p>\n",
+        "<p class=\"summary\">{} of {} documents match{} ({} ms). Order: {} · <a href=\"{}\">claims of these</a> · <a href=\"{}\">compare these results</a> · <a href=\"{}\">JSON</a></p>",
         r.total,
         archive_docs,
         match p.get("q") {
