@@ -13,6 +13,10 @@ use crate::search::{Facet, PlaceCount, SearchResults, ValueCount};
 /// Facets the page shows.
 pub(super) const FACETS: &[&str] = &["place", "year", "source", "formulation", "indicator"];
 
+/// Subdivisions listed under a place in the tree, most documents first
+/// (the JSON of `/api/facets` has every one).
+const PLACE_CHILDREN: usize = 40;
+
 /// Values listed before the rest go into "more".
 const SHOWN_VALUES: usize = 12;
 
@@ -210,8 +214,15 @@ fn place_node(o: &mut String, state: &Params, pc: &PlaceCount, open: bool) {
         "<li><details{}><summary>{link}</summary><ul>",
         if open { " open" } else { "" }
     );
-    for c in &pc.children {
+    for c in pc.children.iter().take(PLACE_CHILDREN) {
         place_node(o, state, c, false);
+    }
+    if pc.children.len() > PLACE_CHILDREN {
+        let _ = write!(
+            o,
+            "<li class=\"note\">… {} more (every one: /api/facets)</li>",
+            pc.children.len() - PLACE_CHILDREN
+        );
     }
     o.push_str("</ul></details></li>");
 }
