@@ -25,6 +25,8 @@
 //! | profiles and the comparison of places | [`compare`] |
 //! | tables, CSV, Markdown and HTML reports of a comparison | [`report`] |
 //! | text reuse across documents: shared passages, clusters, first appearance | [`reuse`] |
+//! | the archive search index: queries, facets, claims as rows | [`search`] |
+//! | the archive in a browser (`dangjian serve`): pages and a JSON API | [`serve`] |
 //! | the table, CSV, Markdown and HTML helpers under both (internal) | `render` |
 //!
 //! No two modules read each other, directly or round a loop
@@ -85,6 +87,7 @@ pub mod report;
 pub mod reuse;
 pub mod search;
 pub mod segment;
+pub mod serve;
 pub mod spread;
 pub mod taken;
 pub mod window;

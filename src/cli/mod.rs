@@ -95,6 +95,21 @@ enum Command {
     /// Search an archive built by `search-build` or `index --search`: ranked documents with
     /// snippets, facets, or claims as rows (`--claims`).
     Search(Box<search::SearchArgs>),
+    /// Serve a search index as a local web application: search with facets, documents with
+    /// what was read from them marked, claims, comparison, and a JSON API. Read-only.
+    Serve {
+        /// The search index folder, as `search-build` or `index` built it.
+        dir: PathBuf,
+        /// Port (0: any free port; the address is printed).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on; 0.0.0.0 opens the server to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Longest a search may run, in seconds, before the page says the server is busy.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+    },
     /// Export analyses for another search engine (`--format es-bulk`: Elasticsearch/OpenSearch
     /// `_bulk` NDJSON; the index template is docs/search-mapping.json).
     Export(search::ExportArgs),
@@ -311,6 +326,18 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::SearchBuild(a) => search::search_build(a),
         Command::Search(a) => search::search(*a),
         Command::Export(a) => search::export(a),
+        Command::Serve {
+            dir,
+            port,
+            bind,
+            timeout,
+        } => crate::serve::run(crate::serve::ServeOptions {
+            dir,
+            bind,
+            port,
+            timeout_secs: timeout,
+        })
+        .map(|()| ExitCode::SUCCESS),
     }
 }
 

@@ -226,7 +226,8 @@ impl Archive {
         serde_json::from_slice(&json).map_err(|e| internal(&self.dir, e))
     }
 
-    /// The analysis of a document by id.
+    /// The analysis of a document by id, with its `body_offsets` (so that
+    /// spans in the original text map onto its body).
     pub fn document(&self, id: &str) -> Result<Option<Analysis>> {
         let s = self.reader.searcher();
         let q = BooleanQuery::new(vec![
@@ -237,7 +238,12 @@ impl Archive {
             .search(&q, &TopDocs::with_limit(1))
             .map_err(|e| describe(&self.dir, e))?;
         match top.first() {
-            Some((_, addr)) => Ok(Some(self.stored_doc(*addr)?.a)),
+            Some((_, addr)) => {
+                let stored = self.stored_doc(*addr)?;
+                let mut a = stored.a;
+                a.body_offsets = stored.o;
+                Ok(Some(a))
+            }
             None => Ok(None),
         }
     }

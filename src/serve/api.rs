@@ -1,0 +1,137 @@
+//! The JSON API behind the pages, in the shapes of `dangjian search
+//! --format json` (and `analyze` for a document), and the claims as CSV
+//! (the columns of `search --claims --format csv`).
+
+use super::limits::{Fail, MAX_API_CLAIMS, MAX_API_HITS};
+use super::params::Params;
+use crate::claims::format_value;
+use crate::search::{Archive, ClaimResults, SearchResults};
+
+/// Facets `/api/facets` counts.
+const ALL_FACETS: &[&str] = &[
+    "place",
+    "year",
+    "formulation",
+    "slogan",
+    "source",
+    "script",
+    "indicator",
+];
+
+fn limit(p: &Params, default: usize, max: usize) -> Result<(usize, usize), Fail> {
+    let limit = p.number::<usize>("limit")?.unwrap_or(default);
+    if limit > max {
+        return Err(Fail::bad(format!("parameter limit is at most {max}")));
+    }
+    let offset = p.number::<usize>("offset")?.unwrap_or(0);
+    Ok((limit, offset))
+}
+
+fn facets(p: &Params) -> Result<Vec<String>, Fail> {
+    let v: Vec<String> = p
+        .get("facets")
+        .unwrap_or("")
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if let Some(bad) = v.iter().find(|f| !ALL_FACETS.contains(&f.as_str())) {
+        return Err(Fail::bad(format!(
+            "unknown facet {bad:?}: one of {}",
+            ALL_FACETS.join(", ")
+        )));
+    }
+    Ok(v)
+}
+
+/// `/api/search`: hits (`limit`, `offset`, `facets=place,year…`).
+pub(super) fn search(archive: &Archive, p: &Params) -> Result<SearchResults, Fail> {
+    let (limit, offset) = limit(p, 10, MAX_API_HITS)?;
+    let mut req = p.search(limit, offset)?;
+    req.facets = facets(p)?;
+    if let Some(n) = p.number::<usize>("snippets")? {
+        req.snippets = n.min(10);
+    }
+    archive.search(&req).map_err(Fail::from_error)
+}
+
+/// `/api/facets`: every facet (or those of `facets=`), no hits.
+pub(super) fn facet_counts(archive: &Archive, p: &Params) -> Result<SearchResults, Fail> {
+    let mut req = p.search(1, 0)?;
+    req.snippets = 0;
+    req.facets = facets(p)?;
+    if req.facets.is_empty() {
+        req.facets = ALL_FACETS.iter().map(|s| s.to_string()).collect();
+    }
+    let mut r = archive.search(&req).map_err(Fail::from_error)?;
+    r.hits.clear();
+    Ok(r)
+}
+
+/// `/api/claims`: claim rows.
+pub(super) fn claims(archive: &Archive, p: &Params, max: usize) -> Result<ClaimResults, Fail> {
+    let (limit, offset) = limit(p, 100.min(max), max)?;
+    archive
+        .claims(&p.claims(limit, offset)?)
+        .map_err(Fail::from_error)
+}
+
+/// Columns of the CSV: those of `dangjian search --claims --format csv`.
+const CSV_COLUMNS: &[&str] = &[
+    "document",
+    "path",
+    "place",
+    "period",
+    "object",
+    "indicator",
+    "value",
+    "value_max",
+    "unit",
+    "approx",
+    "text",
+    "start",
+    "end",
+    "sentence",
+    "date",
+    "title",
+    "score",
+];
+
+/// `/api/claims.csv`: every claim of the search (up to the API's bound).
+pub(super) fn claims_csv(archive: &Archive, p: &Params) -> Result<String, Fail> {
+    let p = if p.get("limit").is_none() {
+        p.with("limit", Some(&MAX_API_CLAIMS.to_string()))
+    } else {
+        p.clone()
+    };
+    let r = claims(archive, &p, MAX_API_CLAIMS)?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let err = |e: csv::Error| Fail::internal(format!("writing CSV: {e}"));
+    w.write_record(CSV_COLUMNS).map_err(err)?;
+    for c in &r.rows {
+        w.write_record([
+            c.document.as_str(),
+            c.path.as_deref().unwrap_or(""),
+            c.place.as_deref().unwrap_or(""),
+            c.period.as_deref().unwrap_or(""),
+            c.object.as_deref().unwrap_or(""),
+            c.indicator.as_str(),
+            &format_value(c.value),
+            &c.value_max.map(format_value).unwrap_or_default(),
+            c.unit.as_str(),
+            c.approx.as_deref().unwrap_or(""),
+            c.text.as_str(),
+            &c.start.to_string(),
+            &c.end.to_string(),
+            c.sentence.as_str(),
+            c.date.as_deref().unwrap_or(""),
+            c.title.as_deref().unwrap_or(""),
+            &c.score.map(|x| format!("{x:.4}")).unwrap_or_default(),
+        ])
+        .map_err(err)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Fail::internal(format!("writing CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Fail::internal(format!("writing CSV: {e}")))
+}
