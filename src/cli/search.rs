@@ -448,12 +448,9 @@ pub const SEARCH_COLUMNS: &[&str] = &[
 pub const CLAIM_ROW_EXTRA_COLUMNS: &[&str] = &["date", "title", "score"];
 
 /// Columns of `search --claims --format csv`: those of `dangjian claims`,
-/// then date, title, score.
+/// then date, title, score ([`crate::search::CLAIM_ROW_COLUMNS`]).
 pub fn claim_row_columns() -> impl Iterator<Item = &'static str> {
-    super::CLAIM_COLUMNS
-        .iter()
-        .chain(CLAIM_ROW_EXTRA_COLUMNS)
-        .copied()
+    crate::search::CLAIM_ROW_COLUMNS.iter().copied()
 }
 
 fn write_claims(
@@ -496,28 +493,10 @@ fn write_claims(
         }
         SearchFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(claim_row_columns()).map_err(csv_err)?;
-            for c in &r.rows {
-                w.write_record([
-                    c.document.as_str(),
-                    c.path.as_deref().unwrap_or(""),
-                    c.place.as_deref().unwrap_or(""),
-                    c.period.as_deref().unwrap_or(""),
-                    c.object.as_deref().unwrap_or(""),
-                    c.indicator.as_str(),
-                    &fv(c.value),
-                    &c.value_max.map(fv).unwrap_or_default(),
-                    c.unit.as_str(),
-                    c.approx.as_deref().unwrap_or(""),
-                    c.text.as_str(),
-                    &c.start.to_string(),
-                    &c.end.to_string(),
-                    c.sentence.as_str(),
-                    c.date.as_deref().unwrap_or(""),
-                    c.title.as_deref().unwrap_or(""),
-                    &c.score.map(|x| format!("{x:.4}")).unwrap_or_default(),
-                ])
+            w.write_record(crate::search::CLAIM_ROW_COLUMNS)
                 .map_err(csv_err)?;
+            for c in &r.rows {
+                w.write_record(c.csv_record()).map_err(csv_err)?;
             }
             w.flush().map_err(out_err)
         }
@@ -637,4 +616,19 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claim_rows_are_the_claims_columns_then_date_title_score() {
+        let expected: Vec<&str> = crate::cli::CLAIM_COLUMNS
+            .iter()
+            .chain(CLAIM_ROW_EXTRA_COLUMNS)
+            .copied()
+            .collect();
+        assert_eq!(claim_row_columns().collect::<Vec<_>>(), expected);
+    }
 }

@@ -74,7 +74,8 @@ pub use prepare::{Prepared, locate_body, prepare};
 pub use query::{QField, QueryError};
 pub use request::{ClaimsRequest, Filters, SearchRequest, Sort};
 pub use results::{
-    ClaimResults, ClaimRow, Facet, Hit, HitPlace, PlaceCount, SearchResults, ValueCount,
+    CLAIM_ROW_COLUMNS, ClaimResults, ClaimRow, Facet, Hit, HitPlace, PlaceCount, SearchResults,
+    ValueCount,
 };
 pub use snippet::Snippet;
 pub use table::write_table;

@@ -130,6 +130,71 @@ pub struct ClaimRow {
     pub score: Option<f32>,
 }
 
+/// The CSV columns of a [`ClaimRow`]: those of `dangjian claims`, then the
+/// document's date and title and the match's score (`dangjian search
+/// --claims --format csv`, and the claims CSV of `dangjian serve`).
+pub const CLAIM_ROW_COLUMNS: &[&str] = &[
+    "document",
+    "path",
+    "place",
+    "period",
+    "object",
+    "indicator",
+    "value",
+    "value_max",
+    "unit",
+    "approx",
+    "text",
+    "start",
+    "end",
+    "sentence",
+    "date",
+    "title",
+    "score",
+];
+
+impl ClaimRow {
+    /// The row's CSV fields, in the order of [`CLAIM_ROW_COLUMNS`].
+    ///
+    /// ```
+    /// use dangjian::search::{CLAIM_ROW_COLUMNS, ClaimRow};
+    /// let row = ClaimRow {
+    ///     document: "d1".into(), path: None, place: Some("某县".into()), period: None,
+    ///     object: Some("党员".into()), indicator: "people".into(), value: 1200.0,
+    ///     value_max: None, unit: "名".into(), approx: None, text: "1200名".into(),
+    ///     start: 3, end: 10, sentence: "有党员1200名。".into(), date: None, title: None,
+    ///     score: Some(1.5),
+    /// };
+    /// let fields = row.csv_record();
+    /// assert_eq!(fields.len(), CLAIM_ROW_COLUMNS.len());
+    /// assert_eq!(fields[6], "1200");
+    /// assert_eq!(fields[16], "1.5000");
+    /// ```
+    pub fn csv_record(&self) -> [String; 17] {
+        let fv = crate::claims::format_value;
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        [
+            self.document.clone(),
+            opt(&self.path),
+            opt(&self.place),
+            opt(&self.period),
+            opt(&self.object),
+            self.indicator.clone(),
+            fv(self.value),
+            self.value_max.map(fv).unwrap_or_default(),
+            self.unit.clone(),
+            opt(&self.approx),
+            self.text.clone(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.sentence.clone(),
+            opt(&self.date),
+            opt(&self.title),
+            self.score.map(|x| format!("{x:.4}")).unwrap_or_default(),
+        ]
+    }
+}
+
 /// The answer to a [`ClaimsRequest`](super::ClaimsRequest).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimResults {

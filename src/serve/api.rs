@@ -4,8 +4,7 @@
 
 use super::limits::{Fail, MAX_API_CLAIMS, MAX_API_HITS};
 use super::params::Params;
-use crate::claims::format_value;
-use crate::search::{Archive, ClaimResults, SearchResults};
+use crate::search::{Archive, CLAIM_ROW_COLUMNS, ClaimResults, SearchResults};
 
 /// Facets `/api/facets` counts.
 const ALL_FACETS: &[&str] = &[
@@ -76,27 +75,6 @@ pub(super) fn claims(archive: &Archive, p: &Params, max: usize) -> Result<ClaimR
         .map_err(Fail::from_error)
 }
 
-/// Columns of the CSV: those of `dangjian search --claims --format csv`.
-const CSV_COLUMNS: &[&str] = &[
-    "document",
-    "path",
-    "place",
-    "period",
-    "object",
-    "indicator",
-    "value",
-    "value_max",
-    "unit",
-    "approx",
-    "text",
-    "start",
-    "end",
-    "sentence",
-    "date",
-    "title",
-    "score",
-];
-
 /// `/api/claims.csv`: every claim of the search (up to the API's bound).
 pub(super) fn claims_csv(archive: &Archive, p: &Params) -> Result<String, Fail> {
     let p = if p.get("limit").is_none() {
@@ -107,28 +85,9 @@ pub(super) fn claims_csv(archive: &Archive, p: &Params) -> Result<String, Fail> 
     let r = claims(archive, &p, MAX_API_CLAIMS)?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| Fail::internal(format!("writing CSV: {e}"));
-    w.write_record(CSV_COLUMNS).map_err(err)?;
+    w.write_record(CLAIM_ROW_COLUMNS).map_err(err)?;
     for c in &r.rows {
-        w.write_record([
-            c.document.as_str(),
-            c.path.as_deref().unwrap_or(""),
-            c.place.as_deref().unwrap_or(""),
-            c.period.as_deref().unwrap_or(""),
-            c.object.as_deref().unwrap_or(""),
-            c.indicator.as_str(),
-            &format_value(c.value),
-            &c.value_max.map(format_value).unwrap_or_default(),
-            c.unit.as_str(),
-            c.approx.as_deref().unwrap_or(""),
-            c.text.as_str(),
-            &c.start.to_string(),
-            &c.end.to_string(),
-            c.sentence.as_str(),
-            c.date.as_deref().unwrap_or(""),
-            c.title.as_deref().unwrap_or(""),
-            &c.score.map(|x| format!("{x:.4}")).unwrap_or_default(),
-        ])
-        .map_err(err)?;
+        w.write_record(c.csv_record()).map_err(err)?;
     }
     let bytes = w
         .into_inner()
