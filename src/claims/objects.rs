@@ -395,6 +395,7 @@ const LOOSE_MAX: usize = 12;
 pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
     let text = body.text.as_str();
     let after_first = !matches!(f.unit, "%" | "‰" | "百分点" | "元" | "人" | "岁");
+    let event = EVENT_UNITS.contains(&f.unit);
     let after = || {
         let end = body.clause_end(f.end).min(text.len());
         let tags = object_tags(body, f.end, end);
@@ -420,9 +421,10 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
                 last_noun = Some(i);
             }
         }
-        let ws: Vec<&str> = tags[..=last_noun?].iter().map(|(w, _)| *w).collect();
-        let object = ws.concat();
-        (object.chars().count() >= 2 && !scope_word(&object)).then_some(object)
+        let words = tags[..=last_noun?].to_vec();
+        let object: String = words.iter().map(|(w, _)| *w).collect();
+        (object.chars().count() >= 2 && !scope_word(&object) && !loose_junk(&words, event))
+            .then_some(object)
     };
     let before = || {
         let start = body.clause_start(f.start);
@@ -435,18 +437,19 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
                 break;
             }
         }
-        let mut words: Vec<&str> = Vec::new();
+        let mut words: Vec<(&str, &str)> = Vec::new();
         let mut chars = 0;
-        for (w, t) in tags.iter().rev() {
+        for &(w, t) in tags.iter().rev() {
             chars += w.chars().count();
-            if !(nounish(t) || matches!(*t, "vn" | "b" | "nz")) || *t == "ns" || chars > LOOSE_MAX {
+            if !(nounish(t) || matches!(t, "vn" | "b" | "nz")) || t == "ns" || chars > LOOSE_MAX {
                 break;
             }
-            words.push(w);
+            words.push((w, t));
         }
         words.reverse();
-        let object = words.concat();
-        (object.chars().count() >= 2 && !scope_word(&object)).then_some(object)
+        let object: String = words.iter().map(|(w, _)| *w).collect();
+        (object.chars().count() >= 2 && !scope_word(&object) && !loose_junk(&words, event))
+            .then_some(object)
     };
     let object = if after_first {
         after().or_else(before)
@@ -455,9 +458,35 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
     }?;
     let function_word = object.contains(LOOSE_NEVER)
         || LOOSE_NEVER_LAST.iter().any(|e| object.ends_with(e))
-        || object.starts_with(['地', '均', '的', '得'])
+        || object.starts_with(['地', '均', '的', '得', '占'])
         || matches!(object.as_str(), "同比" | "环比" | "同期" | "时间");
     (!function_word).then_some(object)
+}
+
+/// Whether a loose reading is no noun phrase: a verb alone (调整, 声称)
+/// unless the unit counts events,
+/// a phrase ending in a verb, an adverb or a person's name (a reading
+/// that ran into who said it; a name inside a team's name is fine), an adverb made with 地, a currency (人民币
+/// names the unit, not what it measures), a caption's 图为.
+pub(super) fn loose_junk(words: &[(&str, &str)], event: bool) -> bool {
+    let Some(&(last, last_tag)) = words.last() else {
+        return true;
+    };
+    // An event unit may count the verb itself (走访900余人次).
+    let verb_alone = !event && words.iter().all(|(_, t)| matches!(*t, "v" | "vn" | "vd"));
+    verb_alone
+        || (matches!(last_tag, "v" | "vd") && !event)
+        || matches!(last_tag, "d" | "nr" | "nrfg" | "nrt")
+        || words
+            .iter()
+            .any(|(w, _)| matches!(*w, "地" | "是" | "各" | "占"))
+        || matches!(
+            last,
+            "人民币" | "美元" | "新台币" | "港币" | "港元" | "欧元"
+        )
+        || words
+            .first()
+            .is_some_and(|(w, _)| w.starts_with("图为") || *w == "合共")
 }
 
 /// Characters of function words (pronouns, adverbs, prepositions, aspect
@@ -465,12 +494,14 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
 /// in has run into the predicate.
 const LOOSE_NEVER: &[char] = &[
     '这', '那', '也', '就', '即', '都', '了', '着', '被', '把', '将', '从', '该', '此', '更', '曾',
-    '仍', '又', '才', '若', '仅', '穿',
+    '仍', '又', '才', '若', '仅', '穿', '是', '各',
 ];
 
 /// Endings of a loosely read object that show it ran into the predicate
 /// (船只中有, 病床可).
-const LOOSE_NEVER_LAST: &[&str] = &["有", "是", "可", "所", "每", "中", "达", "为", "机会"];
+const LOOSE_NEVER_LAST: &[&str] = &[
+    "有", "是", "可", "所", "每", "中", "达", "为", "机会", "总", "到", "各",
+];
 
 /// Units that count events: the thing counted may be the verb itself
 /// (走访900余人次, 集中宣讲120场次).

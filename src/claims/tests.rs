@@ -549,7 +549,7 @@ fn shares_of_things_named_after_the_number() {
     // Without a threshold the whole noun phrase is counted.
     assert_eq!(
         objects("85%的社区居民参加了义诊活动。"),
-        [Some("参加了义诊活动的社区居民占比".to_string())]
+        [Some("参加义诊活动的社区居民占比".to_string())]
     );
     // Nothing more said: the things' share.
     assert_eq!(
@@ -880,7 +880,7 @@ fn objects_of_a_subject_and_its_parts() {
     assert_eq!(o[1].as_deref(), Some("农村居民人均存款"));
     // An age bound before 的 and the people.
     assert_eq!(
-        object_at("其中30岁以下的党员360名。", 0).as_deref(),
+        object_at("其中30岁以下的党员360名。", 1).as_deref(),
         Some("30岁以下党员")
     );
     // A bound is not the event an event unit counts.
@@ -888,4 +888,25 @@ fn objects_of_a_subject_and_its_parts() {
         object_at("年接待游客,每年应不少于20万人次。", 0).as_deref(),
         Some("不少于")
     );
+}
+
+#[test]
+fn a_loose_reading_is_a_noun_phrase_or_nothing() {
+    use super::objects::loose_junk;
+    // A verb alone, unless the unit counts events.
+    assert!(loose_junk(&[("调整", "vn")], false));
+    assert!(!loose_junk(&[("走访", "v")], true));
+    // A reading that ran into who said it, or into an adverb.
+    assert!(loose_junk(&[("发言人", "n"), ("李明", "nr")], false));
+    assert!(loose_junk(
+        &[("出奇", "a"), ("地", "uv"), ("安静", "a")],
+        false
+    ));
+    assert!(loose_junk(&[("图为", "v"), ("学生", "n")], false));
+    // A noun phrase stays, a name inside a team's name too.
+    assert!(!loose_junk(
+        &[("无铅", "b"), ("汽油", "n"), ("销售率", "n")],
+        false
+    ));
+    assert!(!loose_junk(&[("雷锋", "nr"), ("志愿队", "n")], false));
 }
