@@ -241,7 +241,7 @@ fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option<String> {
         part = part.strip_prefix(p).unwrap_or(part);
     }
     let mut part = part.trim_end_matches(['为', '达', '有', '共', '约', '近']);
-    // 大专以上学历的增加到360名: what the part changed to, and the 的 of a
+    // 本科学历的增加到360名: what the part changed to, and the 的 of a
     // headless phrase, are not part of its name.
     for w in ["增加到", "增长到", "提高到", "达到"] {
         part = part.strip_suffix(w).unwrap_or(part);
@@ -651,8 +651,8 @@ static_regex!(
     r"^[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)"
 );
 
-// An age bound that ends the text before a subject (35岁及以下党员,
-// 35岁以下的党员).
+// An age bound that ends the text before a subject (35岁及以下干部,
+// 35岁以下的干部).
 static_regex!(
     AGE_BOUND_BEFORE,
     r"[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)的?$"

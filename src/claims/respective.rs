@@ -69,8 +69,7 @@ impl Respective {
 }
 
 /// Subjects that name two groups in one word, figures given for each in
-/// turn: 城乡居民人均收入分别为4.2万元和2.1万元 → 城镇居民人均收入,
-/// 农村居民人均收入.
+/// turn: 城乡低保标准分别为800元和650元 → 城镇低保标准, 农村低保标准.
 const PAIRED: &[(&str, [&str; 2])] = &[("城乡", ["城镇", "农村"])];
 
 /// The `k`-th figure's part of a paired subject (see [`PAIRED`]), or the

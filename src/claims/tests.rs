@@ -828,9 +828,9 @@ fn objects_named_by_what_is_said_of_them() {
 #[test]
 fn parts_of_a_group_inside_the_sentence() {
     // Rule 14 with the group after a clause of its own and its own count.
-    let o = objects("队伍结构继续优化,1800名村干部中,高中以上学历的增加到960名,占53.3%。");
-    assert_eq!(o[1].as_deref(), Some("高中以上学历村干部"));
-    assert_eq!(o[2].as_deref(), Some("高中以上学历村干部占比"));
+    let o = objects("队伍结构继续优化,1800名村干部中,本科学历的增加到960名,占53.3%。");
+    assert_eq!(o[1].as_deref(), Some("本科学历村干部"));
+    assert_eq!(o[2].as_deref(), Some("本科学历村干部占比"));
     // A setting is no group.
     assert_ne!(
         object_at("在抗洪抢险中,先后有300名民兵参战。", 0).as_deref(),
@@ -847,8 +847,8 @@ fn objects_of_sums_areas_and_changes_before_a_noun() {
     );
     // Rule 16g: an attribute before a figure that modifies a noun.
     assert_eq!(
-        object_at("建成面积500平方米的党群服务中心。", 0).as_deref(),
-        Some("党群服务中心面积")
+        object_at("建成面积500平方米的文化礼堂。", 0).as_deref(),
+        Some("文化礼堂面积")
     );
     // Rule 16h: a change verb before a percentage of a noun.
     assert_eq!(
@@ -875,9 +875,9 @@ fn objects_of_a_subject_and_its_parts() {
         Some("医护人员")
     );
     // Rule 16j: a paired subject given figures in turn.
-    let o = objects("城乡居民人均存款分别为5.2万元和2.4万元。");
-    assert_eq!(o[0].as_deref(), Some("城镇居民人均存款"));
-    assert_eq!(o[1].as_deref(), Some("农村居民人均存款"));
+    let o = objects("城乡低保标准分别为800元和650元。");
+    assert_eq!(o[0].as_deref(), Some("城镇低保标准"));
+    assert_eq!(o[1].as_deref(), Some("农村低保标准"));
     // An age bound before 的 and the people.
     assert_eq!(
         object_at("其中30岁以下的党员360名。", 1).as_deref(),
