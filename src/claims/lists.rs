@@ -82,7 +82,26 @@ pub(super) fn share_after(body: &Body, f: &Found) -> Option<String> {
     if n == 0 || n > SHARE_PREDICATE_MAX || !said.starts_with(is_han) || speech {
         return Some(format!("{things}占比"));
     }
-    Some(format!("{said}的{things}占比"))
+    Some(format!("{}的{things}占比", without_aspect(said)))
+}
+
+/// A predicate without its aspect mark 了 (落实了专项经费 → 落实专项经费),
+/// which a relative clause does not keep; 了 inside a word (了解, 为了)
+/// stays.
+fn without_aspect(said: &str) -> String {
+    let cs: Vec<char> = said.chars().collect();
+    cs.iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            c != '了'
+                || i == 0
+                || matches!(cs[i - 1], '为' | '除' | '罢' | '末')
+                || cs
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n, '解' | '结' | '却' | '不'))
+        })
+        .map(|(_, c)| *c)
+        .collect()
 }
 
 /// Nouns that name a measure a percentage is of (速度, 水平, 增长率), not
@@ -164,7 +183,10 @@ pub(super) fn list_items_after<'a>(body: &'a Body, mut at: usize, ws: &mut Vec<&
         {
             item.pop();
         }
-        let counted = item.first().is_some_and(|(_, t)| matches!(*t, "m" | "q"));
+        // 每名党员, 各村: an item that opens with a distributive or scope
+        // word starts a clause of its own, not another item.
+        let counted = item.first().is_some_and(|(_, t)| matches!(*t, "m" | "q"))
+            || text[from..].starts_with(['每', '各', '全']);
         let end_of = |w: &str| offset_in(text, w).map_or(0, |o| o + w.len());
         let Some(item_end) = item.last().map(|(w, _)| end_of(w)) else {
             return;

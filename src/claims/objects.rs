@@ -15,7 +15,7 @@ use crate::window::{self, Ends};
 /// there is none (the measure word ends the clause, or the unit is a share
 /// or a change), the subject phrase before the number.
 pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
-    let object = object_of_shape(body, f);
+    let object = attribute_of_following(body, f).or_else(|| object_of_shape(body, f));
     match f.unit {
         "名" | "人" | "岁" => in_group(body, f, object),
         _ => object,
@@ -26,7 +26,9 @@ pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
 fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
     match f.unit {
         // A share or a change names its subject before the number.
-        "%" | "‰" => object_before(body, f).or_else(|| share_after(body, f)),
+        "%" | "‰" => changed_by(body, f)
+            .or_else(|| object_before(body, f))
+            .or_else(|| share_after(body, f)),
         // A fraction (占全镇人口的1/4) is a share like a percentage.
         "" if f.value.to_f64() < 1.0 => share_object(body, f),
         "百分点" => object_before(body, f),
@@ -34,23 +36,124 @@ fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
         // 村集体收入达到50万元); what follows it is what it was spent on.
         // A verb alone before the sum (投入100万元用于…) names it unless
         // funds are named after it (筹集200万元周转资金 → 周转资金).
-        "元" => match object_before(body, f) {
-            Some(o) if money_verb_alone(&o) => object_after(body, f)
-                .filter(|a| a.ends_with(['金', '款', '费']))
-                .or(Some(o)),
-            o => o.or_else(|| object_after(body, f)),
-        },
+        // A sum that is the object of a verb (村里得到600万元补偿款) is
+        // the funds named after it, whoever the subject is.
+        "元" => {
+            let funds = || object_after(body, f).filter(|a| a.ends_with(['金', '款', '费']));
+            match object_before(body, f) {
+                Some(o) if money_verb_alone(&o) => funds().or(Some(o)),
+                o if verb_before_number(body, f) => funds().or(o).or_else(|| object_after(body, f)),
+                o => o.or_else(|| object_after(body, f)),
+            }
+        }
         // People counted by 人 are named before the number (吸纳志愿者等
         // 300余人); what follows is what they did (参与小区治理).
         "人" => object_before(body, f).or_else(|| object_after(body, f)),
-        _ => object_after(body, f).or_else(|| object_before(body, f)),
+        _ => match object_after(body, f) {
+            // 志愿者120名参与服务: a noun right before the count is what it
+            // counts; the verb after it is what they did.
+            Some(a)
+                if verb_after_number(body, f) && !NOUN_SUFFIXES.iter().any(|s| a.ends_with(s)) =>
+            {
+                object_before_noun(body, f).or(Some(a))
+            }
+            a => a.or_else(|| object_before(body, f)),
+        },
     }
 }
+
+/// Whether the word after the measure word is a verb (参与, 开展).
+fn verb_after_number(body: &Body, f: &Found) -> bool {
+    let text = body.text.as_str();
+    let tags = object_tags(body, f.end, phrase_window_end(text, f.end));
+    tags.first().is_some_and(|(_, t)| *t == "v")
+}
+
+/// The subject before the number when a noun ends right at it (党员干部
+/// 300名): nothing but the phrase's own words between them.
+fn object_before_noun(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let start = body.clause_start(f.start);
+    let tags = object_tags(body, start, f.start);
+    let &(last, tag) = tags.last()?;
+    // Only a clause of nouns before the count (对辖区内1687名…: the count
+    // is inside a phrase of a preposition or a verb).
+    let nouns_only = tags.iter().all(|(_, t)| nounish(t));
+    if !nouns_only
+        || !matches!(tag, "n" | "nz" | "nt" | "j")
+        || last.ends_with(['内', '中', '里', '外', '上', '下'])
+        || !text[..f.start].ends_with(last)
+    {
+        return None;
+    }
+    object_before(body, f).filter(|o| o.ends_with(last))
+}
+
+/// An attribute noun before a figure that modifies the noun after it
+/// (总投资5亿元的物流园, 面积300平方米的活动室) is that noun's attribute:
+/// 物流园总投资, 活动室面积.
+fn attribute_of_following(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let modifies = ["的", "以上的", "左右的"]
+        .iter()
+        .any(|p| text.get(f.end..).is_some_and(|r| r.starts_with(p)));
+    if !modifies {
+        return None;
+    }
+    let window = text
+        .get(body.clause_start(f.start)..f.start)?
+        .trim_end_matches(['为', '达', '约', '近', '共', '了']);
+    let attribute = ATTRIBUTE_NOUNS
+        .iter()
+        .filter(|a| {
+            window.strip_suffix(**a).is_some_and(|rest| {
+                body.is_boundary(offset_in(text, rest).unwrap_or(0) + rest.len())
+            })
+        })
+        .max_by_key(|a| a.len())?;
+    let noun = object_after(body, f)?;
+    (!ATTRIBUTE_NOUNS.iter().any(|a| noun.ends_with(a))).then(|| format!("{noun}{attribute}"))
+}
+
+/// A percentage after a verb of change alone and before 的 and a noun
+/// (提高了20%的效率, 降低15%的成本) is the change of that noun: 效率提高,
+/// 成本降低.
+fn changed_by(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let clause = text.get(body.clause_start(f.start)..f.start)?.trim();
+    let clause = clause.strip_suffix('了').unwrap_or(clause);
+    let verb = CHANGE_VERBS.iter().find(|v| clause == **v)?;
+    if !text.get(f.end..)?.starts_with('的') {
+        return None;
+    }
+    let noun = object_after(body, f)?;
+    (noun.chars().count() >= 2).then(|| format!("{noun}{verb}"))
+}
+
+/// Whether the number is the object of a verb right before it (得到, 筹到了,
+/// 拿出约): a verb other than a linking word or a word of money, an aspect
+/// mark and an approximation word skipped.
+fn verb_before_number(body: &Body, f: &Found) -> bool {
+    let mut tags = object_tags(body, body.clause_start(f.start), f.start);
+    while tags
+        .last()
+        .is_some_and(|(w, _)| matches!(*w, "了" | "约" | "近" | "共" | "逾" | "超过"))
+    {
+        tags.pop();
+    }
+    tags.last().is_some_and(|(w, t)| {
+        *t == "v" && !LINKING.contains(w) && !MONEY_WORDS.contains(w) && w.chars().count() >= 2
+    })
+}
+
+// A group's own count at the head of its name (1200名党员中).
+static_regex!(GROUP_COUNT, r"^[0-9][0-9.,]*[万亿]?[余多]?名");
 
 /// Longest qualifier (characters) a count of a group's part keeps.
 const GROUP_PART_MAX: usize = 10;
 
-/// Counts of the parts of a group named once at the head of the sentence:
+/// Counts of the parts of a group named once in a clause of the sentence
+/// that ends in 中 (at its head, or after a clause of its own):
 /// 全乡党员中,35岁以下210名,女性96名,大专以上学历88名 count 35岁以下党员,
 /// 女性党员, 大专以上学历党员; an age there (…,平均年龄45岁 aside) is of
 /// the group's members (35岁以下210名: the age bound of 党员). A count
@@ -66,26 +169,62 @@ fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option<String> {
     if f.start - sent_s > window::SENTENCE {
         return object;
     }
-    let head_e = body.clause_end(sent_s);
     let clause_s = body.clause_start(f.start);
-    if clause_s <= sent_s || head_e > clause_s {
+    if clause_s <= sent_s {
         return object;
     }
+    // The group is the nearest clause before that ends in 中 (质量提升,
+    // 1200名党员中,…: not only the sentence's first).
+    let mut head_s = None;
+    let mut c = sent_s;
+    while c < clause_s {
+        let e = body.clause_end(c);
+        if e <= c || e > clause_s {
+            break;
+        }
+        let h = text
+            .get(c..e)
+            .unwrap_or("")
+            .trim_end_matches(|ch: char| window::is_clause_end(ch) || ch.is_whitespace());
+        if h.ends_with('中') {
+            head_s = Some(c);
+        }
+        c = e;
+    }
+    let Some(head_s) = head_s else {
+        return object;
+    };
+    let at_head = head_s == sent_s;
     let head = text
-        .get(sent_s..head_e)?
+        .get(head_s..body.clause_end(head_s))?
         .trim_end_matches(|c: char| window::is_clause_end(c) || c.is_whitespace());
     let Some(group_text) = head.strip_suffix('中') else {
         return object;
     };
+    // 在活动中: a time or a setting, not a group.
+    if group_text
+        .trim_start()
+        .starts_with(['在', '从', '于', '对', '其'])
+    {
+        return object;
+    }
+    // 1200名党员中: the group's own count is not part of its noun.
+    let counted = GROUP_COUNT.find(group_text).map_or(0, |m| m.end());
+    let group_text = &group_text[counted..];
     if group_text.chars().count() > 12 {
         return object;
     }
-    let group_s = sent_s + (head.len() - head.trim_start().len());
-    let tags = object_tags(body, group_s, sent_s + group_text.len());
-    let (words, _) = subject_phrase(&tags);
+    let group_s = head_s + (head.len() - head.trim_start().len()) + counted;
+    let tags = object_tags(body, group_s, group_s + group_text.len());
+    let (words, whole) = subject_phrase(&tags);
     let Some(&(last, _)) = words.last() else {
         return object;
     };
+    // A group inside the sentence is a noun phrase and nothing else
+    // (繁荣边疆经济中 is a setting).
+    if !at_head && (!whole || tags.first().is_some_and(|(_, t)| !nounish(t))) {
+        return object;
+    }
     let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     let Some(group) = join_object(&ws, true).filter(|g| g.chars().count() >= 2) else {
         return object;
@@ -101,16 +240,32 @@ fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option<String> {
     for p in ["其中", "共有", "有"] {
         part = part.strip_prefix(p).unwrap_or(part);
     }
-    let part = part.trim_end_matches(['为', '达', '有', '共', '约', '近']);
+    let mut part = part.trim_end_matches(['为', '达', '有', '共', '约', '近']);
+    // 本科学历的增加到360名: what the part changed to, and the 的 of a
+    // headless phrase, are not part of its name.
+    for w in ["增加到", "增长到", "提高到", "达到"] {
+        part = part.strip_suffix(w).unwrap_or(part);
+    }
+    let part = part.trim_end_matches(['的', '有']);
     let n = part.chars().count();
     let plain = part
         .chars()
-        .all(|c| is_han(c) || c.is_ascii_digit() || c == '.');
+        .all(|c| is_han(c) || c.is_ascii_digit() || c == '.' || c == '、');
     if !(2..=GROUP_PART_MAX).contains(&n)
         || !plain
         || !part.starts_with(|c: char| is_han(c) || c.is_ascii_digit())
     {
         return object;
+    }
+    // Inside the sentence, the part is a qualifier, not an adverb or a verb
+    // (先后有683名官兵).
+    if !at_head && let Some(at) = offset_in(text, part) {
+        let said = object_tags(body, at, at + part.len());
+        if said.iter().any(|(w, t)| {
+            matches!(*t, "d" | "p" | "v" | "r") || *t == "c" && !NOUN_JOINERS.contains(w)
+        }) {
+            return object;
+        }
     }
     Some(format!("{part}{group}"))
 }
@@ -240,6 +395,7 @@ const LOOSE_MAX: usize = 12;
 pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
     let text = body.text.as_str();
     let after_first = !matches!(f.unit, "%" | "‰" | "百分点" | "元" | "人" | "岁");
+    let event = EVENT_UNITS.contains(&f.unit);
     let after = || {
         let end = body.clause_end(f.end).min(text.len());
         let tags = object_tags(body, f.end, end);
@@ -265,9 +421,10 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
                 last_noun = Some(i);
             }
         }
-        let ws: Vec<&str> = tags[..=last_noun?].iter().map(|(w, _)| *w).collect();
-        let object = ws.concat();
-        (object.chars().count() >= 2 && !scope_word(&object)).then_some(object)
+        let words = tags[..=last_noun?].to_vec();
+        let object: String = words.iter().map(|(w, _)| *w).collect();
+        (object.chars().count() >= 2 && !scope_word(&object) && !loose_junk(&words, event))
+            .then_some(object)
     };
     let before = || {
         let start = body.clause_start(f.start);
@@ -280,18 +437,19 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
                 break;
             }
         }
-        let mut words: Vec<&str> = Vec::new();
+        let mut words: Vec<(&str, &str)> = Vec::new();
         let mut chars = 0;
-        for (w, t) in tags.iter().rev() {
+        for &(w, t) in tags.iter().rev() {
             chars += w.chars().count();
-            if !(nounish(t) || matches!(*t, "vn" | "b" | "nz")) || *t == "ns" || chars > LOOSE_MAX {
+            if !(nounish(t) || matches!(t, "vn" | "b" | "nz")) || t == "ns" || chars > LOOSE_MAX {
                 break;
             }
-            words.push(w);
+            words.push((w, t));
         }
         words.reverse();
-        let object = words.concat();
-        (object.chars().count() >= 2 && !scope_word(&object)).then_some(object)
+        let object: String = words.iter().map(|(w, _)| *w).collect();
+        (object.chars().count() >= 2 && !scope_word(&object) && !loose_junk(&words, event))
+            .then_some(object)
     };
     let object = if after_first {
         after().or_else(before)
@@ -300,9 +458,35 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
     }?;
     let function_word = object.contains(LOOSE_NEVER)
         || LOOSE_NEVER_LAST.iter().any(|e| object.ends_with(e))
-        || object.starts_with(['地', '均', '的', '得'])
+        || object.starts_with(['地', '均', '的', '得', '占'])
         || matches!(object.as_str(), "同比" | "环比" | "同期" | "时间");
     (!function_word).then_some(object)
+}
+
+/// Whether a loose reading is no noun phrase: a verb alone (调整, 声称)
+/// unless the unit counts events,
+/// a phrase ending in a verb, an adverb or a person's name (a reading
+/// that ran into who said it; a name inside a team's name is fine), an adverb made with 地, a currency (人民币
+/// names the unit, not what it measures), a caption's 图为.
+pub(super) fn loose_junk(words: &[(&str, &str)], event: bool) -> bool {
+    let Some(&(last, last_tag)) = words.last() else {
+        return true;
+    };
+    // An event unit may count the verb itself (走访900余人次).
+    let verb_alone = !event && words.iter().all(|(_, t)| matches!(*t, "v" | "vn" | "vd"));
+    verb_alone
+        || (matches!(last_tag, "v" | "vd") && !event)
+        || matches!(last_tag, "d" | "nr" | "nrfg" | "nrt")
+        || words
+            .iter()
+            .any(|(w, _)| matches!(*w, "地" | "是" | "各" | "占"))
+        || matches!(
+            last,
+            "人民币" | "美元" | "新台币" | "港币" | "港元" | "欧元"
+        )
+        || words
+            .first()
+            .is_some_and(|(w, _)| w.starts_with("图为") || *w == "合共")
 }
 
 /// Characters of function words (pronouns, adverbs, prepositions, aspect
@@ -310,12 +494,14 @@ pub(super) fn loose_object(body: &Body, f: &Found) -> Option<String> {
 /// in has run into the predicate.
 const LOOSE_NEVER: &[char] = &[
     '这', '那', '也', '就', '即', '都', '了', '着', '被', '把', '将', '从', '该', '此', '更', '曾',
-    '仍', '又', '才', '若', '仅', '穿',
+    '仍', '又', '才', '若', '仅', '穿', '是', '各',
 ];
 
 /// Endings of a loosely read object that show it ran into the predicate
 /// (船只中有, 病床可).
-const LOOSE_NEVER_LAST: &[&str] = &["有", "是", "可", "所", "每", "中", "达", "为", "机会"];
+const LOOSE_NEVER_LAST: &[&str] = &[
+    "有", "是", "可", "所", "每", "中", "达", "为", "机会", "总", "到", "各",
+];
 
 /// Units that count events: the thing counted may be the verb itself
 /// (走访900余人次, 集中宣讲120场次).
@@ -465,10 +651,11 @@ static_regex!(
     r"^[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)"
 );
 
-// An age bound that ends the text before a subject (35岁及以下党员).
+// An age bound that ends the text before a subject (35岁及以下干部,
+// 35岁以下的干部).
 static_regex!(
     AGE_BOUND_BEFORE,
-    r"[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)$"
+    r"[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)的?$"
 );
 
 /// The object of a count whose measure word is followed by an age bound
@@ -580,6 +767,9 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
         ratio,
         enumerated,
     } = strip_links(body, f, cstart, before[cstart..].trim_end());
+    if let Some(said) = headless_before(body, f, cstart) {
+        return Some(said);
+    }
     // 全村487户, 黄回村共有972户: a place or a scope counted in households
     // or people is that place's households or population.
     let per_place = match f.unit {
@@ -660,6 +850,12 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     {
         return money_verb_object(f, window, &words);
     }
+    // 每年不低于50万人次: a bound is not the event counted.
+    if let [.., (w, _)] = words.as_slice()
+        && BOUND_VERBS.contains(w)
+    {
+        return None;
+    }
     // 参加培训的党员占比达95%: a share of the things a clause picks out
     // names the clause (as 95%的党员参加培训 does, see [`share_after`]).
     if ratio
@@ -694,7 +890,7 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     let object = match ws.first().and_then(|w| offset_in(text, w)) {
         Some(at) if object == ws.concat() && f.unit != "岁" => {
             match AGE_BOUND_BEFORE.find(&text[..at]) {
-                Some(m) => format!("{}{object}", m.as_str()),
+                Some(m) => format!("{}{object}", m.as_str().trim_end_matches('的')),
                 None => object,
             }
         }
@@ -707,11 +903,101 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     })
 }
 
+// A level and its bound alone before a count of people (本科及以上120人,
+// 副处级以上35名): those at that level.
+static_regex!(LEVEL_BOUND, r"^[\p{Han}()]{2,8}?及?以[上下]$");
+
+/// Characters of function words (prepositions, pronouns, adverbs, aspect)
+/// that show a phrase before 的 is no clause about the things counted
+/// (由原来的, 据了解, 它们将…的).
+const HEADLESS_NEVER: &[char] = &[
+    '从', '由', '自', '据', '对', '连', '将', '把', '被', '它', '他', '她', '这', '那', '也', '都',
+    '还', '了', '就', '又', '更', '最',
+];
+
+/// Longest clause (characters) a headless 的 phrase keeps.
+const HEADLESS_MAX: usize = 12;
+
+/// The object of a count of people or things named by what is said of them,
+/// without a noun: a clause ending in 的 (调离本单位的8人, 获得表彰的有
+/// 120名 → 调离本单位的, 获得表彰的), or a level and its bound (本科及以上
+/// 60人 → 本科及以上). Not a scope or a place (全县的), not shares or sums.
+fn headless_before(body: &Body, f: &Found, cstart: usize) -> Option<String> {
+    if !(f.unit == "人" || CLASSIFIERS.contains(&f.unit)) {
+        return None;
+    }
+    let text = body.text.as_str();
+    let mut window = text.get(cstart..f.start)?.trim();
+    for p in ["其中", "另有", "共有", "有"] {
+        window = window.strip_prefix(p).unwrap_or(window);
+    }
+    let mut clause = window;
+    loop {
+        let before = clause;
+        for w in [
+            "有",
+            "共",
+            "达",
+            "为",
+            "约",
+            "近",
+            "增加到",
+            "增长到",
+            "达到",
+        ] {
+            clause = clause.strip_suffix(w).unwrap_or(clause);
+        }
+        if clause == before {
+            break;
+        }
+    }
+    let plain = |c: char| is_han(c) || matches!(c, '、' | '(' | ')');
+    if matches!(f.unit, "人" | "名")
+        && clause == window
+        && LEVEL_BOUND.is_match(clause)
+        && !clause.contains(HEADLESS_NEVER)
+    {
+        return Some(clause.to_string());
+    }
+    let said = clause.strip_suffix('的')?;
+    let n = said.chars().count();
+    if !(2..=HEADLESS_MAX).contains(&n) || !said.chars().all(plain) || said.contains(HEADLESS_NEVER)
+    {
+        return None;
+    }
+    // 开工了某厂的4台机组: the 的 links the whole count to a noun after it.
+    if object_after(body, f).is_some() {
+        return None;
+    }
+    // 黄回村的, 城区的: a place says where, not what is said of them.
+    let at = offset_in(text, said)?;
+    let tags = object_tags(body, at, at + said.len());
+    // 全县的, 本单位的: a scope, not what is said of them.
+    let scope = said.starts_with(['该', '其', '这', '那', '此'])
+        || said.starts_with('本') && !said.starts_with("本科");
+    if scope || tags.first().is_none_or(|(w, _)| scope_word(w)) {
+        return None;
+    }
+    let says = tags
+        .iter()
+        .any(|(_, t)| matches!(*t, "v" | "vn" | "a" | "d" | "p"));
+    if !says && (PLACE_TAIL.is_match(said) || tags.iter().all(|(_, t)| *t == "ns")) {
+        return None;
+    }
+    Some(format!("{said}的"))
+}
+
 // The text before a number that is only a comparison base (比上届, 较去年同期).
 static_regex!(
     BASE_ONLY,
     r"^(?:同比|环比)?(?:比|较)(?:上|去|前|本)(?:年|届|月|季度|年度)(?:同期|底|末|初)?$"
 );
+
+/// Verbs that set a bound on a figure (不低于, 少于): never the event an
+/// event unit counts.
+const BOUND_VERBS: &[&str] = &[
+    "低于", "高于", "少于", "多于", "超过", "不足", "不到", "达", "达到", "突破", "接近",
+];
 
 /// Verbs of reaching people or households (惠及3200人 → 惠及人口).
 const BENEFIT_VERBS: &[&str] = &["惠及", "受益", "覆盖", "辐射"];

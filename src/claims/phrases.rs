@@ -316,6 +316,7 @@ pub(super) const COUNT_NOUNS: &[&str] = &[
 /// One-character words that make a noun of the verb before them.
 pub(super) const NOUN_SUFFIXES: &[&str] = &[
     "率", "站", "点", "队", "室", "量", "额", "数", "度", "员", "费", "班", "组", "所", "处", "岗",
+    "面",
 ];
 
 /// The part of speech [`object_tags`] gives a bracketed aside.
@@ -478,7 +479,11 @@ pub(super) fn subject_phrase<'a>(tags: &[(&'a str, &'a str)]) -> (Vec<(&'a str, 
     let mut i = tags.len();
     while i > 0 && words.len() < 5 {
         let (w, tag) = tags[i - 1];
-        if scope_word(w) || tag == "ns" {
+        // 社区有工作人员10人: what has the things is not part of them; the
+        // copula and 有 end the subject phrase (not a one-character noun:
+        // 人均有粮 is one measure).
+        let held: usize = words.iter().map(|(h, _)| h.chars().count()).sum();
+        if scope_word(w) || tag == "ns" || (matches!(w, "有" | "是") && held >= 2) {
             break;
         }
         let prev_noun = i >= 2 && nounish(tags[i - 2].1);

@@ -51,8 +51,10 @@ impl Respective {
                         ..f.clone()
                     };
                     // 同比分别增长: a comparison word is no subject.
+                    let k = starts.iter().filter(|&&s| s > p && s < f.start).count();
                     return object_before(body, &at_subject)
-                        .filter(|o| !matches!(o.as_str(), "同比" | "环比" | "同期"));
+                        .filter(|o| !matches!(o.as_str(), "同比" | "环比" | "同期"))
+                        .map(|o| paired_part(o, k));
                 }
             },
         };
@@ -64,4 +66,19 @@ impl Respective {
             .unwrap_or("");
         Some(format!("{item}{verb}"))
     }
+}
+
+/// Subjects that name two groups in one word, figures given for each in
+/// turn: 城乡低保标准分别为800元和650元 → 城镇低保标准, 农村低保标准.
+const PAIRED: &[(&str, [&str; 2])] = &[("城乡", ["城镇", "农村"])];
+
+/// The `k`-th figure's part of a paired subject (see [`PAIRED`]), or the
+/// subject itself.
+fn paired_part(subject: String, k: usize) -> String {
+    for (pair, parts) in PAIRED {
+        if let (Some(rest), Some(part)) = (subject.strip_prefix(pair), parts.get(k)) {
+            return format!("{part}{rest}");
+        }
+    }
+    subject
 }

@@ -553,7 +553,7 @@ fn shares_of_things_named_after_the_number() {
     // Without a threshold the whole noun phrase is counted.
     assert_eq!(
         objects("85%的社区居民参加了义诊活动。"),
-        [Some("参加了义诊活动的社区居民占比".to_string())]
+        [Some("参加义诊活动的社区居民占比".to_string())]
     );
     // Nothing more said: the things' share.
     assert_eq!(
@@ -816,4 +816,119 @@ fn a_loose_reading_rather_than_none() {
         objects("全县行政村有320个,贫困村曾占120个。"),
         [Some("行政村".to_string()), Some("贫困村".to_string())]
     );
+}
+
+/// The object of figure `i` of `text`.
+fn object_at(text: &str, i: usize) -> Option<String> {
+    objects(text).into_iter().nth(i).flatten()
+}
+
+#[test]
+fn objects_named_by_what_is_said_of_them() {
+    // Rule 16e: a clause ending in 的 with no noun after it.
+    assert_eq!(
+        object_at("其中调离本单位的12人。", 0).as_deref(),
+        Some("调离本单位的")
+    );
+    assert_eq!(
+        object_at("受到表彰的有85名。", 0).as_deref(),
+        Some("受到表彰的")
+    );
+    assert_eq!(
+        object_at("研究生及以上42人。", 0).as_deref(),
+        Some("研究生及以上")
+    );
+    // The 的 that links the count to a noun after it is no such clause.
+    assert_ne!(
+        object_at("新建了某公司的6台机组。", 0).as_deref(),
+        Some("新建了某公司的")
+    );
+    // A scope is no clause either.
+    assert_ne!(object_at("全县的30人。", 0).as_deref(), Some("全县的"));
+}
+
+#[test]
+fn parts_of_a_group_inside_the_sentence() {
+    // Rule 14 with the group after a clause of its own and its own count.
+    let o = objects("队伍结构继续优化,1800名村干部中,本科学历的增加到960名,占53.3%。");
+    assert_eq!(o[1].as_deref(), Some("本科学历村干部"));
+    assert_eq!(o[2].as_deref(), Some("本科学历村干部占比"));
+    // A setting is no group.
+    assert_ne!(
+        object_at("在抗洪抢险中,先后有300名民兵参战。", 0).as_deref(),
+        Some("先后抗洪抢险")
+    );
+}
+
+#[test]
+fn objects_of_sums_areas_and_changes_before_a_noun() {
+    // Rule 16f: a sum that is the object of a verb names the funds after it.
+    assert_eq!(
+        object_at("某村获得80万元征地补偿款。", 0).as_deref(),
+        Some("征地补偿款")
+    );
+    // Rule 16g: an attribute before a figure that modifies a noun.
+    assert_eq!(
+        object_at("建成面积500平方米的文化礼堂。", 0).as_deref(),
+        Some("文化礼堂面积")
+    );
+    // Rule 16h: a change verb before a percentage of a noun.
+    assert_eq!(
+        object_at("新设备投用后,降低了12%的成本。", 0).as_deref(),
+        Some("成本降低")
+    );
+    // A share's predicate drops its aspect mark.
+    assert_eq!(
+        object_at("85%的村建立了红白理事会。", 0).as_deref(),
+        Some("建立红白理事会的村占比")
+    );
+}
+
+#[test]
+fn objects_of_a_subject_and_its_parts() {
+    // Rule 16i: a noun phrase alone before the count, a verb after it.
+    assert_eq!(
+        object_at("全镇网格员260名参与值守。", 0).as_deref(),
+        Some("网格员")
+    );
+    // What has the things is not part of them.
+    assert_eq!(
+        object_at("该站有医护人员14名。", 0).as_deref(),
+        Some("医护人员")
+    );
+    // Rule 16j: a paired subject given figures in turn.
+    let o = objects("城乡低保标准分别为800元和650元。");
+    assert_eq!(o[0].as_deref(), Some("城镇低保标准"));
+    assert_eq!(o[1].as_deref(), Some("农村低保标准"));
+    // An age bound before 的 and the people.
+    assert_eq!(
+        object_at("其中30岁以下的党员360名。", 1).as_deref(),
+        Some("30岁以下党员")
+    );
+    // A bound is not the event an event unit counts.
+    assert_ne!(
+        object_at("年接待游客,每年应不少于20万人次。", 0).as_deref(),
+        Some("不少于")
+    );
+}
+
+#[test]
+fn a_loose_reading_is_a_noun_phrase_or_nothing() {
+    use super::objects::loose_junk;
+    // A verb alone, unless the unit counts events.
+    assert!(loose_junk(&[("调整", "vn")], false));
+    assert!(!loose_junk(&[("走访", "v")], true));
+    // A reading that ran into who said it, or into an adverb.
+    assert!(loose_junk(&[("发言人", "n"), ("李明", "nr")], false));
+    assert!(loose_junk(
+        &[("出奇", "a"), ("地", "uv"), ("安静", "a")],
+        false
+    ));
+    assert!(loose_junk(&[("图为", "v"), ("学生", "n")], false));
+    // A noun phrase stays, a name inside a team's name too.
+    assert!(!loose_junk(
+        &[("无铅", "b"), ("汽油", "n"), ("销售率", "n")],
+        false
+    ));
+    assert!(!loose_junk(&[("雷锋", "nr"), ("志愿队", "n")], false));
 }
