@@ -298,7 +298,7 @@ fn host_site(s: &str) -> Option<String> {
 }
 
 /// The government organ a footer names as the site's owner when it names
-/// no site (主办:某县人民政府办公室 承办:某县大数据中心 → 某县人民政府办公室):
+/// no site (主办:中共某县委宣传部 承办:某县大数据中心 → 中共某县委宣传部):
 /// a government site is published by the organ that runs it.
 fn host_organ(s: &str) -> Option<String> {
     static_regex!(
@@ -606,8 +606,8 @@ mod tests {
     #[test]
     fn a_footer_names_the_organ_that_runs_a_government_site() {
         assert_eq!(
-            host_site("主办:青山县人民政府办公室 承办:青山县大数据中心").as_deref(),
-            Some("青山县人民政府办公室")
+            host_site("主办:中共青山县委宣传部 承办:青山县大数据中心").as_deref(),
+            Some("中共青山县委宣传部")
         );
         assert_eq!(
             host_site("主办单位:中共青山县委组织部 | 技术支持:某某科技").as_deref(),
