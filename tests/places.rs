@@ -372,7 +372,7 @@ fn a_respectively_list_pairs_places_with_counts() {
 #[test]
 fn a_section_heading_names_the_place_of_its_paragraphs() {
     let a = analyze(
-        "宜春市坚持党建引领,带动村办产业做大做强,宜春市各县(市、区)各显其能。\n\
+        "宜春市以党建带动村办产业做大做强,宜春市各县(市、区)各显其能。\n\
          一、丰城市:茶园连片见成效\n\
          丰城市组织茶农连片种植。\n\
          二、靖安县:生态优先促增收\n\

@@ -617,7 +617,7 @@ mod tests {
             host_site("主办:某某日报社 承办:某某网").as_deref(),
             Some("某某网")
         );
-        assert_eq!(host_site("承办:青山县人民政府办公室"), None);
+        assert_eq!(host_site("承办:中共青山县委宣传部"), None);
     }
 
     #[test]
