@@ -628,6 +628,13 @@ fn resolve(
     if sup.len() == 1 {
         return Some(Some(sup[0]));
     }
+    // A county renamed a district keeps its old name in older reports (某县
+    // became 某县区, whose short name is 某县): when the supported
+    // candidates share one parent, the one whose full name is written is
+    // meant, as the report knew it.
+    if let Some(as_written) = renamed_division(g, &sup, &text[start..]) {
+        return Some(Some(as_written));
+    }
     // 鼓楼区 in a report that names 江苏省 and 南京市: both 南京's and
     // 徐州's lie in the province, only one in the city. The candidate
     // within the most specific certain place wins, when it is alone there.
@@ -653,6 +660,26 @@ fn resolve(
         .filter(|&c| Some(g.places[c].level.rank()) == top && !g.places[c].historical)
         .collect();
     Some((pat.short && at_top.len() == 1 && top == Some(0)).then(|| at_top[0]))
+}
+
+/// The one division among `cands` whose full name `text` starts with,
+/// when they all share one parent and `text` is another's short name (a
+/// county later renamed a district: 某县 is the old county's full name and
+/// the new district's short one). The name as written is the division the
+/// report knew.
+fn renamed_division(g: &Gazetteer, cands: &[usize], text: &str) -> Option<usize> {
+    let first = *cands.first()?;
+    let parent = g.places[first].parent?;
+    if cands.len() < 2 || cands.iter().any(|&c| g.places[c].parent != Some(parent)) {
+        return None;
+    }
+    let full = |c: usize| text.starts_with(g.places[c].name.as_str());
+    let mut written = cands.iter().copied().filter(|&c| full(c));
+    let one = written.next()?;
+    let longer = cands
+        .iter()
+        .any(|&c| c != one && text.starts_with(g.places[c].name.as_str()));
+    (written.next().is_none() && !longer).then_some(one)
 }
 
 fn document_place_of(g: &Gazetteer, i: usize) -> DocumentPlace {

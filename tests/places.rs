@@ -343,3 +343,71 @@ fn a_ranking_is_not_the_scope_of_a_count() {
     assert_eq!(claim_place(&a, "500个").as_deref(), Some("黄浦区"));
     assert_eq!(claim_place(&a, "12个").as_deref(), Some("全国"));
 }
+
+#[test]
+fn a_county_renamed_a_district_is_read_as_written() {
+    // 沙县 is the old county's full name and the new 沙县区's short one: a
+    // report from before the renaming means the county, and its 全县 too.
+    let a = analyze(
+        "三明市召开县级党委负责人述职会,全市12位负责人逐一登台。\n沙县县委书记:\n\
+         “全县还有8个村缺少稳定的村办产业,明年要补上这块短板。”\n\
+         三明市委组织部负责人进行点评,三明市将持续压实责任。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("三明市"));
+    assert_eq!(claim_place(&a, "8个").as_deref(), Some("沙县"));
+}
+
+#[test]
+fn a_respectively_list_pairs_places_with_counts() {
+    let a = analyze(
+        "宜春市壮大村办产业。宜春市各地积极探索,丰城市、樟树市、高安市分别建成示范村12个、10个、8个。\n\
+         宜春市将总结推广。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("宜春市"));
+    assert_eq!(claim_place(&a, "12个").as_deref(), Some("丰城市"));
+    assert_eq!(claim_place(&a, "10个").as_deref(), Some("樟树市"));
+    assert_eq!(claim_place(&a, "8个").as_deref(), Some("高安市"));
+}
+
+#[test]
+fn a_section_heading_names_the_place_of_its_paragraphs() {
+    let a = analyze(
+        "宜春市以党建带动村办产业做大做强,宜春市各县(市、区)各显其能。\n\
+         一、丰城市:茶园连片见成效\n\
+         丰城市组织茶农连片种植。\n\
+         二、靖安县:生态优先促增收\n\
+         当地建成民宿300余家,年接待游客80万人次。\n\
+         三、经验启示\n\
+         各地共培训党员2000余名。宜春市将总结推广各地经验,宜春市委组织部将加强指导。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("宜春市"));
+    assert_eq!(claim_place(&a, "300余家").as_deref(), Some("靖安县"));
+    assert_eq!(claim_place(&a, "80万人次").as_deref(), Some("靖安县"));
+    // A heading that names no place ends the section: the count is the
+    // document's.
+    assert_eq!(claim_place(&a, "2000余名").as_deref(), Some("宜春市"));
+}
+
+#[test]
+fn national_figures_unless_a_place_is_named_after_them() {
+    let a = analyze(
+        "青阳县召开党员大会,青阳县党员1200名参加。\n\
+         据统计,我国现有社区服务站500万个。\n\
+         全国共有行政村49万个,青阳县有行政村120个。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("青阳县"));
+    assert_eq!(claim_place(&a, "500万个").as_deref(), Some("全国"));
+    assert_eq!(claim_place(&a, "49万个").as_deref(), Some("全国"));
+    assert_eq!(claim_place(&a, "120个").as_deref(), Some("青阳县"));
+}
+
+#[test]
+fn a_roundup_of_provinces_gives_each_its_own() {
+    let a = analyze(
+        "浙江省完善网格化服务。浙江省建成网格5.6万个;江苏省配备专职网格员3万余名;四川省累计培训社区工作者12万人次。",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("浙江省"));
+    assert_eq!(claim_place(&a, "5.6万个").as_deref(), Some("浙江省"));
+    assert_eq!(claim_place(&a, "3万余名").as_deref(), Some("江苏省"));
+    assert_eq!(claim_place(&a, "12万人次").as_deref(), Some("四川省"));
+}

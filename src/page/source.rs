@@ -294,6 +294,18 @@ fn host_site(s: &str) -> Option<String> {
                 && t.ends_with(['网', '站', '线', '端'])
         })
         .map(str::to_string)
+        .or_else(|| host_organ(s))
+}
+
+/// The government organ a footer names as the site's owner when it names
+/// no site (主办:中共某县委宣传部 承办:某县大数据中心 → 中共某县委宣传部):
+/// a government site is published by the organ that runs it.
+fn host_organ(s: &str) -> Option<String> {
+    static_regex!(
+        HOST_ORGAN,
+        r"主办(?:单位)?\s*[:：]\s*([\p{Han}()（）]{2,24}?(?:人民政府办公室|人民政府办公厅|人民政府|委员会|委组织部|委宣传部|融媒体中心))(?:[\s|丨,，、]|$)"
+    );
+    caps(&HOST_ORGAN, s).map(|c| c[1].to_string())
 }
 
 /// Where the source field of a flattened page head starts (see
@@ -589,6 +601,23 @@ mod tests {
         ] {
             assert!(!re.as_str().is_empty());
         }
+    }
+
+    #[test]
+    fn a_footer_names_the_organ_that_runs_a_government_site() {
+        assert_eq!(
+            host_site("主办:中共青山县委宣传部 承办:青山县大数据中心").as_deref(),
+            Some("中共青山县委宣传部")
+        );
+        assert_eq!(
+            host_site("主办单位:中共青山县委组织部 | 技术支持:某某科技").as_deref(),
+            Some("中共青山县委组织部")
+        );
+        assert_eq!(
+            host_site("主办:某某日报社 承办:某某网").as_deref(),
+            Some("某某网")
+        );
+        assert_eq!(host_site("承办:中共青山县委宣传部"), None);
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! The place each claim speaks for.
 //!
 //! In order, for a claim at some point of a sentence:
-//! 1. 全国 earlier in its sentence (not as part of an honour, a ranking or a
-//!    reach: 全国先进, 全国首家, 畅销全国 — unless it stands right before the
-//!    count: 全国首批8个) → `全国`: the number counts the whole country.
+//! 0. A 分别 list: the divisions listed before 分别 pair with the counts
+//!    after it, in order (某县、某区分别建成12个、8个 → 12个 某县, 8个 某区).
+//! 1. 全国, 我国 or 全党 earlier in its sentence (not as part of an honour, a
+//!    ranking or a reach: 全国先进, 全国首家, 畅销全国 — unless it stands
+//!    right before the count: 全国首批8个), with no division named between
+//!    it and the claim → `全国`: the number counts the whole country.
 //! 2. The nearest division named before it in its sentence that lies below
 //!    the document's place or beside it under the same parent (嘉兴各级机关党员
 //!    … 173.5万户 → 嘉兴市; 相邻的某县某村 … 56名 → 某县), or one above it
@@ -24,7 +27,9 @@
 //!    introducing line) names, when they lie on one line of descent below
 //!    the document's place (某市某区 → 某区), and the document's place is not
 //!    named there on its own.
-//! 8. The document's place.
+//! 8. The nearest section heading above the paragraph, numbered or opening
+//!    with a place (二、某县:生态优先促增收): the division it names.
+//! 9. The document's place.
 
 use super::Gazetteer;
 use super::subject::{self, SelfReference};
@@ -112,20 +117,40 @@ fn named_within(
     named[lo..hi].iter().filter(move |&&(_, e, _)| e <= to)
 }
 
+/// Words by which a text speaks of the whole country or the whole party:
+/// its figures are national (我国共有…, 全党共有党员…).
+const NATION_WORDS: &[&str] = &["全国", "我国", "全党"];
+
+/// Where the last word of [`NATION_WORDS`] in `span` that scopes a count
+/// ends (see [`national`]).
+fn national_end(span: &str) -> Option<usize> {
+    NATION_WORDS
+        .iter()
+        .flat_map(|w| span.match_indices(w))
+        .filter(|&(i, w)| w != "全国" || national_scope(span, i, w))
+        .map(|(i, w)| i + w.len())
+        .max()
+}
+
 /// 全国 in `span`, not as part of an honour or a body, and not inside
 /// quotation marks (“全国文明村” is a title).
+#[cfg(test)]
 fn national(span: &str) -> bool {
-    span.match_indices("全国").any(|(i, w)| {
-        let quoted = span[..i].matches('“').count() > span[..i].matches('”').count();
-        let rest = &span[i + w.len()..];
-        // 全国首批8个, 销往全国25个: right before the number, 全国 is its
-        // scope whatever comes before it.
-        let scopes_the_count = rest.chars().count() <= 2;
-        !quoted
-            && (scopes_the_count
-                || !REACH_BEFORE.iter().any(|v| span[..i].ends_with(v))
-                    && !NATIONAL_HONOUR.iter().any(|h| rest.starts_with(h)))
-    })
+    national_end(span).is_some()
+}
+
+/// Whether 全国 at `i` of `span` scopes a count: not an honour, a body, a
+/// ranking or a reach, and not inside quotation marks.
+fn national_scope(span: &str, i: usize, w: &str) -> bool {
+    let quoted = span[..i].matches('“').count() > span[..i].matches('”').count();
+    let rest = &span[i + w.len()..];
+    // 全国首批8个, 销往全国25个: right before the number, 全国 is its
+    // scope whatever comes before it.
+    let scopes_the_count = rest.chars().count() <= 2;
+    !quoted
+        && (scopes_the_count
+            || !REACH_BEFORE.iter().any(|v| span[..i].ends_with(v))
+                && !NATIONAL_HONOUR.iter().any(|h| rest.starts_with(h)))
 }
 
 /// The division the last self-reference in `text[from..to]` (全省, 我市,
@@ -147,11 +172,10 @@ fn self_reference(g: &Gazetteer, text: &str, from: usize, to: usize, doc: usize)
 
 /// Whether `p` is local to the document's place `d`: below it, or a
 /// sibling under the same parent (a neighbouring county in a county's
-/// report, a village of which the text names its county).
+/// report, a village of which the text names its county; another province
+/// in a province's report, as in a roundup of provinces).
 fn local(g: &Gazetteer, p: usize, d: usize) -> bool {
-    p != d
-        && (g.within(p, d)
-            || g.places[p].parent.is_some() && g.places[p].parent == g.places[d].parent)
+    p != d && (g.within(p, d) || g.places[p].parent == g.places[d].parent)
 }
 
 /// The divisions named in `text[from..to]` when they lie on one line of
@@ -233,10 +257,15 @@ fn self_reference_below(
     if fits_doc {
         return None;
     }
+    // The level word as written counts too: a county renamed a district
+    // is still 某县 in older reports, and its speaker says 全县.
     named_within(named, since, to)
         .rev()
+        .find(|&&(s, e, p)| {
+            let written = text.get(s..e).is_some_and(|w| w.ends_with(level));
+            (g.places[p].name.ends_with(level) || written) && local(g, p, d)
+        })
         .map(|&(_, _, p)| p)
-        .find(|&p| g.places[p].name.ends_with(level) && local(g, p, d))
 }
 
 /// Where the sentence before the claim's paragraph starts, when that
@@ -261,7 +290,11 @@ fn named_for_claim(
     let text = body.text.as_str();
     let sent = body.sentence_start(at);
     let clause = body.clause_start(at);
-    if national(&text[sent..at]) {
+    // The country is the scope unless a division is named between the
+    // national word and the claim (全国有49万个村,某县有120个 → 某县).
+    if let Some(e) = national_end(&text[sent..at])
+        && named_within(named, sent + e, at).next().is_none()
+    {
         return Some("全国".to_string());
     }
     let name = |p: usize| Some(g.places[p].name.clone());
@@ -288,6 +321,91 @@ fn named_for_claim(
     None
 }
 
+/// The division a 分别 list gives the claim at `at`: in 某县、某区分别建成
+/// 12个、8个, the divisions listed in the clause before 分别 pair with the
+/// counts after it, in order (12个 → 某县, 8个 → 某区); a second series of
+/// as many counts pairs the same way. `starts`: where every claim starts,
+/// in order.
+fn respectively(
+    g: &Gazetteer,
+    body: &Body,
+    named: &[(usize, usize, usize)],
+    starts: &[usize],
+    at: usize,
+    d: usize,
+) -> Option<usize> {
+    let text = body.text.as_str();
+    let sent = body.sentence_start(at);
+    let f = sent + text[sent..at].rfind("分别")?;
+    let listed: Vec<usize> = {
+        let mut v: Vec<usize> = named_within(named, body.clause_start(f), f)
+            .map(|&(_, _, p)| p)
+            .filter(|&p| p == d || !g.within(d, p))
+            .collect();
+        v.dedup();
+        v
+    };
+    if listed.len() < 2 {
+        return None;
+    }
+    let after = f + "分别".len();
+    let end = body.sentence_end(at).max(at);
+    let counts = starts.iter().filter(|&&s| s >= after && s < end).count();
+    let k = starts.iter().filter(|&&s| s >= after && s < at).count();
+    (counts % listed.len() == 0).then(|| listed[k % listed.len()])
+}
+
+/// The division the nearest heading above the claim's paragraph names
+/// (二、某县:产业兴村 … its paragraphs' counts → 某县): a roundup's sections
+/// are each about the place their heading names. The nearest heading
+/// decides: one that names no division gives nothing.
+fn heading_place(
+    g: &Gazetteer,
+    body: &Body,
+    named: &[(usize, usize, usize)],
+    para: usize,
+    d: usize,
+) -> Option<usize> {
+    let text = body.text.as_str();
+    let mut end = para.min(text.len());
+    for _ in 0..40 {
+        let before = text[..end].strip_suffix('\n')?;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..before.len()];
+        let content = line.trim();
+        if !content.is_empty() && super::evidence::is_heading(line) {
+            // A speaker's line (某县委书记某某:) introduces words, not a
+            // section; a section heading is numbered (二、某县:…) or opens
+            // with the place it is about (某县:产业兴村).
+            if content.ends_with([':', '：']) {
+                return None;
+            }
+            let body_start = start + (line.len() - line.trim_start().len());
+            let opens = named_within(named, body_start, body_start + 16)
+                .next()
+                .is_some_and(|&(s, _, _)| s == body_start);
+            if !(numbered(content) || opens) {
+                return None;
+            }
+            return one_chain(g, named, start, before.len(), d);
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start;
+    }
+    None
+}
+
+/// Whether a heading opens with an ordinal: 一、, (一), 1., 1、, 第一.
+fn numbered(line: &str) -> bool {
+    let s = line.trim_start_matches(['(', '（', '【', '[', ' ']);
+    let digits =
+        s.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    (digits.len() < s.len() && digits.starts_with(['、', '.', '．', ')', '）', '】', ']', ' ']))
+        || s.starts_with('第')
+}
+
 /// Sets `place` on every claim. `named`: (start, end, division) of the
 /// divisions and tied towns named in `text`, in order.
 pub(super) fn assign(
@@ -298,6 +416,7 @@ pub(super) fn assign(
     claims: &mut [Claim],
 ) {
     let text = body.text.as_str();
+    let starts: Vec<usize> = claims.iter().map(|c| c.body_start).collect();
     for c in claims.iter_mut() {
         let at = c.body_start.min(text.len());
         if !text.is_char_boundary(at) {
@@ -312,6 +431,10 @@ pub(super) fn assign(
                 .map(|&(_, _, p)| g.places[p].name.clone());
             continue;
         };
+        if let Some(p) = respectively(g, body, named, &starts, at, d) {
+            c.place = Some(g.places[p].name.clone());
+            continue;
+        }
         if let Some(p) = named_for_claim(g, body, named, at, d) {
             c.place = Some(p);
             continue;
@@ -327,6 +450,7 @@ pub(super) fn assign(
         let lead_end = first_sentence_end(body, lead).min(sent);
         let p = from_antecedent
             .or_else(|| one_chain(g, named, lead, lead_end, d))
+            .or_else(|| heading_place(g, body, named, para, d))
             .unwrap_or(d);
         c.place = Some(g.places[p].name.clone());
     }

@@ -143,15 +143,19 @@ fn is_epitome_of(text: &str, words: &[usize], at: usize) -> bool {
 /// heading (一、基本情况, a kicker, a section label), not the lead.
 const HEADING_CHARS: usize = 20;
 
+/// Whether `line` is a heading: shorter than [`HEADING_CHARS`] characters,
+/// with no sentence or clause mark (一、基本情况, 二、某县:产业兴村).
+pub(super) fn is_heading(line: &str) -> bool {
+    let content = line.trim();
+    content.chars().count() < HEADING_CHARS && !content.contains(['。', '!', '?', ',', ';'])
+}
+
 /// The lead of `body`: its first paragraph that is not a heading, at most
 /// about 200 characters (600 bytes), as a byte range.
 pub(super) fn lead(body: &str) -> (usize, usize) {
     let mut start = 0;
     for line in body.split_inclusive('\n') {
-        let content = line.trim();
-        let chars = content.chars().count();
-        let heading = chars < HEADING_CHARS && !content.contains(['。', '!', '?', ',', ';']);
-        if !heading {
+        if !is_heading(line) {
             break;
         }
         start += line.len();
