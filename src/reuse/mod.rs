@@ -770,7 +770,7 @@ impl Reuse {
             let (na, nb) = (novel(mask_a, &al.a), novel(mask_b, &al.b));
             let long_enough = self.long_enough(al.a.len(), al.b.len(), na, nb);
             if long_enough && al.matches * 2 >= al.columns {
-                found.push((al.a, al.b));
+                found.push((ma.trim_sentence_tails(al.a), mb.trim_sentence_tails(al.b)));
             }
         }
         found
@@ -1082,6 +1082,31 @@ mod tests {
         assert_eq!(tiny.stats.pair_sketches, MAX_SKETCHES);
         assert_eq!(roomy.clusters, tiny.clusters);
         assert_eq!(roomy.clusters.len(), 1);
+    }
+
+    #[test]
+    fn a_passage_starts_and_ends_at_its_sentence_not_in_a_neighbours_tail() {
+        // The sentences before the copy end alike (能力。 / 战斗力。), and so
+        // do the ones after it begin alike (会议要求… / 会上…): the
+        // alignment runs on across both sentence ends by a letter.
+        let sentence = "街道党工委把辖区内的物业企业和业主委员会纳入网格管理，每月召开一次联席会议研究解决群众反映的问题";
+        let docs = vec![
+            doc(
+                "a",
+                format!("全面提升基层组织的服务能力。{sentence}。会议要求各社区抓好落实。"),
+            ),
+            doc(
+                "b",
+                format!("着力增强党支部的战斗力。{sentence}。会上还通报了有关情况。"),
+            ),
+        ];
+        for min in [12, 30] {
+            let r = Reuse::builder().min_chars(min).build().find(&docs);
+            assert_eq!(r.clusters.len(), 1, "{:#?}", r.clusters);
+            for m in &r.clusters[0].members {
+                assert_eq!(m.text, sentence, "{min}");
+            }
+        }
     }
 
     #[test]
