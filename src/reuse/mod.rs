@@ -484,6 +484,8 @@ impl Reuse {
         let est = buckets.total();
         stats.spilled = buckets.spilled();
         let parts = buckets.partitions(self.options.postings_per_pass);
+        // One partition in memory is read once and kept for every round.
+        let keep = parts.len() == 1 && !buckets.spilled();
         stats.partitions = parts.len();
         let max_df = self.options.max_df;
         let min_seeds = self.options.min_seeds;
@@ -501,9 +503,7 @@ impl Reuse {
             if let Some(p) = kept.take() {
                 return Ok(p);
             }
-            let mut p = buckets
-                .read(r.clone(), parts.len() == 1)
-                .map_err(spill_err)?;
+            let mut p = buckets.read(r.clone(), keep).map_err(spill_err)?;
             p.par_sort_unstable();
             Ok(p)
         };
@@ -538,11 +538,28 @@ impl Reuse {
                 );
             common.extend(part_common);
             counted += part_seeds;
-            if parts.len() == 1 {
+            if keep {
                 kept_postings = Some(postings);
             }
         }
         let common = Common::new(common);
+        // A chained sketch takes the room of postings: later rounds read
+        // smaller partitions, so that memory stays that of the first round
+        // (a partition and one sketch) however many sketches a large
+        // collection chains.
+        let sketch_postings = sketch.counters() / 16;
+        let floor = (self.options.postings_per_pass / 4).max(1);
+        let parts_with = |buckets: &postings::Buckets, sketches: usize| {
+            if keep {
+                return parts.clone();
+            }
+            let room = self
+                .options
+                .postings_per_pass
+                .saturating_sub((sketches - 1) * sketch_postings)
+                .max(floor);
+            buckets.partitions(room)
+        };
         let rare = |g: &&[Posting]| g.len() >= 2 && (2..=max_df).contains(&distinct_docs(g));
         // When a large collection fills the sketch, many pairs pass it by
         // collisions alone: their seeds are counted again in a fresh
@@ -555,7 +572,7 @@ impl Reuse {
         {
             let next = sketch::PairSketch::new(sketch_size);
             let passes = |key: u64| sketches.iter().all(|s| s.at_least(key, min_seeds));
-            for r in &parts {
+            for r in &parts_with(&buckets, sketches.len() + 1) {
                 let postings = read(&mut buckets, &mut kept_postings, r)?;
                 hash_runs(&postings).par_iter().for_each(|run| {
                     for g in run.chunk_by(|x, y| x.0 == y.0).filter(rare) {
@@ -566,7 +583,7 @@ impl Reuse {
                         });
                     }
                 });
-                if parts.len() == 1 {
+                if keep {
                     kept_postings = Some(postings);
                 }
             }
@@ -576,7 +593,7 @@ impl Reuse {
         // Last round: the seeds of the pairs every sketch lets through.
         let passes = |key: u64| sketches.iter().all(|s| s.at_least(key, min_seeds));
         let mut seeds: Vec<PairSeed> = Vec::new();
-        for r in &parts {
+        for r in &parts_with(&buckets, sketches.len()) {
             let postings = read(&mut buckets, &mut kept_postings, r)?;
             let runs = hash_runs(&postings);
             seeds.par_extend(runs.par_iter().flat_map_iter(|run| {
