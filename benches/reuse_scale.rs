@@ -6,6 +6,11 @@
 //!
 //! `nice cargo bench --bench reuse_scale -- 100000`
 //!
+//! With `--jsonl PATH` the documents are written to PATH as JSONL records
+//! (`{"id", "text", "date"}`) instead, for `dangjian reuse PATH` to read
+//! back one at a time (the way to measure the command's own memory:
+//! `/usr/bin/time -v dangjian reuse --format json PATH`).
+//!
 //! The text is drawn from a character bigram model of the bundled corpus
 //! (and of the SIGHAN test texts when `../shared/data` is present), so its
 //! n-gram statistics are those of real Chinese: common n-grams are common,
@@ -134,6 +139,26 @@ fn main() {
         docs.push(ReuseDocument::new(format!("g{i}"), text).with_date(date));
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--jsonl")
+        .and_then(|i| args.get(i + 1))
+    {
+        use std::io::Write;
+        let f = std::fs::File::create(path).expect("JSONL output");
+        let mut w = std::io::BufWriter::new(f);
+        for d in &docs {
+            let rec = serde_json::json!({"id": d.id, "text": d.text, "date": d.date});
+            writeln!(w, "{rec}").expect("JSONL output");
+        }
+        w.flush().expect("JSONL output");
+        println!(
+            "reuse_scale: {n} documents, {:.1} MB, {planted} planted copies, written to {path}",
+            bytes as f64 / 1e6
+        );
+        return;
+    }
     let gen_s = t0.elapsed().as_secs_f64();
     let rss_before = peak_rss_mb();
     // Reset the peak to what is resident now (the documents), so the peak

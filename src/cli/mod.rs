@@ -472,21 +472,9 @@ pub(crate) fn expand_documents(files: &[PathBuf]) -> Vec<Result<Document>> {
 }
 
 fn with_manifest_info(doc: Document, path: &Path) -> Document {
-    let Some(dir) = path.parent() else { return doc };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    if !dir.join("manifest.json").is_file() {
-        return doc;
-    }
-    match Corpus::open(dir) {
-        Ok(c) => match c.info_for(path) {
-            Some(e) => doc.with_info(e.info.clone()),
-            None => doc,
-        },
-        Err(_) => doc,
+    match manifest_info(path) {
+        Some(info) => doc.with_info(info),
+        None => doc,
     }
 }
 
@@ -947,65 +935,52 @@ fn text_cmd(files: &[PathBuf]) -> Result<ExitCode> {
     each_text_input(files, |doc, out| out.write_all(doc.text.as_bytes()))
 }
 
-/// Reads the inputs of `reuse`: JSONL records, and documents (in parallel,
+/// The inputs of `reuse` as a document source that keeps where each
+/// document is, not its text: JSONL records first, then documents (read
 /// with the cleaning and place stages only). Documents with the same id
-/// (the same bytes) are kept once.
-fn load_reuse_documents(paths: &[PathBuf]) -> Result<(Vec<crate::reuse::ReuseDocument>, usize)> {
-    use crate::reuse::ReuseDocument;
-    let mut out: Vec<ReuseDocument> = Vec::new();
-    let mut docs: Vec<PathBuf> = Vec::new();
-    let mut failed = 0;
+/// (the same bytes) count once.
+fn reuse_inputs(paths: &[PathBuf]) -> Result<crate::reuse::Inputs> {
+    use crate::reuse::source::{Inputs, reuse_pipeline};
+    let mut inputs = Inputs::new(reuse_pipeline()?);
+    let mut docs: Vec<&PathBuf> = Vec::new();
     for p in paths {
         let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !(p.is_file() && ext == "jsonl") {
-            docs.push(p.clone());
-            continue;
-        }
-        let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
-        for (n, line) in std::io::BufRead::lines(std::io::BufReader::new(f)).enumerate() {
-            let line = line.map_err(|e| Error::io(p, e))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<serde_json::Value>(&line) {
-                Ok(v) => out.extend(ReuseDocument::from_record(&v)),
-                Err(e) => {
-                    eprintln!(
-                        "dangjian: {}:{}: not a JSON record ({e}); skipped",
-                        p.display(),
-                        n + 1
-                    );
-                    failed += 1;
-                }
-            }
+        if p.is_file() && ext == "jsonl" {
+            inputs.add_jsonl(p)?;
+        } else {
+            docs.push(p);
         }
     }
-    if !docs.is_empty() {
-        let stages = crate::analysis::Stages {
-            claims: false,
-            formulations: false,
-            keywords: false,
-            terms: false,
-            ..Default::default()
-        };
-        let pipeline = PipelineBuilder::new().stages(stages).keywords(0).build()?;
-        let results: Vec<Result<ReuseDocument>> = expand_documents(&docs)
-            .into_par_iter()
-            .map(|d| d.map(|d| ReuseDocument::from_document(&pipeline, &d)))
-            .collect();
-        for r in results {
-            match r {
-                Ok(d) => out.push(d),
-                Err(e) => {
-                    eprintln!("dangjian: {e}");
-                    failed += 1;
-                }
+    for f in docs {
+        if f.as_os_str() == "-" {
+            inputs.add_document(read_stdin());
+        } else if f.is_dir() {
+            match Corpus::open(f) {
+                Ok(c) => inputs.add_corpus(&c),
+                Err(e) => inputs.add_document(Err(e)),
             }
+        } else {
+            inputs.add_file(f, manifest_info(f));
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|d| seen.insert(d.id.clone()));
-    Ok((out, failed))
+    Ok(inputs)
+}
+
+/// The facts the manifest of a file's corpus directory gives it.
+fn manifest_info(path: &Path) -> Option<crate::document::DocumentInfo> {
+    let dir = path.parent()?;
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    if !dir.join("manifest.json").is_file() {
+        return None;
+    }
+    Corpus::open(dir)
+        .ok()?
+        .info_for(path)
+        .map(|e| e.info.clone())
 }
 
 fn reuse_cmd(
@@ -1016,12 +991,17 @@ fn reuse_cmd(
     paths: &[PathBuf],
 ) -> Result<ExitCode> {
     use crate::reuse::{Reuse, output as render};
-    let (docs, failed) = load_reuse_documents(paths)?;
+    let inputs = reuse_inputs(paths)?;
     let report = Reuse::builder()
         .min_chars(min_chars)
         .max_df(max_df)
         .build()
-        .find(&docs);
+        .find_in(&inputs)?;
+    let failures = inputs.failures();
+    for (_, message) in &failures {
+        eprintln!("dangjian: {message}");
+    }
+    let failed = failures.len();
     let text = match format {
         ReuseFormat::Table => render::table(&report),
         ReuseFormat::Json => serde_json::to_string_pretty(&report)

@@ -19,9 +19,18 @@
 //!    rounds: the first counts the seeds of every document pair in a
 //!    fixed-size sketch ([`sketch`]), the second keeps the seeds of the
 //!    pairs that can have enough of them. Most pairs share an n-gram or two
-//!    by chance; their seeds are counted, never held. Memory is bounded by
-//!    one partition's postings, the sketch and the seeds of real
-//!    candidates, not by the number of pairs.
+//!    by chance; their seeds are counted, never held. Each document is
+//!    read and normalized once for the map; its postings go to hash
+//!    buckets, in temporary files when there are more than a partition's
+//!    worth, and every round reads them back a partition at a time.
+//!    Memory is bounded by one partition's postings, the sketch and the
+//!    seeds of real candidates, not by the number of pairs or documents.
+//!
+//! Documents come from a [`DocumentSource`] (a slice of
+//! [`ReuseDocument`]s, or [`Inputs`]: files, corpus directories and
+//! `index` JSONL, read one at a time): only the documents of candidate
+//! pairs are read back for alignment, and those of clusters for the
+//! report, so the texts of a collection are never all held.
 //! 3. **Alignment** ([`align`]): seeds on one diagonal form chains; a banded
 //!    local alignment around each chain tolerates changed names and numbers
 //!    and characters inserted or dropped, and finds the passage's
@@ -61,7 +70,9 @@ pub mod align;
 pub mod cluster;
 pub mod input;
 pub mod output;
+mod postings;
 pub mod sketch;
+pub mod source;
 pub mod text;
 
 use std::ops::Range;
@@ -72,6 +83,7 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::normalize::Normalizer;
+pub use source::{DocumentSource, Inputs};
 pub use text::MatchText;
 
 /// The stock phrases shipped with the library.
@@ -185,8 +197,11 @@ pub struct Member {
 /// Counts of the work done, for benchmarks and progress reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Hash partitions (passes over the collection).
+    /// Hash partitions (groups of postings read back a round each).
     pub partitions: usize,
+    /// Whether the postings went to temporary files (more than
+    /// `postings_per_pass` of them).
+    pub spilled: bool,
     /// Postings in the largest partition.
     pub max_postings: usize,
     /// N-grams found in more than `max_df` documents.
@@ -227,6 +242,8 @@ pub struct ReuseBuilder {
     builtin_stock: bool,
     extra_stock: Vec<String>,
     normalizer: Option<Normalizer>,
+    temp_dir: Option<std::path::PathBuf>,
+    spill: bool,
 }
 
 impl Default for ReuseBuilder {
@@ -242,6 +259,8 @@ impl Default for ReuseBuilder {
             builtin_stock: true,
             extra_stock: Vec::new(),
             normalizer: None,
+            temp_dir: None,
+            spill: true,
         }
     }
 }
@@ -265,8 +284,9 @@ impl ReuseBuilder {
         self.max_df = n.max(2);
         self
     }
-    /// Postings held in memory at once; more postings are split into hash
-    /// partitions, one pass each (default 12 million, about 200 MB).
+    /// Postings held in memory at once; more postings go to temporary
+    /// files and are read back in hash partitions of this many, one pass
+    /// each (default 12 million, about 200 MB).
     pub fn postings_per_pass(mut self, n: usize) -> Self {
         self.postings_per_pass = n.max(1);
         self
@@ -282,6 +302,13 @@ impl ReuseBuilder {
     /// Largest distance between two seeds of one passage (default 48).
     pub fn max_gap(mut self, n: u32) -> Self {
         self.max_gap = n.max(1);
+        self
+    }
+    /// Where the temporary files of a large collection go (default: the
+    /// system's, `TMPDIR`); 16 bytes a letter or digit of the collection,
+    /// removed when the search ends.
+    pub fn temp_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.temp_dir = Some(dir.into());
         self
     }
     /// Whether the stock phrases of `data/reuse-stock.txt` apply (default
@@ -412,27 +439,54 @@ impl Reuse {
 
     /// Finds the passages that documents of `docs` share.
     pub fn find(&self, docs: &[ReuseDocument]) -> ReuseReport {
-        let mut stats = Stats::default();
-        let (seeds, common) = self.candidates(docs, &mut stats);
-        let links = self.align_pairs(docs, &seeds, &common, &mut stats);
-        drop(seeds);
-        let clusters = self.build_clusters(docs, &links);
-        ReuseReport {
-            documents: docs.len(),
-            clusters,
-            stats,
+        match self.find_in(docs) {
+            Ok(r) => r,
+            // Temporary files could not be written: the postings stay in
+            // memory instead.
+            Err(_) => {
+                let mut roomy = self.clone();
+                roomy.options.spill = false;
+                roomy.find_in(docs).unwrap_or_default()
+            }
         }
     }
 
-    /// Map → shuffle → reduce, one hash partition at a time, in two rounds:
-    /// the first counts the seeds of every document pair in a fixed-size
-    /// [`sketch::PairSketch`] and finds the common n-grams; the second keeps
-    /// the seeds of the pairs that can have `min_seeds` of them. Returns
-    /// those seeds sorted by pair, and the common n-grams.
-    fn candidates(&self, docs: &[ReuseDocument], stats: &mut Stats) -> (Vec<PairSeed>, Common) {
-        let est: usize = docs.iter().map(|d| d.text.len() / 3 + 1).sum();
-        let parts = est.div_ceil(self.options.postings_per_pass).max(1) as u64;
-        stats.partitions = parts as usize;
+    /// Finds the passages that documents of `source` share, reading each
+    /// document once to index it and again only when it is aligned or
+    /// reported: the texts are never all held. Fails only when the
+    /// temporary files of a large collection cannot be written or read.
+    pub fn find_in<S: DocumentSource + ?Sized>(&self, source: &S) -> crate::Result<ReuseReport> {
+        let mut stats = Stats::default();
+        let (seeds, common, documents) = self.candidates(source, &mut stats)?;
+        let links = self.align_pairs(source, &seeds, &common, &mut stats);
+        drop(seeds);
+        let clusters = self.build_clusters(source, &links);
+        Ok(ReuseReport {
+            documents,
+            clusters,
+            stats,
+        })
+    }
+
+    /// Map (once) → shuffle → reduce, one hash partition at a time, in two
+    /// rounds: the first counts the seeds of every document pair in a
+    /// fixed-size [`sketch::PairSketch`] and finds the common n-grams; the
+    /// second keeps the seeds of the pairs that can have `min_seeds` of
+    /// them. Returns those seeds sorted by pair, the common n-grams and the
+    /// number of documents.
+    fn candidates<S: DocumentSource + ?Sized>(
+        &self,
+        source: &S,
+        stats: &mut Stats,
+    ) -> crate::Result<(Vec<PairSeed>, Common, usize)> {
+        let (mut buckets, documents) = self.map_all(source)?;
+        let spill_err = |e| crate::Error::io(&self.temp_dir(), e);
+        let est = buckets.total();
+        stats.spilled = buckets.spilled();
+        let parts = buckets.partitions(self.options.postings_per_pass);
+        // One partition in memory is read once and kept for every round.
+        let keep = parts.len() == 1 && !buckets.spilled();
+        stats.partitions = parts.len();
         let max_df = self.options.max_df;
         let min_seeds = self.options.min_seeds;
         // Room for the pairs of a small collection too (64 KB), so that its
@@ -440,12 +494,24 @@ impl Reuse {
         let sketch_size = est.max(1 << 16).min(self.options.pair_counters);
         let sketch = sketch::PairSketch::new(sketch_size);
         stats.sketch_counters = sketch.counters();
+        // One partition: its postings, sorted once, serve every round.
+        let mut kept_postings: Option<Vec<Posting>> = None;
+        let read = |buckets: &mut postings::Buckets,
+                    kept: &mut Option<Vec<Posting>>,
+                    r: &Range<usize>|
+         -> crate::Result<Vec<Posting>> {
+            if let Some(p) = kept.take() {
+                return Ok(p);
+            }
+            let mut p = buckets.read(r.clone(), keep).map_err(spill_err)?;
+            p.par_sort_unstable();
+            Ok(p)
+        };
         // Round 1: count the seeds of every pair; collect common n-grams.
         let mut common: Vec<u64> = Vec::new();
         let mut counted = 0usize;
-        let mut kept_postings = None;
-        for part in 0..parts {
-            let postings = self.map_partition(docs, part, parts);
+        for r in &parts {
+            let postings = read(&mut buckets, &mut kept_postings, r)?;
             stats.max_postings = stats.max_postings.max(postings.len());
             let runs = hash_runs(&postings);
             let (part_common, part_seeds) = runs
@@ -472,12 +538,28 @@ impl Reuse {
                 );
             common.extend(part_common);
             counted += part_seeds;
-            // One partition: its postings serve the second round too.
-            if parts == 1 {
+            if keep {
                 kept_postings = Some(postings);
             }
         }
         let common = Common::new(common);
+        // A chained sketch takes the room of postings: later rounds read
+        // smaller partitions, so that memory stays that of the first round
+        // (a partition and one sketch) however many sketches a large
+        // collection chains.
+        let sketch_postings = sketch.counters() / 16;
+        let floor = (self.options.postings_per_pass / 4).max(1);
+        let parts_with = |buckets: &postings::Buckets, sketches: usize| {
+            if keep {
+                return parts.clone();
+            }
+            let room = self
+                .options
+                .postings_per_pass
+                .saturating_sub((sketches - 1) * sketch_postings)
+                .max(floor);
+            buckets.partitions(room)
+        };
         let rare = |g: &&[Posting]| g.len() >= 2 && (2..=max_df).contains(&distinct_docs(g));
         // When a large collection fills the sketch, many pairs pass it by
         // collisions alone: their seeds are counted again in a fresh
@@ -490,16 +572,9 @@ impl Reuse {
         {
             let next = sketch::PairSketch::new(sketch_size);
             let passes = |key: u64| sketches.iter().all(|s| s.at_least(key, min_seeds));
-            for part in 0..parts {
-                let mapped;
-                let postings = match &kept_postings {
-                    Some(p) => p,
-                    None => {
-                        mapped = self.map_partition(docs, part, parts);
-                        &mapped
-                    }
-                };
-                hash_runs(postings).par_iter().for_each(|run| {
+            for r in &parts_with(&buckets, sketches.len() + 1) {
+                let postings = read(&mut buckets, &mut kept_postings, r)?;
+                hash_runs(&postings).par_iter().for_each(|run| {
                     for g in run.chunk_by(|x, y| x.0 == y.0).filter(rare) {
                         for_each_pair(g, |key, w| {
                             if passes(key) {
@@ -508,6 +583,9 @@ impl Reuse {
                         });
                     }
                 });
+                if keep {
+                    kept_postings = Some(postings);
+                }
             }
             sketches.push(next);
         }
@@ -515,11 +593,8 @@ impl Reuse {
         // Last round: the seeds of the pairs every sketch lets through.
         let passes = |key: u64| sketches.iter().all(|s| s.at_least(key, min_seeds));
         let mut seeds: Vec<PairSeed> = Vec::new();
-        for part in 0..parts {
-            let postings = match kept_postings.take() {
-                Some(p) => p,
-                None => self.map_partition(docs, part, parts),
-            };
+        for r in &parts_with(&buckets, sketches.len()) {
+            let postings = read(&mut buckets, &mut kept_postings, r)?;
             let runs = hash_runs(&postings);
             seeds.par_extend(runs.par_iter().flat_map_iter(|run| {
                 run.chunk_by(|x, y| x.0 == y.0)
@@ -528,51 +603,83 @@ impl Reuse {
             }));
         }
         drop(sketches);
+        drop(buckets);
         seeds.par_sort_unstable();
         stats.common_ngrams = common.len();
         stats.counted_seeds = counted;
         stats.seeds = seeds.len();
-        (seeds, common)
+        Ok((seeds, common, documents))
     }
 
-    /// The map and shuffle of one hash partition: `(hash, document,
-    /// position)` of every n-gram whose hash falls in it (stock phrases
-    /// aside), sorted. Documents are mapped in blocks, so that no more than
-    /// a block's postings are held twice.
-    fn map_partition(&self, docs: &[ReuseDocument], part: u64, parts: u64) -> Vec<Posting> {
+    /// Where temporary files go.
+    fn temp_dir(&self) -> std::path::PathBuf {
+        self.options
+            .temp_dir
+            .clone()
+            .unwrap_or_else(std::env::temp_dir)
+    }
+
+    /// The map, once over the collection: `(hash, document, position)` of
+    /// every n-gram (stock phrases aside) into hash buckets, which spill to
+    /// temporary files past `postings_per_pass`. Documents are read and
+    /// mapped in blocks, so that no more than a block's texts are held.
+    /// Returns the buckets and the number of documents (an entry whose id
+    /// an earlier one has is left out when the source asks for it).
+    fn map_all<S: DocumentSource + ?Sized>(
+        &self,
+        source: &S,
+    ) -> crate::Result<(postings::Buckets, usize)> {
         const BLOCK: usize = 1024;
         let n = self.options.ngram;
-        let mut postings: Vec<Posting> = Vec::new();
-        for (b, block) in docs.chunks(BLOCK).enumerate() {
-            let got: Vec<Vec<Posting>> = block
-                .par_iter()
-                .enumerate()
-                .map(|(k, d)| {
-                    let i = (b * BLOCK + k) as u32;
-                    let m = self.prepare(d);
-                    m.chars
+        let limit = if self.options.spill {
+            self.options.postings_per_pass
+        } else {
+            usize::MAX
+        };
+        let temp = self.temp_dir();
+        let mut buckets = postings::Buckets::new(limit, temp.clone());
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let mut documents = 0usize;
+        let len = source.len();
+        for start in (0..len).step_by(BLOCK) {
+            let got: Vec<Option<(String, Vec<Posting>)>> = (start..(start + BLOCK).min(len))
+                .into_par_iter()
+                .map(|i| {
+                    let d = source.load(i)?;
+                    let m = self.prepare(&d);
+                    let ps = m
+                        .chars
                         .windows(n)
                         .map(text::gram_hash)
                         .enumerate()
-                        .filter(|(_, h)| h % parts == part && !self.stock.contains(h))
-                        .map(|(p, h)| (h, i, p as u32))
-                        .collect()
+                        .filter(|(_, h)| !self.stock.contains(h))
+                        .map(|(p, h)| (h, i as u32, p as u32))
+                        .collect();
+                    let id = if source.unique_ids() {
+                        d.id.clone()
+                    } else {
+                        String::new()
+                    };
+                    Some((id, ps))
                 })
                 .collect();
-            postings.reserve(got.iter().map(Vec::len).sum());
-            for g in got {
-                postings.extend_from_slice(&g);
+            for (id, ps) in got.into_iter().flatten() {
+                if source.unique_ids() && !seen.insert(id) {
+                    continue;
+                }
+                documents += 1;
+                buckets.push(&ps).map_err(|e| crate::Error::io(&temp, e))?;
             }
         }
-        postings.par_sort_unstable();
-        postings
+        buckets.finish().map_err(|e| crate::Error::io(&temp, e))?;
+        Ok((buckets, documents))
     }
 
     /// Aligns the candidate pairs; returns the links that pass the length
     /// test.
-    fn align_pairs(
+    fn align_pairs<S: DocumentSource + ?Sized>(
         &self,
-        docs: &[ReuseDocument],
+        source: &S,
         seeds: &[PairSeed],
         common: &Common,
         stats: &mut Stats,
@@ -586,7 +693,8 @@ impl Reuse {
             .filter(|g| g.len() >= self.options.min_seeds && self.promising(g))
             .collect();
         stats.candidate_pairs = pairs.len();
-        // Pairs of one first document together: it is prepared once.
+        // Pairs of one first document together: it is read and prepared
+        // once; the second one of each pair is read back from the source.
         let by_a: Vec<&[&[PairSeed]]> = pairs
             .chunk_by(|x, y| x[0].0 >> 32 == y[0].0 >> 32)
             .collect();
@@ -594,12 +702,20 @@ impl Reuse {
             .par_iter()
             .flat_map_iter(|group| {
                 let a = (group[0][0].0 >> 32) as usize;
-                let ma = self.prepare(&docs[a]);
-                let mask_a = self.mask(&ma.chars, common);
                 let mut out = Vec::new();
+                let Some(da) = source.load(a) else {
+                    return out;
+                };
+                let ma = self.prepare(&da);
+                drop(da);
+                let mask_a = self.mask(&ma.chars, common);
                 for pair in group.iter() {
                     let b = (pair[0].0 & 0xffff_ffff) as usize;
-                    let mb = self.prepare(&docs[b]);
+                    let Some(db) = source.load(b) else {
+                        continue;
+                    };
+                    let mb = self.prepare(&db);
+                    drop(db);
                     let mask_b = self.mask(&mb.chars, common);
                     out.extend(
                         self.align_pair(&ma, &mask_a, &mb, &mask_b, pair)
@@ -671,7 +787,7 @@ impl Reuse {
             let (na, nb) = (novel(mask_a, &al.a), novel(mask_b, &al.b));
             let long_enough = self.long_enough(al.a.len(), al.b.len(), na, nb);
             if long_enough && al.matches * 2 >= al.columns {
-                found.push((al.a, al.b));
+                found.push((ma.trim_sentence_tails(al.a), mb.trim_sentence_tails(al.b)));
             }
         }
         found
@@ -692,7 +808,11 @@ impl Reuse {
     }
 
     /// Clusters the links and fills in the members.
-    fn build_clusters(&self, docs: &[ReuseDocument], links: &[cluster::Link]) -> Vec<Cluster> {
+    fn build_clusters<S: DocumentSource + ?Sized>(
+        &self,
+        source: &S,
+        links: &[cluster::Link],
+    ) -> Vec<Cluster> {
         let groups = cluster::clusters(links);
         // What each document must report: (cluster, member slot, range).
         let mut wanted: Vec<(u32, usize, usize, Range<usize>)> = Vec::new();
@@ -707,8 +827,10 @@ impl Reuse {
             .collect::<Vec<_>>()
             .par_iter()
             .flat_map_iter(|ws| {
-                let d = &docs[ws[0].0 as usize];
-                let m = self.prepare(d);
+                let Some(d) = source.load(ws[0].0 as usize) else {
+                    return Vec::new();
+                };
+                let m = self.prepare(&d);
                 ws.iter()
                     .map(|(_, c, k, r)| {
                         let (s, e) = m.original_span(r.start, r.end);
@@ -977,6 +1099,31 @@ mod tests {
         assert_eq!(tiny.stats.pair_sketches, MAX_SKETCHES);
         assert_eq!(roomy.clusters, tiny.clusters);
         assert_eq!(roomy.clusters.len(), 1);
+    }
+
+    #[test]
+    fn a_passage_starts_and_ends_at_its_sentence_not_in_a_neighbours_tail() {
+        // The sentences before the copy end alike (能力。 / 战斗力。), and so
+        // do the ones after it begin alike (会议要求… / 会上…): the
+        // alignment runs on across both sentence ends by a letter.
+        let sentence = "街道党工委把辖区内的物业企业和业主委员会纳入网格管理，每月召开一次联席会议研究解决群众反映的问题";
+        let docs = vec![
+            doc(
+                "a",
+                format!("全面提升基层组织的服务能力。{sentence}。会议要求各社区抓好落实。"),
+            ),
+            doc(
+                "b",
+                format!("着力增强党支部的战斗力。{sentence}。会上还通报了有关情况。"),
+            ),
+        ];
+        for min in [12, 30] {
+            let r = Reuse::builder().min_chars(min).build().find(&docs);
+            assert_eq!(r.clusters.len(), 1, "{:#?}", r.clusters);
+            for m in &r.clusters[0].members {
+                assert_eq!(m.text, sentence, "{min}");
+            }
+        }
     }
 
     #[test]

@@ -177,6 +177,61 @@ impl MatchText {
     }
 }
 
+impl MatchText {
+    /// The normalized text between match characters `i` and `i + 1`
+    /// (punctuation, spaces); empty past either end.
+    fn gap_after(&self, i: usize) -> &str {
+        let (Some(&p), Some(&q)) = (self.norm_pos.get(i), self.norm_pos.get(i + 1)) else {
+            return "";
+        };
+        let p = p as usize;
+        let from = p + self
+            .norm
+            .get(p..)
+            .and_then(|t| t.chars().next())
+            .map_or(0, char::len_utf8);
+        self.norm.get(from..q as usize).unwrap_or("")
+    }
+
+    /// Whether a sentence ends between match characters `i` and `i + 1`.
+    fn sentence_end_after(&self, i: usize) -> bool {
+        self.gap_after(i)
+            .contains(['。', '！', '？', '；', '!', '?', ';'])
+    }
+
+    /// Match characters `r` without a sentence's last one or two letters
+    /// before it: an alignment that runs on across a sentence end by
+    /// chance (the copy's sentence follows another that ends the same way)
+    /// starts at the sentence, not at `力。推进…`; likewise it ends at a
+    /// sentence end, not one or two letters into the next sentence. A
+    /// passage that starts (ends) at a sentence end already, or whose first
+    /// (last) sentence is that short, is left as it is.
+    ///
+    /// ```
+    /// let n = dangjian::Normalizer::default();
+    /// let m = dangjian::reuse::MatchText::new(&n, "全面提升能力。推进工作落实，见成效。接着", None);
+    /// // "力推进工作落实见成效接" → "推进工作落实见成效"
+    /// assert_eq!(m.trim_sentence_tails(5..16), 6..15);
+    /// assert_eq!(m.trim_sentence_tails(6..15), 6..15);
+    /// // starting two letters before the sentence end
+    /// assert_eq!(m.trim_sentence_tails(4..15), 6..15);
+    /// ```
+    pub fn trim_sentence_tails(&self, r: Range<usize>) -> Range<usize> {
+        let (mut s, mut e) = (r.start, r.end.min(self.chars.len()));
+        if s > 0 && !self.sentence_end_after(s - 1) {
+            if let Some(k) = (1..=2).find(|&k| s + k < e && self.sentence_end_after(s + k - 1)) {
+                s += k;
+            }
+        }
+        if e > 0 && e < self.chars.len() && !self.sentence_end_after(e - 1) {
+            if let Some(k) = (1..=2).find(|&k| e > s + k && self.sentence_end_after(e - k - 1)) {
+                e -= k;
+            }
+        }
+        s..e.max(s)
+    }
+}
+
 /// The hash of the n-gram `chars` (a 64-bit mix; the high bits pick a
 /// partition, so they must be as good as the low ones).
 pub fn gram_hash(chars: &[char]) -> u64 {
