@@ -390,27 +390,7 @@ impl Pipeline {
         let captioned = (!cleaned.captions.is_empty())
             .then(|| Body::from_blocks(&norm, &cleaned.captions, &self.segmenter));
         let (formulations, slogans, documents, head_forms) = if self.stages.formulations {
-            let f = formulations::extract(&body);
-            let mut h = heads
-                .as_ref()
-                .map(formulations::extract)
-                .unwrap_or_default();
-            // Headlines are terse and full of set phrases (夯实三梁四柱):
-            // only what they quote, what the lexicon knows, or a name led by
-            // a word before its count (便民五举措).
-            h.formulations
-                .retain(|f| f.quoted || f.national || formulations::is_led_name(&f.text));
-            // A count the body then sets out as its section headings (把握三个
-            // 重点 over three headed sections) is a name too.
-            if let Some(heads) = &heads {
-                for f in formulations::headline_counts(heads, &body.text) {
-                    if !h.formulations.iter().any(|g| g.text == f.text) {
-                        h.formulations.push(f);
-                    }
-                }
-            }
-            let head_forms = h.formulations.clone();
-            let merged = formulations::merge(h, f);
+            let (merged, head_forms) = page_formulations(&body, heads.as_ref());
             (
                 merged.formulations,
                 merged.slogans,
@@ -486,6 +466,32 @@ impl Pipeline {
             body_offsets,
         }
     }
+}
+
+/// The formulations of a page: the body's, with the headline's merged in,
+/// and the headline's alone (its claims may name them).
+fn page_formulations(
+    body: &Body,
+    heads: Option<&Body>,
+) -> (formulations::Extracted, Vec<Formulation>) {
+    let f = formulations::extract(body);
+    let mut h = heads.map(formulations::extract).unwrap_or_default();
+    // Headlines are terse and full of set phrases (夯实三梁四柱): only what
+    // they quote, what the lexicon knows, or a name led by a word before
+    // its count (便民五举措).
+    h.formulations
+        .retain(|f| f.quoted || f.national || formulations::is_led_name(&f.text));
+    // A count the body then sets out as its section headings (把握三个重点
+    // over three headed sections) is a name too.
+    if let Some(heads) = heads {
+        for f in formulations::headline_counts(heads, &body.text) {
+            if !h.formulations.iter().any(|g| g.text == f.text) {
+                h.formulations.push(f);
+            }
+        }
+    }
+    let head_forms = h.formulations.clone();
+    (formulations::merge(h, f), head_forms)
 }
 
 /// The lines of the normalized text that hold the page's title and

@@ -744,6 +744,33 @@ static_regex!(
     r"(全[村乡镇县市区旗]|\p{Han}{1,4}(?:村|乡|镇|县|市|区|旗|社区))$"
 );
 
+/// Households or people counted of a place or scope named before them: 全村
+/// 356户 → the village's 户数, 惠及1800人 → 惠及人口, and a place's figures
+/// listed without a subject (辖区2.4平方公里,1650户,4820人).
+fn counted_per_place(text: &str, f: &Found, cstart: usize, window: &str) -> Option<String> {
+    let suffix = match f.unit {
+        "户" => "户数",
+        "人" | "口人" => "人口",
+        _ => return None,
+    };
+    let tail = window.trim_end_matches(['共', '有']);
+    if let Some(m) = PLACE_TAIL.find(tail) {
+        return Some(format!("{}{suffix}", m.as_str()));
+    }
+    // Those a project reaches, counted as people.
+    if let Some(v) = BENEFIT_VERBS.iter().find(|v| tail.ends_with(**v)) {
+        return Some(format!("{v}{suffix}"));
+    }
+    // A place's figures listed without a subject.
+    let listed = text[..cstart]
+        .trim_end_matches(|c: char| c.is_whitespace() || window::is_clause_end(c))
+        .ends_with(['户', '里', '米']);
+    if tail.trim().is_empty() && (suffix == "户数" || listed) {
+        return Some(suffix.to_string());
+    }
+    None
+}
+
 /// The subject phrase before the number, linking verbs skipped:
 /// 组建党员志愿服务队335支 → 党员志愿服务队, 畅通率达95% → 畅通率,
 /// 累计走访900余人次 → 走访 (an event counted by its verb).
@@ -770,30 +797,8 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     if let Some(said) = headless_before(body, f, cstart) {
         return Some(said);
     }
-    // 全村487户, 黄回村共有972户: a place or a scope counted in households
-    // or people is that place's households or population.
-    let per_place = match f.unit {
-        "户" => Some("户数"),
-        "人" | "口人" => Some("人口"),
-        _ => None,
-    };
-    if let Some(suffix) = per_place {
-        let tail = window.trim_end_matches(['共', '有']);
-        if let Some(m) = PLACE_TAIL.find(tail) {
-            return Some(format!("{}{suffix}", m.as_str()));
-        }
-        // 惠及3200人: those a project reaches, counted as people.
-        if let Some(v) = BENEFIT_VERBS.iter().find(|v| tail.ends_with(**v)) {
-            return Some(format!("{v}{suffix}"));
-        }
-        // 辖区1.1平方公里,2114户,6132人: households and people of a place
-        // listed without a subject.
-        let listed = text[..cstart]
-            .trim_end_matches(|c: char| c.is_whitespace() || window::is_clause_end(c))
-            .ends_with(['户', '里', '米']);
-        if tail.trim().is_empty() && (suffix == "户数" || listed) {
-            return Some(suffix.to_string());
-        }
+    if let Some(o) = counted_per_place(text, f, cstart, window) {
+        return Some(o);
     }
     // 团员总数较上年底净增320名: a change against a base names what
     // changed; the base is the period's, not the object's.
