@@ -36,7 +36,8 @@
 //! | `scan.rs` | the candidate scan: every number of a body, in order |
 //! | `numbers.rs` | where numbers are: Arabic and Chinese numerals, the unit table |
 //! | `judge.rs` | whether a number is a claim and its extent: context that rules it out, ranges, approximations, the unit |
-//! | `objects.rs` | what a claim counts: after the measure word, before the number, carried from the clause before |
+//! | `objects.rs` | what a claim counts: after the measure word, before the number |
+//! | `changes.rs` | what changed against a base (比上年增长), and objects carried from the clause before |
 //! | `phrases.rs` | the noun phrases objects are read from: tagged words, the phrase after a point and before one |
 //! | `lists.rs` | lists and shares of things: items before and after a point, the head they share |
 //! | `respective.rs` | figures given 分别 (respectively): each figure to its item of the list, or to the one subject |
@@ -51,6 +52,7 @@ use crate::numerals::Decimal;
 use crate::segment::Segmenter;
 use crate::window;
 
+mod changes;
 mod indicators;
 mod judge;
 mod lists;
@@ -63,9 +65,10 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
+use changes::carried_object;
 use indicators::classify;
 pub use indicators::{IndicatorRule, indicator_label, indicators};
-use objects::{attribute_of, carried_object, loose_object, object_of};
+use objects::{attribute_of, loose_object, object_of};
 use respective::Respective;
 
 /// Whether a claim's value is a lower bound, an approximation or an upper
@@ -224,7 +227,9 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
                     .then(|| carried_object(body, &f, prev, prev_unit))
                     .flatten()
             })
-            .or_else(|| loose_object(body, &f));
+            .or_else(|| loose_object(body, &f))
+            // 35岁以下占比14%: a linking word alone (占比, 达到) is no object.
+            .filter(|o| !phrases::LINKING.contains(&o.as_str()));
         if let Some(o) = &object {
             carried = Some((sent_s, o.clone(), f.unit));
         }

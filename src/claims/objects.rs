@@ -3,6 +3,7 @@
 //! 畅通率达95%), or, in a clause that leaves its subject unsaid, the object
 //! carried from the claim before it.
 
+use super::changes::{base_only, compared_change};
 use super::lists::{
     CHANGE_VERBS, SHARE_PREDICATE_MAX, list_items_after, listed_before, share_after, shared_head,
 };
@@ -278,60 +279,6 @@ fn share_object(body: &Body, f: &Found) -> Option<String> {
         ..f.clone()
     };
     object_before(body, &as_percent).or_else(|| share_after(body, &as_percent))
-}
-
-// A clause that states a share or a change of the subject before it and
-// names none of its own: 占38%, 同比增长2.3%, 较一季度提升7.9个百分点,
-// 比去年底提高27.71个百分点 (a comparison base, then the change).
-static_regex!(
-    SUBJECTLESS,
-    &format!(
-        r"^(?:其中|并|且|同时|已经|已)?(?:同比|环比|(?:比|较)[^,，;；:：]{{1,8}}?)?(占比?|占到|新增|{})(?:\p{{Han}}{{1,12}}?的)?(?:了|达到?|为)?(?:约|近|超过|逾)?$",
-        CHANGE_VERBS.join("|")
-    )
-);
-
-// A clause that says how many of the things counted before it were dealt
-// with: 已办结, 均已整改, 全部解决了.
-static_regex!(
-    DEALT_WITH,
-    r"^(?:其中)?((?:已经|已|均已|全部)?(?:解决|办结|完成|整改|落实|化解|办理|答复|回复|采纳|销号|兑现))了?$"
-);
-
-/// The object of a claim whose clause leaves its subject unsaid, carried
-/// from the claim before it in the sentence, as Chinese clause chains do:
-/// 二产增加值达236.30亿元,同比增长2.3%,较一季度提升7.9个百分点 →
-/// 二产增加值 / 二产增加值增长 / 二产增加值增长提升; 其中女党员1200人,占38%
-/// → 女党员占比. A share names its ratio, a change what changed, and a part
-/// (其中6000多名) what it is part of.
-pub(super) fn carried_object(
-    body: &Body,
-    f: &Found,
-    previous: &str,
-    previous_unit: &str,
-) -> Option<String> {
-    let text = body.text.as_str();
-    let clause = text[body.clause_start(f.start)..f.start].trim();
-    // 收集意见建议860条,已办结812条: the part of them that was dealt with,
-    // counted in the same unit.
-    if f.unit == previous_unit
-        && let Some(done) = DEALT_WITH.captures(clause)
-    {
-        return Some(format!("{}{previous}", &done[1]));
-    }
-    // 其中6000多名还主动参与: a part of what was counted before (a share
-    // names its own: 其中93%的工程项目).
-    if matches!(clause, "其中" | "其中有" | "其中共有") && !matches!(f.unit, "%" | "‰" | "百分点")
-    {
-        return Some(previous.to_string());
-    }
-    let verb = SUBJECTLESS.captures(clause)?.get(1)?.as_str();
-    let verb = if verb.starts_with('占') {
-        "占比"
-    } else {
-        verb
-    };
-    Some(format!("{previous}{verb}"))
 }
 
 /// Nouns that name an attribute of things, not things (资金, 增幅, 总量):
@@ -804,15 +751,18 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     // changed; the base is the period's, not the object's.
     // 比上届提高6.1%: a clause of a base and a change alone names no
     // subject; it is carried from the claim before (see [`carried_object`]).
-    if BASE_ONLY.is_match(window) {
+    if base_only(window) {
         return None;
     }
-    let (window, change) = match COMPARED_CHANGE.captures(window) {
-        Some(c) if !matches!(f.unit, "%" | "‰" | "百分点") => (
-            window[..c.get(0).map_or(window.len(), |m| m.start())].trim_end(),
-            c.get(1).map_or("", |m| m.as_str()),
-        ),
-        _ => (window, ""),
+    // 全县社会消费品零售总额比上年同期增长9.2%, 党员人数较上年增加了120
+    // 名: what changed, and how (社会消费品零售总额增长, 党员人数增加); a
+    // base and a change alone (同比增收1.1亿元) leave it to the claim before.
+    let (window, change) = match compared_change(body, cstart, before[cstart..].trim_end()) {
+        Some((base, verb)) => match window.get(..base.min(window.len())).map(str::trim_end) {
+            Some(subject) if !subject.is_empty() => (subject, verb),
+            _ => return None,
+        },
+        None => (window, ""),
     };
     let skip = window.chars().count().saturating_sub(20);
     let start = cstart
@@ -848,9 +798,13 @@ pub(super) fn object_before(body: &Body, f: &Found) -> Option<String> {
     // 300万元 names no object; 走访900余人次 counts visits). A set phrase
     // right before the number is a noun there (慰问困难职工1200余人: jieba
     // tags 困难职工 `l`).
-    let set_phrase_head = words
-        .last()
-        .is_some_and(|(w, t)| matches!(*t, "l" | SET_NOUN) && w.chars().count() >= 3);
+    // 个人所得税收入5.6亿元: so is a set phrase before a word of money.
+    let set_phrase = |(w, t): &(&str, &str)| matches!(*t, "l" | SET_NOUN) && w.chars().count() >= 3;
+    let set_phrase_head = match words.as_slice() {
+        [.., last] if set_phrase(last) => true,
+        [.., named, (money, _)] => set_phrase(named) && MONEY_WORDS.contains(money),
+        _ => false,
+    };
     if !EVENT_UNITS.contains(&f.unit) && !set_phrase_head && !words.iter().any(|(_, t)| nounish(t))
     {
         return money_verb_object(f, window, &words);
@@ -992,12 +946,6 @@ fn headless_before(body: &Body, f: &Found, cstart: usize) -> Option<String> {
     Some(format!("{said}的"))
 }
 
-// The text before a number that is only a comparison base (比上届, 较去年同期).
-static_regex!(
-    BASE_ONLY,
-    r"^(?:同比|环比)?(?:比|较)(?:上|去|前|本)(?:年|届|月|季度|年度)(?:同期|底|末|初)?$"
-);
-
 /// Verbs that set a bound on a figure (不低于, 少于): never the event an
 /// event unit counts.
 const BOUND_VERBS: &[&str] = &[
@@ -1006,13 +954,6 @@ const BOUND_VERBS: &[&str] = &[
 
 /// Verbs of reaching people or households (惠及3200人 → 惠及人口).
 const BENEFIT_VERBS: &[&str] = &["惠及", "受益", "覆盖", "辐射"];
-
-// A change against a base at the end of the text before a count:
-// 较上年底净增, 比去年新增.
-static_regex!(
-    COMPARED_CHANGE,
-    r"(?:比|较)\p{Han}{1,6}?(净增加|净增|净减少|净减|新增)$"
-);
 
 /// Verbs that put money in or raise it: a sum after one of them alone is
 /// the money so used (投入100余万元 → 投入资金).

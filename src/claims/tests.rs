@@ -360,7 +360,7 @@ fn chinese_counts_with_an_approximation_inside_and_repeated_units() {
 fn shares_of_a_whole_and_comparisons() {
     assert_eq!(
         objects("全县GDP同比增长6.5%,增速高于全省平均水平0.8个百分点。"),
-        [Some("GDP".to_string()), Some("GDP增速".to_string())]
+        [Some("GDP增长".to_string()), Some("GDP增速".to_string())]
     );
     assert_eq!(
         objects("女党员占党员总数的31.2%,少数民族党员占9.8%。"),
@@ -931,4 +931,41 @@ fn a_loose_reading_is_a_noun_phrase_or_nothing() {
         false
     ));
     assert!(!loose_junk(&[("雷锋", "nr"), ("志愿队", "n")], false));
+}
+
+#[test]
+fn a_change_against_a_base_names_what_changed() {
+    assert_eq!(
+        objects("全县社会消费品零售总额比上年同期增长9.2%。")[0].as_deref(),
+        Some("社会消费品零售总额增长")
+    );
+    assert_eq!(
+        objects("全镇党员人数较上年增加了120名。")[0].as_deref(),
+        Some("党员人数增加")
+    );
+    // The segmenter glues 比 to the word before it (价格比): still a base.
+    assert_eq!(
+        objects("居民消费价格比上年同期小幅上升0.4个百分点。")[0].as_deref(),
+        Some("居民消费价格上升")
+    );
+    // A base and a change alone carry the object of the claim before; the
+    // same change as a sum and as a rate is named once, a rate's change
+    // is a change of the rate.
+    assert_eq!(
+        objects("全县地税收入达到5.6亿元,同比增收1.1亿元,增长25%。"),
+        [
+            Some("地税收入".to_string()),
+            Some("地税收入增收".to_string()),
+            Some("地税收入增长".to_string())
+        ]
+    );
+    assert_eq!(
+        objects("工业增加值达80亿元,同比增长2.3%,较一季度提升0.9个百分点。")[2].as_deref(),
+        Some("工业增加值增长提升")
+    );
+    // The 比 of 占比 is no base.
+    assert_eq!(
+        objects("全县女党员占比比上年提高1.2个百分点。")[0].as_deref(),
+        Some("女党员占比提高")
+    );
 }
