@@ -28,6 +28,7 @@ fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
     match f.unit {
         // A share or a change names its subject before the number.
         "%" | "‰" => changed_by(body, f)
+            .or_else(|| share_of_whole_before(body, f))
             .or_else(|| object_before(body, f))
             .or_else(|| share_after(body, f)),
         // A fraction (占全镇人口的1/4) is a share like a percentage.
@@ -40,7 +41,11 @@ fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
         // A sum that is the object of a verb (村里得到600万元补偿款) is
         // the funds named after it, whoever the subject is.
         "元" => {
-            let funds = || object_after(body, f).filter(|a| a.ends_with(['金', '款', '费']));
+            let funds = || {
+                object_after(body, f).filter(|a| {
+                    a.ends_with(['金', '款', '费']) || a.ends_with("额度") || a.ends_with("预算")
+                })
+            };
             match object_before(body, f) {
                 Some(o) if money_verb_alone(&o) => funds().or(Some(o)),
                 o if verb_before_number(body, f) => funds().or(o).or_else(|| object_after(body, f)),
@@ -61,6 +66,25 @@ fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
             a => a.or_else(|| object_before(body, f)),
         },
     }
+}
+
+/// A share followed by 的 and the things it counts, after nothing but the
+/// whole they belong to (该公司70%的销售员是技术人员, 社区党委60%的党员参加
+/// 了志愿服务): the share is of those things, as after a scope word (see
+/// [`share_after`]); the whole before it is not what it measures.
+fn share_of_whole_before(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    if !text.get(f.end..).is_some_and(|r| r.starts_with('的')) {
+        return None;
+    }
+    let start = body.clause_start(f.start);
+    let tags = object_tags(body, start, f.start);
+    let whole = !tags.is_empty()
+        && tags
+            .iter()
+            .all(|(_, t)| nounish(t) || matches!(*t, "r" | "ns" | "nt"))
+        && tags.last().is_some_and(|(_, t)| *t != "r");
+    whole.then(|| share_after(body, f)).flatten()
 }
 
 /// Whether the word after the measure word is a verb (参与, 开展).

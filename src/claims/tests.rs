@@ -969,3 +969,28 @@ fn a_change_against_a_base_names_what_changed() {
         Some("女党员占比提高")
     );
 }
+
+#[test]
+fn a_share_of_the_things_after_it_not_of_the_whole_before() {
+    assert_eq!(
+        objects("社区党委60%的党员参加了志愿服务。")[0].as_deref(),
+        Some("参加志愿服务的党员占比")
+    );
+    assert_eq!(
+        objects("该公司80%的员工拥有大专以上学历。")[0].as_deref(),
+        Some("拥有大专以上学历的员工占比")
+    );
+    // After a verb the share is its subject's as before.
+    assert_eq!(
+        objects("党员参学率达到95%。")[0].as_deref(),
+        Some("党员参学率")
+    );
+}
+
+#[test]
+fn a_sum_that_is_a_verbs_object_names_the_credit_or_budget_after_it() {
+    assert_eq!(
+        objects("某集团获得50亿元授信额度。")[0].as_deref(),
+        Some("授信额度")
+    );
+}
