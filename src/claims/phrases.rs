@@ -469,6 +469,10 @@ pub(super) const PREDICATE_VERBS: &[&str] = &[
     "储备",
     "认定",
     "统筹安排",
+    "调整",
+    "提拔",
+    "救助",
+    "安置",
 ];
 
 /// The subject phrase at the end of `tags`, read backwards from the

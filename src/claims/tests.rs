@@ -994,3 +994,15 @@ fn a_sum_that_is_a_verbs_object_names_the_credit_or_budget_after_it() {
         Some("授信额度")
     );
 }
+
+#[test]
+fn a_verb_of_personnel_work_is_the_predicate_not_the_object() {
+    assert_eq!(
+        objects("县委调整村主要干部14名。")[0].as_deref(),
+        Some("村主要干部")
+    );
+    assert_eq!(
+        objects("全市多渠道安置退役军人2300人。")[0].as_deref(),
+        Some("退役军人")
+    );
+}
