@@ -346,11 +346,11 @@ fn last_quote(before: &str) -> Option<(usize, &str)> {
     None
 }
 
-/// The last `n` pieces of a 、-list that has more, when the first of them
-/// starts after a copula or a closed subject (A、B等都是C、D → C, D: the
-/// pieces before belong to the subject).
+/// The last `n` pieces of a 、-list, the first of them from after a copula
+/// (A、B等都是C、D → C, D: the pieces before belong to the subject; 各村都是
+/// C、D两手抓 → C, D).
 fn from_copula(mut listed: Vec<String>, n: usize) -> Vec<String> {
-    if listed.len() <= n || n < 2 {
+    if listed.len() < n || n < 2 {
         return listed;
     }
     let first = &listed[listed.len() - n];

@@ -554,3 +554,18 @@ fn a_name_in_single_quotes() {
 fn a_duration_in_hours_is_no_name() {
     assert!(forms("守住“八小时以内”的纪律。").is_empty());
 }
+
+#[test]
+fn grasping_both_hands_and_the_pair_before_it() {
+    // An established formulation, recognized unquoted; its two items are
+    // the pair right before it, the first from after a copula.
+    assert_eq!(forms("全镇坚持两手抓,成效明显。"), ["两手抓"]);
+    assert_eq!(
+        exp("各村都是生产、党建两手抓,发展势头良好。", "两手抓"),
+        Some(vec!["生产".to_string(), "党建".to_string()])
+    );
+    assert_eq!(
+        exp("坚持发展、稳定两手抓。", "两手抓"),
+        Some(vec!["发展".to_string(), "稳定".to_string()])
+    );
+}
