@@ -3,15 +3,23 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use tantivy::aggregation::AggregationCollector;
-use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::query::Query;
-
-use super::archive::{Archive, config, describe, internal};
-use super::request::SearchRequest;
+use super::archive::{Archive, config, describe};
+use super::facet_count::{Counts, FacetCounter, Key};
+use super::request::{Filters, SearchRequest};
 use super::results::{Facet, PlaceCount, ValueCount};
 use crate::error::Result;
 use crate::places::Gazetteer;
+
+/// The facets there are.
+const KNOWN: &[&str] = &[
+    "place",
+    "year",
+    "formulation",
+    "slogan",
+    "source",
+    "script",
+    "indicator",
+];
 
 impl Archive {
     /// Facet counts for a request (its `facets`, or `fields`).
@@ -21,120 +29,131 @@ impl Archive {
         fields: &[String],
     ) -> Result<BTreeMap<String, Facet>> {
         let q = self.doc_query(req)?;
-        self.facets_of(&*q, fields)
-    }
-
-    pub(super) fn facets_of(
-        &self,
-        q: &dyn Query,
-        fields: &[String],
-    ) -> Result<BTreeMap<String, Facet>> {
-        const KNOWN: &[&str] = &[
-            "place",
-            "year",
-            "formulation",
-            "slogan",
-            "source",
-            "script",
-            "indicator",
-        ];
-        let mut aggs = serde_json::Map::new();
-        for name in fields {
-            let name = name.trim();
-            if name.is_empty() {
-                continue;
-            }
-            if !KNOWN.contains(&name) {
-                return Err(config(format!(
-                    "unknown facet `{name}` (facets: {})",
-                    KNOWN.join(", ")
-                )));
-            }
-            let size = if name == "place" { 20_000 } else { 1_000 };
-            aggs.insert(
-                name.to_string(),
-                serde_json::json!({"terms": {"field": name, "size": size}}),
-            );
-        }
-        let req: Aggregations = serde_json::from_value(serde_json::Value::Object(aggs))
-            .map_err(|e| internal(&self.dir, e))?;
-        let coll = AggregationCollector::from_aggs(req, Default::default());
+        let counter = facet_counter(fields)?;
         let s = self.reader.searcher();
-        let res = s.search(q, &coll).map_err(|e| describe(&self.dir, e))?;
-        let v = serde_json::to_value(res).map_err(|e| internal(&self.dir, e))?;
-        let mut out = BTreeMap::new();
-        for name in fields {
-            let name = name.trim();
-            if name.is_empty() {
-                continue;
-            }
-            let buckets = v
-                .get(name)
-                .and_then(|x| x.get("buckets"))
-                .and_then(|b| b.as_array())
-                .cloned()
-                .unwrap_or_default();
-            let counts: Vec<(serde_json::Value, u64)> = buckets
-                .iter()
-                .filter_map(|b| Some((b.get("key")?.clone(), b.get("doc_count")?.as_u64()?)))
-                .collect();
-            let facet = match name {
-                "place" => Facet::Places(place_tree(&counts)),
-                "year" => {
-                    let mut v: Vec<ValueCount> = counts
-                        .into_iter()
-                        .filter_map(|(k, c)| {
-                            let y = k.as_f64()? as u64;
-                            (y > 0).then(|| ValueCount {
-                                value: serde_json::json!(y),
-                                count: c,
-                            })
-                        })
-                        .collect();
-                    v.sort_by_key(|x| x.value.as_u64());
-                    Facet::Values(v)
-                }
-                _ => Facet::Values(
-                    counts
-                        .into_iter()
-                        .map(|(k, c)| ValueCount { value: k, count: c })
-                        .collect(),
-                ),
-            };
-            out.insert(name.to_string(), facet);
+        let whole = is_whole_archive(req);
+        let kept = if whole {
+            self.whole.get(&s, &counter)
+        } else {
+            None
+        };
+        if let Some(f) = kept {
+            return Ok(f);
         }
-        Ok(out)
+        let counts = s
+            .search(&*q, &counter)
+            .map_err(|e| describe(&self.dir, e))?;
+        let f = facets_from(counts);
+        if whole {
+            self.whole.put(&s, &counter, &f);
+        }
+        Ok(f)
     }
+}
+
+/// Whether a request asks for the whole archive: no query, no filter.
+pub(super) fn is_whole_archive(req: &SearchRequest) -> bool {
+    req.query.as_deref().is_none_or(|q| q.trim().is_empty()) && req.filters == Filters::default()
+}
+
+/// The counter of the facets named in `fields` (blank names skipped); an
+/// unknown name is an error that lists the facets there are.
+pub(super) fn facet_counter(fields: &[String]) -> Result<FacetCounter> {
+    let mut c = FacetCounter::none();
+    for name in fields {
+        let name = name.trim();
+        if name.is_empty() || c.has(name) {
+            continue;
+        }
+        if !KNOWN.contains(&name) {
+            return Err(config(format!(
+                "unknown facet `{name}` (facets: {})",
+                KNOWN.join(", ")
+            )));
+        }
+        c = match name {
+            "place" => c.keyword(name, 20_000),
+            "year" => c.number(name, 1_000),
+            _ => c.keyword(name, 1_000),
+        };
+    }
+    Ok(c)
+}
+
+/// The facets as answered: places as a tree, years in order (the unknown
+/// year, 0, left out), any other values most documents first.
+pub(super) fn facets_from(counts: Vec<(String, Counts)>) -> BTreeMap<String, Facet> {
+    let mut out = BTreeMap::new();
+    for (name, counts) in counts {
+        let facet = match name.as_str() {
+            "place" => Facet::Places(place_tree(&counts)),
+            "year" => {
+                let mut v: Vec<(u64, u64)> = counts
+                    .into_iter()
+                    .filter_map(|(k, c)| match k {
+                        Key::U64(y) if y > 0 => Some((y, c)),
+                        _ => None,
+                    })
+                    .collect();
+                v.sort_by_key(|x| x.0);
+                Facet::Values(
+                    v.into_iter()
+                        .map(|(y, c)| ValueCount {
+                            value: serde_json::json!(y),
+                            count: c,
+                        })
+                        .collect(),
+                )
+            }
+            _ => Facet::Values(
+                counts
+                    .into_iter()
+                    .map(|(k, c)| ValueCount {
+                        value: match k {
+                            Key::Str(s) => serde_json::Value::String(s),
+                            Key::U64(n) => serde_json::json!(n),
+                        },
+                        count: c,
+                    })
+                    .collect(),
+            ),
+        };
+        out.insert(name, facet);
+    }
+    out
 }
 
 /// Place counts (every document counted in its place and each division
 /// above) as a tree.
-fn place_tree(counts: &[(serde_json::Value, u64)]) -> Vec<PlaceCount> {
+fn place_tree(counts: &[(Key, u64)]) -> Vec<PlaceCount> {
     let g = Gazetteer::shared();
-    let by_code: HashMap<String, u64> = counts
+    let by_code: HashMap<&str, u64> = counts
         .iter()
-        .filter_map(|(k, c)| Some((k.as_str()?.to_string(), *c)))
+        .filter_map(|(k, c)| match k {
+            Key::Str(s) => Some((s.as_str(), *c)),
+            Key::U64(_) => None,
+        })
         .collect();
-    let mut children: HashMap<Option<String>, Vec<String>> = HashMap::new();
-    for code in by_code.keys() {
+    let mut children: HashMap<Option<&str>, Vec<&str>> = HashMap::new();
+    for &code in by_code.keys() {
         let parent = g
             .by_code(code)
             .and_then(|p| g.parent(p))
-            .map(|p| p.code.clone())
+            .map(|p| p.code.as_str())
             .filter(|pc| by_code.contains_key(pc));
-        children.entry(parent).or_default().push(code.clone());
+        children.entry(parent).or_default().push(code);
     }
     fn build(
         code: &str,
-        by_code: &HashMap<String, u64>,
-        children: &HashMap<Option<String>, Vec<String>>,
+        by_code: &HashMap<&str, u64>,
+        children: &HashMap<Option<&str>, Vec<&str>>,
         depth: usize,
     ) -> PlaceCount {
         let g = Gazetteer::shared();
         let p = g.by_code(code);
         let mut kids: Vec<PlaceCount> = if depth < 8 {
             children
-                .get(&Some(code.to_string()))
+                .get(&Some(code))
                 .into_iter()
                 .flatten()
                 .map(|c| build(c, by_code, children, depth + 1))

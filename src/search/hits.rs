@@ -1,13 +1,14 @@
 //! A document search: the hits asked for, in order of score or date, each
 //! with its snippets, and the facets asked for.
 
-use std::collections::BTreeMap;
 use std::time::Instant;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::{DocAddress, Order};
 
 use super::archive::{Archive, describe};
+use super::facet_count::FacetCounter;
+use super::facets::{facet_counter, facets_from, is_whole_archive};
 use super::query;
 use super::request::{SearchRequest, Sort};
 use super::results::{Hit, HitPlace, SearchResults};
@@ -23,18 +24,40 @@ impl Archive {
         let s = self.reader.searcher();
         let err = |e| describe(&self.dir, e);
         let limit = req.limit.max(1);
-        let (addrs, total): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
+        // Hits, their number and the facets in one pass over the matches;
+        // the whole archive's facets once per generation of the reader.
+        let asked = facet_counter(&req.facets)?;
+        let whole = is_whole_archive(req) && !asked.names().is_empty();
+        let kept = if whole {
+            self.whole.get(&s, &asked)
+        } else {
+            None
+        };
+        let counter = if kept.is_some() {
+            FacetCounter::none()
+        } else {
+            asked.clone()
+        };
+        let (addrs, total, counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match req.sort {
             Sort::Score => {
-                let (top, n) = s
+                let (top, n, counts) = s
                     .search(
                         &q,
-                        &(TopDocs::with_limit(limit).and_offset(req.offset), Count),
+                        &(
+                            TopDocs::with_limit(limit).and_offset(req.offset),
+                            Count,
+                            counter,
+                        ),
                     )
                     .map_err(err)?;
-                (top.into_iter().map(|(sc, a)| (Some(sc), a)).collect(), n)
+                (
+                    top.into_iter().map(|(sc, a)| (Some(sc), a)).collect(),
+                    n,
+                    counts,
+                )
             }
             Sort::Date => {
-                let (top, n) = s
+                let (top, n, counts) = s
                     .search(
                         &q,
                         &(
@@ -42,10 +65,11 @@ impl Archive {
                                 .and_offset(req.offset)
                                 .order_by_fast_field::<i64>("date", Order::Desc),
                             Count,
+                            counter,
                         ),
                     )
                     .map_err(err)?;
-                (top.into_iter().map(|(_, a)| (None, a)).collect(), n)
+                (top.into_iter().map(|(_, a)| (None, a)).collect(), n, counts)
             }
         };
         let addrs = if req.limit == 0 { Vec::new() } else { addrs };
@@ -73,10 +97,15 @@ impl Archive {
                 snippets,
             });
         }
-        let facets = if req.facets.is_empty() {
-            BTreeMap::new()
-        } else {
-            self.facets_of(&*q, &req.facets)?
+        let facets = match kept {
+            Some(f) => f,
+            None => {
+                let f = facets_from(counts);
+                if whole {
+                    self.whole.put(&s, &asked, &f);
+                }
+                f
+            }
         };
         Ok(SearchResults {
             query: req.query.clone(),

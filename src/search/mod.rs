@@ -46,7 +46,7 @@
 //! | `query.rs` | the query language, parsed |
 //! | `compile.rs` | a query and filters turned into tantivy queries |
 //! | `hits.rs` | a document search: hits in order, with their snippets (`snippet.rs`) |
-//! | `facets.rs` | facet counts, places as a tree |
+//! | `facets.rs`, `facet_count.rs` | facet counts (one pass over the matches, fast-field columns), places as a tree |
 //! | `claims.rs` | a claims search: claim rows |
 //! | `table.rs` | results as the table `dangjian search` prints |
 //! | `export.rs` | documents as Elasticsearch / OpenSearch `_bulk` lines |
@@ -55,6 +55,9 @@ mod archive;
 mod claims;
 mod compile;
 pub mod export;
+mod facet_count;
+#[cfg(test)]
+mod facet_tests;
 mod facets;
 mod hits;
 mod keys;

@@ -1,0 +1,324 @@
+//! Facet counting in the same pass over the matches as the hits: a tantivy
+//! collector that reads each facet's fast-field column and counts per term
+//! ordinal (per value, for a number) in a plain vector for each segment.
+//! Ordinals become strings only once a segment is done, and segments are
+//! merged by string.
+//!
+//! Every value a matching document carries is counted once per time it is
+//! stored (the indexer stores each of a document's values once), deleted
+//! documents are not seen (tantivy leaves them out before collecting), and
+//! the values come out most documents first, then in value order, cut to
+//! the facet's size.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, ColumnBlockAccessor, StrColumn};
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyError};
+
+use super::results::Facet;
+
+/// A facet value: a keyword or a number (the year).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) enum Key {
+    /// A keyword field's value.
+    Str(String),
+    /// A number field's value.
+    U64(u64),
+}
+
+/// Counts of one facet, most documents first, then by value.
+pub(super) type Counts = Vec<(Key, u64)>;
+
+/// The facets counted: each field's name, whether it is a number field,
+/// and how many values are kept.
+#[derive(Debug, Clone, Default)]
+pub(super) struct FacetCounter {
+    fields: Vec<(String, bool, usize)>,
+}
+
+impl FacetCounter {
+    /// Counts nothing (a search without facets).
+    pub(super) fn none() -> FacetCounter {
+        FacetCounter::default()
+    }
+
+    /// Adds a facet over the keyword field `name`, keeping `size` values.
+    pub(super) fn keyword(mut self, name: &str, size: usize) -> FacetCounter {
+        self.fields.push((name.to_string(), false, size));
+        self
+    }
+
+    /// Adds a facet over the `u64` field `name`, keeping `size` values.
+    pub(super) fn number(mut self, name: &str, size: usize) -> FacetCounter {
+        self.fields.push((name.to_string(), true, size));
+        self
+    }
+
+    /// The facets counted, in order.
+    pub(super) fn names(&self) -> Vec<String> {
+        self.fields.iter().map(|(n, _, _)| n.clone()).collect()
+    }
+
+    /// Whether a facet over `name` is counted already.
+    pub(super) fn has(&self, name: &str) -> bool {
+        self.fields.iter().any(|(n, _, _)| n == name)
+    }
+}
+
+/// One facet's column in one segment, with its counts.
+enum SegCounts {
+    /// No value of the field in the segment.
+    Absent,
+    /// Counts by term ordinal (the column of ordinals beside its dictionary).
+    Str(StrColumn, Column<u64>, Vec<u32>),
+    /// Counts by value minus the segment's smallest value.
+    Dense(Column<u64>, u64, Vec<u32>),
+    /// Counts of a number field whose values spread too wide for a vector.
+    Sparse(Column<u64>, HashMap<u64, u32>),
+}
+
+/// Widest range of a number field counted in a vector.
+const DENSE_RANGE: u64 = 1 << 16;
+
+/// Matching documents gathered before their values are read, a block at a
+/// time (a small block under test, so that blocks fill and flush).
+const BLOCK: usize = if cfg!(test) { 5 } else { 128 };
+
+/// A segment's part of the counting.
+pub(super) struct SegmentFacets {
+    cols: Vec<SegCounts>,
+    docs: Vec<DocId>,
+    block: ColumnBlockAccessor<u64>,
+}
+
+impl SegCounts {
+    /// Counts the values of a block of documents (in increasing order).
+    fn count(&mut self, docs: &[DocId], block: &mut ColumnBlockAccessor<u64>) {
+        match self {
+            SegCounts::Absent => {}
+            SegCounts::Str(_, ords, counts) => {
+                block.fetch_block(docs, ords);
+                for ord in block.iter_vals() {
+                    if let Some(c) = counts.get_mut(ord as usize) {
+                        *c += 1;
+                    }
+                }
+            }
+            SegCounts::Dense(col, min, counts) => {
+                block.fetch_block(docs, col);
+                for v in block.iter_vals() {
+                    if let Some(c) = counts.get_mut(v.wrapping_sub(*min) as usize) {
+                        *c += 1;
+                    }
+                }
+            }
+            SegCounts::Sparse(col, counts) => {
+                block.fetch_block(docs, col);
+                for v in block.iter_vals() {
+                    *counts.entry(v).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    /// The non-zero counts, ordinals turned into strings.
+    fn resolve(self) -> tantivy::Result<Vec<(Key, u64)>> {
+        Ok(match self {
+            SegCounts::Absent => Vec::new(),
+            SegCounts::Str(col, _, counts) => {
+                let ords: Vec<u64> = (0..counts.len() as u64)
+                    .filter(|&o| counts[o as usize] > 0)
+                    .collect();
+                let mut out = Vec::with_capacity(ords.len());
+                let mut i = 0;
+                col.dictionary()
+                    .sorted_ords_to_term_cb(ords.iter().copied(), |term| {
+                        let n = counts[ords[i] as usize];
+                        i += 1;
+                        let s = String::from_utf8(term.to_vec()).map_err(std::io::Error::other)?;
+                        out.push((Key::Str(s), u64::from(n)));
+                        Ok(())
+                    })?;
+                out
+            }
+            SegCounts::Dense(_, min, counts) => counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(i, n)| (Key::U64(min + i as u64), u64::from(*n)))
+                .collect(),
+            SegCounts::Sparse(_, counts) => counts
+                .into_iter()
+                .map(|(v, n)| (Key::U64(v), u64::from(n)))
+                .collect(),
+        })
+    }
+}
+
+impl SegmentFacets {
+    /// Counts the gathered documents.
+    fn flush(&mut self) {
+        if self.docs.is_empty() {
+            return;
+        }
+        for c in &mut self.cols {
+            c.count(&self.docs, &mut self.block);
+        }
+        self.docs.clear();
+    }
+}
+
+impl SegmentCollector for SegmentFacets {
+    type Fruit = Vec<SegCountsFruit>;
+
+    #[inline]
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if self.cols.is_empty() {
+            return;
+        }
+        self.docs.push(doc);
+        if self.docs.len() == BLOCK {
+            self.flush();
+        }
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        for &doc in docs {
+            self.collect(doc, 0.0);
+        }
+    }
+
+    fn harvest(mut self) -> Self::Fruit {
+        self.flush();
+        self.cols.into_iter().map(SegCountsFruit).collect()
+    }
+}
+
+/// A segment's counts of one facet, not yet turned into strings.
+pub(super) struct SegCountsFruit(SegCounts);
+
+fn column_error(name: &str, e: impl std::fmt::Display) -> TantivyError {
+    TantivyError::SchemaError(format!("facet column `{name}`: {e}"))
+}
+
+impl Collector for FacetCounter {
+    type Fruit = Vec<(String, Counts)>;
+    type Child = SegmentFacets;
+
+    fn for_segment(
+        &self,
+        _segment_local_id: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacets> {
+        let ff = segment.fast_fields();
+        let mut cols = Vec::with_capacity(self.fields.len());
+        for (name, number, _) in &self.fields {
+            let c = if *number {
+                match ff.column_opt::<u64>(name)? {
+                    None => SegCounts::Absent,
+                    Some(col) => {
+                        let (lo, hi) = (col.min_value(), col.max_value());
+                        if hi >= lo && hi - lo < DENSE_RANGE {
+                            SegCounts::Dense(col, lo, vec![0; (hi - lo + 1) as usize])
+                        } else {
+                            SegCounts::Sparse(col, HashMap::new())
+                        }
+                    }
+                }
+            } else {
+                match ff.str(name).map_err(|e| column_error(name, e))? {
+                    None => SegCounts::Absent,
+                    Some(col) => {
+                        let n = col.dictionary().num_terms();
+                        let ords = col.ords().clone();
+                        SegCounts::Str(col, ords, vec![0; n])
+                    }
+                }
+            };
+            cols.push(c);
+        }
+        Ok(SegmentFacets {
+            cols,
+            docs: Vec::with_capacity(BLOCK),
+            block: ColumnBlockAccessor::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        segment_fruits: Vec<Vec<SegCountsFruit>>,
+    ) -> tantivy::Result<Vec<(String, Counts)>> {
+        let mut merged: Vec<HashMap<Key, u64>> = vec![HashMap::new(); self.fields.len()];
+        for seg in segment_fruits {
+            for (m, SegCountsFruit(c)) in merged.iter_mut().zip(seg) {
+                for (k, n) in c.resolve()? {
+                    *m.entry(k).or_default() += n;
+                }
+            }
+        }
+        Ok(self
+            .fields
+            .iter()
+            .zip(merged)
+            .map(|((name, _, size), m)| {
+                let mut v: Counts = m.into_iter().collect();
+                v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                v.truncate(*size);
+                (name.clone(), v)
+            })
+            .collect())
+    }
+}
+
+/// Facets of the whole archive (a request without query or filter, the
+/// first page of a browser), by the facets asked, kept for one generation
+/// of the index reader: a reload that sees a new commit starts afresh.
+#[derive(Default)]
+pub(super) struct WholeFacets {
+    kept: Mutex<Kept>,
+}
+
+/// Facets as answered, by name.
+type Facets = BTreeMap<String, Facet>;
+
+/// The facets kept, by the facets asked, and the generation they are of.
+#[derive(Default)]
+struct Kept {
+    generation: Option<u64>,
+    by_fields: HashMap<Vec<String>, Facets>,
+}
+
+/// Most facet lists kept at once.
+const WHOLE_KEPT: usize = 16;
+
+impl WholeFacets {
+    /// The kept facets of the searcher's generation, if counted already.
+    pub(super) fn get(&self, s: &Searcher, c: &FacetCounter) -> Option<Facets> {
+        let kept = self.kept.lock().ok()?;
+        if kept.generation != Some(s.generation().generation_id()) {
+            return None;
+        }
+        kept.by_fields.get(&c.names()).cloned()
+    }
+
+    /// Keeps facets counted over the whole archive by the searcher `s`.
+    pub(super) fn put(&self, s: &Searcher, c: &FacetCounter, facets: &Facets) {
+        let Ok(mut kept) = self.kept.lock() else {
+            return;
+        };
+        let generation = Some(s.generation().generation_id());
+        if kept.generation != generation || kept.by_fields.len() >= WHOLE_KEPT {
+            *kept = Kept {
+                generation,
+                by_fields: HashMap::new(),
+            };
+        }
+        kept.by_fields.insert(c.names(), facets.clone());
+    }
+}
