@@ -409,6 +409,78 @@ impl fmt::Debug for WordEntry<'_> {
     }
 }
 
+/// The index of `tag` in `tags`, added if new.
+#[inline]
+fn intern_tag(tags: &mut Vec<Box<str>>, tag_ids: &mut FxHashMap<Box<str>, u32>, tag: &str) -> u32 {
+    if let Some(&id) = tag_ids.get(tag) {
+        return id;
+    }
+    let id = tags.len() as u32;
+    tags.push(tag.into());
+    tag_ids.insert(tag.into(), id);
+    id
+}
+
+/// The first three fields of each non-blank line of `dict`, in order, with
+/// how many the line has: what `lines()` then `split_ascii_whitespace()`
+/// give, in one pass over the bytes (finding each line's end first took as
+/// long as the rest of the parse).
+#[cfg(feature = "default-dict")]
+fn dict_lines(dict: &str) -> impl Iterator<Item = ([&str; 3], usize)> {
+    let bytes = dict.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let mut fields = [""; 3];
+            let mut n = 0;
+            loop {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if i >= bytes.len() || bytes[i] == b'\n' {
+                    break;
+                }
+                let start = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if n < 3 {
+                    // Both ends are next to ASCII bytes (or the text's ends):
+                    // character boundaries.
+                    fields[n] = dict.get(start..i).unwrap_or("");
+                    n += 1;
+                }
+            }
+            i += 1;
+            if n > 0 {
+                return Some((fields, n));
+            }
+        }
+        None
+    })
+}
+
+/// The `(word, freq, tag)` entries of the embedded dictionary, in order.
+#[cfg(feature = "default-dict")]
+fn default_dict_entries(dict: &str) -> impl Iterator<Item = (&str, usize, &str)> {
+    dict_lines(dict).map(|([word, freq, tag], n)| {
+        let freq = match n {
+            1 => 0,
+            _ => freq.parse::<usize>().expect("invalid frequency in default dict"),
+        };
+        (word, freq, tag)
+    })
+}
+
+/// Inserts the words of the embedded dictionary into an empty `trie`, the
+/// n-th with id n.
+#[cfg(feature = "default-dict")]
+fn fill_trie(trie: &mut CharTrie, dict: &str) {
+    for (id, ([word, _, _], _)) in dict_lines(dict).enumerate() {
+        trie.insert(word, id as i32);
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Record {
     freq: usize,
@@ -508,22 +580,56 @@ impl Jieba {
         // re-validation, and never checked for duplicates when it is the
         // first thing loaded.
         let dict: &str = DEFAULT_DICT;
-        let check_duplicates = !self.records.is_empty();
-        if !check_duplicates {
-            let lines = bytecount::count(dict.as_bytes(), b'\n') + 1;
-            self.records.reserve(lines);
-            self.log_freqs.reserve(lines);
-            self.trie.reserve(lines);
+        if !self.records.is_empty() {
+            for (word, freq, tag) in default_dict_entries(dict) {
+                self.load_entry(word, freq, tag, true);
+            }
+            self.finish_load();
+            return;
         }
-        for line in dict.lines() {
-            let mut iter = line.split_ascii_whitespace();
-            let Some(word) = iter.next() else { continue };
-            let freq = iter
-                .next()
-                .map_or(0, |x| x.parse::<usize>().expect("invalid frequency in default dict"));
-            let tag = iter.next().unwrap_or("");
-            self.load_entry(word, freq, tag, check_duplicates);
-        }
+        let lines = bytecount::count(dict.as_bytes(), b'\n') + 1;
+        self.records.reserve(lines);
+        self.log_freqs.reserve(lines);
+        self.trie.reserve(lines);
+        // Into an empty dictionary, the n-th word gets id n: the records
+        // (frequency, its logarithm, tag) and the trie (word to id) are
+        // independent, so the records are built on a second thread while
+        // this one fills the trie, the longer of the two. Without a second
+        // thread, one after the other.
+        let Jieba {
+            records,
+            log_freqs,
+            tags,
+            tag_ids,
+            trie,
+            ..
+        } = self;
+        let push_records = move || {
+            for (_, freq, tag) in default_dict_entries(dict) {
+                let tag = intern_tag(tags, tag_ids, tag);
+                records.push(Record { freq, tag });
+                log_freqs.push((freq as f64).ln());
+            }
+        };
+        let push_records = std::sync::Mutex::new(Some(push_records));
+        let run = || {
+            let f = push_records.lock().ok().and_then(|mut f| f.take());
+            if let Some(mut f) = f {
+                f();
+            }
+        };
+        std::thread::scope(|s| {
+            let side = std::thread::Builder::new().spawn_scoped(s, run);
+            fill_trie(trie, dict);
+            match side {
+                Ok(side) => {
+                    if let Err(panic) = side.join() {
+                        std::panic::resume_unwind(panic);
+                    }
+                }
+                Err(_) => run(),
+            }
+        });
         self.finish_load();
     }
 
@@ -619,13 +725,7 @@ impl Jieba {
 
     #[inline]
     fn intern_tag(&mut self, tag: &str) -> u32 {
-        if let Some(&id) = self.tag_ids.get(tag) {
-            return id;
-        }
-        let id = self.tags.len() as u32;
-        self.tags.push(tag.into());
-        self.tag_ids.insert(tag.into(), id);
-        id
+        intern_tag(&mut self.tags, &mut self.tag_ids, tag)
     }
 
     /// Append a word the dictionary does not contain yet.
