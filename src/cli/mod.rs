@@ -940,8 +940,8 @@ fn text_cmd(files: &[PathBuf]) -> Result<ExitCode> {
 /// with the cleaning and place stages only). Documents with the same id
 /// (the same bytes) count once.
 fn reuse_inputs(paths: &[PathBuf]) -> Result<crate::reuse::Inputs> {
-    use crate::reuse::source::{Inputs, reuse_pipeline};
-    let mut inputs = Inputs::new(reuse_pipeline()?);
+    use crate::reuse::source::Inputs;
+    let mut inputs = Inputs::with_reuse_pipeline();
     let mut docs: Vec<&PathBuf> = Vec::new();
     for p in paths {
         let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
