@@ -476,8 +476,17 @@ fn default_dict_entries(dict: &str) -> impl Iterator<Item = (&str, usize, &str)>
 /// n-th with id n.
 #[cfg(feature = "default-dict")]
 fn fill_trie(trie: &mut CharTrie, dict: &str) {
-    for (id, ([word, _, _], _)) in dict_lines(dict).enumerate() {
-        trie.insert(word, id as i32);
+    // Only the words: each line's first field, then straight to its end.
+    let bytes = dict.as_bytes();
+    let (mut at, mut id) = (0, 0);
+    while at < bytes.len() {
+        let len = bytes[at..].iter().position(|&b| b == b'\n').unwrap_or(bytes.len() - at);
+        let line = dict.get(at..at + len).unwrap_or("");
+        if let Some(word) = line.split_ascii_whitespace().next() {
+            trie.insert(word, id);
+            id += 1;
+        }
+        at += len + 1;
     }
 }
 
@@ -605,10 +614,13 @@ impl Jieba {
             ..
         } = self;
         let push_records = move || {
+            // Most frequencies are small (87 % under 64): their logarithms,
+            // computed alike, once.
+            let small: [f64; 64] = std::array::from_fn(|f| (f as f64).ln());
             for (_, freq, tag) in default_dict_entries(dict) {
                 let tag = intern_tag(tags, tag_ids, tag);
                 records.push(Record { freq, tag });
-                log_freqs.push((freq as f64).ln());
+                log_freqs.push(small.get(freq).copied().unwrap_or_else(|| (freq as f64).ln()));
             }
         };
         let push_records = std::sync::Mutex::new(Some(push_records));
