@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, Pipeline, PipelineBuilder};
+use crate::analysis::{Analysis, Pipeline, PipelineBuilder, Stages};
 use crate::compare::{CompareOptions, GroupBy, Profiles};
 use crate::document::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Result};
@@ -430,7 +430,13 @@ fn normalize(config: NormalizeConfig, files: &[PathBuf]) -> Result<ExitCode> {
 }
 
 fn segment(files: &[PathBuf]) -> Result<ExitCode> {
-    let pipeline = Pipeline::default();
+    // Normalizer and segmenter only: no page cleaning, no gazetteer.
+    let stages = Stages {
+        clean: false,
+        places: false,
+        ..Stages::default()
+    };
+    let pipeline = PipelineBuilder::new().stages(stages).build()?;
     each_text_input(files, |doc, out| {
         for line in doc.text.lines() {
             let toks: Vec<&str> = pipeline
