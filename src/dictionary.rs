@@ -166,9 +166,7 @@ fn without_cr(line: &str) -> &str {
 fn parse_index(line: &[u8]) -> u16 {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     if (1..=4).contains(&line.len()) && line.iter().all(u8::is_ascii_digit) {
-        return line
-            .iter()
-            .fold(0, |n, &d| n * 10 + u16::from(d - b'0'));
+        return line.iter().fold(0, |n, &d| n * 10 + u16::from(d - b'0'));
     }
     std::str::from_utf8(line)
         .ok()
