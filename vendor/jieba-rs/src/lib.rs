@@ -472,24 +472,6 @@ fn default_dict_entries(dict: &str) -> impl Iterator<Item = (&str, usize, &str)>
     })
 }
 
-/// Inserts the words of the embedded dictionary into an empty `trie`, the
-/// n-th with id n.
-#[cfg(feature = "default-dict")]
-fn fill_trie(trie: &mut CharTrie, dict: &str) {
-    // Only the words: each line's first field, then straight to its end.
-    let bytes = dict.as_bytes();
-    let (mut at, mut id) = (0, 0);
-    while at < bytes.len() {
-        let len = bytes[at..].iter().position(|&b| b == b'\n').unwrap_or(bytes.len() - at);
-        let line = dict.get(at..at + len).unwrap_or("");
-        if let Some(word) = line.split_ascii_whitespace().next() {
-            trie.insert(word, id);
-            id += 1;
-        }
-        at += len + 1;
-    }
-}
-
 #[derive(Debug, Clone, Copy)]
 struct Record {
     freq: usize,
@@ -602,9 +584,11 @@ impl Jieba {
         self.trie.reserve(lines);
         // Into an empty dictionary, the n-th word gets id n: the records
         // (frequency, its logarithm, tag) and the trie (word to id) are
-        // independent, so the records are built on a second thread while
-        // this one fills the trie, the longer of the two. Without a second
-        // thread, one after the other.
+        // independent. A second thread reads the lines and builds the
+        // records, and hands the words over in batches to this one, which
+        // inserts them into the trie (the longer part: a random access into
+        // a 16 MB table per character). Without a second thread, one after
+        // the other.
         let Jieba {
             records,
             log_freqs,
@@ -613,33 +597,44 @@ impl Jieba {
             trie,
             ..
         } = self;
-        let push_records = move || {
+        const BATCH: usize = 4096;
+        let (words, batches) = std::sync::mpsc::channel::<Vec<&str>>();
+        let read = move || {
             // Most frequencies are small (87 % under 64): their logarithms,
             // computed alike, once.
             let small: [f64; 64] = std::array::from_fn(|f| (f as f64).ln());
-            for (_, freq, tag) in default_dict_entries(dict) {
+            let mut batch = Vec::with_capacity(BATCH);
+            for (word, freq, tag) in default_dict_entries(dict) {
                 let tag = intern_tag(tags, tag_ids, tag);
                 records.push(Record { freq, tag });
                 log_freqs.push(small.get(freq).copied().unwrap_or_else(|| (freq as f64).ln()));
+                batch.push(word);
+                if batch.len() == BATCH {
+                    let _ = words.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
             }
+            let _ = words.send(batch);
         };
-        let push_records = std::sync::Mutex::new(Some(push_records));
+        let read = std::sync::Mutex::new(Some(read));
         let run = || {
-            let f = push_records.lock().ok().and_then(|mut f| f.take());
+            let f = read.lock().ok().and_then(|mut f| f.take());
             if let Some(mut f) = f {
                 f();
             }
         };
         std::thread::scope(|s| {
             let side = std::thread::Builder::new().spawn_scoped(s, run);
-            fill_trie(trie, dict);
-            match side {
-                Ok(side) => {
-                    if let Err(panic) = side.join() {
-                        std::panic::resume_unwind(panic);
-                    }
+            if side.is_err() {
+                run();
+            }
+            // Ends when the reader is done (or has panicked).
+            for (id, word) in batches.iter().flatten().enumerate() {
+                trie.insert(word, id as i32);
+            }
+            if let Ok(side) = side {
+                if let Err(panic) = side.join() {
+                    std::panic::resume_unwind(panic);
                 }
-                Err(_) => run(),
             }
         });
         self.finish_load();
