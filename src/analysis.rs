@@ -195,7 +195,7 @@ impl PipelineBuilder {
     pub fn build(self) -> Result<Pipeline> {
         let seg = self.segmenter;
         let (segmenter, normalizer) =
-            build_tables(self.stages.places, self.normalize, move || match seg {
+            build_tables(&self.stages, self.normalize, move || match seg {
                 Some(b) => b.build(),
                 None => Ok(Segmenter::default()),
             });
@@ -208,6 +208,11 @@ impl PipelineBuilder {
         })
     }
 }
+
+/// A short text whose analysis builds the tables the stages build on first
+/// use (see [`Pipeline::warm_up`]).
+const WARM_UP: &str =
+    "浙江省杭州市:1.35万名机关党员到社区“双报到”,占比达30.7%。《关于加强机关党建的意见》";
 
 /// The analysis pipeline. Cheap to clone and `Send + Sync`.
 #[derive(Debug, Clone)]
@@ -222,8 +227,11 @@ impl Default for Pipeline {
     /// The default pipeline, built once per process.
     fn default() -> Self {
         static DEFAULT: LazyLock<Pipeline> = LazyLock::new(|| {
-            let (segmenter, normalizer) =
-                build_tables(true, NormalizeOptions::default(), Segmenter::default);
+            let (segmenter, normalizer) = build_tables(
+                &Stages::default(),
+                NormalizeOptions::default(),
+                Segmenter::default,
+            );
             Pipeline {
                 stages: Stages::default(),
                 normalizer,
@@ -236,23 +244,32 @@ impl Default for Pipeline {
 }
 
 /// Builds the segmenter (with `segmenter`) on this thread while another
-/// builds the normalizer and, when places are recognized, the gazetteer.
-/// Plain threads, not rayon: see `SegmenterBuilder::build`.
+/// builds the normalizer, the gazetteer when places are recognized, and
+/// the page cleaner's patterns when pages are cleaned (by cleaning
+/// [`WARM_UP`]: they are built on first use, which would otherwise be the
+/// first document's, after the segmenter). The segmenter takes the
+/// longest; the rest is done before it is. Plain threads, not rayon: see
+/// `SegmenterBuilder::build`.
 fn build_tables<S>(
-    places: bool,
+    stages: &Stages,
     normalize: NormalizeOptions,
     segmenter: impl FnOnce() -> S,
 ) -> (S, Normalizer) {
+    let (places, clean) = (stages.places, stages.clean);
     std::thread::scope(|s| {
         let side = s.spawn(move || {
             if places {
                 places::Gazetteer::shared();
             }
-            if normalize == NormalizeOptions::default() {
+            let normalizer = if normalize == NormalizeOptions::default() {
                 Normalizer::default()
             } else {
                 Normalizer::new(normalize)
+            };
+            if clean {
+                page::clean(&normalizer.normalize(WARM_UP).text);
             }
+            normalizer
         });
         let segmenter = segmenter();
         (
@@ -324,11 +341,7 @@ impl Pipeline {
     /// dangjian::Pipeline::default().warm_up();
     /// ```
     pub fn warm_up(&self) {
-        let doc = Document::from_text(
-            "浙江省杭州市:1.35万名机关党员到社区“双报到”,占比达30.7%。《关于加强机关党建的意见》"
-                .to_string(),
-        );
-        let _ = self.analyze(&doc);
+        let _ = self.analyze(&Document::from_text(WARM_UP.to_string()));
     }
 
     /// Analyzes one document. Never fails: a document that decoded is a

@@ -20,7 +20,7 @@
 //!
 //! | file | what it decides |
 //! |---|---|
-//! | `places.rs` | the gazetteer, recognition in one pass (a bitmap of names' first two characters, then an Aho-Corasick automaton for the longest name), resolving shared names, the stage's entry points |
+//! | `places.rs` | the gazetteer, recognition in one pass (a bitmap of names' first two characters, then the longest name among those that start with the same two), resolving shared names, the stage's entry points |
 //! | `places/evidence.rs` | the evidence for the document's division: each mention weighed by where it stands and the role words around it |
 //! | `places/towns.rs` | towns, streets and villages tied to their county |
 //! | `places/subject.rs` | the division the report is about, weighed along the gazetteer's tree |
@@ -37,7 +37,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
 use crate::body::Body;
@@ -125,9 +124,10 @@ pub struct Place {
 pub struct Gazetteer {
     places: Vec<Place>,
     by_code: HashMap<String, usize>,
-    matcher: Option<AhoCorasick>,
     /// Where a name may start: the first two characters of every name.
     starts: FirstTwo,
+    /// The longest name at a position: see [`Names`].
+    names: Names,
     /// For each pattern: the candidate places, whether it is a short name,
     /// and whether that short name is also an ordinary word.
     patterns: Vec<Pattern>,
@@ -140,8 +140,8 @@ pub struct Gazetteer {
 /// A necessary condition for a name to start at a position, tested at
 /// every character of every text: its first two characters, hashed into a
 /// bitmap of 2^18 bits (32 KB) where every name's first two set one bit.
-/// About one Chinese character in sixty passes, which leaves the
-/// automaton's anchored search for those few.
+/// About one Chinese character in sixty passes, which leaves the search
+/// for the longest name ([`Names`]) to those few.
 struct FirstTwo {
     bits: Vec<u64>,
 }
@@ -149,6 +149,52 @@ struct FirstTwo {
 impl std::fmt::Debug for FirstTwo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FirstTwo").finish_non_exhaustive()
+    }
+}
+
+/// The names (patterns) of the gazetteer by their first two characters,
+/// longest first: the longest name that starts at a position is the first
+/// of its bucket that the text there starts with (names are distinct, so
+/// two of one length cannot both match). It finds what an anchored
+/// leftmost-longest Aho-Corasick search found before, and is built in a
+/// small fraction of the automaton's time (the largest part of loading the
+/// gazetteer; `docs/speed.md`).
+#[derive(Debug)]
+struct Names {
+    surfaces: Vec<String>,
+    /// Pattern ids by first two characters (`'\0'` as the second for a
+    /// one-character name), longest first.
+    by_start: rustc_hash::FxHashMap<(char, char), Vec<usize>>,
+}
+
+impl Names {
+    fn new(surfaces: Vec<String>) -> Names {
+        let mut by_start: rustc_hash::FxHashMap<(char, char), Vec<usize>> = Default::default();
+        for (k, s) in surfaces.iter().enumerate() {
+            let mut chars = s.chars();
+            if let Some(a) = chars.next() {
+                by_start
+                    .entry((a, chars.next().unwrap_or('\0')))
+                    .or_default()
+                    .push(k);
+            }
+        }
+        for ids in by_start.values_mut() {
+            ids.sort_by_key(|&k| std::cmp::Reverse(surfaces[k].len()));
+        }
+        Names { surfaces, by_start }
+    }
+
+    /// The longest name at byte `i` of `text`, whose characters there are
+    /// `a` then `b`: its pattern id and end.
+    fn longest_at(&self, text: &str, i: usize, a: char, b: char) -> Option<(usize, usize)> {
+        let rest = text.get(i..)?;
+        [(a, b), (a, '\0')]
+            .iter()
+            .filter_map(|key| self.by_start.get(key))
+            .flatten()
+            .find(|&&k| rest.starts_with(self.surfaces[k].as_str()))
+            .map(|&k| (k, i + self.surfaces[k].len()))
     }
 }
 
@@ -293,15 +339,6 @@ impl Gazetteer {
                 add(s, i, true, weak);
             }
         }
-        // Anchored: recognition runs the automaton only where a name may
-        // start ([`FirstTwo`]).
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&surfaces)
-            // Only fails on absurd pattern sets; recognition then finds
-            // nothing rather than panicking.
-            .ok();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in places.iter().enumerate() {
             let forms = std::iter::once(&p.name).chain(&p.short).chain(&p.aliases);
@@ -315,9 +352,9 @@ impl Gazetteer {
         }
         Gazetteer {
             starts: FirstTwo::new(&surfaces),
+            names: Names::new(surfaces),
             places,
             by_code,
-            matcher,
             patterns,
             by_name,
             ordinary,
@@ -440,7 +477,7 @@ pub struct Attribution {
     pub mentions: Vec<PlaceMention>,
 }
 
-/// What one pass of the gazetteer's automaton finds in a text.
+/// What one pass of the gazetteer's recognizer finds in a text.
 #[derive(Debug, Default)]
 struct Recognized {
     /// The place mentions, in order.
@@ -462,9 +499,6 @@ fn recognize(
     let on_token_boundaries = |s: usize, e: usize| boundary(s) && boundary(e);
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     let mut level_words = Vec::new();
-    let Some(matcher) = &g.matcher else {
-        return Recognized::default();
-    };
     // Leftmost-longest, as one unanchored search would find the names: at
     // each position past the last name, the longest name starting there.
     let mut past = 0;
@@ -480,13 +514,13 @@ fn recognize(
         if i < past || !g.starts.may_start(c, next) {
             continue;
         }
-        let Some(m) = matcher.find(Input::new(text).range(i..).anchored(Anchored::Yes)) else {
+        let Some((pattern, end)) = g.names.longest_at(text, i, c, next) else {
             continue;
         };
-        past = m.end();
-        let pat = &g.patterns[m.pattern().as_usize()];
-        let after = &text[m.end()..];
-        let two_chars = m.end() - m.start() <= 6;
+        past = end;
+        let pat = &g.patterns[pattern];
+        let after = &text[end..];
+        let two_chars = end - i <= 6;
         if pat.short {
             // The first character rules out most words before they are
             // compared whole.
@@ -497,19 +531,19 @@ fn recognize(
             {
                 continue;
             }
-            if !on_token_boundaries(m.start(), m.end()) {
+            if !on_token_boundaries(i, end) {
                 continue;
             }
         } else if after.starts_with("路")
             || after.starts_with("街")
             || after.starts_with("大道")
-            || (two_chars && !on_token_boundaries(m.start(), m.end()))
+            || (two_chars && !on_token_boundaries(i, end))
         {
             // A street (中山路), or a two-character full name inside a word
             // (范县 in 示范县).
             continue;
         }
-        raw.push((m.start(), m.end(), m.pattern().as_usize()));
+        raw.push((i, end, pattern));
     }
     let support = Support::new(g, &raw, hint);
     let hits = raw

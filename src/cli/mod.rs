@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, Pipeline, PipelineBuilder};
+use crate::analysis::{Analysis, Pipeline, PipelineBuilder, Stages};
 use crate::compare::{CompareOptions, GroupBy, Profiles};
 use crate::document::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Result};
@@ -430,7 +430,13 @@ fn normalize(config: NormalizeConfig, files: &[PathBuf]) -> Result<ExitCode> {
 }
 
 fn segment(files: &[PathBuf]) -> Result<ExitCode> {
-    let pipeline = Pipeline::default();
+    // Normalizer and segmenter only: no page cleaning, no gazetteer.
+    let stages = Stages {
+        clean: false,
+        places: false,
+        ..Stages::default()
+    };
+    let pipeline = PipelineBuilder::new().stages(stages).build()?;
     each_text_input(files, |doc, out| {
         for line in doc.text.lines() {
             let toks: Vec<&str> = pipeline
@@ -940,8 +946,8 @@ fn text_cmd(files: &[PathBuf]) -> Result<ExitCode> {
 /// with the cleaning and place stages only). Documents with the same id
 /// (the same bytes) count once.
 fn reuse_inputs(paths: &[PathBuf]) -> Result<crate::reuse::Inputs> {
-    use crate::reuse::source::{Inputs, reuse_pipeline};
-    let mut inputs = Inputs::new(reuse_pipeline()?);
+    use crate::reuse::source::Inputs;
+    let mut inputs = Inputs::with_reuse_pipeline();
     let mut docs: Vec<&PathBuf> = Vec::new();
     for p in paths {
         let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");

@@ -16,7 +16,7 @@
 //! std::fs::create_dir_all(&dir).unwrap();
 //! let jsonl = dir.join("a.jsonl");
 //! std::fs::write(&jsonl, "{\"id\": \"x1\", \"text\": \"正文\"}\n\nnot json\n").unwrap();
-//! let mut inputs = Inputs::new(dangjian::reuse::source::reuse_pipeline().unwrap());
+//! let mut inputs = Inputs::with_reuse_pipeline();
 //! inputs.add_jsonl(&jsonl).unwrap();
 //! assert_eq!(inputs.len(), 2);
 //! assert_eq!(inputs.load(0).unwrap().id, "x1");
@@ -29,7 +29,7 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use super::ReuseDocument;
 use crate::analysis::{Pipeline, PipelineBuilder, Stages};
@@ -118,7 +118,9 @@ pub fn reuse_pipeline() -> Result<Pipeline> {
 /// recorded once in [`failures`](Inputs::failures).
 #[derive(Debug)]
 pub struct Inputs {
-    pipeline: Pipeline,
+    /// Reads documents (not records): given, or built by the first
+    /// document read (an error then fails each document).
+    pipeline: OnceLock<std::result::Result<Pipeline, String>>,
     jsonl: Vec<PathBuf>,
     entries: Vec<Entry>,
     failures: Mutex<Vec<(usize, String)>>,
@@ -128,11 +130,35 @@ impl Inputs {
     /// No inputs yet; documents are read with `pipeline` (see
     /// [`reuse_pipeline`]).
     pub fn new(pipeline: Pipeline) -> Self {
+        let inputs = Inputs::with_reuse_pipeline();
+        let _ = inputs.pipeline.set(Ok(pipeline));
+        inputs
+    }
+
+    /// No inputs yet; documents are read with [`reuse_pipeline`], built
+    /// when the first document is read: records alone (JSONL) never build
+    /// it, nor its segmenter.
+    pub fn with_reuse_pipeline() -> Self {
         Inputs {
-            pipeline,
+            pipeline: OnceLock::new(),
             jsonl: Vec::new(),
             entries: Vec::new(),
             failures: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Entry `i`, a document, read with the pipeline (a failure when it
+    /// could not be built).
+    fn read_document(&self, i: usize, d: &Document) -> Option<ReuseDocument> {
+        let built = self
+            .pipeline
+            .get_or_init(|| reuse_pipeline().map_err(|e| e.to_string()));
+        match built {
+            Ok(pipeline) => Some(ReuseDocument::from_document(pipeline, d)),
+            Err(message) => {
+                self.fail(i, message.clone());
+                None
+            }
         }
     }
 
@@ -270,14 +296,14 @@ impl DocumentSource for Inputs {
                         Some(info) => d.with_info(info.clone()),
                         None => d,
                     };
-                    ReuseDocument::from_document(&self.pipeline, &d)
+                    self.read_document(i, &d)?
                 }
                 Err(e) => {
                     self.fail(i, e.to_string());
                     return None;
                 }
             },
-            Entry::Held(d) => ReuseDocument::from_document(&self.pipeline, d),
+            Entry::Held(d) => self.read_document(i, d)?,
             Entry::Failed(m) => {
                 self.fail(i, m.clone());
                 return None;

@@ -131,10 +131,12 @@ impl TokenStream for CharGramStream<'_> {
 }
 
 /// Words of the project's segmenter (the analysis's tokens and lexicon);
-/// whitespace and punctuation are not terms.
+/// whitespace and punctuation are not terms. The segmenter is built when
+/// the first text is tokenized, not with the tokenizer: an index is opened
+/// with its tokenizers registered, and a search that has no words to cut
+/// (filters, claims) never needs it.
 #[derive(Clone, Default)]
 pub struct WordTokenizer {
-    segmenter: Segmenter,
     token: Token,
 }
 
@@ -163,7 +165,7 @@ impl Tokenizer for WordTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
         self.token.reset();
         WordStream {
-            words: words(&self.segmenter, text).into_iter(),
+            words: words(&Segmenter::default(), text).into_iter(),
             token: &mut self.token,
         }
     }

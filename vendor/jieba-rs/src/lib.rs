@@ -409,6 +409,69 @@ impl fmt::Debug for WordEntry<'_> {
     }
 }
 
+/// The index of `tag` in `tags`, added if new.
+#[inline]
+fn intern_tag(tags: &mut Vec<Box<str>>, tag_ids: &mut FxHashMap<Box<str>, u32>, tag: &str) -> u32 {
+    if let Some(&id) = tag_ids.get(tag) {
+        return id;
+    }
+    let id = tags.len() as u32;
+    tags.push(tag.into());
+    tag_ids.insert(tag.into(), id);
+    id
+}
+
+/// The first three fields of each non-blank line of `dict`, in order, with
+/// how many the line has: what `lines()` then `split_ascii_whitespace()`
+/// give, in one pass over the bytes (finding each line's end first took as
+/// long as the rest of the parse).
+#[cfg(feature = "default-dict")]
+fn dict_lines(dict: &str) -> impl Iterator<Item = ([&str; 3], usize)> {
+    let bytes = dict.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let mut fields = [""; 3];
+            let mut n = 0;
+            loop {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if i >= bytes.len() || bytes[i] == b'\n' {
+                    break;
+                }
+                let start = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if n < 3 {
+                    // Both ends are next to ASCII bytes (or the text's ends):
+                    // character boundaries.
+                    fields[n] = dict.get(start..i).unwrap_or("");
+                    n += 1;
+                }
+            }
+            i += 1;
+            if n > 0 {
+                return Some((fields, n));
+            }
+        }
+        None
+    })
+}
+
+/// The `(word, freq, tag)` entries of the embedded dictionary, in order.
+#[cfg(feature = "default-dict")]
+fn default_dict_entries(dict: &str) -> impl Iterator<Item = (&str, usize, &str)> {
+    dict_lines(dict).map(|([word, freq, tag], n)| {
+        let freq = match n {
+            1 => 0,
+            _ => freq.parse::<usize>().expect("invalid frequency in default dict"),
+        };
+        (word, freq, tag)
+    })
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Record {
     freq: usize,
@@ -508,22 +571,72 @@ impl Jieba {
         // re-validation, and never checked for duplicates when it is the
         // first thing loaded.
         let dict: &str = DEFAULT_DICT;
-        let check_duplicates = !self.records.is_empty();
-        if !check_duplicates {
-            let lines = bytecount::count(dict.as_bytes(), b'\n') + 1;
-            self.records.reserve(lines);
-            self.log_freqs.reserve(lines);
-            self.trie.reserve(lines);
+        if !self.records.is_empty() {
+            for (word, freq, tag) in default_dict_entries(dict) {
+                self.load_entry(word, freq, tag, true);
+            }
+            self.finish_load();
+            return;
         }
-        for line in dict.lines() {
-            let mut iter = line.split_ascii_whitespace();
-            let Some(word) = iter.next() else { continue };
-            let freq = iter
-                .next()
-                .map_or(0, |x| x.parse::<usize>().expect("invalid frequency in default dict"));
-            let tag = iter.next().unwrap_or("");
-            self.load_entry(word, freq, tag, check_duplicates);
-        }
+        let lines = bytecount::count(dict.as_bytes(), b'\n') + 1;
+        self.records.reserve(lines);
+        self.log_freqs.reserve(lines);
+        self.trie.reserve(lines);
+        // Into an empty dictionary, the n-th word gets id n: the records
+        // (frequency, its logarithm, tag) and the trie (word to id) are
+        // independent. A second thread reads the lines and builds the
+        // records, and hands the words over in batches to this one, which
+        // inserts them into the trie (the longer part: a random access into
+        // a 16 MB table per character). Without a second thread, one after
+        // the other.
+        let Jieba {
+            records,
+            log_freqs,
+            tags,
+            tag_ids,
+            trie,
+            ..
+        } = self;
+        const BATCH: usize = 4096;
+        let (words, batches) = std::sync::mpsc::channel::<Vec<&str>>();
+        let read = move || {
+            // Most frequencies are small (87 % under 64): their logarithms,
+            // computed alike, once.
+            let small: [f64; 64] = std::array::from_fn(|f| (f as f64).ln());
+            let mut batch = Vec::with_capacity(BATCH);
+            for (word, freq, tag) in default_dict_entries(dict) {
+                let tag = intern_tag(tags, tag_ids, tag);
+                records.push(Record { freq, tag });
+                log_freqs.push(small.get(freq).copied().unwrap_or_else(|| (freq as f64).ln()));
+                batch.push(word);
+                if batch.len() == BATCH {
+                    let _ = words.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+            }
+            let _ = words.send(batch);
+        };
+        let read = std::sync::Mutex::new(Some(read));
+        let run = || {
+            let f = read.lock().ok().and_then(|mut f| f.take());
+            if let Some(mut f) = f {
+                f();
+            }
+        };
+        std::thread::scope(|s| {
+            let side = std::thread::Builder::new().spawn_scoped(s, run);
+            if side.is_err() {
+                run();
+            }
+            // Ends when the reader is done (or has panicked).
+            for (id, word) in batches.iter().flatten().enumerate() {
+                trie.insert(word, id as i32);
+            }
+            if let Ok(side) = side {
+                if let Err(panic) = side.join() {
+                    std::panic::resume_unwind(panic);
+                }
+            }
+        });
         self.finish_load();
     }
 
@@ -619,13 +732,7 @@ impl Jieba {
 
     #[inline]
     fn intern_tag(&mut self, tag: &str) -> u32 {
-        if let Some(&id) = self.tag_ids.get(tag) {
-            return id;
-        }
-        let id = self.tags.len() as u32;
-        self.tags.push(tag.into());
-        self.tag_ids.insert(tag.into(), id);
-        id
+        intern_tag(&mut self.tags, &mut self.tag_ids, tag)
     }
 
     /// Append a word the dictionary does not contain yet.
