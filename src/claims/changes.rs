@@ -1,7 +1,8 @@
-//! Changes against a base: what a figure after 比上年, 同比 or 较上届 says
-//! changed (社会消费品零售总额比上年同期增长9.2% → 社会消费品零售总额增长),
-//! and the object a clause of a base and a change alone carries from the
-//! figure before it (达236亿元,同比增长2.3% → 二产增加值增长).
+//! Changes against a base, and clause chains: what a figure after 比上年,
+//! 同比 or 较上届 says changed (社会消费品零售总额比上年同期增长9.2% →
+//! 社会消费品零售总额增长), and the object a clause that names no subject
+//! carries from the figure before it (达236亿元,同比增长2.3% → 二产增加值
+//! 增长; 平均年龄43岁,35岁以下… → the same people).
 
 use super::lists::CHANGE_VERBS;
 use super::{Body, Found};
@@ -38,6 +39,23 @@ pub(super) fn carried_object(
 ) -> Option<String> {
     let text = body.text.as_str();
     let clause = text[body.clause_start(f.start)..f.start].trim();
+    // 平均年龄43.5岁,35岁以下…: an age bound after an age is of the same
+    // people (as is one after another bound of theirs).
+    if f.unit == "岁"
+        && matches!(clause, "" | "其中")
+        && text
+            .get(f.start..f.end)
+            .is_some_and(|s| s.ends_with("以下") || s.ends_with("以上"))
+    {
+        let group = ["平均年龄", "年龄"]
+            .iter()
+            .find_map(|a| previous.strip_suffix(a))
+            .or((previous_unit == "岁").then_some(previous))
+            .filter(|g| g.chars().count() >= 2);
+        if let Some(group) = group {
+            return Some(group.to_string());
+        }
+    }
     // 收集意见建议860条,已办结812条: the part of them that was dealt with,
     // counted in the same unit.
     if f.unit == previous_unit

@@ -198,6 +198,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
     // The last object read in the sentence, for a clause that leaves its
     // subject unsaid.
     let mut carried: Option<(usize, String, &str)> = None;
+    let mut last_age: Option<(usize, String)> = None;
     let starts: Vec<usize> = found.iter().map(|f| f.start).collect();
     let mut respective = Respective::default();
     for f in found {
@@ -222,7 +223,14 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
                 )
             })
             .or_else(|| {
-                let (prev_sent, prev, prev_unit) = carried.as_ref()?;
+                // An age bound after a share of the bound before it
+                // (平均年龄43岁,35岁以下占12%,60岁以上占3%) is of the people
+                // the last age in the sentence was of.
+                let (prev_sent, prev, prev_unit) = match (&carried, &last_age) {
+                    (_, Some((s, age))) if f.unit == "岁" => (s, age, "岁"),
+                    (Some((s, prev, unit)), _) => (s, prev, *unit),
+                    _ => return None,
+                };
                 (*prev_sent == sent_s)
                     .then(|| carried_object(body, &f, prev, prev_unit))
                     .flatten()
@@ -232,6 +240,9 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
             .filter(|o| !phrases::LINKING.contains(&o.as_str()));
         if let Some(o) = &object {
             carried = Some((sent_s, o.clone(), f.unit));
+            if f.unit == "岁" {
+                last_age = Some((sent_s, o.clone()));
+            }
         }
         let indicator = classify(f.unit, object.as_deref(), clause);
         let period = periods.of_claim(body, &f, (sent_s, sent_e));

@@ -28,6 +28,7 @@ fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
     match f.unit {
         // A share or a change names its subject before the number.
         "%" | "‰" => changed_by(body, f)
+            .or_else(|| age_bound_share(body, f))
             .or_else(|| share_of_whole_before(body, f))
             .or_else(|| object_before(body, f))
             .or_else(|| share_after(body, f)),
@@ -66,6 +67,22 @@ fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
             a => a.or_else(|| object_before(body, f)),
         },
     }
+}
+
+// An age bound alone as the subject of a share: 35岁以下占12%, 其中60岁
+// 以上的为3.5%.
+static_regex!(
+    AGE_BOUND_SHARE,
+    r"^(?:其中)?([0-9]+岁(?:及)?以[上下])的?(?:占比?|占到|为|达)?$"
+);
+
+/// The share of the people within an age bound (35岁以下占12% →
+/// 35岁以下占比): the bound names them.
+fn age_bound_share(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let clause = text.get(body.clause_start(f.start)..f.start)?.trim();
+    let bound = AGE_BOUND_SHARE.captures(clause)?.get(1)?.as_str();
+    Some(format!("{bound}占比"))
 }
 
 /// A share followed by 的 and the things it counts, after nothing but the

@@ -1006,3 +1006,21 @@ fn a_verb_of_personnel_work_is_the_predicate_not_the_object() {
         Some("退役军人")
     );
 }
+
+#[test]
+fn age_bounds_after_an_average_age_are_of_the_same_people() {
+    assert_eq!(
+        objects("新一届村干部平均年龄43.5岁,35岁以下占12.1%,60岁以上占2.5%。"),
+        [
+            Some("新一届村干部平均年龄".to_string()),
+            Some("新一届村干部".to_string()),
+            Some("35岁以下占比".to_string()),
+            Some("新一届村干部".to_string()),
+            Some("60岁以上占比".to_string()),
+        ]
+    );
+    assert_eq!(
+        objects("全县党员平均年龄49.2岁,其中35岁及以下的占15.3%。")[1..],
+        [Some("党员".to_string()), Some("35岁及以下占比".to_string())]
+    );
+}
