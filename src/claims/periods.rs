@@ -486,10 +486,22 @@ pub(super) fn year_after(text: &str, at: usize) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
+/// A period as said, without a trailing comma and outer quote marks; a
+/// quote mark left without its pair (“九五”期间 cut after the opening one)
+/// is dropped too: 九五期间.
 pub(super) fn clean_period(s: &str) -> String {
-    s.trim_end_matches([',', '，'])
-        .trim_matches(['“', '”', '"'])
-        .to_string()
+    let balanced = |s: &str| s.matches('“').count() == s.matches('”').count();
+    let s = s.trim_end_matches([',', '，']);
+    let inner = s.trim_matches(['“', '”', '"']);
+    if balanced(inner) {
+        return inner.to_string();
+    }
+    // “十四五”期间: the opening mark of a name at the start stays.
+    let opened = s.trim_end_matches(['”', '"']);
+    if balanced(opened) {
+        return opened.to_string();
+    }
+    inner.replace(['“', '”'], "")
 }
 
 /// The end of the period expression that starts `s`, if the first one in
@@ -575,6 +587,13 @@ mod tests {
         let p = periods("截至6月底,全县建成驿站86个;2023 年村集体收入全部突破 20 万元。");
         assert_eq!(p[0].as_deref(), Some("截至6月底"));
         assert_eq!(p[1].as_deref(), Some("2023 年"));
+    }
+
+    #[test]
+    fn a_quote_mark_without_its_pair_is_dropped() {
+        assert_eq!(clean_period("九五”期间"), "九五期间");
+        assert_eq!(clean_period("“十四五”期间"), "“十四五”期间");
+        assert_eq!(clean_period("“三创”活动开展以来,"), "“三创”活动开展以来");
     }
 
     #[test]
