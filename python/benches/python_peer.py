@@ -14,8 +14,13 @@ the best of --repeat runs; the peer once (it is slow), without its start-up.
 Besides wall time, MB per CPU second is printed: on a shared machine whose
 other tenants take most of the cores, it is the figure that stays put.
 
+With --rounds N (N > 1) the one-core figure is measured N times, alternating
+dangjian (pinned, one thread, best of --repeat) with the peer (all stages),
+each round printed with the load average at its start; the figures are the
+medians of the rounds, so a burst of load on the shared machine hits both.
+
 Usage: python python/benches/python_peer.py [--docs /tmp/bench/docs] [--mb 2] [--peer-python /tmp/pyenv/bin/python]
-                       [--peer ../shared/bench/peer.py] [--repeat 3]
+                       [--peer ../shared/bench/peer.py] [--repeat 3] [--rounds 1]
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -92,6 +98,29 @@ def time_peer(texts: list[str], python: str, peer: Path) -> dict:
         return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def peer_mb_s(r: dict, mb: float) -> tuple[float, float]:
+    """The peer's MB/s of wall time and of CPU time (all stages, start-up excluded)."""
+    return r["mb_s"]["total"], mb / sum(r["cpu_s"].values())
+
+
+def rounds(texts: list[str], mb: float, args: argparse.Namespace) -> int:
+    """One core, dangjian and the peer alternating `args.rounds` times; the medians."""
+    rows = []
+    print("round  load(1 min)  dangjian MB/s wall / CPU   peer MB/s wall / CPU   ratio wall / CPU")
+    for i in range(args.rounds):
+        load = os.getloadavg()[0]
+        s1, c1 = one_core(texts, args.repeat)
+        pw, pc = peer_mb_s(time_peer(texts, args.peer_python, args.peer), mb)
+        dw, dc = mb / s1, mb / c1
+        rows.append((load, dw, dc, pw, pc, dw / pw, dc / pc))
+        print(f"{i + 1:5d}  {load:11.2f}  {dw:12.2f} / {dc:6.2f}   {pw:10.3f} / {pc:6.3f}   "
+              f"{dw / pw:8.1f}x / {dc / pc:5.1f}x", flush=True)
+    med = [statistics.median(col) for col in zip(*rows)]
+    print(f"median {med[0]:11.2f}  {med[1]:12.2f} / {med[2]:6.2f}   {med[3]:10.3f} / {med[4]:6.3f}   "
+          f"{med[5]:8.1f}x / {med[6]:5.1f}x")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=Path, default=Path("/tmp/bench/docs"))
@@ -100,6 +129,8 @@ def main() -> int:
     ap.add_argument("--peer", type=Path, default=HERE.parents[2] / "shared/bench/peer.py")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-peer", action="store_true", help="time dangjian only")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="one core only: alternate dangjian and the peer this many times, print medians")
     args = ap.parse_args()
 
     if not args.docs.is_dir():
@@ -109,6 +140,12 @@ def main() -> int:
     mb = sum(len(t.encode()) for t in texts) / 1e6
     cores = len(os.sched_getaffinity(0))
     print(f"{len(texts)} documents, {mb:.2f} MB; {cores} cores; dangjian {dangjian.__version__}")
+    if args.rounds > 1:
+        if not Path(args.peer_python).exists() or not args.peer.is_file():
+            print(f"python_peer.py: peer not found ({args.peer_python}, {args.peer}); "
+                  "run ../shared/bench/setup_pyenv.sh", file=sys.stderr)
+            return 2
+        return rounds(texts, mb, args)
 
     (s1, c1), (sn, cn) = one_core(texts, args.repeat), time_dangjian(texts, None, args.repeat)
     d1, dn = mb / s1, mb / sn
@@ -123,10 +160,8 @@ def main() -> int:
         print(f"python_peer.py: peer not found ({args.peer_python}, {args.peer}); "
               "run ../shared/bench/setup_pyenv.sh", file=sys.stderr)
         return 2
-    r = time_peer(texts, args.peer_python, args.peer)
-    pm = r["mb_s"]["total"]
-    pc = mb / sum(r["cpu_s"].values())
-    print(f"peer (OpenCC+jieba+jionlp+cn2an+cpca), 1 core: {pm:7.3f} MB/s  ({r['total_s']:.1f} s)"
+    pm, pc = peer_mb_s(time_peer(texts, args.peer_python, args.peer), mb)
+    print(f"peer (OpenCC+jieba+jionlp+cn2an+cpca), 1 core: {pm:7.3f} MB/s  ({mb / pm:.1f} s)"
           f"   CPU {pc:6.3f} MB/s")
     print(f"ratio, 1 core:  {d1 / pm:6.1f}x wall   {mb / c1 / pc:6.1f}x CPU")
     print(f"ratio, {cores} cores: {dn / pm:6.1f}x wall")
