@@ -643,3 +643,53 @@ fn a_build_killed_before_its_first_commit_starts_again() {
     std::fs::write(other.join("notes.txt"), "mine").unwrap();
     assert!(Archive::create(&other).is_err());
 }
+
+#[test]
+fn text_reuse_reads_an_archive_as_it_reads_index_records() {
+    use dangjian::reuse::{Reuse, ReuseDocument, ReuseReport};
+    use dangjian::search::ArchiveDocuments;
+    // Invented reports, two of them sharing a passage.
+    let shared = "全县推行机关党员到社区报到制度,组织党员认领服务岗位,开展政策宣讲和困难帮扶,群众满意度明显提升。";
+    let texts = [
+        format!("某甲县召开党建工作会议。{shared}会议还部署了下一阶段工作。"),
+        format!("某乙县组织部近日发布通知。{shared}各单位要抓好落实。"),
+        "某丙县开展植树活动,干部群众一起种下树苗三千余株。".to_string(),
+    ];
+    let p = Pipeline::default();
+    let analyses: Vec<Analysis> = texts
+        .iter()
+        .map(|t| p.analyze(&Document::from_text(t.as_str())))
+        .collect();
+    let dir = temp_dir("reuse-source");
+    let a = Archive::create(&dir).unwrap();
+    let mut w = a.writer(1).unwrap();
+    for an in &analyses {
+        w.add(an).unwrap();
+    }
+    w.finish().unwrap();
+    a.reload().unwrap();
+    let from_index = ArchiveDocuments::new(&a).unwrap();
+    let reuse = Reuse::builder().build();
+    let got = reuse.find_in(&from_index).unwrap();
+    assert!(from_index.failures().is_empty());
+    // The same bodies as records, as `index` writes them.
+    let records: Vec<ReuseDocument> = analyses
+        .iter()
+        .map(|x| ReuseDocument::from_record(&serde_json::to_value(x).unwrap()).unwrap())
+        .collect();
+    let want = reuse.find(&records);
+    let members = |r: &ReuseReport| -> BTreeSet<Vec<(String, [usize; 2])>> {
+        r.clusters
+            .iter()
+            .map(|c| {
+                let mut m: Vec<(String, [usize; 2])> =
+                    c.members.iter().map(|m| (m.id.clone(), m.span)).collect();
+                m.sort();
+                m
+            })
+            .collect()
+    };
+    assert_eq!((got.documents, got.clusters.len()), (3, 1));
+    assert_eq!(members(&got), members(&want));
+    let _ = std::fs::remove_dir_all(&dir);
+}

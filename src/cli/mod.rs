@@ -169,7 +169,7 @@ enum Command {
         /// Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Documents, corpus directories, or JSONL (`index` output or {"id", "text"} records).
+        /// Documents, corpus directories, JSONL (`index` output or {"id", "text"} records), or search indexes (`index --search DIR`).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -945,13 +945,19 @@ fn text_cmd(files: &[PathBuf]) -> Result<ExitCode> {
 /// document is, not its text: JSONL records first, then documents (read
 /// with the cleaning and place stages only). Documents with the same id
 /// (the same bytes) count once.
-fn reuse_inputs(paths: &[PathBuf]) -> Result<crate::reuse::Inputs> {
+fn reuse_inputs(
+    paths: &[PathBuf],
+    archives: &mut Vec<crate::search::Archive>,
+) -> Result<crate::reuse::Inputs> {
     use crate::reuse::source::Inputs;
     let mut inputs = Inputs::with_reuse_pipeline();
     let mut docs: Vec<&PathBuf> = Vec::new();
     for p in paths {
         let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if p.is_file() && ext == "jsonl" {
+        if p.is_dir() && p.join(crate::search::schema::VERSION_FILE).is_file() {
+            // A search index: its documents' bodies, read back from it.
+            archives.push(crate::search::Archive::open(p)?);
+        } else if p.is_file() && ext == "jsonl" {
             inputs.add_jsonl(p)?;
         } else {
             docs.push(p);
@@ -996,14 +1002,22 @@ fn reuse_cmd(
     output: Option<&Path>,
     paths: &[PathBuf],
 ) -> Result<ExitCode> {
-    use crate::reuse::{Reuse, output as render};
-    let inputs = reuse_inputs(paths)?;
+    use crate::reuse::{Chained, DocumentSource, Reuse, output as render};
+    let mut archives = Vec::new();
+    let inputs = reuse_inputs(paths, &mut archives)?;
+    let indexed = archives
+        .iter()
+        .map(crate::search::ArchiveDocuments::new)
+        .collect::<Result<Vec<_>>>()?;
+    let mut sources: Vec<&dyn DocumentSource> = vec![&inputs];
+    sources.extend(indexed.iter().map(|a| a as &dyn DocumentSource));
     let report = Reuse::builder()
         .min_chars(min_chars)
         .max_df(max_df)
         .build()
-        .find_in(&inputs)?;
-    let failures = inputs.failures();
+        .find_in(&Chained::new(sources))?;
+    let mut failures = inputs.failures();
+    failures.extend(indexed.iter().flat_map(|a| a.failures()));
     for (_, message) in &failures {
         eprintln!("dangjian: {message}");
     }

@@ -83,7 +83,7 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::normalize::Normalizer;
-pub use source::{DocumentSource, Inputs};
+pub use source::{Chained, DocumentSource, Inputs};
 pub use text::MatchText;
 
 /// The stock phrases shipped with the library.

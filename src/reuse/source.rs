@@ -8,7 +8,8 @@
 //! slice of [`ReuseDocument`]s is a source; so is [`Inputs`], a list of
 //! files, corpus directories and JSONL records (`index` output or
 //! `{"id", "text"}` lines) that keeps only where each document is: a path,
-//! or a file and the byte offset of its line.
+//! or a file and the byte offset of its line; so is a search index (in the
+//! search module), and [`Chained`] reads several as one.
 //!
 //! ```
 //! use dangjian::reuse::source::{DocumentSource, Inputs};
@@ -56,6 +57,49 @@ pub trait DocumentSource: Sync {
     /// same bytes given twice). Default: no, every entry counts.
     fn unique_ids(&self) -> bool {
         false
+    }
+}
+
+/// Several sources read one after the other, as one (files and records
+/// beside a search index, say).
+///
+/// ```
+/// use dangjian::reuse::ReuseDocument;
+/// use dangjian::reuse::source::{Chained, DocumentSource};
+/// let a = vec![ReuseDocument::new("a", "甲")];
+/// let b = vec![ReuseDocument::new("b", "乙"), ReuseDocument::new("c", "丙")];
+/// let both = Chained::new(vec![&a as &dyn DocumentSource, &b]);
+/// assert_eq!(both.len(), 3);
+/// assert_eq!(both.load(2).unwrap().id, "c");
+/// ```
+pub struct Chained<'a> {
+    sources: Vec<&'a dyn DocumentSource>,
+}
+
+impl<'a> Chained<'a> {
+    /// The sources, in order.
+    pub fn new(sources: Vec<&'a dyn DocumentSource>) -> Self {
+        Chained { sources }
+    }
+}
+
+impl DocumentSource for Chained<'_> {
+    fn len(&self) -> usize {
+        self.sources.iter().map(|s| s.len()).sum()
+    }
+
+    fn load(&self, mut i: usize) -> Option<Cow<'_, ReuseDocument>> {
+        for s in &self.sources {
+            if i < s.len() {
+                return s.load(i);
+            }
+            i -= s.len();
+        }
+        None
+    }
+
+    fn unique_ids(&self) -> bool {
+        self.sources.iter().any(|s| s.unique_ids())
     }
 }
 

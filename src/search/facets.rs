@@ -10,8 +10,12 @@ use super::results::{Facet, PlaceCount, ValueCount};
 use crate::error::Result;
 use crate::places::Gazetteer;
 
-/// The facets there are.
-const KNOWN: &[&str] = &[
+/// The facets there are, in the order a page shows them.
+///
+/// ```
+/// assert!(dangjian::search::FACETS.contains(&"place"));
+/// ```
+pub const FACETS: &[&str] = &[
     "place",
     "year",
     "formulation",
@@ -65,10 +69,10 @@ pub(super) fn facet_counter(fields: &[String]) -> Result<FacetCounter> {
         if name.is_empty() || c.has(name) {
             continue;
         }
-        if !KNOWN.contains(&name) {
+        if !FACETS.contains(&name) {
             return Err(config(format!(
                 "unknown facet `{name}` (facets: {})",
-                KNOWN.join(", ")
+                FACETS.join(", ")
             )));
         }
         c = match name {

@@ -65,6 +65,7 @@ mod prepare;
 pub mod query;
 mod request;
 mod results;
+mod reuse_source;
 pub mod schema;
 mod snippet;
 mod table;
@@ -73,6 +74,7 @@ mod writer;
 
 pub use archive::Archive;
 pub use claims::MAX_PARENT_DOCUMENTS;
+pub use facets::FACETS;
 pub use prepare::{Prepared, locate_body, prepare};
 pub use query::{QField, QueryError};
 pub use request::{ClaimsRequest, Filters, SearchRequest, Sort};
@@ -80,6 +82,7 @@ pub use results::{
     CLAIM_ROW_COLUMNS, ClaimResults, ClaimRow, Facet, Hit, HitPlace, PlaceCount, SearchResults,
     ValueCount,
 };
+pub use reuse_source::ArchiveDocuments;
 pub use snippet::Snippet;
 pub use table::write_table;
 pub use writer::ArchiveWriter;

@@ -6,16 +6,8 @@ use super::limits::{Fail, MAX_API_CLAIMS, MAX_API_HITS};
 use super::params::Params;
 use crate::search::{Archive, CLAIM_ROW_COLUMNS, ClaimResults, SearchResults};
 
-/// Facets `/api/facets` counts.
-const ALL_FACETS: &[&str] = &[
-    "place",
-    "year",
-    "formulation",
-    "slogan",
-    "source",
-    "script",
-    "indicator",
-];
+/// Facets `/api/facets` counts: all there are.
+const ALL_FACETS: &[&str] = crate::search::FACETS;
 
 fn limit(p: &Params, default: usize, max: usize) -> Result<(usize, usize), Fail> {
     let limit = p.number::<usize>("limit")?.unwrap_or(default);
