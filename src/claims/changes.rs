@@ -7,14 +7,40 @@
 use super::lists::CHANGE_VERBS;
 use super::{Body, Found};
 
+/// Verbs of change beside [`CHANGE_VERBS`] that a base may come before
+/// (比上年增收, 较去年同期回落, 比上年净增加): one list for every reading
+/// of a change in this module.
+const MORE_CHANGE_VERBS: &[&str] = &[
+    "净增加",
+    "净减少",
+    "新增",
+    "增收",
+    "减收",
+    "回落",
+    "扩大",
+    "缩小",
+];
+
+/// [`CHANGE_VERBS`] and [`MORE_CHANGE_VERBS`], longest first (净增加
+/// before 增加), for patterns and for stripping a change off an object.
+fn change_verbs() -> Vec<&'static str> {
+    let mut v: Vec<&str> = CHANGE_VERBS
+        .iter()
+        .chain(MORE_CHANGE_VERBS)
+        .copied()
+        .collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    v
+}
+
 // A clause that states a share or a change of the subject before it and
 // names none of its own: 占38%, 同比增长2.3%, 较一季度提升7.9个百分点,
 // 比去年底提高27.71个百分点 (a comparison base, then the change).
 static_regex!(
     SUBJECTLESS,
     &format!(
-        r"^(?:其中|并|且|同时|已经|已)?(?:同比|环比|(?:比|较)[^,，;；:：]{{1,8}}?)?(占比?|占到|新增|增收|减收|回落|{})(?:\p{{Han}}{{1,12}}?的)?(?:了|达到?|为)?(?:约|近|超过|逾)?$",
-        CHANGE_VERBS.join("|")
+        r"^(?:其中|并|且|同时|已经|已)?(?:同比|环比|(?:比|较)[^,，;；:：]{{1,8}}?)?(占比?|占到|{})(?:\p{{Han}}{{1,12}}?的)?(?:了|达到?|为)?(?:约|近|超过|逾)?$",
+        change_verbs().join("|")
     )
 );
 
@@ -80,9 +106,8 @@ pub(super) fn carried_object(
     // rate (增长2.3%,提升7.9个百分点 → 增长提升).
     let previous = match previous_unit {
         "%" | "‰" | "百分点" => previous,
-        _ => CHANGE_VERBS
-            .iter()
-            .chain(&["增收", "减收", "回落"])
+        _ => change_verbs()
+            .into_iter()
             .find_map(|v| previous.strip_suffix(v).filter(|p| p.chars().count() >= 2))
             .unwrap_or(previous),
     };
@@ -99,7 +124,10 @@ static_regex!(
 // 净增, 比去年同期小幅上升, 同比增收, 比2015年增长了.
 static_regex!(
     COMPARED_CHANGE,
-    r"(?:同比|环比|(?:相比|对比|比|较)(?:[上去前本同]|[0-9]{4}年|年初)\p{Han}{0,6}?)(?:小幅|大幅|略有|明显|稳步|持续|分别|均|又|再)?(净增加|净增|净减少|净减|新增|增长|增加|提高|提升|上升|下降|减少|降低|回落|增收|减收|扩大|缩小)了?$"
+    &format!(
+        r"(?:同比|环比|(?:相比|对比|比|较)(?:[上去前本同]|[0-9]{{4}}年|年初)\p{{Han}}{{0,6}}?)(?:小幅|大幅|略有|明显|稳步|持续|分别|均|又|再)?({})了?$",
+        change_verbs().join("|")
+    )
 );
 
 /// A comparison base and a change at the end of `window` (the text from
