@@ -52,6 +52,25 @@ impl ReuseDocument {
         .with_regions(regions)
     }
 
+    /// An analysis, matched on its body (spans refer to the body), as an
+    /// `index` record of it is (see [`ReuseDocument::from_record`]).
+    ///
+    /// ```
+    /// let a = dangjian::Pipeline::default().analyze(&dangjian::Document::from_text("全县党员参加培训。"));
+    /// let d = dangjian::reuse::ReuseDocument::from_analysis(a);
+    /// assert_eq!(d.text, "全县党员参加培训。");
+    /// ```
+    pub fn from_analysis(a: crate::analysis::Analysis) -> ReuseDocument {
+        ReuseDocument {
+            id: a.id,
+            path: a.path,
+            place: a.place.map(|p| p.name),
+            date: a.meta.date,
+            text: a.body,
+            regions: None,
+        }
+    }
+
     /// A JSONL record: an `analyze` object (its `body` is matched, and
     /// spans refer to the body) or a `{"id", "text"}` record (spans refer
     /// to `text`), with optional `path`, `place` and `date`. `None` for

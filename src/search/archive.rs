@@ -252,8 +252,8 @@ impl Archive {
         }
     }
 
-    /// Every document's analysis, in index order (for export).
-    pub fn for_each_document(&self, mut f: impl FnMut(Analysis) -> Result<()>) -> Result<()> {
+    /// The addresses of every document (not claim rows), in index order.
+    pub(super) fn document_addresses(&self) -> Result<Vec<DocAddress>> {
         let s = self.reader.searcher();
         let q = term_q(self.f.kind, "doc");
         let docs = s
@@ -261,7 +261,12 @@ impl Archive {
             .map_err(|e| describe(&self.dir, e))?;
         let mut docs: Vec<DocAddress> = docs.into_iter().collect();
         docs.sort();
-        for addr in docs {
+        Ok(docs)
+    }
+
+    /// Every document's analysis, in index order (for export).
+    pub fn for_each_document(&self, mut f: impl FnMut(Analysis) -> Result<()>) -> Result<()> {
+        for addr in self.document_addresses()? {
             f(self.stored_doc(addr)?.a)?;
         }
         Ok(())

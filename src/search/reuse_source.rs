@@ -17,8 +17,7 @@ use std::sync::Mutex;
 
 use tantivy::DocAddress;
 
-use super::archive::{Archive, describe};
-use super::schema::term_q;
+use super::archive::Archive;
 use crate::error::Result;
 use crate::reuse::{DocumentSource, ReuseDocument};
 
@@ -35,18 +34,9 @@ pub struct ArchiveDocuments<'a> {
 impl<'a> ArchiveDocuments<'a> {
     /// Every document the archive holds now.
     pub fn new(archive: &'a Archive) -> Result<Self> {
-        let s = archive.reader.searcher();
-        let found = s
-            .search(
-                &term_q(archive.f.kind, "doc"),
-                &tantivy::collector::DocSetCollector,
-            )
-            .map_err(|e| describe(&archive.dir, e))?;
-        let mut docs: Vec<DocAddress> = found.into_iter().collect();
-        docs.sort();
         Ok(ArchiveDocuments {
             archive,
-            docs,
+            docs: archive.document_addresses()?,
             failures: Mutex::new(Vec::new()),
         })
     }
@@ -75,15 +65,7 @@ impl DocumentSource for ArchiveDocuments<'_> {
                 return None;
             }
         };
-        let a = stored.a;
-        Some(Cow::Owned(ReuseDocument {
-            id: a.id,
-            path: a.path,
-            place: a.place.map(|p| p.name),
-            date: a.meta.date,
-            text: a.body,
-            regions: None,
-        }))
+        Some(Cow::Owned(ReuseDocument::from_analysis(stored.a)))
     }
 
     fn unique_ids(&self) -> bool {
