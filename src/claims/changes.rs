@@ -44,6 +44,10 @@ static_regex!(
     )
 );
 
+// A clause that opens with 占 and names the whole without 的 (…3.2万人,
+// 占全区常住人口6.5%): a share of the subject before it.
+static_regex!(SHARE_OF_WHOLE, r"^(?:其中|并|且|约|分别)?占(?:全|总)?\p{Han}{1,12}?(?:约|近|超过|逾)?$");
+
 // A clause that says how many of the things counted before it were dealt
 // with: 已办结, 均已整改, 全部解决了.
 static_regex!(
@@ -94,6 +98,9 @@ pub(super) fn carried_object(
     if matches!(clause, "其中" | "其中有" | "其中共有") && !matches!(f.unit, "%" | "‰" | "百分点")
     {
         return Some(previous.to_string());
+    }
+    if matches!(f.unit, "%" | "‰") && SHARE_OF_WHOLE.is_match(clause) {
+        return Some(format!("{previous}占比"));
     }
     let verb = SUBJECTLESS.captures(clause)?.get(1)?.as_str();
     let verb = if verb.starts_with('占') {

@@ -17,6 +17,10 @@ use crate::window::{self, Ends};
 /// or a change), the subject phrase before the number.
 pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
     let object = attribute_of_following(body, f).or_else(|| object_of_shape(body, f));
+    let object = match object {
+        Some(o) if PLACE_UNITS.contains(&o.as_str()) => measured_before(body, f, &o).or(Some(o)),
+        o => o,
+    };
     match f.unit {
         "名" | "人" | "岁" => in_group(body, f, object),
         _ => object,
@@ -549,6 +553,12 @@ pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
     // says what each of them reached.
     let (head_word, _) = words[0];
     if PLACE_UNITS.contains(&head_word) {
+        // 65个村集体经济收入超过20万元 (one of a series of thresholds): the
+        // villages the threshold picks out; 全部达 (all of them): the villages.
+        let head_end = offset_in(text, head_word).map(|o| o + head_word.len());
+        if let Some(said) = head_end.and_then(|e| threshold_picks_out(body, f, e)) {
+            return Some(format!("{said}的{head_word}"));
+        }
         if words.len() > 1 && phrase_end.is_some_and(|e| threshold_at(text, e)) {
             return Some(head_word.to_string());
         }
@@ -594,6 +604,68 @@ pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
         }
     }
     join_object(&ws, false)
+}
+
+// A threshold that ends a clause: what is measured (optional), the verb,
+// the figure with its unit and bound (集体经济收入超过20万元, 超过50万元以上).
+static_regex!(
+    CLAUSE_THRESHOLD,
+    r"^\p{Han}{0,10}?(?:达到|达|超过|超|突破|高于|在)[0-9][0-9.]*[万亿千百]?(?:元|人|户|亩|名|个|家|吨)?(?:以上)?$"
+);
+
+/// What a threshold that ends the clause of a count of villages or
+/// communities says of them (65个村集体经济收入超过20万元 → 集体经济收入超过
+/// 20万元, the predicate of 集体经济收入超过20万元的村): the text from `at`
+/// (the end of the unit's noun) to the end of the clause. Not when the
+/// clause says all of them reached it (全部达10万元: a count of all).
+fn threshold_picks_out(body: &Body, f: &Found, at: usize) -> Option<String> {
+    let text = body.text.as_str();
+    let before = text.get(body.clause_start(f.start)..f.start)?.trim();
+    if !(before.is_empty() || before.ends_with('有') || before == "其中") {
+        return None;
+    }
+    let end = body.clause_end(at).min(text.len());
+    let said = text
+        .get(at..end)?
+        .trim_end_matches(|c: char| window::is_clause_end(c) || c.is_whitespace());
+    let all = ["全部", "均", "都", "全"].iter().any(|w| said.contains(w));
+    (!all && CLAUSE_THRESHOLD.is_match(said)).then(|| said.to_string())
+}
+
+/// Verbs of a threshold (超过20万元), longest first.
+const THRESHOLD_VERBS: &[&str] = &["达到", "超过", "突破", "高于", "达", "超", "在"];
+
+/// The measure of a threshold whose clause names only the villages or
+/// communities it is of (…,65个村集体经济收入超过20万元,23个村超过50万元):
+/// the measure an earlier threshold of the sentence named after the same
+/// noun (村集体经济收入), not the villages.
+fn measured_before(body: &Body, f: &Found, unit_noun: &str) -> Option<String> {
+    let text = body.text.as_str();
+    let clause_s = body.clause_start(f.start);
+    let clause = text.get(clause_s..f.start)?.trim();
+    // The figure's own span may hold the verb (超过50万元).
+    let subject = THRESHOLD_VERBS
+        .iter()
+        .find_map(|v| clause.strip_suffix(v))
+        .unwrap_or(clause)
+        .strip_suffix(unit_noun)?;
+    let count = subject.strip_prefix("其中").unwrap_or(subject);
+    let count = count.strip_suffix(['个', '家'])?;
+    if count.is_empty() || !count.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let sentence = text.get(body.sentence_start(f.start)..clause_s)?;
+    sentence.rmatch_indices(unit_noun).find_map(|(at, _)| {
+        let rest = &sentence[at + unit_noun.len()..];
+        THRESHOLD_VERBS.iter().find_map(|v| {
+            let k = rest.find(v)?;
+            let measure = &rest[..k];
+            let n = measure.chars().count();
+            let figure = rest[k + v.len()..].starts_with(|c: char| c.is_ascii_digit());
+            ((2..=10).contains(&n) && figure && measure.chars().all(is_han))
+                .then(|| format!("{unit_noun}{measure}"))
+        })
+    })
 }
 
 /// Longest predicate (characters) that picks out the units a count counts.
@@ -1149,8 +1221,9 @@ fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -
             && body.is_boundary(cstart + m.start())
         {
             let share = window[m.start()..].starts_with('占');
-            // 占道经营: 占 names a share only before 的 and the number.
-            if !share || de_stripped {
+            // 占道经营: 占 names a share only before 的 and the number, or
+            // when it opens the clause (…3.2万人,占常住人口6.5%).
+            if !share || de_stripped || window[..m.start()].trim().is_empty() {
                 ratio |= share;
                 window = window[..m.start()].trim_end();
                 continue 'strip;
