@@ -238,6 +238,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
             .or_else(|| loose_object(body, &f))
             // 35岁以下占比14%: a linking word alone (占比, 达到) is no object.
             .filter(|o| !phrases::LINKING.contains(&o.as_str()));
+        respective.note(sent_s, f.unit, object.as_deref());
         if let Some(o) = &object {
             carried = Some((sent_s, o.clone(), f.unit));
             if f.unit == "岁" {

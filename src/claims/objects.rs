@@ -216,34 +216,35 @@ fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option<String> {
         return object;
     }
     let clause_s = body.clause_start(f.start);
-    if clause_s <= sent_s {
+    if clause_s < sent_s {
         return object;
     }
     // The group is the nearest clause before that ends in 中 (质量提升,
-    // 1200名党员中,…: not only the sentence's first).
-    let mut head_s = None;
+    // 1200名党员中,…: not only the sentence's first), or that opens with
+    // the group and goes on with a part (党员中具有大专学历的5万名, …), as
+    // the claim's own clause may.
+    let mut found = None;
     let mut c = sent_s;
-    while c < clause_s {
-        let e = body.clause_end(c);
-        if e <= c || e > clause_s {
+    while c <= clause_s {
+        let e = if c == clause_s { f.start } else { body.clause_end(c) };
+        if e <= c || e > clause_s.max(f.start) {
             break;
         }
         let h = text
             .get(c..e)
             .unwrap_or("")
             .trim_end_matches(|ch: char| window::is_clause_end(ch) || ch.is_whitespace());
-        if h.ends_with('中') {
-            head_s = Some(c);
+        if let Some(k) = group_mark(body, c, h, c < clause_s) {
+            found = Some((c, k));
         }
         c = e;
     }
-    let Some(head_s) = head_s else {
+    let Some((head_s, mark)) = found else {
         return object;
     };
     let at_head = head_s == sent_s;
-    let head = text
-        .get(head_s..body.clause_end(head_s))?
-        .trim_end_matches(|c: char| window::is_clause_end(c) || c.is_whitespace());
+    let own_clause = head_s == clause_s;
+    let head = text.get(head_s..head_s + mark + '中'.len_utf8())?;
     let Some(group_text) = head.strip_suffix('中') else {
         return object;
     };
@@ -268,22 +269,36 @@ fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option<String> {
     };
     // A group inside the sentence is a noun phrase and nothing else
     // (繁荣边疆经济中 is a setting).
-    if !at_head && (!whole || tags.first().is_some_and(|(_, t)| !nounish(t))) {
+    // 我市党员中: a scope or a place may open a group.
+    let scoped = whole
+        || tags[..tags.len() - words.len()]
+            .iter()
+            .all(|(w, t)| scope_word(w) || matches!(*t, "r" | "ns"));
+    let opens = |(w, t): &(&str, &str)| nounish(t) || scope_word(w) || *t == "r";
+    if !at_head && (!scoped || tags.first().is_some_and(|wt| !opens(wt))) {
         return object;
     }
     let ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     let Some(group) = join_object(&ws, true).filter(|g| g.chars().count() >= 2) else {
         return object;
     };
-    if object.as_deref().is_some_and(|o| o.ends_with(last)) {
+    // 党员队伍中女党员1200名: a part that names its people itself.
+    if object.as_deref().is_some_and(|o| {
+        o.ends_with(last) || own_clause && o.ends_with(['员', '者', '部', '师', '生', '民', '工'])
+    }) {
         return object;
     }
     if f.unit == "岁" {
         // 平均年龄45岁 names its measure; a bare age bound is of the members.
         return object.or(Some(group));
     }
-    let mut part = text.get(clause_s..f.start)?.trim();
-    for p in ["其中", "共有", "有"] {
+    let part_s = if own_clause {
+        head_s + head.len()
+    } else {
+        clause_s
+    };
+    let mut part = text.get(part_s..f.start)?.trim();
+    for p in ["其中", "具有", "共有", "有"] {
         part = part.strip_prefix(p).unwrap_or(part);
     }
     let mut part = part.trim_end_matches(['为', '达', '有', '共', '约', '近']);
@@ -314,6 +329,35 @@ fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option<String> {
         }
     }
     Some(format!("{part}{group}"))
+}
+
+/// Where the 中 that closes a group at the head of clause `h` (at byte `c`)
+/// is (byte offset in `h`): the clause ends with it (全乡党员中), or, in a
+/// clause before the claim's own (`whole`) or in its own, the group opens
+/// the clause and a part follows (党员中具有大专学历的5万名): then 中 is a
+/// word of its own after a short phrase of nouns (not 大中型, 中小学).
+fn group_mark(body: &Body, c: usize, h: &str, whole: bool) -> Option<usize> {
+    if whole && h.ends_with('中') {
+        return Some(h.len() - '中'.len_utf8());
+    }
+    let k = h.find('中')?;
+    let group = &h[..k];
+    let n = group.chars().count();
+    let end = k + '中'.len_utf8();
+    if !(2..=16).contains(&n)
+        || !group.chars().all(|ch| is_han(ch) || ch.is_ascii_digit())
+        || !h[end..].starts_with(is_han)
+        || !body.is_boundary(c + k)
+        || !body.is_boundary(c + end)
+    {
+        return None;
+    }
+    let tags = object_tags(body, c, c + k);
+    tags.iter()
+        .all(|(w, t)| {
+            nounish(t) || matches!(*t, "m" | "q" | "r" | "ns") || scope_word(w) || w.ends_with('名')
+        })
+        .then_some(k)
 }
 
 /// The object of a fraction, read as the object of the same share written
