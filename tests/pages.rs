@@ -647,3 +647,41 @@ fn outlets_joined_credited_or_met_in_the_lead() {
     );
 }
 
+#[test]
+fn speech_heads_and_spam_in_headlines() {
+    // A speech's head flattened into its first paragraph.
+    let m = meta_of(
+        "在全县组织工作会议上的讲话县委副书记张三(2023年3月1日)同志们:今天召开全县组织工作会议,主要任务是总结工作。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("在全县组织工作会议上的讲话"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-01"));
+    let m = meta_of(
+        "在全县党建工作座谈会上的发言(二〇二三年三月一日)同志们:今天召开座谈会,主要任务是交流经验。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("在全县党建工作座谈会上的发言"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-01"));
+    // A sentence that opens with 在 is no speech's head.
+    let m = meta_of("在全县组织工作会议上,县委书记作了讲话,部署了全年工作。\n");
+    assert_eq!((m.title, m.date), (None, None));
+    // Spam spliced into a headline is cut out, in the original script too
+    // (a short line holding spam is an advert, no headline).
+    let m = meta_of(
+        "某县以党建引领推包养网动产业发展——某某乡新建党群服务站助力乡村振兴\n某县以党建引领推动产业发展,某某乡新建党群服务站12个。\n",
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("某县以党建引领推动产业发展——某某乡新建党群服务站助力乡村振兴")
+    );
+    let pipeline = Pipeline::default();
+    let a = |page: &str| pipeline.analyze(&Document::from_text(page)).meta.title;
+    assert_eq!(
+        a("某縣以黨建引領推包養網動產業發展——某某鄉新建黨群服務站助力鄉村振興\n某縣以黨建引領推動產業發展,某某鄉新建黨群服務站12個。\n").as_deref(),
+        Some("某縣以黨建引領推動產業發展——某某鄉新建黨群服務站助力鄉村振興")
+    );
+    // A headline about what the article is about keeps its words.
+    let t = "某县开展打击非法彩票专项行动 查处违规销售网点12个 净化社会风气";
+    let m = meta_of(&format!(
+        "{t}\n某县开展打击非法彩票专项行动,查处违规销售网点12个,社会风气进一步净化。\n"
+    ));
+    assert_eq!(m.title.as_deref(), Some(t));
+}
