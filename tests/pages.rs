@@ -660,6 +660,12 @@ fn speech_heads_and_spam_in_headlines() {
     );
     assert_eq!(m.title.as_deref(), Some("在全县党建工作座谈会上的发言"));
     assert_eq!(m.date.as_deref(), Some("2023-03-01"));
+    // A speech's title on a line of its own, over the speaker's line.
+    let m = meta_of(
+        "在全县组织工作会议上的讲话\n县委副书记 张三\n二〇二三年三月一日\n同志们:今天召开全县组织工作会议,主要任务是总结工作,部署任务。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("在全县组织工作会议上的讲话"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-01"));
     // A sentence that opens with 在 is no speech's head.
     let m = meta_of("在全县组织工作会议上,县委书记作了讲话,部署了全年工作。\n");
     assert_eq!((m.title, m.date), (None, None));

@@ -20,6 +20,7 @@
 //! | share of its character pairs found in the paragraphs that follow | +4 × share |
 //! | confirmed: the page's 原标题, a footer record or a reposting notice names it, or a paragraph quotes it in 《》 | +6 |
 //! | the page's head writes it twice (the page's title and the article's heading) | +4 |
+//! | a speech's title (在某某会议上的讲话), over the speaker's line below it | +4 |
 //! | furniture: an edition label (第A03版:要闻), an image file name, app-advert words, toolbar words for half its words | −6 |
 //! | a date, a clock time, a wire dateline (…6月1日电) or a long run of digits in it | −4 |
 //! | a short line ending like an organization's name (…管理处, …委员会): the body signing the article | −2 |
@@ -353,6 +354,8 @@ fn candidates(
         };
         score += if confirmed || quoted { 6.0 } else { 0.0 };
         score += if repeated { 4.0 } else { 0.0 };
+        // A speech's title over the speaker's line under it.
+        score += if is_speech_title(t) { 4.0 } else { 0.0 };
         first &= off > 0.0;
         out.push(Candidate {
             line: i,
@@ -365,12 +368,22 @@ fn candidates(
     out
 }
 
-// A speech's head: its title (在某某会议上的讲话), the speaker, the date in
-// brackets, and the address that opens it (同志们:).
+// A speech's title: 在某某会议上的讲话.
+const SPEECH_TITLE: &str = r"在[^,，。;；:：!！?？]{2,40}?(?:会议|大会|会|座谈会|仪式|典礼|论坛|开班式|推进会|报告会)[上中]?的(?:总结讲话|动员讲话|主旨讲话|讲话|发言|致辞|报告|主持词)";
+static_regex!(SPEECH_LINE, &format!(r"^{SPEECH_TITLE}$"));
+// A speech's head: its title, the speaker, the date in brackets, and the
+// address that opens it (同志们:).
 static_regex!(
     SPEECH_HEAD,
-    r"^(在[^,，。;；:：!！?？]{2,40}?(?:会议|大会|会|座谈会|仪式|典礼|论坛|开班式|推进会|报告会)[上中]?的(?:总结讲话|动员讲话|主旨讲话|讲话|发言|致辞|报告|主持词))[^,，。;；:：!！?？]{0,40}?[(（]\s*([^()（）]{6,20}?)\s*[)）]\s*(?:同志们|各位|尊敬的)"
+    &format!(
+        r"^({SPEECH_TITLE})[^,，。;；:：!！?？]{{0,40}}?[(（]\s*([^()（）]{{6,20}}?)\s*[)）]\s*(?:同志们|各位|尊敬的)"
+    )
 );
+
+/// Whether a headline is a speech's title (在某某会议上的讲话).
+fn is_speech_title(t: &str) -> bool {
+    t.starts_with('在') && SPEECH_LINE.is_match(t)
+}
 
 /// A speech's head flattened into its first paragraph ("在某某会议上的讲话
 /// 张三(2023年3月1日)同志们:……"): the speech's title and the date it
@@ -459,6 +472,8 @@ mod tests {
             &*ADVERT,
             &*CLOCK,
             &*ORGANIZATION,
+            &*SPEECH_LINE,
+            &*SPEECH_HEAD,
         ] {
             assert!(!re.as_str().is_empty());
         }
