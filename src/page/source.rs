@@ -86,12 +86,13 @@ static_regex!(
         r"(?:^|[^\p{{Han}}])((?:{SITE}))(?:全媒体|融媒体)?记者(?:\s*[\p{{Han}}·]{{2,4}}?)?\s*(?:近日|日前|今天|今日|昨天|昨日)?(?:从|自)[^,，。;；]{{2,30}}?(?:获悉|了解到|得知)"
     )
 );
-// The outlet credited in brackets after the article, with its desk:
-// "(《某某时报》新闻中心)", "(某某社)".
+// The outlet credited in brackets after the article, alone or cited in
+// 《》 with its desk: "(《某某时报》新闻中心)", "(某某社)" (a desk after a bare
+// name would read 某某社区服务站 as 某某社).
 static_regex!(
     CLOSING_CREDIT,
     &format!(
-        r"(?:^|[。!！?？”])\s*[(（]\s*《?\s*((?:{SITE}))\s*》?\s*(?:[\p{{Han}}]{{0,6}}(?:中心|部|组|站|室))?\s*[)）]\s*$"
+        r"(?:^|[。!！?？”])\s*[(（]\s*(?:《\s*((?:{SITE}))\s*》\s*(?:[\p{{Han}}]{{0,6}}(?:中心|部|组|站|室))?|((?:{SITE})))\s*[)）]\s*$"
     )
 );
 // A photo credit naming the outlet whose reporter took it:
@@ -461,9 +462,18 @@ fn lead_source(ls: &[Line<'_>], kinds: &[Kind], body: &std::ops::Range<usize>) -
         }
     }
     // A paper's reporter learning the news in the lead.
-    caps(&REPORTER_LEARNED, ls[first].text)
-        .map(|c| c[1].to_string())
-        .filter(|n| !n.starts_with('本'))
+    reporter_learned(ls[first].text)
+}
+
+/// The paper whose reporter learned the news, in a lead: "…。某某日报记者
+/// 从某县委组织部获悉" (a time word or 据 before the name is not part of it).
+fn reporter_learned(s: &str) -> Option<String> {
+    let c = caps(&REPORTER_LEARNED, s)?;
+    let mut name = &c[1];
+    for w in ["近日", "日前", "今天", "今日", "昨天", "昨日", "据", "由"] {
+        name = name.strip_prefix(w).unwrap_or(name);
+    }
+    (han_count(name) >= 2 && !name.starts_with('本')).then(|| name.to_string())
 }
 
 /// The outlet credited in brackets right after the article (a line of its
@@ -483,7 +493,8 @@ fn closing_credit(
                 return None;
             }
             caps(&CLOSING_CREDIT, s)
-                .map(|c| c[1].to_string())
+                .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                .map(|m| m.as_str().to_string())
                 .filter(|n| !n.starts_with('本') && han_count(n) >= 2)
         })
 }
@@ -715,6 +726,41 @@ mod tests {
             Some("某某日报")
         );
         assert_eq!(clean_source("某某网|点击量").as_deref(), Some("某某网"));
+    }
+
+    #[test]
+    fn reporters_learning_the_news() {
+        assert_eq!(
+            reporter_learned(
+                "3月5日,某县召开推进会。近日某某日报记者从县委组织部获悉,全县已建成服务站12个。"
+            )
+            .as_deref(),
+            Some("某某日报")
+        );
+        assert_eq!(
+            reporter_learned("本报记者从县委组织部获悉,全县已建成服务站12个。"),
+            None
+        );
+    }
+
+    #[test]
+    fn closing_credits() {
+        let credit = |s: &str| {
+            caps(&CLOSING_CREDIT, s)
+                .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                .map(|m| m.as_str().to_string())
+        };
+        assert_eq!(
+            credit("(《某某时报》新闻中心)").as_deref(),
+            Some("某某时报")
+        );
+        assert_eq!(
+            credit("共解决难题300余个。(某某社)").as_deref(),
+            Some("某某社")
+        );
+        assert_eq!(credit("共解决难题300余个。(某某社区服务站)"), None);
+        assert_eq!(credit("(记者 张三)"), None);
+        assert_eq!(credit("共走访群众(某某网格)"), None);
     }
 
     #[test]
