@@ -229,7 +229,11 @@ pub fn span_in(text: &str, field: &str) -> Option<std::ops::Range<usize>> {
     if let Some(at) = text.find(field) {
         return Some(at..at + field.len());
     }
+    // A few pieces of some length: not a text found character by character.
     let ps = pieces(field, text);
+    if ps.len() > 4 || ps.iter().any(|p| p.chars().count() < 2) {
+        return None;
+    }
     let first = *ps.first()?;
     let start = text.find(first)?;
     let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
@@ -348,6 +352,7 @@ mod tests {
         let text = "导航\n某县推进查某动发展\n正文。";
         assert_eq!(span_in(text, "某县推动发展"), Some(7..34));
         assert_eq!(span_in(text, "某县推动变化"), None);
+        assert_eq!(span_in(text, "某县发推动展"), None);
     }
 
     #[test]
