@@ -515,7 +515,7 @@ fn heading_lines(text: &str, page: &page::Page) -> Vec<std::ops::Range<usize>> {
     let mut lines: Vec<std::ops::Range<usize>> = [&page.meta.title, &page.meta.subtitle]
         .into_iter()
         .filter_map(|t| t.as_deref().filter(|t| !t.is_empty()))
-        .filter_map(|t| text.find(t).map(|s| s..s + t.len()))
+        .filter_map(|t| page::meta::span_in(text, t))
         .filter(|line| {
             !page
                 .body

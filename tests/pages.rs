@@ -586,3 +586,108 @@ fn dates_in_han_numerals_and_glossed_sources() {
     );
     assert_eq!(a("某縣推進黨建聯建\n來源:某某日?報 2023-01-05\n某縣組建黨建聯合體26個,聯結村社區120個。\n").as_deref(), Some("某某日報"));
 }
+
+#[test]
+fn outlets_joined_credited_or_met_in_the_lead() {
+    let body = "某县组建党建联合体26个,联结村社区120个。\n";
+    let source = |page: String| meta_of(&page).source;
+    // An outlet line under the headline: two names joined, a column word after.
+    let m = meta_of(&format!(
+        "某县党建引领乡村振兴 产业兴旺民增收\n新某某-某某日报精选\n2024-05-01 10:00\n{body}"
+    ));
+    assert_eq!(m.source.as_deref(), Some("新某某-某某日报"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("某县党建引领乡村振兴 产业兴旺民增收")
+    );
+    // A byline of two outlets joined by a middle dot, under a lead paragraph.
+    assert_eq!(
+        source(format!(
+            "摘要:某县组建党建联合体,联结村社区,推动共建共享。\n——某县党建联建探索(副题)\n某某日报·中国某网记者 张三 李四\n{body}"
+        ))
+        .as_deref(),
+        Some("某某日报·中国某网")
+    );
+    // A paper's reporter learning the news in the lead.
+    assert_eq!(
+        source(
+            "3月5日,某县召开党建推进会。某某日报记者从某县委组织部获悉,全县已组建党建联合体26个。\n"
+                .to_string()
+        )
+        .as_deref(),
+        Some("某某日报")
+    );
+    // The outlet credited after the article wins over the site carrying it.
+    assert_eq!(
+        source(format!(
+            "某县推进党建联建\n{body}(《某某时报》新闻中心)\n某某党建网 | 关于我们 | 网站地图\n"
+        ))
+        .as_deref(),
+        Some("某某时报")
+    );
+    assert_eq!(
+        source(format!("某县推进党建联建\n{body}(记者 张三)\n")),
+        None
+    );
+    // A picture story's credit names the agency.
+    assert_eq!(
+        source(
+            "图为近日,两名驻村队员在村口清扫积雪。某某社记者 张三 摄\n某村海拔4000米,驻村工作队有队员5名。\n"
+                .to_string()
+        )
+        .as_deref(),
+        Some("某某社")
+    );
+    // A wire dateline without a city, in traditional script.
+    let pipeline = Pipeline::default();
+    let a = |page: &str| pipeline.analyze(&Document::from_text(page)).meta.source;
+    assert_eq!(
+        a("新華社3月5日電 某省已組建黨建聯合體260個,聯結村社區1200個。\n").as_deref(),
+        Some("新華社")
+    );
+}
+
+#[test]
+fn speech_heads_and_spam_in_headlines() {
+    // A speech's head flattened into its first paragraph.
+    let m = meta_of(
+        "在全县组织工作会议上的讲话县委副书记张三(2023年3月1日)同志们:今天召开全县组织工作会议,主要任务是总结工作。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("在全县组织工作会议上的讲话"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-01"));
+    let m = meta_of(
+        "在全县党建工作座谈会上的发言(二〇二三年三月一日)同志们:今天召开座谈会,主要任务是交流经验。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("在全县党建工作座谈会上的发言"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-01"));
+    // A speech's title on a line of its own, over the speaker's line.
+    let m = meta_of(
+        "在全县组织工作会议上的讲话\n县委副书记 张三\n二〇二三年三月一日\n同志们:今天召开全县组织工作会议,主要任务是总结工作,部署任务。\n",
+    );
+    assert_eq!(m.title.as_deref(), Some("在全县组织工作会议上的讲话"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-01"));
+    // A sentence that opens with 在 is no speech's head.
+    let m = meta_of("在全县组织工作会议上,县委书记作了讲话,部署了全年工作。\n");
+    assert_eq!((m.title, m.date), (None, None));
+    // Spam spliced into a headline is cut out, in the original script too
+    // (a short line holding spam is an advert, no headline).
+    let m = meta_of(
+        "某县以党建引领推包养网动产业发展——某某乡新建党群服务站助力乡村振兴\n某县以党建引领推动产业发展,某某乡新建党群服务站12个。\n",
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("某县以党建引领推动产业发展——某某乡新建党群服务站助力乡村振兴")
+    );
+    let pipeline = Pipeline::default();
+    let a = |page: &str| pipeline.analyze(&Document::from_text(page)).meta.title;
+    assert_eq!(
+        a("某縣以黨建引領推包養網動產業發展——某某鄉新建黨群服務站助力鄉村振興\n某縣以黨建引領推動產業發展,某某鄉新建黨群服務站12個。\n").as_deref(),
+        Some("某縣以黨建引領推動產業發展——某某鄉新建黨群服務站助力鄉村振興")
+    );
+    // A headline about what the article is about keeps its words.
+    let t = "某县开展打击非法彩票专项行动 查处违规销售网点12个 净化社会风气";
+    let m = meta_of(&format!(
+        "{t}\n某县开展打击非法彩票专项行动,查处违规销售网点12个,社会风气进一步净化。\n"
+    ));
+    assert_eq!(m.title.as_deref(), Some(t));
+}

@@ -283,6 +283,16 @@ pub(super) fn is_furniture_shaped(s: &str, shape: &Shape) -> bool {
         || (shape.chars <= 120 && has_image_file(s))
 }
 
+/// Where spam words stand in `s` (byte ranges): advertising and gambling
+/// words a bad copy injects into the page's text, its headline too.
+pub(super) fn spam_words(s: &str) -> Vec<std::ops::Range<usize>> {
+    VOCABULARY
+        .spam
+        .find_iter(s)
+        .map(|m| m.start()..m.end())
+        .collect()
+}
+
 /// A line without a single Han character (`404 Not Found`, a server string,
 /// a phone number): never article text in a Chinese page.
 pub(super) fn is_foreign(shape: &Shape) -> bool {

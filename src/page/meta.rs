@@ -11,7 +11,8 @@
 //! (发布时间, 时间:, 日期, 信息时间), then the date a table says the
 //! document was written (成文日期), then any date on a metadata line
 //! (but bare dates after the article that disagree, the stamps of a list of
-//! other articles), ISO-formatted. Year first (2024年8月15日, 2024-08-15) or day first with
+//! other articles), then the date a speech's head flattened into the first
+//! paragraph gives (在某某会议上的讲话 张三(2023年3月1日)同志们:), ISO-formatted. Year first (2024年8月15日, 2024-08-15) or day first with
 //! dots (15.08.2024); a date is a date only when its month has that day.
 
 use super::dates::{self, caps, edition, find_date, labelled_date};
@@ -93,6 +94,11 @@ fn read_date(
             let l = ls.get(header_end)?;
             let at = source::flattened_field_start(l.text)?;
             find_date(l.text.get(..at)?)
+        })
+        .or_else(|| {
+            // A speech's head flattened into the first paragraph: the date
+            // after the speaker.
+            title::speech_head(ls.get(header_end)?.text)?.1
         })
 }
 
@@ -197,6 +203,48 @@ fn original_surface(
     out.trim().to_string()
 }
 
+/// `t` cut into the longest pieces, from its start, that occur in
+/// `normalized`: the parts of a line that a field was pieced together from.
+/// A character found nowhere is a piece of its own.
+fn pieces<'a>(t: &'a str, normalized: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(first) = rest.chars().next() {
+        let end = rest
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .rev()
+            .find(|&e| normalized.contains(&rest[..e]))
+            .unwrap_or(first.len_utf8());
+        out.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Where a field of the page stands in `text`: its own span, or for a
+/// field pieced together from one line (a headline with a run cut out of
+/// it) the span of that line from its first piece to its last.
+pub fn span_in(text: &str, field: &str) -> Option<std::ops::Range<usize>> {
+    if let Some(at) = text.find(field) {
+        return Some(at..at + field.len());
+    }
+    // A few pieces of some length: not a text found character by character.
+    let ps = pieces(field, text);
+    if ps.len() > 4 || ps.iter().any(|p| p.chars().count() < 2) {
+        return None;
+    }
+    let first = *ps.first()?;
+    let start = text.find(first)?;
+    let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+    let line = &text[start..line_end];
+    let mut at = 0;
+    for p in &ps {
+        at += line.get(at..)?.find(p)? + p.len();
+    }
+    Some(start..start + at)
+}
+
 /// In a headline, an ASCII `?` between two Han characters is a separator
 /// lost in a bad conversion ("栏目名?标题"); the headline is what follows it.
 fn drop_lost_separator(title: String) -> String {
@@ -243,12 +291,20 @@ impl PageMeta {
     ) -> PageMeta {
         let conv = |s: &str| original_surface(s, normalized, original, map);
         // A kicker and a headline were joined with a space: each is a line
-        // of its own in the text.
+        // of its own in the text. A headline with a run cut out of it is
+        // pieces of its line.
+        let conv_part = |t: &str| {
+            if normalized.contains(t) {
+                conv(t)
+            } else {
+                pieces(t, normalized).into_iter().map(conv).collect()
+            }
+        };
         let conv_title = |t: &str| {
             if normalized.contains(t) {
                 conv(t)
             } else {
-                t.split(' ').map(conv).collect::<Vec<_>>().join(" ")
+                t.split(' ').map(conv_part).collect::<Vec<_>>().join(" ")
             }
         };
         PageMeta {
@@ -284,6 +340,19 @@ mod tests {
     fn lost_characters_in_sources() {
         assert_eq!(drop_lost_characters("某某日?报".to_string()), "某某日报");
         assert_eq!(drop_lost_characters("某某网?".to_string()), "某某网?");
+    }
+
+    #[test]
+    fn pieces_of_a_line() {
+        assert_eq!(
+            pieces("某县推动发展", "某县推进查某动发展。"),
+            ["某县推", "动发展"]
+        );
+        assert_eq!(pieces("某县", "某县"), ["某县"]);
+        let text = "导航\n某县推进查某动发展\n正文。";
+        assert_eq!(span_in(text, "某县推动发展"), Some(7..34));
+        assert_eq!(span_in(text, "某县推动变化"), None);
+        assert_eq!(span_in(text, "某县发推动展"), None);
     }
 
     #[test]

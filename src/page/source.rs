@@ -7,16 +7,25 @@
 //!    a field that names no outlet (网络整理, 本站, 综合) is passed over;
 //! 2. the publishing body of a government page's table of fields
 //!    (发布机构, 发布单位, 发布者: see [`super::fields`]);
-//! 3. a site or paper named on the dateline (`某某日报 2024年08月15日 星期四`,
-//!    `《 某某报 》( 2022年10月31日 第 17 版)`), or a masthead line;
-//! 4. the news lead (`某某网讯`, `某某日报/某某网讯`, `某某社北京6月1日电`,
+//! 3. the outlet credited in brackets right after the article
+//!    (`(《某某时报》新闻中心)`, `(某某社)`): the paper that wrote it wins
+//!    over the site that reprinted it;
+//! 4. a site or paper named on the dateline (`某某日报 2024年08月15日 星期四`,
+//!    `《 某某报 》( 2022年10月31日 第 17 版)`), or a masthead line, also
+//!    two names joined and a column word after (`新某某-某某日报精选` →
+//!    新某某-某某日报);
+//! 5. the news lead (`某某网讯`, `某某日报/某某网讯`, `某某社北京6月1日电`,
 //!    an outlet before the reporters' names: `某某在线(记者 张三)`), a byline
-//!    naming the paper (`某某日报记者 张三`), or a broadcast's sign-off in
-//!    the first paragraph (`…,某某台记者张三报道`), an editor's note
-//!    announcing the outlet's series (`编者按 … 某某新闻推出“…”系列报道`);
-//! 5. a footer record, a reposting notice, a copyright line
+//!    naming the paper (`某某日报记者 张三`, two outlets joined:
+//!    `某某日报·某某网记者 张三`), or in the first paragraph a broadcast's
+//!    sign-off (`…,某某台记者张三报道`) or a paper's reporter learning the
+//!    news (`…。某某日报记者从某县委组织部获悉,`); the agency credited for
+//!    the photo a picture story opens with (`图为……。某某社记者 张三 摄`);
+//!    an editor's note announcing the outlet's series
+//!    (`编者按 … 某某新闻推出“…”系列报道`);
+//! 6. a footer record, a reposting notice, a copyright line
 //!    (`某某网 2006-2024 版权所有`);
-//! 6. the site a page's furniture names: a breadcrumb (`某某网 > 频道 >
+//! 7. the site a page's furniture names: a breadcrumb (`某某网 > 频道 >
 //!    正文`), a toolbar (`某某网 打印 纠错`), a page title's suffix
 //!    (`标题_某某网`), a site's description of itself.
 //!
@@ -49,7 +58,7 @@ static_regex!(
 );
 static_regex!(
     MASTHEAD,
-    r"^([\p{Han}]{2,10}(?:日报|晚报|时报|商报|报))(?:\s*(?:多媒体数字报刊|数字报刊|数字报纸|数字报|数字版|电子版|电子报))?$"
+    r"^((?:[\p{Han}A-Za-z]{2,10}\s*[-·]\s*)?[\p{Han}]{2,10}(?:日报|晚报|时报|商报|报))(?:\s*(?:多媒体数字报刊|数字报刊|数字报纸|数字报|数字版|电子版|电子报|精选|独家))?$"
 );
 // A paper, site or agency name as it stands on a dateline or in a lead.
 const SITE: &str = r"[\p{Han}A-Za-z]{1,14}?(?:日报社|日报|晚报|时报|商报|早报|都市报|报|新闻网站|网站|网|在线|客户端|电视台|广播电视台|融媒体中心|通讯社|社)";
@@ -66,9 +75,34 @@ static_regex!(
 );
 static_regex!(
     PAPER_REPORTER,
-    r"^[\s□■]*(?:文\s*[/|:：]|作者\s*[:：])?\s*([\p{Han}]{2,10}(?:日报|晚报|时报|报|社|电视台|广播电视台|融媒体中心|新闻网|网|在线|客户端))\s?(?:全媒体|融媒体)?(?:记者|特约评论员|评论员)"
+    r"^[\s□■]*(?:文\s*[/|:：]|作者\s*[:：])?\s*((?:[\p{Han}]{2,10}(?:日报|晚报|时报|报|社|网|在线|客户端)[·/-])?[\p{Han}]{2,10}(?:日报|晚报|时报|报|社|电视台|广播电视台|融媒体中心|新闻网|网|在线|客户端))\s?(?:全媒体|融媒体)?(?:记者|特约评论员|评论员)"
 );
 
+// A paper's reporter learning the news, opening a clause of the lead:
+// "…。某某日报记者从某县委组织部获悉,".
+static_regex!(
+    REPORTER_LEARNED,
+    &format!(
+        r"(?:^|[^\p{{Han}}])((?:{SITE}))(?:全媒体|融媒体)?记者(?:\s*[\p{{Han}}·]{{2,4}}?)?\s*(?:近日|日前|今天|今日|昨天|昨日)?(?:从|自)[^,，。;；]{{2,30}}?(?:获悉|了解到|得知)"
+    )
+);
+// The outlet credited in brackets after the article, alone or cited in
+// 《》 with its desk: "(《某某时报》新闻中心)", "(某某社)" (a desk after a bare
+// name would read 某某社区服务站 as 某某社).
+static_regex!(
+    CLOSING_CREDIT,
+    &format!(
+        r"(?:^|[。!！?？”])\s*[(（]\s*(?:《\s*((?:{SITE}))\s*》\s*(?:[\p{{Han}}]{{0,6}}(?:中心|部|组|站|室))?|((?:{SITE})))\s*[)）]\s*$"
+    )
+);
+// A photo credit naming the outlet whose reporter took it:
+// "…。某某社记者 张三 摄".
+static_regex!(
+    PHOTO_CREDIT,
+    &format!(
+        r"(?:^|[^\p{{Han}}])((?:{SITE}))(?:全媒体|融媒体)?(?:摄影)?记者\s*[\p{{Han}}·]{{2,4}}(?:[\s、][\p{{Han}}·]{{2,4}})*\s*摄(?:影)?$"
+    )
+);
 // An outlet right before the reporters' names, opening the lead:
 // "某某在线(记者 张三 通讯员 李四)".
 static_regex!(
@@ -199,7 +233,9 @@ pub(super) fn has_source_field(l: &Line<'_>) -> bool {
 /// The paper a masthead line (a paper's name alone) names.
 fn masthead(s: &str) -> Option<&str> {
     // Every match of MASTHEAD ends in one of these: test that first.
-    if s.ends_with(['报', '纸', '版', '刊']) && reprinted_from(s).is_none() && !s.starts_with('本')
+    if s.ends_with(['报', '纸', '版', '刊', '选', '家'])
+        && reprinted_from(s).is_none()
+        && !s.starts_with('本')
     {
         MASTHEAD
             .captures(s)
@@ -401,8 +437,10 @@ fn lead_source(ls: &[Line<'_>], kinds: &[Kind], body: &std::ops::Range<usize>) -
         }
     }
     for (i, l) in ls.iter().enumerate() {
+        // A byline, or a short heading among the first lines: the line
+        // under a headline that names the paper's reporters.
         let signing = kinds[i] == Kind::Byline
-            || (kinds[i] == Kind::Heading && i < body.start && l.shape.chars <= 30);
+            || (kinds[i] == Kind::Heading && i < body.start + 3 && l.shape.chars <= 30);
         if (signing || (i >= body.start && i < body.start + 2))
             && let Some(c) = caps(&PAPER_REPORTER, l.text)
             && !c[1].starts_with('本')
@@ -417,9 +455,60 @@ fn lead_source(ls: &[Line<'_>], kinds: &[Kind], body: &std::ops::Range<usize>) -
     {
         return Some(c[1].to_string());
     }
-    let c = caps(&SIGN_OFF, ls[first].text)?;
-    let name = c[1].trim_start_matches(['据', '由', '从', '经']);
+    if let Some(c) = caps(&SIGN_OFF, ls[first].text) {
+        let name = c[1].trim_start_matches(['据', '由', '从', '经']);
+        if han_count(name) >= 2 && !name.starts_with('本') {
+            return Some(name.to_string());
+        }
+    }
+    // A paper's reporter learning the news in the lead.
+    reporter_learned(ls[first].text)
+}
+
+/// The paper whose reporter learned the news, in a lead: "…。某某日报记者
+/// 从某县委组织部获悉" (a time word or 据 before the name is not part of it).
+fn reporter_learned(s: &str) -> Option<String> {
+    let c = caps(&REPORTER_LEARNED, s)?;
+    let mut name = &c[1];
+    for w in ["近日", "日前", "今天", "今日", "昨天", "昨日", "据", "由"] {
+        name = name.strip_prefix(w).unwrap_or(name);
+    }
     (han_count(name) >= 2 && !name.starts_with('本')).then(|| name.to_string())
+}
+
+/// The outlet credited in brackets right after the article (a line of its
+/// own or the last paragraph's close): the paper that wrote it, whoever
+/// reprinted it.
+fn closing_credit(
+    ls: &[Line<'_>],
+    kinds: &[Kind],
+    body: &std::ops::Range<usize>,
+) -> Option<String> {
+    let last = body.end.checked_sub(1)?;
+    (last..(body.end + 2).min(ls.len()))
+        .filter(|&i| i == last || kinds[i] != Kind::Paragraph)
+        .find_map(|i| {
+            let s = ls[i].text;
+            if !s.ends_with([')', '）']) {
+                return None;
+            }
+            caps(&CLOSING_CREDIT, s)
+                .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                .map(|m| m.as_str().to_string())
+                .filter(|n| !n.starts_with('本') && han_count(n) >= 2)
+        })
+}
+
+/// The outlet whose reporter took the photo a picture story opens with
+/// (图为……。某某社记者 张三 摄): the caption is the story's head.
+fn photo_credit(ls: &[Line<'_>], kinds: &[Kind], body: &std::ops::Range<usize>) -> Option<String> {
+    (0..body.start.min(ls.len()).max(1).min(ls.len()))
+        .filter(|&i| kinds[i] == Kind::Caption)
+        .find_map(|i| {
+            caps(&PHOTO_CREDIT, ls[i].text)
+                .map(|c| c[1].to_string())
+                .filter(|n| !n.starts_with('本') && han_count(n) >= 2)
+        })
 }
 
 /// The outlet an editor's note (编者按) announces its series in: the note
@@ -504,7 +593,8 @@ fn furniture_source(ls: &[Line<'_>], kinds: &[Kind], header_end: usize) -> Optio
     None
 }
 
-/// Reads the page's source; see the module documentation.
+/// Reads the page's source; see the module documentation (the table of
+/// fields comes before the closing credit, cue 3).
 pub(super) fn read(
     ls: &[Line<'_>],
     kinds: &[Kind],
@@ -543,6 +633,10 @@ pub(super) fn read(
     if let Some(s) = fields.publisher.as_deref().and_then(field_source) {
         return Some(s);
     }
+    // The outlet credited after the article, over the site that carries it.
+    if let Some(s) = closing_credit(ls, kinds, &body) {
+        return Some(s);
+    }
     // A dateline naming the paper or site; a masthead line.
     for (i, l) in ls.iter().enumerate() {
         if kinds[i] == Kind::Meta && dates::has_date(l) {
@@ -558,6 +652,7 @@ pub(super) fn read(
         }
     }
     lead_source(ls, kinds, &body)
+        .or_else(|| photo_credit(ls, kinds, &body))
         .or_else(|| editors_note_source(ls))
         .or_else(|| footer_source(ls))
         .or_else(|| furniture_source(ls, kinds, header_end))
@@ -598,6 +693,9 @@ mod tests {
             &*CLOSING_BARE,
             &*ACCORDING_TO,
             &*FOOTER_LINKS,
+            &*REPORTER_LEARNED,
+            &*CLOSING_CREDIT,
+            &*PHOTO_CREDIT,
         ] {
             assert!(!re.as_str().is_empty());
         }
@@ -628,6 +726,41 @@ mod tests {
             Some("某某日报")
         );
         assert_eq!(clean_source("某某网|点击量").as_deref(), Some("某某网"));
+    }
+
+    #[test]
+    fn reporters_learning_the_news() {
+        assert_eq!(
+            reporter_learned(
+                "3月5日,某县召开推进会。近日某某日报记者从县委组织部获悉,全县已建成服务站12个。"
+            )
+            .as_deref(),
+            Some("某某日报")
+        );
+        assert_eq!(
+            reporter_learned("本报记者从县委组织部获悉,全县已建成服务站12个。"),
+            None
+        );
+    }
+
+    #[test]
+    fn closing_credits() {
+        let credit = |s: &str| {
+            caps(&CLOSING_CREDIT, s)
+                .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                .map(|m| m.as_str().to_string())
+        };
+        assert_eq!(
+            credit("(《某某时报》新闻中心)").as_deref(),
+            Some("某某时报")
+        );
+        assert_eq!(
+            credit("共解决难题300余个。(某某社)").as_deref(),
+            Some("某某社")
+        );
+        assert_eq!(credit("共解决难题300余个。(某某社区服务站)"), None);
+        assert_eq!(credit("(记者 张三)"), None);
+        assert_eq!(credit("共走访群众(某某网格)"), None);
     }
 
     #[test]

@@ -20,9 +20,20 @@
 //! | share of its character pairs found in the paragraphs that follow | +4 × share |
 //! | confirmed: the page's 原标题, a footer record or a reposting notice names it, or a paragraph quotes it in 《》 | +6 |
 //! | the page's head writes it twice (the page's title and the article's heading) | +4 |
+//! | a speech's title (在某某会议上的讲话), over the speaker's line below it | +4 |
 //! | furniture: an edition label (第A03版:要闻), an image file name, app-advert words, toolbar words for half its words | −6 |
 //! | a date, a clock time, a wire dateline (…6月1日电) or a long run of digits in it | −4 |
 //! | a short line ending like an organization's name (…管理处, …委员会): the body signing the article | −2 |
+//!
+//! **Spam spliced into a headline** (a bad copy injecting advertising words
+//! into the page's text) is cut out before scoring: around a spam word of
+//! the furniture vocabulary, the shortest run whose character pairs, and
+//! the two pairs across its edges, the article never uses, while the pair
+//! its removal joins is one the article uses (`某县以党建引领推包养网动发展`
+//! → `某县以党建引领推动发展`).
+//!
+//! **A speech's head** flattened into its first paragraph (`在某某会议上的讲话
+//! 张三(2023年3月1日)同志们:……`) gives the title when no line does.
 //!
 //! A line of five characters or fewer must share half its character pairs
 //! with the lead (a short headline names what the lead is about; a channel
@@ -92,6 +103,54 @@ fn share(title: &str, text: &str) -> f32 {
     }
     let found: rustc_hash::FxHashSet<(char, char)> = pairs(text).into_iter().collect();
     t.iter().filter(|p| found.contains(p)).count() as f32 / t.len() as f32
+}
+
+/// A headline with spam a bad copy spliced into it ("…推进查某某心得动…"):
+/// the injected run cut out. A run is the spam word with up to three
+/// characters before it and four after, taken out where it breaks the
+/// headline's words: none of its character pairs, nor the two pairs across
+/// its edges, occurs in the article (`known`), and the pair its removal
+/// joins does. The shortest such run goes; without one the headline stays
+/// as it is.
+fn without_spam(t: &str, known: &rustc_hash::FxHashSet<(char, char)>) -> String {
+    let mut t = t.to_string();
+    // Each pass cuts one run; a headline holds few.
+    for _ in 0..3 {
+        let cs: Vec<char> = t.chars().collect();
+        let cut = furniture::spam_words(&t).into_iter().find_map(|m| {
+            let a = t[..m.start].chars().count();
+            let b = a + t[m.clone()].chars().count();
+            spliced_run(&cs, a, b, known)
+        });
+        let Some((x, y)) = cut else { break };
+        t = cs[..x].iter().chain(&cs[y..]).collect();
+    }
+    t
+}
+
+/// The run around the spam word at `a..b` (char indices) whose removal
+/// mends the headline, as char indices; see [`without_spam`].
+fn spliced_run(
+    cs: &[char],
+    a: usize,
+    b: usize,
+    known: &rustc_hash::FxHashSet<(char, char)>,
+) -> Option<(usize, usize)> {
+    let han = |c: char| super::is_han(c);
+    (0..=7).find_map(|total: usize| {
+        (0..=total.min(3)).find_map(|l| {
+            let r = total - l;
+            let (x, y) = (a.checked_sub(l)?, b + r);
+            if r > 4 || x == 0 || y >= cs.len() {
+                return None;
+            }
+            let run = &cs[x - 1..=y];
+            let mends = run.iter().all(|&c| han(c))
+                && known.contains(&(cs[x - 1], cs[y]))
+                && run.windows(2).all(|w| !known.contains(&(w[0], w[1])));
+            mends.then_some((x, y))
+        })
+    })
 }
 
 /// Han characters and digits of a text: what two spellings of one title
@@ -232,13 +291,28 @@ fn candidates(
         .unwrap_or(ls.len())
         .min(40)
         .max(header_end.min(ls.len()));
-    let texts: Vec<Option<String>> = (0..ls.len())
+    let mut texts: Vec<Option<String>> = (0..ls.len())
         .map(|i| {
             (i < window && kinds[i] == Kind::Heading)
                 .then(|| shaped(&ls[i]))
                 .flatten()
         })
         .collect();
+    // Spam spliced into a headline, cut out by the article's pairs.
+    if texts
+        .iter()
+        .flatten()
+        .any(|t| !furniture::spam_words(t).is_empty())
+    {
+        let article: String = (0..ls.len())
+            .filter(|&i| kinds[i] == Kind::Paragraph)
+            .map(|i| ls[i].text)
+            .collect();
+        let known: rustc_hash::FxHashSet<(char, char)> = pairs(&article).into_iter().collect();
+        for t in texts.iter_mut().flatten() {
+            *t = without_spam(t, &known);
+        }
+    }
     let is_cand: Vec<bool> = texts.iter().map(Option::is_some).collect();
     let anchor = anchored(ls, kinds, header_end, &is_cand);
     let confirmed_titles = confirmations(ls, kinds, table_title);
@@ -280,6 +354,8 @@ fn candidates(
         };
         score += if confirmed || quoted { 6.0 } else { 0.0 };
         score += if repeated { 4.0 } else { 0.0 };
+        // A speech's title over the speaker's line under it.
+        score += if is_speech_title(t) { 4.0 } else { 0.0 };
         first &= off > 0.0;
         out.push(Candidate {
             line: i,
@@ -290,6 +366,34 @@ fn candidates(
         });
     }
     out
+}
+
+// A speech's title: 在某某会议上的讲话.
+const SPEECH_TITLE: &str = r"在[^,，。;；:：!！?？]{2,40}?(?:会议|大会|会|座谈会|仪式|典礼|论坛|开班式|推进会|报告会)[上中]?的(?:总结讲话|动员讲话|主旨讲话|讲话|发言|致辞|报告|主持词)";
+static_regex!(SPEECH_LINE, &format!(r"^{SPEECH_TITLE}$"));
+// A speech's head: its title, the speaker, the date in brackets, and the
+// address that opens it (同志们:).
+static_regex!(
+    SPEECH_HEAD,
+    &format!(
+        r"^({SPEECH_TITLE})[^,，。;；:：!！?？]{{0,40}}?[(（]\s*([^()（）]{{6,20}}?)\s*[)）]\s*(?:同志们|各位|尊敬的)"
+    )
+);
+
+/// Whether a headline is a speech's title (在某某会议上的讲话).
+fn is_speech_title(t: &str) -> bool {
+    t.starts_with('在') && SPEECH_LINE.is_match(t)
+}
+
+/// A speech's head flattened into its first paragraph ("在某某会议上的讲话
+/// 张三(2023年3月1日)同志们:……"): the speech's title and the date it
+/// was given.
+pub(super) fn speech_head(s: &str) -> Option<(String, Option<String>)> {
+    if !s.starts_with('在') {
+        return None;
+    }
+    let c = dates::caps(&SPEECH_HEAD, s)?;
+    Some((c[1].to_string(), dates::find_date(&c[2])))
 }
 
 /// The page's headline, if it states one.
@@ -311,7 +415,8 @@ pub(super) fn pick(
     let Some(best) = best else {
         return table_title
             .map(str::to_string)
-            .or_else(|| ls.iter().find_map(source::repost_title));
+            .or_else(|| ls.iter().find_map(source::repost_title))
+            .or_else(|| Some(speech_head(ls.get(header_end)?.text)?.0));
     };
     // A kicker right above the headline.
     let kicker = cands.iter().find(|c| {
@@ -367,6 +472,8 @@ mod tests {
             &*ADVERT,
             &*CLOCK,
             &*ORGANIZATION,
+            &*SPEECH_LINE,
+            &*SPEECH_HEAD,
         ] {
             assert!(!re.as_str().is_empty());
         }
@@ -409,6 +516,35 @@ mod tests {
             "某县实施方案(2023—2025年"
         ));
         assert!(!same_title("某县", "某县实施方案"));
+    }
+
+    #[test]
+    fn spliced_spam_is_cut_out() {
+        let known = |s: &str| pairs(s).into_iter().collect();
+        let body = known("某县以党建引领推动产业发展,新建服务站12个。");
+        assert_eq!(
+            without_spam("某县以党建引领推包养网动产业发展", &body),
+            "某县以党建引领推动产业发展"
+        );
+        // A word the article uses is no spam; nor is one at the edge.
+        let body = known("某县开展打击非法彩票专项行动,查处网点12个。");
+        assert_eq!(
+            without_spam("某县打击非法彩票行动", &body),
+            "某县打击非法彩票行动"
+        );
+        assert_eq!(without_spam("博彩某县党建", &body), "博彩某县党建");
+    }
+
+    #[test]
+    fn speech_heads() {
+        assert_eq!(
+            speech_head("在全市党建工作会议上的讲话 张三(2023年3月1日)同志们:今天……"),
+            Some((
+                "在全市党建工作会议上的讲话".to_string(),
+                Some("2023-03-01".to_string())
+            ))
+        );
+        assert_eq!(speech_head("在全市党建工作会议上的讲话,张三指出……"), None);
     }
 
     #[test]
