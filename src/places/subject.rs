@@ -120,6 +120,8 @@ pub(super) struct Evidence {
     own: HashMap<usize, f64>,
     first: HashMap<usize, usize>,
     self_ref: HashMap<char, f64>,
+    /// The division the title opens with (某市组建…): the one acting.
+    pub(super) title_subject: Option<usize>,
 }
 
 impl Evidence {
@@ -234,6 +236,12 @@ pub(super) fn decide(g: &Gazetteer, ev: &Evidence) -> Option<Subject> {
         } else {
             break;
         }
+    }
+    // A title that opens with a division below the one reached (某市组建…
+    // in a report naming the province and the places it works in) is about
+    // that division.
+    if let Some(t) = ev.title_subject.filter(|&t| t != cur && g.within(t, cur)) {
+        cur = t;
     }
     let cur = ascend_to_own_level(g, ev, cur);
     Some(Subject {
