@@ -586,7 +586,11 @@ fn own_county(
     let mut found = raw.iter().filter_map(|&(_, _, pattern)| {
         let pat = &g.patterns[pattern];
         let c = *pat.candidates.first()?;
-        let fits = g.places[c].name.chars().last().is_some_and(|l| levels.contains(&l));
+        let fits = g.places[c]
+            .name
+            .chars()
+            .last()
+            .is_some_and(|l| levels.contains(&l));
         (pat.short
             && !pat.weak
             && pat.candidates.len() == 1
@@ -623,10 +627,23 @@ impl<'g> Support<'g> {
             .filter_map(|&(_, _, p)| {
                 let pat = &g.patterns[p];
                 let c = *pat.candidates.first()?;
-                (pat.candidates.len() == 1
-                    && !pat.weak
-                    && (!pat.short || g.places[c].level.rank() <= 1))
-                    .then_some(c)
+                if pat.candidates.len() == 1 {
+                    return (!pat.weak && (!pat.short || g.places[c].level.rank() <= 1))
+                        .then_some(c);
+                }
+                // A short name shared by one province and lower divisions
+                // (吉林), used more than once, names the province unless
+                // something else settles it: the province lends its counties
+                // support. Once, it may be a firm's name.
+                let mut provinces = pat
+                    .candidates
+                    .iter()
+                    .filter(|&&c| g.places[c].level == Level::Province);
+                let again = raw.iter().filter(|&&(_, _, q)| q == p).nth(1).is_some();
+                match (provinces.next(), provinces.next()) {
+                    (Some(&prov), None) if pat.short && !pat.weak && again => Some(prov),
+                    _ => None,
+                }
             })
             .collect();
         let above_certain = certain

@@ -411,3 +411,101 @@ fn a_roundup_of_provinces_gives_each_its_own() {
     assert_eq!(claim_place(&a, "3万余名").as_deref(), Some("江苏省"));
     assert_eq!(claim_place(&a, "12万人次").as_deref(), Some("四川省"));
 }
+
+#[test]
+fn an_agency_dateline_names_no_claim_place() {
+    let a = analyze(
+        "新华社银川7月1日电 (记者 王明)中共宁夏回族自治区委员会组织部发布公报称,截至去年底,宁夏回族自治区共有党员20万名。\n",
+    );
+    assert_eq!(claim_place(&a, "20万名").as_deref(), Some("宁夏回族自治区"));
+}
+
+#[test]
+fn the_document_place_named_nearest_before_a_claim_decides() {
+    // The paragraph opens with a district; the claim's own sentence names
+    // the city the report is about.
+    let a = analyze(
+        "12月5日,天心区一个街道新增志愿者80名。记者从市文明办获悉,目前长沙市已有注册志愿者200万名。\n\
+         近年来,长沙市志愿服务组织围绕中心工作开展活动,全市志愿服务蔚然成风。\n\
+         截至目前,全市累计建立志愿服务组织2万个。\n",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("长沙市"));
+    assert_eq!(claim_place(&a, "80名").as_deref(), Some("天心区"));
+    assert_eq!(claim_place(&a, "200万名").as_deref(), Some("长沙市"));
+    // A city's short name written before its district: the district.
+    let a = analyze("目前,成都武侯区注册志愿者有6万人。武侯区开展志愿服务活动,全区党员参与。\n");
+    assert_eq!(claim_place(&a, "6万人").as_deref(), Some("武侯区"));
+}
+
+#[test]
+fn a_share_base_and_a_ranking_are_not_a_claims_place() {
+    // 约占全省的: the province is what the share is measured against.
+    let a =
+        analyze("湘西州推进林业生态建设。全州森林面积1200万亩,约占全省的1/5,建成示范村45个。\n");
+    assert_eq!(
+        claim_place(&a, "1/5").as_deref(),
+        Some("湘西土家族苗族自治州")
+    );
+    assert_eq!(
+        claim_place(&a, "45个").as_deref(),
+        Some("湘西土家族苗族自治州")
+    );
+    // 某市首个: where the park stands out, not what is counted.
+    let a = analyze(
+        "岳麓区推进园区党建。园区入驻企业120家,成为长沙首个产值突破300亿元的园区,约占全市产值的1/5。全区党员干部积极参与。\n",
+    );
+    assert_eq!(claim_place(&a, "突破300亿元").as_deref(), Some("岳麓区"));
+    assert_eq!(claim_place(&a, "1/5").as_deref(), Some("岳麓区"));
+}
+
+#[test]
+fn a_headline_claim_takes_the_place_its_line_names() {
+    let a = analyze(
+        "湖南5人获评全国优秀县委书记\n2015-07-11 20:08:00 来源:湖南日报\n\
+         岳麓区委书记张某某,推动岳麓区发展,全区建成党群服务中心30个。\n\
+         岳麓区各级党组织积极响应,岳麓区党员干部下沉社区。\n",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("岳麓区"));
+    assert_eq!(claim_place(&a, "5人").as_deref(), Some("湖南省"));
+    assert_eq!(claim_place(&a, "30个").as_deref(), Some("岳麓区"));
+}
+
+#[test]
+fn a_city_sending_aid_teams_and_the_town_one_of_them_works_in() {
+    // The title opens with the city that acts; the town's figures belong
+    // to the county of another city it lies in.
+    let a = analyze(
+        "佛山市选派20支工作队驻镇帮扶20个镇\n2023-05-01 来源:佛山日报\n\
+         根据广东省统一部署,佛山市选派20支工作队帮扶清远市、肇庆市等地20个镇。\n\
+         其中,佛山派驻英德市河口镇工作队由佛山市民政局牵头。\n\
+         据介绍,河口镇位于清远市英德市西部,西临北江。全镇总面积120平方公里,耕地8000亩;下辖12个村。\n",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("佛山市"));
+    assert_eq!(claim_place(&a, "120平方公里").as_deref(), Some("英德市"));
+    assert_eq!(claim_place(&a, "12个").as_deref(), Some("英德市"));
+}
+
+#[test]
+fn a_county_report_names_its_county_by_the_short_name_alone() {
+    let a = analyze(
+        "驻镇帮镇扶村工作队进驻平远各乡镇,推动乡村振兴。三年来,全县实施帮扶项目120个,带动就业800人。\n",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("平远县"));
+    assert_eq!(claim_place(&a, "120个").as_deref(), Some("平远县"));
+}
+
+#[test]
+fn a_province_short_name_shared_with_lower_divisions() {
+    let a = analyze(
+        "海南推进新型农村集体经济发展。从三亚的田园综合体到陵水的精品民宿,海南各地因地制宜。全省2000个村级集体经济组织总收入突破8亿元。\n",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("海南省"));
+}
+
+#[test]
+fn a_national_count_gathering_in_the_documents_place() {
+    let a = analyze(
+        "全国300余名村支书齐聚安吉共话乡村振兴。安吉县委书记介绍,全县建成美丽乡村精品村50个。\n",
+    );
+    assert_eq!(claim_place(&a, "300余名").as_deref(), Some("安吉县"));
+}

@@ -3,33 +3,46 @@
 //! In order, for a claim at some point of a sentence:
 //! 0. A 分别 list: the divisions listed before 分别 pair with the counts
 //!    after it, in order (某县、某区分别建成12个、8个 → 12个 某县, 8个 某区).
+//! Names of papers and sites (某市日报), agencies' datelines (新华社某市5月
+//! 8日电) and neighbours (与某县交界, 东临某县) are not read.
 //! 1. 全国, 我国 or 全党 earlier in its sentence (not as part of an honour, a
 //!    ranking or a reach: 全国先进, 全国首家, 畅销全国 — unless it stands
 //!    right before the count: 全国首批8个), with no division named between
-//!    it and the claim → `全国`: the number counts the whole country.
+//!    it and the claim → `全国`: the number counts the whole country —
+//!    unless the people counted gather in the document's place, later in
+//!    the clause (全国300余名代表齐聚某县 → 某县).
 //! 2. The nearest division named before it in its sentence that lies below
 //!    the document's place or beside it under the same parent (嘉兴各级机关党员
 //!    … 173.5万户 → 嘉兴市; 相邻的某县某村 … 56名 → 某县), or one above it
-//!    named in the claim's own clause (来自岳阳市的80余人 → 岳阳市). A town
-//!    tied to its county counts as the county (叶坪镇 → 瑞金市).
+//!    named in the claim's own clause (来自岳阳市的80余人 → 岳阳市), or the
+//!    document's place itself (not as the first part of an address, 某市某区,
+//!    and not before a self-reference nearer the claim). A town tied to its
+//!    county counts as the county (叶坪镇 → 瑞金市); a division ranking
+//!    something (某市首个…) is skipped.
 //! 3. A division below the document's place later in the claim's own clause
 //!    (30名党员来到某市某社区 → 某市).
 //! 4. A self-reference whose level word fits none of the document's place
 //!    and its ancestors (全县 in a city's report): the last division of that
 //!    level named before it in the paragraph or in the line introducing the
-//!    paragraph as a speaker's words (某县委书记某某: / “全县有12个…”).
+//!    paragraph as a speaker's words (某县委书记某某: / “全县有12个…”), also
+//!    one under a neighbouring city (where a city's aid team works); a
+//!    town's (全镇, 该乡): the last county-level division named before it
+//!    there (a tied town counts as its county).
 //! 5. The last self-reference earlier in its sentence: 全省 in a county's
 //!    report → its province; 该市 → the document's city itself. Rankings
-//!    (全市首家, 全省第一) are not self-references.
+//!    (全市首家, 全省第一) and the base of a share or a comparison (约占全省的,
+//!    比全市) are not self-references.
 //! 6. The sentence an anaphor opening the claim's sentence points back to
 //!    (该驿站, 这个村 …): the division it names.
 //! 7. The paragraph's subject: the divisions its first sentence (or the
 //!    introducing line) names, when they lie on one line of descent below
-//!    the document's place (某市某区 → 某区), and the document's place is not
-//!    named there on its own.
+//!    the document's place or a division beside it (某市某区 → 某区), and the
+//!    document's place is not named there on its own.
 //! 8. The nearest section heading above the paragraph, numbered or opening
 //!    with a place (二、某县:生态优先促增收): the division it names.
 //! 9. The document's place.
+//!
+//! A headline's claims are read by the same rules on its own lines.
 
 use super::Gazetteer;
 use super::subject::{self, SelfReference};
@@ -97,14 +110,25 @@ const BASE_BEFORE: &[&str] = &["占", "比", "高于", "低于", "相当于", "�
 /// Whether a self-reference whose prefix (全, 我 …) ends `before` is a
 /// share's or a comparison's base (约占全省的…, 比全市高).
 fn comparison_base(before: &str) -> bool {
-    let before = before.strip_suffix(|c: char| "全我本该".contains(c)).unwrap_or(before);
+    let before = before
+        .strip_suffix(|c: char| "全我本该".contains(c))
+        .unwrap_or(before);
     BASE_BEFORE.iter().any(|w| before.ends_with(w))
 }
 
 /// Town-level words a text uses of a town it has named (全镇, 该乡, 本街道):
 /// not divisions of the gazetteer, but the town's county's.
 const TOWN_SELF: &[&str] = &[
-    "全镇", "该镇", "本镇", "我镇", "全乡", "该乡", "本乡", "我乡", "全街道", "该街道",
+    "全镇",
+    "该镇",
+    "本镇",
+    "我镇",
+    "全乡",
+    "该乡",
+    "本乡",
+    "我乡",
+    "全街道",
+    "该街道",
 ];
 
 /// Whether `p` lies within a division beside the document's place under
@@ -391,9 +415,7 @@ fn named_for_claim(
     let before = named_within(named, sent, at).rev().find(|&&(s, e, p)| {
         let address = named.iter().any(|n| n.0 == e);
         !ranking(&text[e..])
-            && ((p == d && !address)
-                || local(g, p, d)
-                || (s >= clause && p != d && g.within(d, p)))
+            && ((p == d && !address) || local(g, p, d) || (s >= clause && p != d && g.within(d, p)))
     });
     if let Some(&(_, e, p)) = before {
         // The document's place named before a self-reference (到某县调研,
@@ -580,5 +602,16 @@ mod tests {
         assert_eq!(last_self_reference(t, 0, t.len()), None);
         let t = "全省共有";
         assert_eq!(last_self_reference(t, 0, t.len()), Some('省'));
+    }
+
+    #[test]
+    fn a_share_base_is_not_a_self_reference() {
+        // The scope before the share's base decides.
+        let t = "全州耕地80万亩,约占全省的1/6";
+        assert_eq!(last_self_reference(t, 0, t.len()), Some('州'));
+        let t = "人均收入比全市高";
+        assert_eq!(last_self_reference(t, 0, t.len()), None);
+        assert!(comparison_base("约占全"));
+        assert!(!comparison_base("在全"));
     }
 }

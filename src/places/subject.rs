@@ -21,7 +21,9 @@
 //! about the county (齐齐哈尔市泰来县 → 泰来县), a city report naming two
 //! of its districts stays with the city (also when one of them is in the
 //! lead), and a province-wide report naming several cities stays with the
-//! province. Last, a subject the text never refers to by its own level word
+//! province. A title that opens with a division below the one reached is
+//! about it (某市选派工作队帮扶… → 某市, the one acting). Last, a subject the
+//! text never refers to by its own level word
 //! moves up to the ancestor it does refer to itself as (全省 …, a meeting of
 //! the province held in its capital).
 
