@@ -10,7 +10,7 @@
 //!    right before the count: 全国首批8个), with no division named between
 //!    it and the claim → `全国`: the number counts the whole country —
 //!    unless the people counted gather in the document's place, later in
-//!    the clause (全国300余名代表齐聚某县 → 某县).
+//!    the clause (来自全国的400多名代表汇聚某县 → 某县).
 //! 2. The nearest division named before it in its sentence that lies below
 //!    the document's place or beside it under the same parent (嘉兴各级机关党员
 //!    … 173.5万户 → 嘉兴市; 相邻的某县某村 … 56名 → 某县), or one above it
@@ -399,7 +399,7 @@ fn named_for_claim(
     // The country is the scope unless a division is named between the
     // national word and the claim (全国有49万个村,某县有120个 → 某县), or
     // the people counted gather in the document's place, later in the
-    // clause (全国200余名代表齐聚某县: the count is of that meeting).
+    // clause (来自全国的400多名代表汇聚某县: the count is of that meeting).
     if let Some(e) = national_end(&text[sent..at])
         && named_within(named, sent + e, at).next().is_none()
     {
@@ -607,7 +607,7 @@ mod tests {
     #[test]
     fn a_share_base_is_not_a_self_reference() {
         // The scope before the share's base decides.
-        let t = "全州耕地80万亩,约占全省的1/6";
+        let t = "全州茶园80万亩,相当于全省的1/6";
         assert_eq!(last_self_reference(t, 0, t.len()), Some('州'));
         let t = "人均收入比全市高";
         assert_eq!(last_self_reference(t, 0, t.len()), None);

@@ -22,7 +22,7 @@
 //! of its districts stays with the city (also when one of them is in the
 //! lead), and a province-wide report naming several cities stays with the
 //! province. A title that opens with a division below the one reached is
-//! about it (某市选派工作队帮扶… → 某市, the one acting). Last, a subject the
+//! about it (某市百名干部下沉… → 某市, the one acting). Last, a subject the
 //! text never refers to by its own level word
 //! moves up to the ancestor it does refer to itself as (全省 …, a meeting of
 //! the province held in its capital).
