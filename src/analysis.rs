@@ -436,11 +436,22 @@ impl Pipeline {
         } else {
             (None, "place recognition is off".to_string(), Vec::new())
         };
-        // A headline's and a caption's claims are about the document's
-        // place. The headline's come first, as the title does; a caption's
-        // stand where the caption stands among the body's.
-        for c in headline.iter_mut().chain(&mut pictured) {
+        // A caption's claims are about the document's place; a headline's
+        // too, unless the line names another for them. The headline's come
+        // first, as the title does; a caption's stand where the caption
+        // stands among the body's.
+        for c in &mut pictured {
             c.place = place.as_ref().map(|p| p.name.clone());
+        }
+        match &heads {
+            Some(h) if self.stages.places => {
+                places::attribute_headline(h, place.as_ref(), &mut headline);
+            }
+            _ => {
+                for c in &mut headline {
+                    c.place = place.as_ref().map(|p| p.name.clone());
+                }
+            }
         }
         if !pictured.is_empty() {
             claims.append(&mut pictured);

@@ -545,7 +545,8 @@ fn recognize(
         }
         raw.push((i, end, pattern));
     }
-    let support = Support::new(g, &raw, hint);
+    let mut support = Support::new(g, &raw, hint);
+    support.own_county = own_county(g, &support, text, &raw, &level_words);
     let hits = raw
         .into_iter()
         .filter_map(|(start, end, pattern)| {
@@ -561,6 +562,47 @@ fn recognize(
     Recognized { hits, level_words }
 }
 
+/// The county a text that speaks of itself as a county (全县, 我旗) names
+/// by its short name alone: the one county short name without other
+/// support whose full name ends in that level word; `None` when there are
+/// several (a roundup of counties) or none.
+fn own_county(
+    g: &Gazetteer,
+    support: &Support<'_>,
+    text: &str,
+    raw: &[(usize, usize, usize)],
+    level_words: &[usize],
+) -> Option<usize> {
+    let levels: HashSet<char> = level_words
+        .iter()
+        .filter_map(|&at| match subject::self_reference_at(text, at) {
+            Some(subject::SelfReference::Prefixed(c)) if matches!(c, '县' | '旗') => Some(c),
+            _ => None,
+        })
+        .collect();
+    if levels.is_empty() {
+        return None;
+    }
+    let mut found = raw.iter().filter_map(|&(_, _, pattern)| {
+        let pat = &g.patterns[pattern];
+        let c = *pat.candidates.first()?;
+        let fits = g.places[c]
+            .name
+            .chars()
+            .last()
+            .is_some_and(|l| levels.contains(&l));
+        (pat.short
+            && !pat.weak
+            && pat.candidates.len() == 1
+            && g.places[c].level.rank() >= 2
+            && fits
+            && !support.supports(c))
+        .then_some(c)
+    });
+    let first = found.next()?;
+    found.all(|c| c == first).then_some(first)
+}
+
 /// The places that lend support to a name shared by several divisions or
 /// to a county's short name: those that are certain (one candidate, not an
 /// ordinary word, and a full name or the short name of a city or province),
@@ -573,6 +615,9 @@ struct Support<'g> {
     /// document rather than walking up from each certain place per hit).
     above_certain: HashSet<usize>,
     hint: Option<usize>,
+    /// The county a text speaking of itself as a county names by its short
+    /// name alone (see [`own_county`]).
+    own_county: Option<usize>,
 }
 
 impl<'g> Support<'g> {
@@ -582,10 +627,23 @@ impl<'g> Support<'g> {
             .filter_map(|&(_, _, p)| {
                 let pat = &g.patterns[p];
                 let c = *pat.candidates.first()?;
-                (pat.candidates.len() == 1
-                    && !pat.weak
-                    && (!pat.short || g.places[c].level.rank() <= 1))
-                    .then_some(c)
+                if pat.candidates.len() == 1 {
+                    return (!pat.weak && (!pat.short || g.places[c].level.rank() <= 1))
+                        .then_some(c);
+                }
+                // A short name shared by one province and lower divisions
+                // (吉林), used more than once, names the province unless
+                // something else settles it: the province lends its counties
+                // support. Once, it may be a firm's name.
+                let mut provinces = pat
+                    .candidates
+                    .iter()
+                    .filter(|&&c| g.places[c].level == Level::Province);
+                let again = raw.iter().filter(|&&(_, _, q)| q == p).nth(1).is_some();
+                match (provinces.next(), provinces.next()) {
+                    (Some(&prov), None) if pat.short && !pat.weak && again => Some(prov),
+                    _ => None,
+                }
             })
             .collect();
         let above_certain = certain
@@ -597,6 +655,7 @@ impl<'g> Support<'g> {
             certain,
             above_certain,
             hint,
+            own_county: None,
         }
     }
 
@@ -647,8 +706,13 @@ fn resolve(
     if pat.candidates.len() == 1 {
         let c = pat.candidates[0];
         // A county's short name (义乌, 宁海) needs its province, city or
-        // full name in the document.
-        if pat.short && g.places[c].level.rank() >= 2 && !support.supports(c) {
+        // full name in the document, or a text that speaks of itself as a
+        // county (全县, 我县) and names no other county so.
+        if pat.short
+            && g.places[c].level.rank() >= 2
+            && !support.supports(c)
+            && support.own_county != Some(c)
+        {
             return None;
         }
         return Some(Some(c));
@@ -849,6 +913,47 @@ fn named_in_body(
     named
 }
 
+/// The names of `named` a claim may be about: not a paper's or a site's
+/// (某市日报), an agency's dateline (新华社某市5月8日电) or a neighbour named
+/// to locate something (与某县交界).
+fn subject_names(text: &str, named: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    named
+        .into_iter()
+        .filter(|&(s, e, _)| {
+            let after = &text[e..];
+            !evidence::MEDIA_AFTER.iter().any(|m| after.starts_with(m))
+                && !evidence::is_dateline(after)
+                && !evidence::is_neighbour(text, s, e)
+        })
+        .collect()
+}
+
+/// Sets the place of each claim of a headline or subtitle (`heads`, their
+/// lines as one text) by the rules of the body's claims: a division the
+/// line names for the claim (某省12人获评… in a county's report → 某省),
+/// else the document's `place`.
+pub fn attribute_headline(heads: &Body, place: Option<&DocumentPlace>, claims: &mut [Claim]) {
+    let g = Gazetteer::shared();
+    let doc = place
+        .and_then(|p| p.code.as_deref())
+        .and_then(|c| g.by_code.get(c).copied());
+    let Some(d) = doc else {
+        for c in claims.iter_mut() {
+            c.place = place.map(|p| p.name.clone());
+        }
+        return;
+    };
+    let bounds = heads.boundaries();
+    let found = recognize(g, &heads.text, Some(d), &|at| bounds.is_boundary(at));
+    let named: Vec<(usize, usize, usize)> = found
+        .hits
+        .iter()
+        .filter_map(|h| h.place.map(|p| (h.start, h.end, p)))
+        .collect();
+    let named = subject_names(&heads.text, named);
+    claim_places::assign(g, heads, &named, Some(d), claims);
+}
+
 /// The places the body mentions, most mentioned first; an ambiguous name
 /// with its candidates.
 fn mention_list(g: &Gazetteer, hits: &[Hit]) -> Vec<PlaceMention> {
@@ -937,7 +1042,7 @@ pub fn attribute(
         Some((i, why)) => (Some(document_place_of(g, *i)), why.clone()),
         None => (None, no_place_reason(&body.text)),
     };
-    let named = named_in_body(&hits, &towns, c.offset);
+    let named = subject_names(&body.text, named_in_body(&hits, &towns, c.offset));
     claim_places::assign(g, body, &named, doc.as_ref().map(|d| d.0), claims);
     Attribution {
         place,

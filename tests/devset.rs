@@ -25,10 +25,10 @@ const FLOORS: &[(&str, f64)] = &[
     ("claims_f1", 0.992),
     ("object", 0.889),
     ("period", 0.968),
-    ("claim_place", 0.944),
+    ("claim_place", 0.967),
     ("formulations_f1", 0.988),
     ("expansions", 0.817),
-    ("document_place", 0.950),
+    ("document_place", 0.974),
     ("meta", 0.995),
 ];
 

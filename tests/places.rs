@@ -411,3 +411,100 @@ fn a_roundup_of_provinces_gives_each_its_own() {
     assert_eq!(claim_place(&a, "3万余名").as_deref(), Some("江苏省"));
     assert_eq!(claim_place(&a, "12万人次").as_deref(), Some("四川省"));
 }
+
+#[test]
+fn an_agency_dateline_names_no_claim_place() {
+    let a = analyze(
+        "新华社银川3月9日电 宁夏回族自治区统计局公布,去年宁夏回族自治区新增城镇就业岗位8万个。\n",
+    );
+    assert_eq!(claim_place(&a, "8万个").as_deref(), Some("宁夏回族自治区"));
+}
+
+#[test]
+fn the_document_place_named_nearest_before_a_claim_decides() {
+    // The paragraph opens with a district; the claim's own sentence names
+    // the city the report is about.
+    let a = analyze(
+        "3月2日,天心区一所中学新建图书角15个。据市教育局统计,长沙市共建成校园图书角4000个。\n\
+         长沙市各中小学持续推进书香校园建设,全市阅读氛围日渐浓厚。\n\
+         全市还培训阅读推广教师600名。\n",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("长沙市"));
+    assert_eq!(claim_place(&a, "15个").as_deref(), Some("天心区"));
+    assert_eq!(claim_place(&a, "4000个").as_deref(), Some("长沙市"));
+    // A city's short name written before its district: the district.
+    let a =
+        analyze("成都武侯区建成社区党群服务站60个。武侯区推行网格化管理,全区网格员全部到岗。\n");
+    assert_eq!(claim_place(&a, "60个").as_deref(), Some("武侯区"));
+}
+
+#[test]
+fn a_share_base_and_a_ranking_are_not_a_claims_place() {
+    // 相当于全省的: the province is what the share is measured against.
+    let a = analyze("湘西州加快茶产业发展。全州茶园达到80万亩,相当于全省的1/6,带动茶农3万户。\n");
+    assert_eq!(
+        claim_place(&a, "1/6").as_deref(),
+        Some("湘西土家族苗族自治州")
+    );
+    assert_eq!(
+        claim_place(&a, "3万户").as_deref(),
+        Some("湘西土家族苗族自治州")
+    );
+    // 长沙第一个…: where the park stands out, not what is counted.
+    let a = analyze(
+        "岳麓区推进科创园区建设。去年园区成为长沙第一个营收达到800亿元的科创园区,税收占全市的1/8。全区上下干劲十足。\n",
+    );
+    assert_eq!(claim_place(&a, "800亿元").as_deref(), Some("岳麓区"));
+    assert_eq!(claim_place(&a, "1/8").as_deref(), Some("岳麓区"));
+}
+
+#[test]
+fn a_headline_claim_takes_the_place_its_line_names() {
+    let a = analyze(
+        "湖南12个村入选乡村治理示范名单\n2021-09-03 10:00:00 来源:湖南日报\n\
+         岳麓区桃花村党支部书记李某某,带领群众修路建园,全村建成果园30个。\n\
+         岳麓区各级党组织学习桃花村经验,岳麓区干部纷纷前往。\n",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("岳麓区"));
+    assert_eq!(claim_place(&a, "12个").as_deref(), Some("湖南省"));
+    assert_eq!(claim_place(&a, "30个").as_deref(), Some("岳麓区"));
+}
+
+#[test]
+fn a_city_sending_aid_teams_and_the_town_one_of_them_works_in() {
+    // The title opens with the city that acts; the town's figures belong
+    // to the county of another city it lies in.
+    let a = analyze(
+        "佛山市百名干部下沉山区乡镇\n2023-05-01 来源:佛山日报\n\
+         按照广东省安排,佛山市抽调干部组成工作队,到清远市、肇庆市的山区乡镇开展帮扶。\n\
+         其中,派往英德市河口镇的工作队由佛山市民政局牵头。\n\
+         河口镇位于清远市英德市西部,西临北江。全镇辖区面积120平方公里,耕地8000亩;辖12个行政村。\n",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("佛山市"));
+    assert_eq!(claim_place(&a, "120平方公里").as_deref(), Some("英德市"));
+    assert_eq!(claim_place(&a, "12个").as_deref(), Some("英德市"));
+}
+
+#[test]
+fn a_county_report_names_its_county_by_the_short_name_alone() {
+    let a =
+        analyze("平远各乡镇的帮扶工作队扎根一线。去年,全县落地产业项目40个,新增就业岗位900个。\n");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("平远县"));
+    assert_eq!(claim_place(&a, "40个").as_deref(), Some("平远县"));
+}
+
+#[test]
+fn a_province_short_name_shared_with_lower_divisions() {
+    let a = analyze(
+        "海南加快热带农业发展。三亚的芒果、陵水的荔枝远近闻名,海南各市县各有特色。全省热带水果种植面积达到300万亩。\n",
+    );
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("海南省"));
+}
+
+#[test]
+fn a_national_count_gathering_in_the_documents_place() {
+    let a = analyze(
+        "来自全国的400多名基层干部汇聚安吉参加培训。安吉县委书记介绍,全县建成精品示范村50个。\n",
+    );
+    assert_eq!(claim_place(&a, "400多名").as_deref(), Some("安吉县"));
+}

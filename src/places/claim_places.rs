@@ -3,33 +3,46 @@
 //! In order, for a claim at some point of a sentence:
 //! 0. A 分别 list: the divisions listed before 分别 pair with the counts
 //!    after it, in order (某县、某区分别建成12个、8个 → 12个 某县, 8个 某区).
+//! Names of papers and sites (某市日报), agencies' datelines (新华社某市5月
+//! 8日电) and neighbours (与某县交界, 东临某县) are not read.
 //! 1. 全国, 我国 or 全党 earlier in its sentence (not as part of an honour, a
 //!    ranking or a reach: 全国先进, 全国首家, 畅销全国 — unless it stands
 //!    right before the count: 全国首批8个), with no division named between
-//!    it and the claim → `全国`: the number counts the whole country.
+//!    it and the claim → `全国`: the number counts the whole country —
+//!    unless the people counted gather in the document's place, later in
+//!    the clause (来自全国的400多名代表汇聚某县 → 某县).
 //! 2. The nearest division named before it in its sentence that lies below
 //!    the document's place or beside it under the same parent (嘉兴各级机关党员
 //!    … 173.5万户 → 嘉兴市; 相邻的某县某村 … 56名 → 某县), or one above it
-//!    named in the claim's own clause (来自岳阳市的80余人 → 岳阳市). A town
-//!    tied to its county counts as the county (叶坪镇 → 瑞金市).
+//!    named in the claim's own clause (来自岳阳市的80余人 → 岳阳市), or the
+//!    document's place itself (not as the first part of an address, 某市某区,
+//!    and not before a self-reference nearer the claim). A town tied to its
+//!    county counts as the county (叶坪镇 → 瑞金市); a division ranking
+//!    something (某市首个…) is skipped.
 //! 3. A division below the document's place later in the claim's own clause
 //!    (30名党员来到某市某社区 → 某市).
 //! 4. A self-reference whose level word fits none of the document's place
 //!    and its ancestors (全县 in a city's report): the last division of that
 //!    level named before it in the paragraph or in the line introducing the
-//!    paragraph as a speaker's words (某县委书记某某: / “全县有12个…”).
+//!    paragraph as a speaker's words (某县委书记某某: / “全县有12个…”), also
+//!    one under a neighbouring city (where a city's aid team works); a
+//!    town's (全镇, 该乡): the last county-level division named before it
+//!    there (a tied town counts as its county).
 //! 5. The last self-reference earlier in its sentence: 全省 in a county's
 //!    report → its province; 该市 → the document's city itself. Rankings
-//!    (全市首家, 全省第一) are not self-references.
+//!    (全市首家, 全省第一) and the base of a share or a comparison (约占全省的,
+//!    比全市) are not self-references.
 //! 6. The sentence an anaphor opening the claim's sentence points back to
 //!    (该驿站, 这个村 …): the division it names.
 //! 7. The paragraph's subject: the divisions its first sentence (or the
 //!    introducing line) names, when they lie on one line of descent below
-//!    the document's place (某市某区 → 某区), and the document's place is not
-//!    named there on its own.
+//!    the document's place or a division beside it (某市某区 → 某区), and the
+//!    document's place is not named there on its own.
 //! 8. The nearest section heading above the paragraph, numbered or opening
 //!    with a place (二、某县:生态优先促增收): the division it names.
 //! 9. The document's place.
+//!
+//! A headline's claims are read by the same rules on its own lines.
 
 use super::Gazetteer;
 use super::subject::{self, SelfReference};
@@ -78,12 +91,53 @@ fn ranking(rest: &str) -> bool {
 fn last_self_reference(text: &str, from: usize, to: usize) -> Option<char> {
     text[from..to].char_indices().rev().find_map(|(i, c)| {
         match subject::self_reference_at(text, from + i) {
-            Some(SelfReference::Prefixed(c2)) if !ranking(&text[from + i + c.len_utf8()..]) => {
+            Some(SelfReference::Prefixed(c2))
+                if !ranking(&text[from + i + c.len_utf8()..])
+                    && !comparison_base(&text[..from + i]) =>
+            {
                 Some(c2)
             }
             _ => None,
         }
     })
+}
+
+/// Words that make the scope after them the base of a share or a
+/// comparison (占全省的1/4, 高于全市平均): what the figure is measured
+/// against, not what it counts.
+const BASE_BEFORE: &[&str] = &["占", "比", "高于", "低于", "相当于", "超过"];
+
+/// Whether a self-reference whose prefix (全, 我 …) ends `before` is a
+/// share's or a comparison's base (约占全省的…, 比全市高).
+fn comparison_base(before: &str) -> bool {
+    let before = before
+        .strip_suffix(|c: char| "全我本该".contains(c))
+        .unwrap_or(before);
+    BASE_BEFORE.iter().any(|w| before.ends_with(w))
+}
+
+/// Town-level words a text uses of a town it has named (全镇, 该乡, 本街道):
+/// not divisions of the gazetteer, but the town's county's.
+const TOWN_SELF: &[&str] = &[
+    "全镇",
+    "该镇",
+    "本镇",
+    "我镇",
+    "全乡",
+    "该乡",
+    "本乡",
+    "我乡",
+    "全街道",
+    "该街道",
+];
+
+/// Whether `p` lies within a division beside the document's place under
+/// the same parent (a county of a neighbouring city in a city's report:
+/// where its aid team works), or is local to it.
+fn near(g: &Gazetteer, p: usize, d: usize) -> bool {
+    local(g, p, d)
+        || std::iter::successors(g.places[p].parent, |&a| g.places[a].parent)
+            .any(|a| a != d && g.places[a].parent == g.places[d].parent)
 }
 
 /// Verbs before 全国 that make it where something reaches, not the scope
@@ -212,7 +266,7 @@ fn one_chain(
             Some(_) => return None,
         };
     }
-    deepest.filter(|&p| local(g, p, d))
+    deepest.filter(|&p| near(g, p, d))
 }
 
 /// Words that open a sentence about what the sentence before named
@@ -263,9 +317,28 @@ fn self_reference_below(
         .rev()
         .find(|&&(s, e, p)| {
             let written = text.get(s..e).is_some_and(|w| w.ends_with(level));
-            (g.places[p].name.ends_with(level) || written) && local(g, p, d)
+            (g.places[p].name.ends_with(level) || written) && near(g, p, d)
         })
         .map(|&(_, _, p)| p)
+}
+
+/// The county a town-level word in `text[from..to]` (全镇, 该乡) speaks
+/// for: the last county-level division named before `to` since `since`
+/// (a town tied to its county counts as the county: 某县某镇 … 全镇).
+fn town_self_reference(
+    g: &Gazetteer,
+    text: &str,
+    named: &[(usize, usize, usize)],
+    (since, from, to): (usize, usize, usize),
+    d: usize,
+) -> Option<usize> {
+    let span = &text[from..to];
+    let at = TOWN_SELF.iter().filter_map(|w| span.rfind(w)).max()?;
+    named_within(named, since, from + at)
+        .rev()
+        .find(|&&(_, _, p)| g.places[p].level.rank() >= 2)
+        .map(|&(_, _, p)| p)
+        .filter(|&p| p == d || near(g, p, d))
 }
 
 /// Where the sentence before the claim's paragraph starts, when that
@@ -276,6 +349,38 @@ fn introducer_start(body: &Body, para: usize) -> Option<usize> {
     let before = text[..para].trim_end();
     let (last, c) = before.char_indices().next_back()?;
     matches!(c, ':' | '：').then(|| body.sentence_start(last))
+}
+
+/// Verbs of people coming together at a place (齐聚某县, 汇聚某市).
+const GATHER: &[&str] = &["齐聚", "汇聚", "聚集", "相聚", "云集", "会聚"];
+
+/// The division within the document's place `d` (or `d` itself) that
+/// follows a verb of [`GATHER`] in `text[at..end]` (the rest of a claim's
+/// clause): where the people a national count counts gather.
+fn gathering_place(
+    g: &Gazetteer,
+    text: &str,
+    named: &[(usize, usize, usize)],
+    (at, end): (usize, usize),
+    d: usize,
+) -> Option<usize> {
+    let span = &text[at..end];
+    let v = GATHER
+        .iter()
+        .filter_map(|w| span.find(w).map(|i| at + i + w.len()))
+        .min()?;
+    // The place right after the verb, or the last of an address starting
+    // there (某市某县).
+    let mut last = None;
+    let mut next = v;
+    for &(s, e, p) in named_within(named, v, end) {
+        if s != next {
+            break;
+        }
+        last = Some(p);
+        next = e;
+    }
+    last.filter(|&p| g.within(p, d))
 }
 
 /// The place of the claim at `at` when its own sentence or clause names one
@@ -290,22 +395,36 @@ fn named_for_claim(
     let text = body.text.as_str();
     let sent = body.sentence_start(at);
     let clause = body.clause_start(at);
+    let clause_end = body.clause_end(at).max(at);
     // The country is the scope unless a division is named between the
-    // national word and the claim (全国有49万个村,某县有120个 → 某县).
+    // national word and the claim (全国有49万个村,某县有120个 → 某县), or
+    // the people counted gather in the document's place, later in the
+    // clause (来自全国的400多名代表汇聚某县: the count is of that meeting).
     if let Some(e) = national_end(&text[sent..at])
         && named_within(named, sent + e, at).next().is_none()
     {
-        return Some("全国".to_string());
+        let met = gathering_place(g, text, named, (at, clause_end), d);
+        return Some(met.map_or_else(|| "全国".to_string(), |p| g.places[p].name.clone()));
     }
     let name = |p: usize| Some(g.places[p].name.clone());
-    let before = named_within(named, sent, at)
-        .rev()
-        .find(|&&(s, _, p)| local(g, p, d) || (s >= clause && p != d && g.within(d, p)));
-    if let Some(&(_, _, p)) = before {
-        return name(p);
+    // The nearest division named before the claim that it may be about:
+    // the document's own place named on its own (not as the first part of
+    // an address, 某市某区), one local to it, or one above it in the
+    // claim's clause. A division ranking something (某市首个…) names
+    // where it stands out, not what is counted.
+    let before = named_within(named, sent, at).rev().find(|&&(s, e, p)| {
+        let address = named.iter().any(|n| n.0 == e);
+        !ranking(&text[e..])
+            && ((p == d && !address) || local(g, p, d) || (s >= clause && p != d && g.within(d, p)))
+    });
+    if let Some(&(_, e, p)) = before {
+        // The document's place named before a self-reference (到某县调研,
+        // 全省有…): the self-reference is nearer, and decides below.
+        if p != d || last_self_reference(text, e, at).is_none() {
+            return name(p);
+        }
     }
     // A division later in the claim's own clause (30名党员来到某市某社区).
-    let clause_end = body.clause_end(at).max(at);
     let after = named_within(named, at, clause_end).find(|&&(_, _, p)| g.within(p, d) && p != d);
     if let Some(&(_, _, p)) = after {
         return name(p);
@@ -313,6 +432,9 @@ fn named_for_claim(
     let para = body.paragraph_start(at);
     let since = introducer_start(body, para).unwrap_or(para);
     if let Some(p) = self_reference_below(g, text, named, (since, sent, at), d) {
+        return name(p);
+    }
+    if let Some(p) = town_self_reference(g, text, named, (since, sent, at), d) {
         return name(p);
     }
     if let Some(p) = self_reference(g, text, sent, at, d) {
@@ -480,5 +602,16 @@ mod tests {
         assert_eq!(last_self_reference(t, 0, t.len()), None);
         let t = "全省共有";
         assert_eq!(last_self_reference(t, 0, t.len()), Some('省'));
+    }
+
+    #[test]
+    fn a_share_base_is_not_a_self_reference() {
+        // The scope before the share's base decides.
+        let t = "全州茶园80万亩,相当于全省的1/6";
+        assert_eq!(last_self_reference(t, 0, t.len()), Some('州'));
+        let t = "人均收入比全市高";
+        assert_eq!(last_self_reference(t, 0, t.len()), None);
+        assert!(comparison_base("约占全"));
+        assert!(!comparison_base("在全"));
     }
 }

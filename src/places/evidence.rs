@@ -179,8 +179,15 @@ pub(super) fn is_dateline(after: &str) -> bool {
     let rest =
         after.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '月' | '日' | ' '));
     let dated = rest.len() < after.len();
+    // Undated, 电 stands alone: 本报某市电 (记者…), not 某市电厂.
+    let alone = || {
+        rest["电".len().min(rest.len())..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || "(（:：记讯".contains(c))
+    };
     rest.starts_with('电')
-        && (dated || !rest.starts_with("电视") && !rest.starts_with("电商"))
+        && (dated || alone())
         && !rest.starts_with("电力")
         && !rest.starts_with("电网")
         && !rest.starts_with("电子")
@@ -204,6 +211,14 @@ pub(super) fn is_neighbour(text: &str, start: usize, end: usize) -> bool {
     let before = &text[from..start];
     let after = &text[end..to];
     if NEIGHBOUR_WORDS.iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    // A direction and a verb of bordering (东临某县, 西连某镇, 南接某市).
+    let mut back = before.chars().rev();
+    if let (Some(v), Some(dir)) = (back.next(), back.next())
+        && "临连接靠邻".contains(v)
+        && "东南西北".contains(dir)
+    {
         return true;
     }
     NEIGHBOUR_WORDS.iter().any(|w| after.contains(w)) && before.contains(['与', '同', '和'])
@@ -340,6 +355,9 @@ pub(super) fn weigh_evidence(
         if is_dateline(after) || is_neighbour(combined, h.start, h.end) {
             continue;
         }
+        if h.start == 0 && offset > 0 {
+            ev.title_subject = Some(p);
+        }
         if h.start >= lead_start && h.start < lead_end {
             w += subject::LEAD;
         }
@@ -390,6 +408,8 @@ mod tests {
         assert!(!is_dateline("电视台报道"));
         assert!(!is_dateline("电力公司"));
         assert!(!is_dateline("大力推行"));
+        assert!(!is_dateline("电厂两台机组"));
+        assert!(is_dateline("电 记者王明报道"));
     }
 
     #[test]

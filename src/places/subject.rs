@@ -21,7 +21,9 @@
 //! about the county (齐齐哈尔市泰来县 → 泰来县), a city report naming two
 //! of its districts stays with the city (also when one of them is in the
 //! lead), and a province-wide report naming several cities stays with the
-//! province. Last, a subject the text never refers to by its own level word
+//! province. A title that opens with a division below the one reached is
+//! about it (某市百名干部下沉… → 某市, the one acting). Last, a subject the
+//! text never refers to by its own level word
 //! moves up to the ancestor it does refer to itself as (全省 …, a meeting of
 //! the province held in its capital).
 
@@ -120,6 +122,8 @@ pub(super) struct Evidence {
     own: HashMap<usize, f64>,
     first: HashMap<usize, usize>,
     self_ref: HashMap<char, f64>,
+    /// The division the title opens with (某市组建…): the one acting.
+    pub(super) title_subject: Option<usize>,
 }
 
 impl Evidence {
@@ -234,6 +238,12 @@ pub(super) fn decide(g: &Gazetteer, ev: &Evidence) -> Option<Subject> {
         } else {
             break;
         }
+    }
+    // A title that opens with a division below the one reached (某市组建…
+    // in a report naming the province and the places it works in) is about
+    // that division.
+    if let Some(t) = ev.title_subject.filter(|&t| t != cur && g.within(t, cur)) {
+        cur = t;
     }
     let cur = ascend_to_own_level(g, ev, cur);
     Some(Subject {
