@@ -46,7 +46,10 @@ static_regex!(
 
 // A clause that opens with 占 and names the whole without 的 (…3.2万人,
 // 占全区常住人口6.5%): a share of the subject before it.
-static_regex!(SHARE_OF_WHOLE, r"^(?:其中|并|且|约|分别)?占(?:全|总)?\p{Han}{1,12}?(?:约|近|超过|逾)?$");
+static_regex!(
+    SHARE_OF_WHOLE,
+    r"^(?:其中|并|且|约|分别)?占(?:全|总)?\p{Han}{1,12}?(?:约|近|超过|逾)?$"
+);
 
 // A clause that says how many of the things counted before it were dealt
 // with: 已办结, 均已整改, 全部解决了.

@@ -53,6 +53,7 @@ use crate::segment::Segmenter;
 use crate::window;
 
 mod changes;
+mod groups;
 mod indicators;
 mod judge;
 mod lists;
@@ -64,6 +65,8 @@ mod respective;
 mod scan;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_series;
 
 use changes::carried_object;
 use indicators::classify;

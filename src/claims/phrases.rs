@@ -105,6 +105,9 @@ pub(super) const LIGHT_VERBS: &[&str] = &[
     "进行", "开展", "实施", "实行", "加以", "予以", "给予", "作出", "做出",
 ];
 
+/// Ends of the names of teams and posts (工作队, 宣讲团, 服务站).
+const TEAM_SUFFIXES: &[&str] = &["队", "团", "组", "站", "中心"];
+
 /// Reads the noun phrase at the start of `tags` into `words` (nouns,
 /// adjectives, joiners, a verb that modifies the noun after it), up to six
 /// words, ending in a noun. Returns how many tags it went through.
@@ -128,6 +131,18 @@ pub(super) fn noun_phrase_after<'a>(
         let before_aspect = tags
             .get(i + 1)
             .is_some_and(|(n, _)| matches!(*n, "了" | "着" | "过"));
+        // 市级及以上示范党支部: a level's bound inside the phrase.
+        let level_bound = words
+            .last()
+            .is_some_and(|(l, _)| l.ends_with('级') || *l == "及")
+            && (w == "及"
+                && tags
+                    .get(i + 1)
+                    .is_some_and(|(n, _)| matches!(*n, "以上" | "以下"))
+                || matches!(w, "以上" | "以下")
+                    && tags
+                        .get(i + 1)
+                        .is_some_and(|(_, t)| nounish(t) || matches!(*t, "v" | "vn")));
         // 干部驻村指导: a distinguishing word after a noun and before no
         // noun starts the predicate (机关专职副书记 has the noun).
         let late_distinguisher = tag == "b"
@@ -135,10 +150,15 @@ pub(super) fn noun_phrase_after<'a>(
             && !tags
                 .get(i + 1)
                 .is_some_and(|(_, t)| matches!(*t, "n" | "nr" | "nz" | "nt" | "ng" | "ns" | "b"));
-        if scope_word(w) || before_aspect || late_distinguisher {
+        if (scope_word(w) && !level_bound) || before_aspect || late_distinguisher {
             break;
         }
-        let first = words.iter().all(|(_, t)| matches!(*t, "a" | "b" | "m"));
+        // 市级(及以上)示范党支部: a level is a modifier like an adjective.
+        let first = words.iter().all(|(w, t)| {
+            matches!(*t, "a" | "b" | "m")
+                || w.ends_with('级')
+                || matches!(*w, "及" | "以上" | "以下")
+        });
         // 被巡察单位, 被帮扶对象: a passive verb modifies the noun after it.
         if let (true, true, Some(&verb), Some(&noun)) =
             (w == "被", first, tags.get(i + 1), tags.get(i + 2))
@@ -149,7 +169,22 @@ pub(super) fn noun_phrase_after<'a>(
             i += 3;
             continue;
         }
+        // 帮扶工作队, 宣讲服务站: a verb before the noun of a team or a
+        // post names it, also after a noun (联户帮扶工作队).
+        let next_team = tags.get(i + 1).is_some_and(|(n, t)| {
+            nounish(t) && n.chars().count() >= 2 && TEAM_SUFFIXES.iter().any(|s| n.ends_with(s))
+        });
+        // 党员科长加入服务团: after people, the verb is what they do.
+        let after_people = words
+            .last()
+            .is_some_and(|(l, _)| l.ends_with(['员', '长', '者', '部', '师', '民', '人']));
         let ok = phrase_word(w, tag)
+            || level_bound
+            || (matches!(tag, "v" | "vn")
+                && next_team
+                && !after_people
+                && !LIGHT_VERBS.contains(&w)
+                && !PREDICATE_VERBS.contains(&w))
             // 参会人员, 拆迁村: a verb first modifies the noun after it;
             // after a noun it starts the predicate (骑友担任观察员), unless
             // a one-character noun follows (宣讲队). A light verb (进行,

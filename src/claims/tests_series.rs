@@ -1,0 +1,80 @@
+//! Objects in the series of figures statistical reports are made of:
+//! thresholds over a list of villages, parts of a group, changes of each
+//! part, shares of a whole, names of teams and levels.
+
+use super::*;
+
+/// The text and object of every claim of `text`.
+fn objects(text: &str) -> Vec<(String, Option<String>)> {
+    extract_text(text)
+        .into_iter()
+        .map(|c| (c.text, c.object))
+        .collect()
+}
+
+fn object_of(text: &str, figure: &str) -> Option<String> {
+    objects(text)
+        .into_iter()
+        .find(|(t, _)| t == figure)
+        .unwrap_or_else(|| panic!("{figure} not read in {text}"))
+        .1
+}
+
+#[test]
+fn thresholds_pick_out_the_villages_they_count() {
+    let t = "全县120个村中,48个村集体经济收入超过10万元,17个村超过30万元。";
+    assert_eq!(
+        object_of(t, "48个").as_deref(),
+        Some("集体经济收入超过10万元的村")
+    );
+    assert_eq!(object_of(t, "17个").as_deref(), Some("超过30万元的村"));
+    // A later threshold of the same villages measures what the first named.
+    assert_eq!(
+        object_of(t, "超过30万元").as_deref(),
+        Some("村集体经济收入")
+    );
+    // All of them: the villages are counted.
+    let all = "全镇16个村集体经济收入全部达到5万元以上。";
+    assert_eq!(object_of(all, "16个").as_deref(), Some("村"));
+}
+
+#[test]
+fn a_share_that_opens_its_clause_is_of_the_subject_before() {
+    let t = "全区注册志愿者达4.1万人,占常住人口8.2%。";
+    assert_eq!(object_of(t, "8.2%").as_deref(), Some("志愿者占比"));
+    // 占道 inside a clause is no share.
+    let road = "整治违规占道经营,市容投诉减少30%。";
+    assert_ne!(object_of(road, "30%").as_deref(), Some("市容投诉占比"));
+}
+
+#[test]
+fn parts_of_a_group_named_in_their_own_clause() {
+    let t = "据统计,全区党员中具有本科学历的2.3万名,45岁以下1.6万名,分别比上年增长4.1%、2.7%。";
+    assert_eq!(object_of(t, "2.3万名").as_deref(), Some("本科学历党员"));
+    assert_eq!(object_of(t, "1.6万名").as_deref(), Some("45岁以下党员"));
+    assert_eq!(object_of(t, "4.1%").as_deref(), Some("本科学历党员增长"));
+    assert_eq!(object_of(t, "2.7%").as_deref(), Some("45岁以下党员增长"));
+    // A part that names its own people keeps them.
+    let own = "党员队伍中女党员1200名。";
+    assert_eq!(object_of(own, "1200名").as_deref(), Some("女党员"));
+    // 中 inside a word is no group (大中型, 中小学).
+    let word = "新建中小学校15所,培训大中型企业经理800名。";
+    assert_ne!(object_of(word, "800名").as_deref(), Some("企业经理新建"));
+}
+
+#[test]
+fn teams_and_levels_keep_their_whole_names() {
+    assert_eq!(
+        object_of("镇里组建12支驻村帮扶工作队。", "12支").as_deref(),
+        Some("驻村帮扶工作队")
+    );
+    assert_eq!(
+        object_of("全市创建35个省级及以上示范党支部。", "35个").as_deref(),
+        Some("省级及以上示范党支部")
+    );
+    // After people, the verb is what they do.
+    assert_eq!(
+        object_of("各单位选派60名青年干部加入宣讲团。", "60名").as_deref(),
+        Some("青年干部")
+    );
+}
