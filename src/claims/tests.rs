@@ -769,10 +769,11 @@ fn villages_picked_out_by_their_predicate() {
         objects("全镇仍有8个社区没有固定活动场所,亟待解决。"),
         [Some("没有固定活动场所的社区".to_string())]
     );
-    // A threshold keeps the unit; a verb before the count makes it its
-    // object.
+    // A threshold all of them reached keeps the unit (one that picks some
+    // out names them: see tests_series); a verb before the count makes it
+    // its object.
     assert_eq!(
-        objects("已有20个村集体收入达到10万元。")[0].as_deref(),
+        objects("已有20个村集体收入全部达到10万元。")[0].as_deref(),
         Some("村")
     );
     assert_ne!(
