@@ -8,8 +8,8 @@ use super::{Body, Found};
 use crate::normalize::is_han;
 use crate::window;
 
-// A group's own count at the head of its name (1200名党员中).
-static_regex!(GROUP_COUNT, r"^[0-9][0-9.,]*[万亿]?[余多]?名");
+// A group's own count in its name (1200名党员中, 全市380个企业中).
+static_regex!(GROUP_COUNT, r"[0-9][0-9.,]*[万亿]?[余多]?[名个家所]");
 
 /// Longest qualifier (characters) a count of a group's part keeps.
 const GROUP_PART_MAX: usize = 10;
@@ -115,6 +115,17 @@ pub(super) fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option
     if f.unit == "岁" {
         // 平均年龄45岁 names its measure; a bare age bound is of the members.
         return object.or(Some(group));
+    }
+    if !matches!(f.unit, "名" | "人" | "岁") {
+        return (!own_clause)
+            .then(|| {
+                // 非公企业: the group as written when it is short and plain.
+                let named = group_text.trim();
+                let plain = named.chars().all(is_han) && (2..=8).contains(&named.chars().count());
+                said_of_units(body, f, clause_s, if plain { named } else { &group })
+            })
+            .flatten()
+            .or(object);
     }
     let part_s = if own_clause {
         head_s + head.len()
@@ -244,4 +255,27 @@ pub(super) fn measured_before(body: &Body, f: &Found, unit_noun: &str) -> Option
                 .then(|| format!("{unit_noun}{measure}"))
         })
     })
+}
+
+/// Adverbs that open what is said of the units of a group (已建立, 尚未).
+const SAID_OPENERS: &[&str] = &["已经", "已", "均已", "尚未", "未", "没有", "全部"];
+
+/// What a count of a group's units says of them when it opens its clause
+/// (380个非公企业中,290个已建立党组织 → 已建立党组织的非公企业): the
+/// predicate after the count, opened by an adverb of state, up to the end
+/// of the clause.
+fn said_of_units(body: &Body, f: &Found, clause_s: usize, group: &str) -> Option<String> {
+    let text = body.text.as_str();
+    let before = text.get(clause_s..f.start)?.trim();
+    if !matches!(before, "" | "其中" | "有" | "其中有") {
+        return None;
+    }
+    let end = body.clause_end(f.end).min(text.len());
+    let said = text
+        .get(f.end..end)?
+        .trim_end_matches(|c: char| window::is_clause_end(c) || c.is_whitespace());
+    let n = said.chars().count();
+    let opened = SAID_OPENERS.iter().any(|a| said.starts_with(a));
+    (opened && (3..=10).contains(&n) && said.chars().all(is_han))
+        .then(|| format!("{said}的{group}"))
 }

@@ -12,6 +12,7 @@ use crate::numerals::{self, Decimal};
 pub(super) const APPROX_PREFIX: &[(&str, Approx)] = &[
     ("超过", Approx::Over),
     ("突破", Approx::Over),
+    ("冲破", Approx::Over),
     ("多达", Approx::Over),
     ("逾", Approx::Over),
     ("超", Approx::Over),

@@ -17,15 +17,38 @@ use crate::window::{self, Ends};
 /// there is none (the measure word ends the clause, or the unit is a share
 /// or a change), the subject phrase before the number.
 pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
-    let object = attribute_of_following(body, f).or_else(|| object_of_shape(body, f));
+    let object = honoured_as(body, f)
+        .or_else(|| attribute_of_following(body, f))
+        .or_else(|| object_of_shape(body, f));
     let object = match object {
         Some(o) if PLACE_UNITS.contains(&o.as_str()) => measured_before(body, f, &o).or(Some(o)),
         o => o,
     };
     match f.unit {
         "名" | "人" | "岁" => in_group(body, f, object),
+        // Units of a group (380个企业中,290个已建立党组织).
+        u if CLASSIFIERS.contains(&u) && u != "名" => in_group(body, f, object),
         _ => object,
     }
+}
+
+// People counted by the title they were given (5人获评“全国优秀党务工作者”,
+// 12名同志被评为“优秀共产党员”).
+static_regex!(
+    HONOURED_AS,
+    r"^(?:同志|党员|干部)?(?:获评|荣获|被评为|被授予|获得|当选为?|入选)“([^”]{2,20})”"
+);
+
+/// The title people were counted by (see [`HONOURED_AS`]).
+fn honoured_as(body: &Body, f: &Found) -> Option<String> {
+    if !matches!(f.unit, "人" | "名") {
+        return None;
+    }
+    let title = HONOURED_AS
+        .captures(body.text.get(f.end..)?)?
+        .get(1)?
+        .as_str();
+    Some(title.chars().filter(|c| !is_quote_char(*c)).collect())
 }
 
 /// [`object_of`] as the shape of the claim's own clause gives it.
@@ -52,7 +75,7 @@ fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
                     a.ends_with(['金', '款', '费']) || a.ends_with("额度") || a.ends_with("预算")
                 })
             };
-            match object_before(body, f) {
+            match object_before(body, f).map(funds_raised) {
                 Some(o) if money_verb_alone(&o) => funds().or(Some(o)),
                 o if verb_before_number(body, f) => funds().or(o).or_else(|| object_after(body, f)),
                 o => o.or_else(|| object_after(body, f)),
@@ -526,11 +549,11 @@ static_regex!(
     r"^[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)"
 );
 
-// An age bound that ends the text before a subject (35岁及以下干部,
-// 35岁以下的干部).
+// An age bound or range that ends the text before a subject (35岁及以下干部,
+// 35岁以下的干部, 36岁至45岁的党员).
 static_regex!(
     AGE_BOUND_BEFORE,
-    r"[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)的?$"
+    r"(?:[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)|[0-9]{1,3}周?岁?(?:至|到|—|-|~)[0-9]{1,3}周?岁(?:之间)?)的?$"
 );
 
 /// The object of a count whose measure word is followed by an age bound
@@ -889,6 +912,29 @@ const MONEY_VERBS: &[&str] = &[
     "投入", "筹集", "募集", "争取", "拨付", "下拨", "整合", "撬动", "吸引", "落实", "发放",
 ];
 
+/// Verbs of raising or receiving money that jieba does not always split
+/// from what comes before (筹得, 募得, 收到).
+const RAISED_VERBS: &[&str] = &["筹得", "募得", "筹到", "募到", "收到", "获得"];
+
+/// The funds named after a verb of raising them at the end of a subject
+/// read before a sum (基金三天内筹得善款 → 善款): the funds, not who raised
+/// them or when.
+fn funds_raised(object: String) -> String {
+    RAISED_VERBS
+        .iter()
+        .filter_map(|v| {
+            object
+                .rfind(v)
+                .filter(|&at| at > 0)
+                .map(|at| &object[at + v.len()..])
+        })
+        .find(|funds| {
+            (2..=6).contains(&funds.chars().count())
+                && (funds.ends_with(['款', '金', '费']) || funds.ends_with("资金"))
+        })
+        .map_or(object.clone(), str::to_string)
+}
+
 /// Whether an object of a sum is what [`money_verb_object`] reads from a
 /// verb alone.
 fn money_verb_alone(object: &str) -> bool {
@@ -1043,6 +1089,23 @@ fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -
                 window = window[..m.start()].trim_end();
                 continue 'strip;
             }
+        }
+        // 茶园已经扩种至500亩: a verb of reaching (not a change: 增加到 is
+        // one) names no object; the subject before it does.
+        if !matches!(f.unit, "人" | "名")
+            && let Some(rest) = window.strip_suffix('至').or_else(|| window.strip_suffix('到'))
+            && let Some(&(verb, tag)) = object_tags(body, cstart, cstart + rest.len()).last()
+            // A verb the dictionary does not know reads as a noun here.
+            && !matches!(tag, "ns" | "nr" | "t" | "m" | "q")
+            && verb.chars().count() == 2
+            && !CHANGE_VERBS.contains(&verb)
+            && !LINKING.contains(&verb)
+        {
+            window = rest[..rest.len() - verb.len()].trim_end();
+            for adverb in ["已经", "已", "又", "再"] {
+                window = window.strip_suffix(adverb).unwrap_or(window).trim_end();
+            }
+            continue 'strip;
         }
         // 收入由2020年的8.5万元增长到去年的23万元: the year of each figure
         // is its period, the subject comes before both.

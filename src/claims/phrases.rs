@@ -623,6 +623,7 @@ pub(super) const LINKING: &[&str] = &[
     "高达",
     "超过",
     "突破",
+    "冲破",
     "增长",
     "提升",
     "提高",
@@ -666,7 +667,7 @@ pub(super) const PLACE_UNITS: &[&str] = &["行政村", "村", "社区", "乡镇"
 // attribute (jieba tags 收入 a verb): (全部)达10万元, 收入均超过50万元.
 static_regex!(
     THRESHOLD,
-    r"^\p{Han}{0,6}?(?:全部|均|都|已)?(?:达到|达|超过|超|突破|高于|低于|不足|不到|在)[0-9]"
+    r"^\p{Han}{0,6}?(?:全部|均|都|已)?(?:达到|达|超过|超|突破|冲破|高于|低于|不足|不到|在)[0-9]"
 );
 
 /// Whether a threshold starts at byte `at` of `text` (see [`THRESHOLD`]).

@@ -78,3 +78,36 @@ fn teams_and_levels_keep_their_whole_names() {
         Some("青年干部")
     );
 }
+
+#[test]
+fn units_of_a_group_named_by_what_is_said_of_them() {
+    let t = "全县260多个非公企业中,180多个已建立党组织,占非公企业总数的69.2%。";
+    assert_eq!(
+        object_of(t, "180多个").as_deref(),
+        Some("已建立党组织的非公企业")
+    );
+    assert_eq!(
+        object_of(t, "69.2%").as_deref(),
+        Some("已建立党组织的非公企业占比")
+    );
+}
+
+#[test]
+fn age_ranges_titles_verbs_of_reaching_and_funds_raised() {
+    let ages = "全省46岁至60岁的党员3.4万名。";
+    assert_eq!(
+        object_of(ages, "3.4万名").as_deref(),
+        Some("46岁至60岁党员")
+    );
+    let titles = "全市7名同志被评为“优秀共产党员”。";
+    assert_eq!(object_of(titles, "7名").as_deref(), Some("优秀共产党员"));
+    let reached = "基地的果园已经扩种至800亩。";
+    assert_eq!(object_of(reached, "800亩").as_deref(), Some("果园"));
+    let raised = "社区“邻里基金”两天内募得捐款6000元。";
+    assert_eq!(object_of(raised, "6000元").as_deref(), Some("捐款"));
+    let broke = "全县村级集体经济总收入冲破2亿元。";
+    assert_eq!(
+        object_of(broke, "冲破2亿元").as_deref(),
+        Some("村级集体经济总收入")
+    );
+}
