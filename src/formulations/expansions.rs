@@ -87,7 +87,7 @@ fn common_affix(items: &[String]) -> bool {
 }
 
 /// Whether `s` holds a figure: digits with a unit or measure word after
-/// them (网格员300名, 6.4万个, 95%; not 5G). A figure is never an item of a
+/// them (调解员300名, 2.5万个, 95%; not 5G). A figure is never an item of a
 /// formulation that is not a digit formula.
 fn has_figure(s: &str) -> bool {
     let mut chars = s.chars().peekable();

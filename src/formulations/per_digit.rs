@@ -38,8 +38,8 @@ const MEASURES: &[char] = &[
     '个', '支', '项', '条', '张', '套', '件', '批', '类', '种', '家', '座', '名', '位',
 ];
 
-/// Words that end the name an item of a digit run opens (五A机制为核心的…
-/// → 五A机制).
+/// Words that end the name an item of a digit run opens (四A制度为主的…
+/// → 四A制度).
 const NAME_ENDS: &[char] = &['为', '的', '是', '和', '及', '与', '在', '以', '等'];
 
 /// The numbered names the items of a digit run open (“123”(一A、两B、

@@ -645,7 +645,7 @@ fn figures_are_never_items() {
     // is no expansion.
     assert_eq!(
         exp(
-            "推动“两网”融合。全市设立网格员3000名、网格长500名。",
+            "推动“两网”融合。全市设立调解员3000名、信息员500名。",
             "两网"
         ),
         None
@@ -666,13 +666,13 @@ fn a_count_of_sheets_named_by_its_list() {
 fn a_run_of_digits_counting_named_items() {
     // One digit an item, each item opened by its number word: the run is a
     // formulation, and the named items are formulations of their own.
-    let t = "以“1234”(一站服务、双岗联动、三联行动及以四议机制为核心的议事)为抓手。";
+    let t = "以“1234”(一站服务、双岗联动、三访行动和以四议制度为主体的协商)为抓手。";
     assert_eq!(
         exp(t, "1234"),
-        v(&["一站服务", "双岗联动", "三联行动", "以四议机制为核心的议事"])
+        v(&["一站服务", "双岗联动", "三访行动", "以四议制度为主体的协商"])
     );
     let found = names(t);
-    for f in ["1234", "双岗联动", "三联", "四议机制"] {
+    for f in ["1234", "双岗联动", "三访", "四议制度"] {
         assert!(found.iter().any(|x| x == f), "{f} in {found:?}");
     }
     // Counts of things are no names of their own.
