@@ -74,6 +74,7 @@ const GOVERNING: &[&str] = &[
     "利用",
     "依托",
     "将",
+    "把",
     "如",
     "以",
     "与",
@@ -293,12 +294,12 @@ fn trim_first(mut items: Vec<String>) -> Vec<String> {
 /// least two characters left after it (0 when there is none). Read at each
 /// character of `first` (no governing word overlaps itself, so these are
 /// the occurrences a search for each word finds).
-fn after_governing(first: &str) -> usize {
+pub(super) fn after_governing(first: &str) -> usize {
     let quoted_from = first.find('“').unwrap_or(first.len());
     let mut cut = 0;
     for (p, _) in first[..quoted_from].char_indices() {
         for g in GOVERNING {
-            // One-character words only at the head (以, 将, 如, 即).
+            // One-character words only at the head (以, 将, 把, 如, 即).
             if !word_at(first, p, g) || (p != 0 && g.chars().nth(1).is_none()) {
                 continue;
             }
@@ -482,6 +483,34 @@ pub(super) fn items_before(text: &str, ms: usize, n: usize) -> Option<Vec<String
     valid(&items, n).then_some(items)
 }
 
+/// The `n` items named right before a mention that starts at `ms`, in its
+/// clause, when each ends in the formulation's key `key` (将A网与B网“两网”
+/// → A网, B网): a pair joined by 和, 与 or 及 needs no 的 then, since the
+/// key says the items are the ones counted.
+pub(super) fn keyed_items_before(
+    text: &str,
+    ms: usize,
+    n: usize,
+    key: &str,
+) -> Option<Vec<String>> {
+    let before = text.get(..ms)?;
+    let before = before.strip_suffix(['“', '‘']).unwrap_or(before);
+    let region = &before[clause_start(before)..];
+    if !region.ends_with(key) {
+        return None;
+    }
+    let listed = split_last_conjunction(split_outside(region, &['、']), n);
+    if listed.len() != n {
+        return None;
+    }
+    let items: Vec<String> = trim_first(listed).iter().map(|s| clean(s)).collect();
+    let keyed = items.iter().all(|it| {
+        let k = it.chars().count();
+        it.ends_with(key) && it != key && (2..=12).contains(&k) && it.chars().all(is_han)
+    });
+    (keyed && valid(&items, n)).then_some(items)
+}
+
 /// The `n` items listed after a lead-in right after a mention that ends at
 /// `me`; with `no_lead_in` (the caller's check asks the items to carry the
 /// formulation's parts) no lead-in is needed.
@@ -493,8 +522,16 @@ pub(super) fn items_after(
     no_lead_in: bool,
 ) -> Option<Vec<String>> {
     let (region, mark) = region_after(text, me, no_lead_in)?;
-    // Without a lead-in, the plain 、-list or one item a clause.
-    let ways: &[usize] = if mark.is_none() { &[0, 3] } else { &[0, 1, 2] };
+    // Without a lead-in, the plain 、-list or one item a clause. After one,
+    // a 、-list that a semicolon ends is the first of parallel clauses
+    // (即A、B;C、D): the clauses are the items when there are `n`.
+    let ways: &[usize] = if mark.is_none() {
+        &[0, 3]
+    } else if ends_at_semicolon(region) && split_outside(region, &['；', ';']).len() == n {
+        &[1, 0, 2]
+    } else {
+        &[0, 1, 2]
+    };
     ways.iter().find_map(|&way| {
         let listed = listing(region, n, way);
         // Trimming keeps the count: a list of another length is none.
@@ -504,6 +541,13 @@ pub(super) fn items_after(
         let items: Vec<String> = trim_first(listed).iter().map(|s| clean(s)).collect();
         (valid(&items, n) && check(&items)).then_some(items)
     })
+}
+
+/// Whether the first clause of `region` ends at a semicolon (outside quotes
+/// and brackets), not at a comma or the region's end.
+fn ends_at_semicolon(region: &str) -> bool {
+    let first = cut_at(region, &['，', ',', '；', ';']);
+    region[first.len()..].starts_with(['；', ';'])
 }
 
 /// The items of a formulation of several parts listed part by part after a
@@ -565,12 +609,30 @@ fn region_after(text: &str, me: usize, no_lead_in: bool) -> Option<(&str, Option
         None => return None,
     };
     let region = region.trim();
-    // The whole list in one quote: “A、B、C”.
+    // The whole list in one quote: “A、B、C”; or a quoted definition that
+    // ends its sentence inside the quote or its clause right after it
+    // (是指“A、B;C、D。”其中…).
     let region = match region.strip_prefix('“').and_then(|r| r.strip_suffix('”')) {
         Some(r) if !r.contains(['“', '”']) => r,
-        _ => region,
+        _ => mark.map_or(region, |_| quoted_definition(region).unwrap_or(region)),
     };
     Some((region, mark.map(|(_, m)| m)))
+}
+
+/// The inside of the quote that opens `region`, when nothing is nested in
+/// it and it closes a sentence (its last mark a full stop) or is followed by
+/// a clause mark: the quote alone is what the lead-in introduces.
+fn quoted_definition(region: &str) -> Option<&str> {
+    let rest = region.strip_prefix('“')?;
+    let close = rest.find(['”', '“'])?;
+    if !rest[close..].starts_with('”') {
+        return None;
+    }
+    let inner = &rest[..close];
+    let after = rest[close + '”'.len_utf8()..].chars().next();
+    let closes_sentence = inner.ends_with(['。', '！', '!']);
+    let clause_after = after.is_none_or(window::is_clause_end);
+    (closes_sentence || clause_after).then_some(inner)
 }
 
 /// The first lead-in mark ([`LEAD_MARKS`]) in `head`, the start of the text

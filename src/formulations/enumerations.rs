@@ -1,9 +1,13 @@
-//! Enumerations anywhere in the text: the runs of items separated by 、,
+//! Enumerations anywhere in the text: the runs of items separated by 、
+//! and the runs of parallel slogans (see [`parallel_clauses`]),
 //! read on first need when a formulation is not expanded beside a mention.
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
+
+use super::adjacent::after_governing;
+use crate::normalize::is_han;
 
 /// An enumeration: items separated by 、 (the last may be joined by 和/及/与).
 #[derive(Debug, Clone)]
@@ -211,4 +215,89 @@ fn enumeration<'t>(pieces: impl Iterator<Item = &'t str>) -> Option<Enumeration>
         items: trim_ends(items),
         split_items: trim_ends(split_items),
     })
+}
+
+/// Marks that end a sentence, which parallel clauses never cross.
+const SENTENCE_ENDS: &[char] = &['。', '！', '!', '？', '?', '\n'];
+
+/// The clauses of a sentence: split at commas and semicolons, and between
+/// two quotes that touch (“A”“B”), quotation marks off.
+fn clauses(sentence: &str) -> Vec<String> {
+    sentence
+        .replace("”“", "；")
+        .replace("”、“", "；")
+        .split(['，', ',', '；', ';'])
+        .map(|c| c.trim().trim_matches(['“', '”', '‘', '’']).to_string())
+        .collect()
+}
+
+/// The pieces of a clause that is one half of a parallel slogan ending in
+/// `key` (A吹X、B做Y with key 做Y): two or more short pieces of plain
+/// characters joined by 、, the last ending in `key`.
+fn slogan_pieces(clause: &str, key: &str) -> Option<usize> {
+    if !clause.ends_with(key) {
+        return None;
+    }
+    let pieces: Vec<&str> = clause.split('、').collect();
+    let plain = |p: &&str| (2..=10).contains(&p.chars().count()) && p.chars().all(is_han);
+    (pieces.len() >= 2 && pieces.iter().all(plain)).then_some(pieces.len())
+}
+
+/// A clause that ends a run of parallel slogans and goes on into the noun
+/// they modify (…、B做Y的要求): the slogan up to its key, when what follows
+/// the key is 的 and a noun of up to four characters.
+fn slogan_before_noun<'c>(clause: &'c str, key: &str) -> Option<&'c str> {
+    let p = clause.rfind(key)? + key.len();
+    let noun = clause[p..].strip_prefix('的')?;
+    (1..=4)
+        .contains(&noun.chars().count())
+        .then_some(&clause[..p])
+}
+
+/// The items of a formulation counting `n` parallel clauses that all end in
+/// its key `key`, read anywhere in the text: exactly `n` clauses in a row in
+/// one sentence, each a slogan of the same number of 、-pieces ending in the
+/// key (社区吹X、部门做Y;村里吹X、党员做Y for a 双做Y), as written; a verb
+/// governing the first is no part of it. Two different such runs give none.
+pub(super) fn parallel_clauses(text: &str, key: &str, n: usize) -> Option<Vec<String>> {
+    if !(2..=4).contains(&n) || !text.contains(key) {
+        return None;
+    }
+    let mut found: Vec<Vec<String>> = Vec::new();
+    for sentence in text.split(SENTENCE_ENDS).filter(|s| s.contains(key)) {
+        let cs = clauses(sentence);
+        let mut k = 0;
+        while k < cs.len() {
+            // The first clause may carry the verb that governs the run.
+            let first = &cs[k][after_governing(&cs[k])..];
+            let Some(p) = slogan_pieces(first, key) else {
+                k += 1;
+                continue;
+            };
+            let mut run = vec![first.to_string()];
+            while run.len() <= n
+                && let Some(c) = cs.get(k + run.len())
+            {
+                if slogan_pieces(c, key) == Some(p) {
+                    run.push(c.clone());
+                    continue;
+                }
+                // The last one may go on into the noun the run modifies.
+                if let Some(c) =
+                    slogan_before_noun(c, key).filter(|c| slogan_pieces(c, key) == Some(p))
+                {
+                    run.push(c.to_string());
+                }
+                break;
+            }
+            k += run.len().max(1);
+            if run.len() == n && !found.contains(&run) {
+                found.push(run);
+            }
+        }
+    }
+    match found.len() {
+        1 => found.pop(),
+        _ => None,
+    }
 }

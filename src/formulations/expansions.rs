@@ -9,9 +9,10 @@ use std::collections::HashSet;
 
 use super::adjacent;
 use super::digits::is_digit_formula;
-use super::enumerations::Runs;
+use super::enumerations::{Runs, parallel_clauses};
 use super::headings::section_headings;
 use super::lexicon::{LEX, canonical, leading_number, number_word};
+use super::per_digit::per_digit_items;
 use super::prefixed::led_count;
 use super::shapes::is_formulation;
 
@@ -85,6 +86,31 @@ fn common_affix(items: &[String]) -> bool {
         || shared(items.iter().map(|s| s.chars().next()).collect())
 }
 
+/// Whether `s` holds a figure: digits with a unit or measure word after
+/// them (调解员300名, 2.5万个, 95%; not 5G). A figure is never an item of a
+/// formulation that is not a digit formula.
+fn has_figure(s: &str) -> bool {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_ascii_digit() {
+            continue;
+        }
+        while chars
+            .peek()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '万' | '亿'))
+        {
+            chars.next();
+        }
+        if chars
+            .peek()
+            .is_some_and(|&c| c == '%' || c == '％' || super::is_ideograph(c))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Items of a digit formula (1+9+27): one per part, each led by the part's
 /// number, in a bracket or list after the mention or in the clauses after it.
 fn expand_digit_formula(f: &str, text: &str, mentions: &[(usize, usize)]) -> Option<Vec<String>> {
@@ -125,7 +151,7 @@ pub(super) fn expand_adjacent(
             .iter()
             .filter(|it| is_formulation(&canonical(it), true))
             .count();
-        !items.iter().any(|it| it.contains(f)) && names * 2 <= items.len()
+        !items.iter().any(|it| it.contains(f) || has_figure(it)) && names * 2 <= items.len()
     };
     // (The cheap tests of substrings first.)
     let keyed = |items: &[String]| {
@@ -160,6 +186,12 @@ pub(super) fn expand_adjacent(
             .or_else(|| adjacent::items_before(text, ms, n).filter(|i| not_names(i)))
             .or_else(|| {
                 (keys.len() == 1)
+                    .then(|| adjacent::keyed_items_before(text, ms, n, &keys[0].0))
+                    .flatten()
+                    .filter(|i| not_names(i))
+            })
+            .or_else(|| {
+                (keys.len() == 1)
                     .then(|| adjacent::items_after(text, me, n, &keyed, true))
                     .flatten()
             })
@@ -188,6 +220,14 @@ pub(super) fn expand<'t>(
     mentions: &[(usize, usize)],
     runs: &OnceCell<Runs<'t>>,
 ) -> Option<Vec<String>> {
+    // A run of digits counting its items one digit each (“123”).
+    if f.chars().all(|c| c.is_ascii_digit())
+        && let Some(items) = mentions
+            .iter()
+            .find_map(|&(_, me)| per_digit_items(f, text, me))
+    {
+        return Some(items);
+    }
     if is_digit_formula(f) {
         return expand_digit_formula(f, text, mentions);
     }
@@ -200,6 +240,15 @@ pub(super) fn expand<'t>(
     }
     let total: u32 = keys.iter().map(|k| k.1).sum();
     if let Some(items) = expand_adjacent(f, text, mentions, &keys, total as usize) {
+        return Some(items);
+    }
+    // Parallel slogans elsewhere, each ending in a key of two characters
+    // or more (a national name's too: such a key is no word any list
+    // shares).
+    if let [(key, n)] = keys.as_slice()
+        && key.chars().count() >= 2
+        && let Some(items) = parallel_clauses(text, key, *n as usize)
+    {
         return Some(items);
     }
     let runs = runs.get_or_init(|| Runs::new(text, marks));
@@ -267,10 +316,11 @@ fn expand_from_enumerations(
             if items.len() as u32 != total {
                 continue;
             }
-            // Never the formulation's own neighbours in a list of formulations.
+            // Never the formulation's own neighbours in a list of
+            // formulations; never figures (a count with its unit).
             if items
                 .iter()
-                .any(|it| it == f || leading_number(it).is_some())
+                .any(|it| it == f || leading_number(it).is_some() || has_figure(it))
             {
                 continue;
             }

@@ -98,3 +98,39 @@ pub(super) fn list_named(text: &str, qs: &[Quoted]) -> Vec<(String, bool)> {
     }
     out
 }
+
+/// Nouns counted by 张 that name a set of lists or networks: N张清单, N张网.
+const SHEETS: &[&str] = &["张清单", "张网"];
+
+/// Unquoted counts of lists or networks named by the list right before
+/// them: `建立A、B、C三张清单` names 三张清单 (items A, B, C). A count of
+/// sheets is a name only where the text spells out exactly that many.
+pub(super) fn sheets_named(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for noun in SHEETS {
+        for (p, _) in text.match_indices(noun) {
+            let Some(c) = text[..p].chars().next_back() else {
+                continue;
+            };
+            let s = p - c.len_utf8();
+            let Some(n) = number_word(c).filter(|n| (2..=10).contains(n)) else {
+                continue;
+            };
+            // Not the end of a longer number (十二张).
+            if text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(|b| number_word(b).is_some())
+            {
+                continue;
+            }
+            let name = &text[s..p + noun.len()];
+            if !out.iter().any(|o| o == name)
+                && adjacent::items_before(text, s, n as usize).is_some()
+            {
+                out.push(name.to_string());
+            }
+        }
+    }
+    out
+}

@@ -37,14 +37,15 @@
 //! | 一X一Y over a unit of organization (一村一品) | `one_per_unit.rs` |
 //! | the unquoted N-X-M-Y scan (三会一课, 五基三化) | `nxmy.rs` |
 //! | digit formulas (“139”, 1+N) | `digits.rs` |
+//! | runs of digits counting their items one digit each (“1234”) | `per_digit.rs` |
 //! | names led by a word before their count (便民五举措) | `prefixed.rs` |
-//! | a count naming the list before it (A、B、C“三项行动”) | `list_named.rs` |
+//! | a count naming the list before it (A、B、C“三项行动”, A、B、C三张清单) | `list_named.rs` |
 //! | N levels acting together after the quoted levels (“省市县”三级书记抓落实) | `levels.rs` |
 //! | quotes, the formulations a quote names, slogans and their kinds | `quoted.rs` |
 //! | expansions: which items a formulation names | `expansions.rs` |
 //! | items beside a mention (即…, 一是…二是…, paragraph heads) | `adjacent.rs` |
 //! | the markers that open items one by one (一是, 一要, 第一, 首先) | `markers.rs` |
-//! | enumerations elsewhere in the text (runs of 、) | `enumerations.rs` |
+//! | enumerations elsewhere in the text (runs of 、, parallel slogans) | `enumerations.rs` |
 //! | cited documents (《…》) | `documents.rs` |
 
 use std::cell::OnceCell;
@@ -67,6 +68,7 @@ mod list_named;
 mod markers;
 mod nxmy;
 mod one_per_unit;
+mod per_digit;
 mod prefixed;
 mod quoted;
 mod shapes;
@@ -80,8 +82,9 @@ use enumerations::ends_item;
 use expansions::expand;
 use levels::level_named;
 use lexicon::{LEX, leading_number, number_word};
-use list_named::list_named;
+use list_named::{list_named, sheets_named};
 use nxmy::{nxmy_candidates, opens_nxmy};
+use per_digit::{item_names, per_digit_items};
 use prefixed::{led_candidates, led_count};
 use quoted::{Quoted, classify_quote, formulation_candidates, quotes};
 use shapes::is_formulation;
@@ -392,7 +395,20 @@ fn read_quotes(body: &Body, qs: &[Quoted]) -> (Candidates, Vec<Slogan>) {
     let mut slogans = Vec::new();
     for q in qs {
         let inner = &text[q.start..q.end];
-        let found = formulation_candidates(inner);
+        let mut found = formulation_candidates(inner);
+        // A run of digits counting the numbered names it lists (“123”(一A、
+        // 两B、三C)), and those names.
+        let digits = inner.trim();
+        if digits.chars().all(|c| c.is_ascii_digit())
+            && let Some(items) = per_digit_items(digits, text, q.end)
+        {
+            if found.is_empty() {
+                found.push(digits.to_string());
+            }
+            for name in item_names(&items) {
+                add(&mut forms, &name, false);
+            }
+        }
         for f in &found {
             add(&mut forms, f, true);
         }
@@ -414,7 +430,7 @@ fn read_quotes(body: &Body, qs: &[Quoted]) -> (Candidates, Vec<Slogan>) {
 }
 
 /// Unquoted candidates, after the quoted ones: the national lexicon, counts
-/// naming the list before them, digit formulas with N, the N-X-M-Y
+/// naming the list before them (quoted, or N张清单), digit formulas with N, the N-X-M-Y
 /// shapes, and names led by a word before their count (便民五举措).
 fn unquoted_candidates(body: &Body, scan: &Scan, qs: &[Quoted], forms: &mut Candidates) {
     let text = body.text.as_str();
@@ -426,6 +442,9 @@ fn unquoted_candidates(body: &Body, scan: &Scan, qs: &[Quoted], forms: &mut Cand
     }
     for (cand, quoted) in list_named(text, qs) {
         add(forms, &cand, quoted);
+    }
+    for cand in sheets_named(text) {
+        add(forms, &cand, false);
     }
     for cand in level_named(text, qs) {
         add(forms, &cand, false);

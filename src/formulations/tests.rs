@@ -569,3 +569,120 @@ fn grasping_both_hands_and_the_pair_before_it() {
         Some(vec!["发展".to_string(), "稳定".to_string()])
     );
 }
+
+/// The texts of the formulations found in `t`.
+fn names(t: &str) -> Vec<String> {
+    extract_text(t)
+        .formulations
+        .into_iter()
+        .map(|f| f.text)
+        .collect()
+}
+
+#[test]
+fn a_quoted_definition_of_parallel_clauses() {
+    // The lead-in introduces a quote that closes its sentence; the clauses
+    // split by a semicolon are the items, not the first clause's 、-list.
+    assert_eq!(
+        exp(
+            "推行“双下沉”。“双下沉”是指“县里派单、镇里下沉;镇里派单、村里下沉。”对象为全体干部。",
+            "双下沉"
+        ),
+        v(&["县里派单、镇里下沉", "镇里派单、村里下沉"])
+    );
+    // A 、-list that a comma ends stays the list.
+    assert_eq!(
+        exp(
+            "推行“三到位”,即人员到位、经费到位、场地到位,成效明显。",
+            "三到位"
+        ),
+        v(&["人员到位", "经费到位", "场地到位"])
+    );
+}
+
+#[test]
+fn parallel_slogans_elsewhere_in_the_text() {
+    // Two clauses in a row, each a 、-pair ending in the key; the verb
+    // governing the first and the noun after the last are no part of them.
+    assert_eq!(
+        exp(
+            "全乡推行“双响应”。年初以来,落实片区呼叫、站所响应,楼栋呼叫、党员响应的要求。",
+            "双响应"
+        ),
+        v(&["片区呼叫、站所响应", "楼栋呼叫、党员响应"])
+    );
+    // Three such clauses are no pair; two rival pairs give none.
+    assert_eq!(
+        exp(
+            "深化双响应。实行甲呼叫、乙响应;丙呼叫、丁响应;戊呼叫、己响应。",
+            "双响应"
+        ),
+        None
+    );
+    assert_eq!(
+        exp(
+            "深化双响应。实行甲呼叫、乙响应;丙呼叫、丁响应。又有戊呼叫、己响应,庚呼叫、辛响应。",
+            "双响应"
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_pair_before_the_mention_named_by_the_key() {
+    // Two items joined by 与, each ending in the key: no 的 needed.
+    assert_eq!(
+        exp("把社区服务网与应急管理网“两网”合成一网。", "两网"),
+        v(&["社区服务网", "应急管理网"])
+    );
+    // Items without the key are no such pair.
+    assert_eq!(exp("把区委与区政府“两网”合成一网。", "两网"), None);
+}
+
+#[test]
+fn figures_are_never_items() {
+    // A list of counts with their units shares a last character, but it
+    // is no expansion.
+    assert_eq!(
+        exp(
+            "推动“两网”融合。全市设立调解员3000名、信息员500名。",
+            "两网"
+        ),
+        None
+    );
+}
+
+#[test]
+fn a_count_of_sheets_named_by_its_list() {
+    // N张清单 right after a list of N nouns is a name, expanded by them.
+    let t = "街道梳理诉求、岗位、服务三张清单,逐项销号。";
+    assert_eq!(names(t), ["三张清单"]);
+    assert_eq!(exp(t, "三张清单"), v(&["诉求", "岗位", "服务"]));
+    // Without such a list it is an ordinary count.
+    assert!(names("街道印发了三张清单。").is_empty());
+}
+
+#[test]
+fn a_run_of_digits_counting_named_items() {
+    // One digit an item, each item opened by its number word: the run is a
+    // formulation, and the named items are formulations of their own.
+    let t = "以“1234”(一站服务、双岗联动、三访行动和以四议制度为主体的协商)为抓手。";
+    assert_eq!(
+        exp(t, "1234"),
+        v(&["一站服务", "双岗联动", "三访行动", "以四议制度为主体的协商"])
+    );
+    let found = names(t);
+    for f in ["1234", "双岗联动", "三访", "四议制度"] {
+        assert!(found.iter().any(|x| x == f), "{f} in {found:?}");
+    }
+    // Counts of things are no names of their own.
+    let t = "以“12345”(一个中心、两支队伍、三项机制、四联工作、五星评比)为抓手。";
+    let found = names(t);
+    assert!(found.iter().any(|x| x == "12345"));
+    assert!(!found.iter().any(|x| x == "两支队伍" || x == "一个中心"));
+    // Items that do not follow the digits, or a hotline, name nothing.
+    assert!(names("拨打“12345”(市民热线)反映诉求。").is_empty());
+    assert!(
+        names("以“12345”(一个中心、三支队伍、两项机制、四联工作、五星评比)为抓手。").is_empty()
+    );
+}
