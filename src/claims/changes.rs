@@ -52,10 +52,10 @@ static_regex!(
 );
 
 // A clause that says how many of the things counted before it were dealt
-// with: 已办结, 均已整改, 全部解决了.
+// with, or are being dealt with: 已办结, 均已整改, 全部解决了, 正在推进解决.
 static_regex!(
     DEALT_WITH,
-    r"^(?:其中)?((?:已经|已|均已|全部)?(?:解决|办结|完成|整改|落实|化解|办理|答复|回复|采纳|销号|兑现))了?$"
+    r"^(?:其中|目前|现)?((?:已经|已|均已|全部|正在(?:推进|加紧|抓紧)?)?(?:解决|办结|完成|整改|落实|化解|办理|答复|回复|采纳|销号|兑现))了?$"
 );
 
 /// The object of a claim whose clause leaves its subject unsaid, carried
@@ -91,10 +91,15 @@ pub(super) fn carried_object(
     }
     // 收集意见建议860条,已办结812条: the part of them that was dealt with,
     // counted in the same unit.
+    // A part after a part (…,已办结812条,正在办理48条) is of the whole.
     if f.unit == previous_unit
         && let Some(done) = DEALT_WITH.captures(clause)
     {
-        return Some(format!("{}{previous}", &done[1]));
+        let whole = (1..=previous.chars().count().saturating_sub(2))
+            .filter_map(|n| previous.char_indices().nth(n).map(|(i, _)| i))
+            .find(|&i| DEALT_WITH.is_match(&previous[..i]))
+            .map_or(previous, |i| &previous[i..]);
+        return Some(format!("{}{whole}", &done[1]));
     }
     // 其中6000多名还主动参与: a part of what was counted before (a share
     // names its own: 其中93%的工程项目).

@@ -54,7 +54,7 @@ pub(super) fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option
             .get(c..e)
             .unwrap_or("")
             .trim_end_matches(|ch: char| window::is_clause_end(ch) || ch.is_whitespace());
-        if let Some(k) = group_mark(body, c, h, c < clause_s) {
+        if let Some(k) = group_mark(body, c, h) {
             found = Some((c, k));
         }
         c = e;
@@ -155,7 +155,7 @@ pub(super) fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option
     }
     // Inside the sentence, the part is a qualifier, not an adverb or a verb
     // (先后有683名官兵).
-    if !at_head && let Some(at) = offset_in(text, part) {
+    if let Some(at) = offset_in(text, part) {
         let said = object_tags(body, at, at + part.len());
         if said.iter().any(|(w, t)| {
             matches!(*t, "d" | "p" | "v" | "r") || *t == "c" && !NOUN_JOINERS.contains(w)
@@ -167,12 +167,14 @@ pub(super) fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option
 }
 
 /// Where the 中 that closes a group at the head of clause `h` (at byte `c`)
-/// is (byte offset in `h`): the clause ends with it (全乡党员中), or, in a
-/// clause before the claim's own (`whole`) or in its own, the group opens
-/// the clause and a part follows (党员中具有大专学历的5万名): then 中 is a
-/// word of its own after a short phrase of nouns (not 大中型, 中小学).
-fn group_mark(body: &Body, c: usize, h: &str, whole: bool) -> Option<usize> {
-    if whole && h.ends_with('中') {
+/// is (byte offset in `h`): the clause ends with it (全乡党员中), or the
+/// group opens the clause and a part follows (党员中具有大专学历的5万名):
+/// then 中 is a word of its own after a short phrase of nouns (not 大中型,
+/// 中小学).
+fn group_mark(body: &Body, c: usize, h: &str) -> Option<usize> {
+    // The claim's own clause may end in 中 right before its figure
+    // (乡镇领导班子中35岁以下165人).
+    if h.ends_with('中') {
         return Some(h.len() - '中'.len_utf8());
     }
     let k = h.find('中')?;
@@ -181,7 +183,7 @@ fn group_mark(body: &Body, c: usize, h: &str, whole: bool) -> Option<usize> {
     let end = k + '中'.len_utf8();
     if !(2..=16).contains(&n)
         || !group.chars().all(|ch| is_han(ch) || ch.is_ascii_digit())
-        || !h[end..].starts_with(is_han)
+        || !h[end..].starts_with(|ch: char| is_han(ch) || ch.is_ascii_digit())
         || !body.is_boundary(c + k)
         || !body.is_boundary(c + end)
     {

@@ -238,6 +238,16 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
                     .then(|| carried_object(body, &f, prev, prev_unit))
                     .flatten()
             })
+            .or_else(|| {
+                // 排查纠纷23件,投入资金50万元,已化解18件: the part dealt
+                // with is of the last figure of the sentence in its unit.
+                let same = claims
+                    .iter()
+                    .rev()
+                    .take_while(|c: &&Claim| c.body_start >= sent_s)
+                    .find(|c| c.unit == f.unit)?;
+                carried_object(body, &f, same.object.as_deref()?, f.unit)
+            })
             .or_else(|| loose_object(body, &f))
             // 35岁以下占比14%: a linking word alone (占比, 达到) is no object.
             .filter(|o| !phrases::LINKING.contains(&o.as_str()));

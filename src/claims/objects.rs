@@ -18,6 +18,7 @@ use crate::window::{self, Ends};
 /// or a change), the subject phrase before the number.
 pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
     let object = honoured_as(body, f)
+        .or_else(|| employment(body, f))
         .or_else(|| attribute_of_following(body, f))
         .or_else(|| object_of_shape(body, f));
     let object = match object {
@@ -49,6 +50,28 @@ fn honoured_as(body: &Body, f: &Found) -> Option<String> {
         .get(1)?
         .as_str();
     Some(title.chars().filter(|c| !is_quote_char(*c)).collect())
+}
+
+// People a project puts to work: 带动周边120人就业, 吸纳当地群众300余人就业.
+static_regex!(
+    EMPLOYED_BY,
+    r"(带动|吸纳|解决|促进|帮助|安排)(?:了)?(?:周边|附近|当地|本地|村里|全村)?(?:群众|村民|农民|农户|贫困户)?(?:约|近|超过)?$"
+);
+
+/// The object of a count of people followed by 就业 after a verb that
+/// gives them work (see [`EMPLOYED_BY`]): 带动就业, 吸纳就业.
+fn employment(body: &Body, f: &Found) -> Option<String> {
+    if !matches!(f.unit, "人" | "名") {
+        return None;
+    }
+    let text = body.text.as_str();
+    let after = text.get(f.end..)?;
+    if !(after.starts_with("就业") || after.starts_with("实现就业")) {
+        return None;
+    }
+    let before = text.get(body.clause_start(f.start)..f.start)?;
+    let verb = EMPLOYED_BY.captures(before)?.get(1)?.as_str();
+    Some(format!("{verb}就业"))
 }
 
 /// [`object_of`] as the shape of the claim's own clause gives it.
@@ -546,7 +569,7 @@ fn units_picked_out(body: &Body, f: &Found, at: usize) -> Option<String> {
 // are those of that age.
 static_regex!(
     AGE_BOUND_AFTER,
-    r"^[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)"
+    r"^[0-9]{1,3}(?:\.[0-9])?周?岁(?:及|或)?(?:以下|以上|以内)的?"
 );
 
 // An age bound or range that ends the text before a subject (35岁及以下干部,
@@ -560,6 +583,7 @@ static_regex!(
 /// (30名40岁以下年轻干部 → 40岁以下年轻干部): the bound and the noun
 /// phrase after it, from byte `from`.
 fn age_group_after(body: &Body, from: usize, bound: &str) -> Option<String> {
+    let bound = bound.trim_end_matches('的');
     let text = body.text.as_str();
     let tags = object_tags(body, from, phrase_window_end(text, from));
     let mut head = Vec::new();

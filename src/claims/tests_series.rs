@@ -111,3 +111,24 @@ fn age_ranges_titles_verbs_of_reaching_and_funds_raised() {
         Some("村级集体经济总收入")
     );
 }
+
+#[test]
+fn employment_parts_dealt_with_and_groups_before_a_bound() {
+    let work = "基地年收入达到40万元,带动周边85人就业。";
+    assert_eq!(object_of(work, "85人").as_deref(), Some("带动就业"));
+    // The part dealt with is of the figure in its unit, not of the sum
+    // between them; a second part is of the whole, not of the first part.
+    let dealt = "排查矛盾纠纷31件,投入资金20万元,目前已化解26件,正在推进化解5件。";
+    assert_eq!(object_of(dealt, "26件").as_deref(), Some("已化解矛盾纠纷"));
+    assert_eq!(
+        object_of(dealt, "5件").as_deref(),
+        Some("正在推进化解矛盾纠纷")
+    );
+    // A group that ends the clause right before its part's bound.
+    let group = "村两委成员中35岁以下96人,占比22.5%,每个村至少配备1名30岁以下的后备干部。";
+    assert_eq!(
+        object_of(group, "96人").as_deref(),
+        Some("35岁以下村两委成员")
+    );
+    assert_eq!(object_of(group, "1名").as_deref(), Some("30岁以下后备干部"));
+}
