@@ -216,7 +216,10 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
             .or_else(|| {
                 // 争取项目12个、资金360万元: an attribute alone is the
                 // attribute of what the sentence counted just before.
-                let own = object_of(body, &f)?;
+                // 35岁以下占比14%: a linking word alone (占比, 达到) is no
+                // object.
+                let own =
+                    object_of(body, &f).filter(|o| !phrases::LINKING.contains(&o.as_str()))?;
                 Some(
                     carried
                         .as_ref()
@@ -248,6 +251,7 @@ pub fn extract(body: &Body, original: &str, formulations: &[Formulation]) -> Vec
                     .find(|c| c.unit == f.unit)?;
                 carried_object(body, &f, same.object.as_deref()?, f.unit)
             })
+            .or_else(|| objects::subject_said_before(body, &f))
             .or_else(|| loose_object(body, &f))
             // 35岁以下占比14%: a linking word alone (占比, 达到) is no object.
             .filter(|o| !phrases::LINKING.contains(&o.as_str()));

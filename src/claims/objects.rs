@@ -74,6 +74,51 @@ fn employment(body: &Body, f: &Found) -> Option<String> {
     Some(format!("{verb}就业"))
 }
 
+// A clause of a linking verb and the figure alone (…,达到18.6万元).
+static_regex!(
+    LINK_ALONE,
+    r"^(?:并|均|已|已经)?(?:达到|达|为|增至|增加到|增长到|提高到|提升到|升至)了?(?:约|近|超过)?$"
+);
+
+/// The subject of the clause before a figure whose own clause is a linking
+/// verb alone, when that clause holds no figure of its own (村均收入三年实现
+/// 翻番,达到18.6万元 → 村均收入): the nouns that open it.
+pub(super) fn subject_said_before(body: &Body, f: &Found) -> Option<String> {
+    let text = body.text.as_str();
+    let clause_s = body.clause_start(f.start);
+    if !LINK_ALONE.is_match(text.get(clause_s..f.start)?.trim()) {
+        return None;
+    }
+    let sent_s = body.sentence_start(f.start);
+    let before = text
+        .get(..clause_s)?
+        .trim_end_matches(|c: char| window::is_clause_end(c));
+    let prev_s = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| window::is_clause_end(c) || matches!(c, '。' | '!' | '?' | '\n'))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+        .max(sent_s);
+    let prev = text.get(prev_s..before.len())?;
+    // 已将目标提高到…: what 将 or 把 moves is the object, not the subject.
+    if prev_s >= clause_s || prev.contains(|c: char| c.is_ascii_digit() || matches!(c, '将' | '把'))
+    {
+        return None;
+    }
+    let tags = object_tags(body, prev_s, before.len());
+    let subject: Vec<&str> = tags
+        .iter()
+        .take_while(|(w, t)| {
+            (nounish(t) || MONEY_WORDS.contains(w)) && !scope_word(w) && *t != "ns"
+        })
+        .map(|(w, _)| *w)
+        .collect();
+    let verb_follows = tags
+        .get(subject.len())
+        .is_some_and(|(_, t)| matches!(*t, "v" | "d" | "t" | "m" | "ad" | "i" | "l"));
+    join_object(&subject, false).filter(|o| o.chars().count() >= 2 && verb_follows)
+}
+
 /// [`object_of`] as the shape of the claim's own clause gives it.
 fn object_of_shape(body: &Body, f: &Found) -> Option<String> {
     match f.unit {

@@ -132,3 +132,15 @@ fn employment_parts_dealt_with_and_groups_before_a_bound() {
     );
     assert_eq!(object_of(group, "1名").as_deref(), Some("30岁以下后备干部"));
 }
+
+#[test]
+fn a_linking_clause_alone_takes_the_subject_of_the_clause_before() {
+    let t = "全县村级集体经济总收入突破3亿元,村均收入两年实现翻番,达到21.5万元。";
+    assert_eq!(object_of(t, "21.5万元").as_deref(), Some("村均收入"));
+    let people = "党员人数稳步增长,达到2.4万名。";
+    assert_eq!(object_of(people, "2.4万名").as_deref(), Some("党员人数"));
+    // A clause with a figure of its own lends nothing; nor does one whose
+    // object is moved by 将.
+    let moved = "球队已将赞助目标,提高到5000万元。";
+    assert_ne!(object_of(moved, "5000万元").as_deref(), Some("球队"));
+}
