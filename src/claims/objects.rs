@@ -33,7 +33,7 @@ pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
     }
 }
 
-// People counted by the title they were given (5人获评“全国优秀党务工作者”,
+// People counted by the title they were given (5人获评“全省优秀共产党员”,
 // 12名同志被评为“优秀共产党员”).
 static_regex!(
     HONOURED_AS,
