@@ -17,19 +17,19 @@ use crate::window::{self, Ends};
 /// there is none (the measure word ends the clause, or the unit is a share
 /// or a change), the subject phrase before the number.
 pub(super) fn object_of(body: &Body, f: &Found) -> Option<String> {
-    let object = honoured_as(body, f)
-        .or_else(|| employment(body, f))
+    let object = people_named_around(body, f)
         .or_else(|| attribute_of_following(body, f))
         .or_else(|| object_of_shape(body, f));
     let object = match object {
         Some(o) if PLACE_UNITS.contains(&o.as_str()) => measured_before(body, f, &o).or(Some(o)),
         o => o,
     };
-    match f.unit {
-        "名" | "人" | "岁" => in_group(body, f, object),
-        // Units of a group (380个企业中,290个已建立党组织).
-        u if CLASSIFIERS.contains(&u) && u != "名" => in_group(body, f, object),
-        _ => object,
+    // Parts of a group (全乡党员中,35岁以下210名) and units of one
+    // (380个企业中,290个已建立党组织).
+    if matches!(f.unit, "人" | "岁") || CLASSIFIERS.contains(&f.unit) {
+        in_group(body, f, object)
+    } else {
+        object
     }
 }
 
@@ -40,32 +40,30 @@ static_regex!(
     r"^(?:同志|党员|干部)?(?:获评|荣获|被评为|被授予|获得|当选为?|入选)“([^”]{2,20})”"
 );
 
-/// The title people were counted by (see [`HONOURED_AS`]).
-fn honoured_as(body: &Body, f: &Found) -> Option<String> {
-    if !matches!(f.unit, "人" | "名") {
-        return None;
-    }
-    let title = HONOURED_AS
-        .captures(body.text.get(f.end..)?)?
-        .get(1)?
-        .as_str();
-    Some(title.chars().filter(|c| !is_quote_char(*c)).collect())
-}
-
 // People a project puts to work: 带动周边120人就业, 吸纳当地群众300余人就业.
 static_regex!(
     EMPLOYED_BY,
     r"(带动|吸纳|解决|促进|帮助|安排)(?:了)?(?:周边|附近|当地|本地|村里|全村)?(?:群众|村民|农民|农户|贫困户)?(?:约|近|超过)?$"
 );
 
-/// The object of a count of people followed by 就业 after a verb that
-/// gives them work (see [`EMPLOYED_BY`]): 带动就业, 吸纳就业.
-fn employment(body: &Body, f: &Found) -> Option<String> {
+/// The object of a count of people named by what the sentence says right
+/// around it: the title they were given (see [`HONOURED_AS`]), or 就业
+/// after a verb that gives them work (see [`EMPLOYED_BY`]: 带动就业).
+fn people_named_around(body: &Body, f: &Found) -> Option<String> {
     if !matches!(f.unit, "人" | "名") {
         return None;
     }
     let text = body.text.as_str();
     let after = text.get(f.end..)?;
+    if let Some(title) = HONOURED_AS.captures(after).and_then(|c| c.get(1)) {
+        return Some(
+            title
+                .as_str()
+                .chars()
+                .filter(|c| !is_quote_char(*c))
+                .collect(),
+        );
+    }
     if !(after.starts_with("就业") || after.starts_with("实现就业")) {
         return None;
     }
@@ -93,12 +91,7 @@ pub(super) fn subject_said_before(body: &Body, f: &Found) -> Option<String> {
     let before = text
         .get(..clause_s)?
         .trim_end_matches(|c: char| window::is_clause_end(c));
-    let prev_s = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| window::is_clause_end(c) || matches!(c, '。' | '!' | '?' | '\n'))
-        .map_or(0, |(i, c)| i + c.len_utf8())
-        .max(sent_s);
+    let prev_s = body.clause_start(before.len()).max(sent_s);
     let prev = text.get(prev_s..before.len())?;
     // 已将目标提高到…: what 将 or 把 moves is the object, not the subject.
     if prev_s >= clause_s || prev.contains(|c: char| c.is_ascii_digit() || matches!(c, '将' | '把'))
@@ -1001,7 +994,8 @@ fn funds_raised(object: String) -> String {
             (2..=6).contains(&funds.chars().count())
                 && (funds.ends_with(['款', '金', '费']) || funds.ends_with("资金"))
         })
-        .map_or(object.clone(), str::to_string)
+        .map(str::to_string)
+        .unwrap_or(object)
 }
 
 /// Whether an object of a sum is what [`money_verb_object`] reads from a
