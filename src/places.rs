@@ -48,6 +48,7 @@ mod claim_places;
 mod evidence;
 mod subject;
 mod towns;
+mod townships;
 
 /// Administrative level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -814,6 +815,8 @@ struct Combined {
     /// Where the body starts in `text`.
     offset: usize,
     found: Recognized,
+    /// Township names standing as words, outside every division's name.
+    townships: Vec<townships::Found>,
 }
 
 /// Recognizes the title (and subtitle) together with the body, on the
@@ -849,10 +852,20 @@ fn recognize_document(
         }
     };
     let found = recognize(g, &text, hint, &boundary);
+    let townships = townships::find(&text, &boundary)
+        .into_iter()
+        .filter(|t| {
+            !found
+                .hits
+                .iter()
+                .any(|h| h.start < t.end && t.start < h.end)
+        })
+        .collect();
     Combined {
         text,
         offset,
         found,
+        townships,
     }
 }
 
@@ -1027,7 +1040,7 @@ pub fn attribute(
         })
         .collect();
     // Towns and villages tied to their county (惠民县麻店镇, 某乡地处某县).
-    let towns = towns::attach(
+    let mut towns = towns::attach(
         &c.text,
         c.found.hits.iter().filter_map(|h| {
             let p = h.place?;
@@ -1037,6 +1050,19 @@ pub fn attribute(
             (g.places[p].level.rank() >= 2 && !media).then_some((h.start, h.end, p))
         }),
     );
+    // Towns the text names alone, settled by the township table.
+    let divisions: Vec<usize> = c.found.hits.iter().filter_map(|h| h.place).collect();
+    for (name, county, mentions) in townships::settle(g, &c.text, &c.townships, &divisions) {
+        if !towns.iter().any(|t| t.name == name) {
+            towns.push(towns::Town {
+                name,
+                county,
+                first: usize::MAX,
+                mentions,
+                weighs: !divisions.contains(&county),
+            });
+        }
+    }
     let doc = manifest.or_else(|| decide_subject(g, &c, &towns, masthead.as_ref()));
     let (place, reason) = match &doc {
         Some((i, why)) => (Some(document_place_of(g, *i)), why.clone()),

@@ -25,10 +25,10 @@ const FLOORS: &[(&str, f64)] = &[
     ("claims_f1", 0.992),
     ("object", 0.910),
     ("period", 0.968),
-    ("claim_place", 0.967),
+    ("claim_place", 0.985),
     ("formulations_f1", 0.998),
     ("expansions", 0.880),
-    ("document_place", 0.974),
+    ("document_place", 0.990),
     ("meta", 0.995),
 ];
 

@@ -17,7 +17,8 @@
 //!    named in the claim's own clause (来自岳阳市的80余人 → 岳阳市), or the
 //!    document's place itself (not as the first part of an address, 某市某区,
 //!    and not before a self-reference nearer the claim). A town tied to its
-//!    county counts as the county (叶坪镇 → 瑞金市); a division ranking
+//!    county, or settled by the township table, counts as the county
+//!    (叶坪镇 → 瑞金市); a division ranking
 //!    something (某市首个…) is skipped.
 //! 3. A division below the document's place later in the claim's own clause
 //!    (30名党员来到某市某社区 → 某市).

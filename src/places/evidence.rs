@@ -372,7 +372,7 @@ pub(super) fn weigh_evidence(
     // Later mentions of towns and villages: evidence for their county, up
     // to a cap (an anecdote's village named ten times is still one example).
     let mut from_towns: HashMap<usize, f64> = HashMap::new();
-    for t in towns {
+    for t in towns.iter().filter(|t| t.weighs) {
         for &at in t.mentions.iter().filter(|&&at| at != t.first) {
             let w = if at < offset { 1.0 } else { subject::TOWN };
             let seen = from_towns.entry(t.county).or_default();

@@ -5,7 +5,9 @@
 //! sentence (+[`LEAD`]), the masthead or byline paper ([`MASTHEAD`]), a
 //! division named as the one receiving aid (+[`RECIPIENT`]: 帮扶澜沧县), and
 //! the later mentions of a town or street first named with its county
-//! ([`TOWN`]: 惠民县麻店镇 … 麻店镇, at most [`TOWN_CAP`]), and a division an
+//! ([`TOWN`]: 惠民县麻店镇 … 麻店镇, at most [`TOWN_CAP`]; every mention of
+//! one the township table settles, where its county is not named), and a
+//! division an
 //! example is said to stand for (+[`EPITOME`]: …是铜仁市…的缩影). The text's self-references (我市, 全县,
 //! 本区, 旗直 …) add to the mentioned divisions whose name ends in that
 //! level word.

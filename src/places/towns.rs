@@ -102,11 +102,18 @@ pub(super) struct Town<'a> {
     pub name: &'a str,
     /// The county it was written after.
     pub county: usize,
-    /// Where that first mention starts (its later mentions are evidence).
+    /// Where the mention written with its county starts (the later
+    /// mentions are evidence); `usize::MAX` for a town the text names
+    /// alone, whose every mention is evidence.
     pub first: usize,
     /// Where every mention starts, the first included, in order: found
     /// once for both the evidence and the claims.
     pub mentions: Vec<usize>,
+    /// Whether its mentions are evidence of the document's place: a town
+    /// the text names alone is not where its county is named too (the
+    /// county's own mentions speak for it; its towns there may be the
+    /// helpers' in an aid report).
+    pub weighs: bool,
 }
 
 /// The towns (and a village right after a town: 叶坪镇田背村) written right
@@ -125,6 +132,7 @@ pub(super) fn attach(
                 county,
                 first,
                 mentions: occurrences(text, name).collect(),
+                weighs: true,
             });
         }
         let mut at = end;
@@ -138,6 +146,7 @@ pub(super) fn attach(
                     county,
                     first: at,
                     mentions: occurrences(text, name).collect(),
+                    weighs: true,
                 });
             }
             at += name.len();
