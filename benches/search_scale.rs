@@ -11,6 +11,7 @@
 //! ```text
 //! cargo bench --bench search_scale                         # 20,000 documents
 //! DANGJIAN_BENCH_DOCS=1000000 cargo bench --bench search_scale   # the 1M run (hours on 2 cores)
+//! DANGJIAN_BENCH_KEEP=/big/disk/idx …                        # keep the index for serve_load.py
 //! ```
 //! Peak RSS is the process's (`VmHWM`), sampled after each phase.
 
@@ -313,5 +314,15 @@ fn main() {
         }),
     );
     println!("peak RSS (whole run): {:.0} MB", vm_hwm_mb());
+    // DANGJIAN_BENCH_KEEP=DIR keeps the index (for benches/serve_load.py
+    // --index DIR) instead of removing it with the rest.
+    if let Some(keep) = std::env::var_os("DANGJIAN_BENCH_KEEP") {
+        drop(archive);
+        let _ = std::fs::remove_dir_all(&keep);
+        match std::fs::rename(&dir, &keep) {
+            Ok(()) => println!("index kept at {}", Path::new(&keep).display()),
+            Err(e) => println!("could not keep the index at {keep:?}: {e}"),
+        }
+    }
     let _ = std::fs::remove_dir_all(&work);
 }

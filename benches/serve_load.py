@@ -15,6 +15,8 @@ machine and the load on it are printed with the figures: on a shared
 machine, run it twice.
 
     python3 benches/serve_load.py [--docs 20000] [--clients 8] [--requests 50] [--bin target/release/dangjian]
+    python3 benches/serve_load.py --index DIR   # an index built before, e.g. the 1M one that
+                                                # DANGJIAN_BENCH_KEEP=DIR cargo bench --bench search_scale keeps
 """
 
 import argparse
@@ -82,18 +84,21 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--requests", type=int, default=50)
     ap.add_argument("--bin", default=str(ROOT / "target" / "release" / "dangjian"))
+    ap.add_argument("--index", help="serve this search index instead of building one of --docs documents")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="dangjian-load-"))
     try:
-        generate(work / "docs", a.docs)
-        t0 = time.perf_counter()
-        subprocess.run([a.bin, "index", str(work / "docs"), "-o", str(work / "a.jsonl"),
-                        "--search", str(work / "ix"), "-q"], check=True)
-        print(f"indexed {a.docs} documents in {time.perf_counter() - t0:.1f} s")
+        index = Path(a.index) if a.index else work / "ix"
+        if not a.index:
+            generate(work / "docs", a.docs)
+            t0 = time.perf_counter()
+            subprocess.run([a.bin, "index", str(work / "docs"), "-o", str(work / "a.jsonl"),
+                            "--search", str(index), "-q"], check=True)
+            print(f"indexed {a.docs} documents in {time.perf_counter() - t0:.1f} s")
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        srv = subprocess.Popen([a.bin, "serve", str(work / "ix"), "--port", str(port)],
+        srv = subprocess.Popen([a.bin, "serve", str(index), "--port", str(port)],
                                stdout=subprocess.PIPE, text=True)
         srv.stdout.readline()
         base = f"http://127.0.0.1:{port}/search?"
@@ -127,7 +132,8 @@ def main() -> int:
         srv.wait()
         times.sort()
         p = lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000  # noqa: E731
-        print(f"{a.clients} clients × {a.requests} search pages with facets over {a.docs} documents "
+        over = f"the index {a.index}" if a.index else f"{a.docs} documents"
+        print(f"{a.clients} clients × {a.requests} search pages with facets over {over} "
               f"({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}):")
         print(f"  p50 {p(0.50):.1f} ms  p99 {p(0.99):.1f} ms  max {times[-1] * 1000:.1f} ms  "
               f"mean {statistics.mean(times) * 1000:.1f} ms  {len(times) / wall:.0f} pages/s  errors {len(errors)}")
