@@ -226,7 +226,7 @@ impl Archive {
             .get_first(self.f.stored)
             .and_then(|v| v.as_bytes())
             .ok_or_else(|| internal(&self.dir, "a document without its analysis"))?;
-        let json = zstd::decode_all(bytes).map_err(|e| internal(&self.dir, e))?;
+        let json = decompress(bytes).map_err(|e| internal(&self.dir, e))?;
         serde_json::from_slice(&json).map_err(|e| internal(&self.dir, e))
     }
 
@@ -271,4 +271,34 @@ impl Archive {
         }
         Ok(())
     }
+}
+
+/// A stored analysis, decompressed with one zstd context per thread (a
+/// fresh context for each hit of a page cost more than its
+/// decompression). Frames record their size, as `prepare` writes them; one
+/// that does not is read as a stream.
+fn decompress(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    thread_local! {
+        static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let size = zstd::zstd_safe::get_frame_content_size(bytes)
+        .ok()
+        .flatten();
+    // A damaged frame may claim any size: past 256 MB it is read as a
+    // stream, which allocates only what it finds.
+    let size = size.filter(|&n| n <= 256 << 20);
+    let Some(size) = size.and_then(|n| usize::try_from(n).ok()) else {
+        return zstd::decode_all(bytes);
+    };
+    DECOMPRESSOR.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.is_none() {
+            *d = Some(zstd::bulk::Decompressor::new()?);
+        }
+        match d.as_mut() {
+            Some(z) => z.decompress(bytes, size),
+            None => zstd::decode_all(bytes),
+        }
+    })
 }
