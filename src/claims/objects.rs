@@ -1117,8 +1117,10 @@ fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -
     'strip: loop {
         for w in LINKING {
             if let Some(rest) = window.strip_suffix(w) {
-                // 由 and 在 as words, not the ends of 理由 and 现在.
-                if matches!(*w, "由" | "在") && !body.is_boundary(cstart + rest.len()) {
+                // 由, 在, 均 and 的 as words, not the ends of 理由, 现在, 平均
+                // and 目的 (jieba glues the other short links to the verb
+                // before them: 仅为, 共有).
+                if matches!(*w, "由" | "在" | "均" | "的") && !body.is_boundary(cstart + rest.len()) {
                     continue;
                 }
                 ratio |= w.starts_with('占');

@@ -144,3 +144,15 @@ fn a_linking_clause_alone_takes_the_subject_of_the_clause_before() {
     let moved = "球队已将赞助目标,提高到5000万元。";
     assert_ne!(object_of(moved, "5000万元").as_deref(), Some("球队"));
 }
+
+#[test]
+fn a_link_word_is_stripped_only_as_a_word() {
+    // 均 of 平均 and 的 of 标的 are part of the subject, not links before
+    // the figure.
+    let t = "全镇茶园鲜叶亩产平均达到350公斤,涉及合同标的1200万元。";
+    assert_eq!(object_of(t, "350公斤").as_deref(), Some("茶园鲜叶亩产平均"));
+    assert_eq!(object_of(t, "1200万元").as_deref(), Some("合同标的"));
+    // As words, they are stripped.
+    let t = "全镇茶园亩产均达到350公斤。";
+    assert_eq!(object_of(t, "350公斤").as_deref(), Some("茶园亩产"));
+}
