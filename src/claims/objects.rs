@@ -1120,7 +1120,8 @@ fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -
                 // 由, 在, 均 and 的 as words, not the ends of 理由, 现在, 平均
                 // and 目的 (jieba glues the other short links to the verb
                 // before them: 仅为, 共有).
-                if matches!(*w, "由" | "在" | "均" | "的") && !body.is_boundary(cstart + rest.len()) {
+                if matches!(*w, "由" | "在" | "均" | "的") && !body.is_boundary(cstart + rest.len())
+                {
                     continue;
                 }
                 ratio |= w.starts_with('占');
@@ -1129,6 +1130,15 @@ fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -
                 window = rest.trim_end();
                 continue 'strip;
             }
+        }
+        // 病床可由10张增至100张: a modal verb before the links is not part
+        // of the subject.
+        if let Some(rest) = MODALS.iter().find_map(|m| window.strip_suffix(m))
+            && body.is_boundary(cstart + rest.len())
+            && !rest.trim_end().is_empty()
+        {
+            window = rest.trim_end();
+            continue 'strip;
         }
         // 共有972户3743人: the second count shares the first one's subject.
         if let Some(m) = CHAINED_COUNT.find(window) {
@@ -1186,6 +1196,10 @@ fn strip_links<'a>(body: &Body, f: &Found, cstart: usize, mut window: &'a str) -
         enumerated,
     }
 }
+
+/// Modal verbs and adverbs of expectation, stripped from the end of a
+/// subject before its figure.
+const MODALS: &[&str] = &["可以", "能够", "有望", "预计", "可", "能", "将"];
 
 /// Words for sums of money that jieba tags as verbs: the object of a sum
 /// when they come last before it.

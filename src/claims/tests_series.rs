@@ -156,3 +156,10 @@ fn a_link_word_is_stripped_only_as_a_word() {
     let t = "全镇茶园亩产均达到350公斤。";
     assert_eq!(object_of(t, "350公斤").as_deref(), Some("茶园亩产"));
 }
+
+#[test]
+fn a_modal_verb_is_not_part_of_the_subject() {
+    let t = "全县党员活动室将由12个增至20个,日均客流量可达3万人次。";
+    assert_eq!(object_of(t, "12个").as_deref(), Some("党员活动室"));
+    assert_eq!(object_of(t, "3万人次").as_deref(), Some("日均客流量"));
+}
