@@ -286,5 +286,10 @@ mod tests {
                 .iter()
                 .all(|c| c.place.as_deref() == Some("东城区"))
         );
+        // In traditional script too: names are read in the normalized text.
+        let a = crate::Pipeline::default().analyze(&crate::Document::from_text(
+            "東華門街道組織黨員120名走進社區,東華門街道各社區黨組織同步開展活動。",
+        ));
+        assert_eq!(a.place.map(|p| p.name).as_deref(), Some("东城区"));
     }
 }
