@@ -78,6 +78,22 @@ def generate(folder: Path, n: int) -> None:
     (folder / "manifest.json").write_text(json.dumps({"documents": docs}, ensure_ascii=False), encoding="utf-8")
 
 
+def fresh_queries(n: int) -> list:
+    """n requests, no two with the same matches: a term or two terms (the
+    whole archive's matches of them), then the same with a year."""
+    terms = ["党员", "社区", "服务", "干部", "群众", "基层", "志愿", "组织", "发展", "工作",
+             "报到", "网格", "支部", "书记", "村民", "治理", "建设", "活动", "学习", "中心"]
+    out = []
+    for i in range(n):
+        k = i % (len(terms) ** 2)
+        t, u = terms[k % len(terms)], terms[k // len(terms)]
+        q = f"q={t}" if t == u else f"q={t}+{u}"
+        rnd = i // (len(terms) ** 2)
+        out.append(q if rnd == 0 else f"{q}&year={2011 + rnd}")
+    assert len(set(out)) == len(out)
+    return out
+
+
 def server_cpu(pid: int) -> float:
     """User + system CPU seconds of the server process so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -91,6 +107,8 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=50)
     ap.add_argument("--bin", default=str(ROOT / "target" / "release" / "dangjian"))
     ap.add_argument("--index", help="serve this search index instead of building one of --docs documents")
+    ap.add_argument("--fresh", action="store_true",
+                    help="every request a new query and year (the server counts each one's matches)")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="dangjian-load-"))
     try:
@@ -111,12 +129,16 @@ def main() -> int:
         urls = [base + urllib.parse.quote(q, safe="=&+") for q in QUERIES]
         for u in urls:
             urllib.request.urlopen(u).read()
+        if a.fresh:
+            # Every request a query and filter never asked before, so no
+            # page finds its matches counted already.
+            urls = [base + urllib.parse.quote(q, safe="=&+") for q in fresh_queries(a.clients * a.requests)]
         times, errors = [], []
         lock = threading.Lock()
 
         def client(i):
             for r in range(a.requests):
-                u = urls[(i + r) % len(urls)]
+                u = urls[(i * a.requests + r) % len(urls)] if a.fresh else urls[(i + r) % len(urls)]
                 t = time.perf_counter()
                 try:
                     urllib.request.urlopen(u).read()
@@ -141,6 +163,7 @@ def main() -> int:
         times.sort()
         p = lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000  # noqa: E731
         over = f"the index {a.index}" if a.index else f"{a.docs} documents"
+        over += ", every request new" if a.fresh else ", 8 requests in turn"
         print(f"{a.clients} clients × {a.requests} search pages with facets over {over} "
               f"({os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}):")
         print(f"  p50 {p(0.50):.1f} ms  p99 {p(0.99):.1f} ms  max {times[-1] * 1000:.1f} ms  "

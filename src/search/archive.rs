@@ -10,7 +10,7 @@ use tantivy::query::{BooleanQuery, Occur};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
-use super::facet_count::WholeFacets;
+use super::facet_count::MatchCounts;
 use super::prepare::StoredDoc;
 use super::schema::{self, Fields, term_q};
 use super::tokenize::{self, BIGRAMS, UNIGRAMS, WORDS};
@@ -23,8 +23,8 @@ pub struct Archive {
     pub(super) index: Index,
     pub(super) reader: IndexReader,
     pub(super) f: Fields,
-    /// Facets of the whole archive, per generation of the reader.
-    pub(super) whole: WholeFacets,
+    /// The counts of recent requests' matches, per generation of the reader.
+    pub(super) counted: MatchCounts,
 }
 
 impl std::fmt::Debug for Archive {
@@ -149,7 +149,7 @@ impl Archive {
             index,
             reader,
             f,
-            whole: WholeFacets::default(),
+            counted: MatchCounts::default(),
         })
     }
 

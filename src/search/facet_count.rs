@@ -276,49 +276,63 @@ impl Collector for FacetCounter {
     }
 }
 
-/// Facets of the whole archive (a request without query or filter, the
-/// first page of a browser), by the facets asked, kept for one generation
-/// of the index reader: a reload that sees a new commit starts afresh.
+/// What a request's matches add up to — their number and the facets asked
+/// — kept for one generation of the index reader, for the requests that come
+/// back to the same matches: the next page, another order, the same link
+/// opened again, the first page of a browser (no query, no filter). Those
+/// then rank only the hits they show, which lets tantivy skip the blocks of
+/// documents that cannot reach them. A reload that sees a new commit starts
+/// afresh.
 #[derive(Default)]
-pub(super) struct WholeFacets {
+pub(super) struct MatchCounts {
     kept: Mutex<Kept>,
 }
 
 /// Facets as answered, by name.
 type Facets = BTreeMap<String, Facet>;
 
-/// The facets kept, by the facets asked, and the generation they are of.
+/// What is kept of one request's matches.
+#[derive(Clone)]
+pub(super) struct Counted {
+    /// How many documents match (`None` when only facets were counted).
+    pub(super) total: Option<usize>,
+    /// The facets asked.
+    pub(super) facets: Facets,
+}
+
+/// The counts kept, by request, and the generation they are of.
 #[derive(Default)]
 struct Kept {
     generation: Option<u64>,
-    by_fields: HashMap<Vec<String>, Facets>,
+    by_request: HashMap<String, Counted>,
 }
 
-/// Most facet lists kept at once.
-const WHOLE_KEPT: usize = 16;
+/// Most requests kept at once (a place tree of 3,000 counties is about
+/// 100 KB).
+const KEPT: usize = 64;
 
-impl WholeFacets {
-    /// The kept facets of the searcher's generation, if counted already.
-    pub(super) fn get(&self, s: &Searcher, c: &FacetCounter) -> Option<Facets> {
+impl MatchCounts {
+    /// The counts kept for `key` by the searcher's generation, if any.
+    pub(super) fn get(&self, s: &Searcher, key: &str) -> Option<Counted> {
         let kept = self.kept.lock().ok()?;
         if kept.generation != Some(s.generation().generation_id()) {
             return None;
         }
-        kept.by_fields.get(&c.names()).cloned()
+        kept.by_request.get(key).cloned()
     }
 
-    /// Keeps facets counted over the whole archive by the searcher `s`.
-    pub(super) fn put(&self, s: &Searcher, c: &FacetCounter, facets: &Facets) {
+    /// Keeps the counts of the request `key` made by the searcher `s`.
+    pub(super) fn put(&self, s: &Searcher, key: String, counted: Counted) {
         let Ok(mut kept) = self.kept.lock() else {
             return;
         };
         let generation = Some(s.generation().generation_id());
-        if kept.generation != generation || kept.by_fields.len() >= WHOLE_KEPT {
+        if kept.generation != generation || kept.by_request.len() >= KEPT {
             *kept = Kept {
                 generation,
-                by_fields: HashMap::new(),
+                by_request: HashMap::new(),
             };
         }
-        kept.by_fields.insert(c.names(), facets.clone());
+        kept.by_request.insert(key, counted);
     }
 }

@@ -214,5 +214,35 @@ fn one_pass_counts_equal_a_plain_count_over_segments_and_deletions() {
     let after = plain_whole();
     assert_ne!(after, before);
     assert_eq!(whole(), (after.clone(), after));
+
+    // A query's matches, counted once, serve its next pages and its other
+    // order: the same number and facets, the hits of a full ranking.
+    let req = SearchRequest::new()
+        .query("党员")
+        .facets(FACETS.iter().copied())
+        .limit(3);
+    let ids = |r: &crate::search::SearchResults| -> Vec<String> {
+        r.hits.iter().map(|h| h.id.clone()).collect()
+    };
+    let first = a.search(&req).unwrap();
+    let again = a.search(&req).unwrap();
+    assert_eq!((first.total, &first.facets), (again.total, &again.facets));
+    assert_eq!(ids(&first), ids(&again));
+    let q = a.doc_query(&req).unwrap();
+    let plain = a.reader.searcher().search(&*q, &Count).unwrap();
+    assert_eq!(first.total as usize, plain);
+    let second = a.search(&req.clone().offset(3)).unwrap();
+    assert_eq!((second.total, &second.facets), (first.total, &first.facets));
+    let ranked = a.search(&req.clone().limit(100)).unwrap();
+    assert_eq!(ids(&ranked)[3..6], ids(&second)[..]);
+    assert_eq!(ids(&ranked)[..3], ids(&first)[..]);
+    let by_date = a.search(&req.clone().sort(Sort::Date)).unwrap();
+    assert_eq!(by_date.total, first.total);
+    // A reload that sees a new match counts again.
+    let mut w = a.writer(1).unwrap();
+    w.add(&p.analyze(&report(60, "新增报"))).unwrap();
+    w.finish().unwrap();
+    a.reload().unwrap();
+    assert_eq!(a.search(&req).unwrap().total, first.total + 1);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::archive::{Archive, config, describe};
-use super::facet_count::{Counts, FacetCounter, Key};
-use super::request::{Filters, SearchRequest};
+use super::facet_count::{Counted, Counts, FacetCounter, Key};
+use super::request::SearchRequest;
 use super::results::{Facet, PlaceCount, ValueCount};
 use crate::error::Result;
 use crate::places::Gazetteer;
@@ -35,29 +35,38 @@ impl Archive {
         let q = self.doc_query(req)?;
         let counter = facet_counter(fields)?;
         let s = self.reader.searcher();
-        let whole = is_whole_archive(req);
-        let kept = if whole {
-            self.whole.get(&s, &counter)
-        } else {
-            None
-        };
-        if let Some(f) = kept {
-            return Ok(f);
+        let key = match_key(req, &counter);
+        if let Some(kept) = self.counted.get(&s, &key) {
+            return Ok(kept.facets);
         }
         let counts = s
             .search(&*q, &counter)
             .map_err(|e| describe(&self.dir, e))?;
-        let f = facets_from(counts);
-        if whole {
-            self.whole.put(&s, &counter, &f);
-        }
-        Ok(f)
+        let facets = facets_from(counts);
+        self.counted.put(
+            &s,
+            key,
+            Counted {
+                total: None,
+                facets: facets.clone(),
+            },
+        );
+        Ok(facets)
     }
 }
 
-/// Whether a request asks for the whole archive: no query, no filter.
-pub(super) fn is_whole_archive(req: &SearchRequest) -> bool {
-    req.query.as_deref().is_none_or(|q| q.trim().is_empty()) && req.filters == Filters::default()
+/// What identifies a request's matches and the facets counted over them:
+/// the query, the filters and the facets, not the page, order or snippets.
+pub(super) fn match_key(req: &SearchRequest, counter: &FacetCounter) -> String {
+    format!(
+        "{:?}\u{1}{:?}\u{1}{:?}",
+        req.query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty()),
+        req.filters,
+        counter.names()
+    )
 }
 
 /// The counter of the facets named in `fields` (blank names skipped); an

@@ -3,12 +3,14 @@
 
 use std::time::Instant;
 
-use tantivy::collector::{Count, TopDocs};
-use tantivy::{DocAddress, Order};
+use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::{DocAddress, Order, Searcher};
 
 use super::archive::{Archive, describe};
+use super::facet_count::Counted;
 use super::facet_count::FacetCounter;
-use super::facets::{facet_counter, facets_from, is_whole_archive};
+use super::facets::{facet_counter, facets_from, match_key};
 use super::query;
 use super::request::{SearchRequest, Sort};
 use super::results::{Hit, HitPlace, SearchResults};
@@ -24,52 +26,27 @@ impl Archive {
         let s = self.reader.searcher();
         let err = |e| describe(&self.dir, e);
         let limit = req.limit.max(1);
-        // Hits, their number and the facets in one pass over the matches;
-        // the whole archive's facets once per generation of the reader.
+        // Hits, their number and the facets in one pass over the matches,
+        // or, for matches counted before (the next page, another order),
+        // the hits alone.
         let asked = facet_counter(&req.facets)?;
-        let whole = is_whole_archive(req) && !asked.names().is_empty();
-        let kept = if whole {
-            self.whole.get(&s, &asked)
-        } else {
-            None
-        };
-        let counter = if kept.is_some() {
-            FacetCounter::none()
-        } else {
-            asked.clone()
-        };
-        let (addrs, total, counts): (Vec<(Option<f32>, DocAddress)>, usize, _) = match req.sort {
-            Sort::Score => {
-                let (top, n, counts) = s
-                    .search(
-                        &q,
-                        &(
-                            TopDocs::with_limit(limit).and_offset(req.offset),
-                            Count,
-                            counter,
-                        ),
-                    )
-                    .map_err(err)?;
-                (
-                    top.into_iter().map(|(sc, a)| (Some(sc), a)).collect(),
-                    n,
-                    counts,
-                )
-            }
-            Sort::Date => {
-                let (top, n, counts) = s
-                    .search(
-                        &q,
-                        &(
-                            TopDocs::with_limit(limit)
-                                .and_offset(req.offset)
-                                .order_by_fast_field::<i64>("date", Order::Desc),
-                            Count,
-                            counter,
-                        ),
-                    )
-                    .map_err(err)?;
-                (top.into_iter().map(|(_, a)| (None, a)).collect(), n, counts)
+        let key = match_key(req, &asked);
+        let kept = self
+            .counted
+            .get(&s, &key)
+            .and_then(|c| Some((c.total?, c.facets)));
+        let (addrs, total, facets) = match kept {
+            Some((total, facets)) => (top_hits(&s, &*q, req, limit).map_err(err)?, total, facets),
+            None => {
+                let (addrs, total, counts) =
+                    counted_hits(&s, &*q, req, limit, asked).map_err(err)?;
+                let facets = facets_from(counts);
+                let counted = Counted {
+                    total: Some(total),
+                    facets: facets.clone(),
+                };
+                self.counted.put(&s, key, counted);
+                (addrs, total, facets)
             }
         };
         let addrs = if req.limit == 0 { Vec::new() } else { addrs };
@@ -97,16 +74,6 @@ impl Archive {
                 snippets,
             });
         }
-        let facets = match kept {
-            Some(f) => f,
-            None => {
-                let f = facets_from(counts);
-                if whole {
-                    self.whole.put(&s, &asked, &f);
-                }
-                f
-            }
-        };
         Ok(SearchResults {
             query: req.query.clone(),
             total: total as u64,
@@ -115,4 +82,54 @@ impl Archive {
             facets,
         })
     }
+}
+
+/// A hit's address with its score (`None` in date order).
+type Ranked = Vec<(Option<f32>, DocAddress)>;
+
+/// The hits of one page alone: tantivy ranks by score skipping the blocks
+/// of documents that cannot reach the page.
+fn top_hits(
+    s: &Searcher,
+    q: &dyn Query,
+    req: &SearchRequest,
+    limit: usize,
+) -> tantivy::Result<Ranked> {
+    let top = TopDocs::with_limit(limit).and_offset(req.offset);
+    Ok(match req.sort {
+        Sort::Score => s
+            .search(q, &top)?
+            .into_iter()
+            .map(|(sc, a)| (Some(sc), a))
+            .collect(),
+        Sort::Date => s
+            .search(q, &top.order_by_fast_field::<i64>("date", Order::Desc))?
+            .into_iter()
+            .map(|(_, a)| (None, a))
+            .collect(),
+    })
+}
+
+/// The hits of one page, the number of matches and the facets of `counter`,
+/// in one pass over every match.
+fn counted_hits(
+    s: &Searcher,
+    q: &dyn Query,
+    req: &SearchRequest,
+    limit: usize,
+    counter: FacetCounter,
+) -> tantivy::Result<(Ranked, usize, <FacetCounter as Collector>::Fruit)> {
+    let top = TopDocs::with_limit(limit).and_offset(req.offset);
+    Ok(match req.sort {
+        Sort::Score => {
+            let (top, n, counts) = s.search(q, &(top, Count, counter))?;
+            let top = top.into_iter().map(|(sc, a)| (Some(sc), a)).collect();
+            (top, n, counts)
+        }
+        Sort::Date => {
+            let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
+            let (top, n, counts) = s.search(q, &(by_date, Count, counter))?;
+            (top.into_iter().map(|(_, a)| (None, a)).collect(), n, counts)
+        }
+    })
 }
