@@ -198,6 +198,22 @@ impl Archive {
         self.reader.reload().map_err(|e| describe(&self.dir, e))
     }
 
+    /// Forgets the counts kept of recent searches' matches (their number
+    /// and facets, kept per generation of the reader so that the next page
+    /// of a search ranks only its hits): the next search of each counts
+    /// its matches again. Benchmarks call it to time the first search of a
+    /// query; nothing else needs to, since a reload that sees a new commit
+    /// forgets them anyway.
+    ///
+    /// ```no_run
+    /// let archive = dangjian::search::Archive::open("corpus.idx")?;
+    /// archive.forget_counts();
+    /// # Ok::<(), dangjian::Error>(())
+    /// ```
+    pub fn forget_counts(&self) {
+        self.counted.forget();
+    }
+
     /// Documents in the archive.
     pub fn len(&self) -> u64 {
         let s = self.reader.searcher();

@@ -227,10 +227,17 @@ impl Archive {
     /// The document query of a request: kind, text query, filters.
     pub(super) fn doc_query(&self, req: &SearchRequest) -> Result<Box<dyn Query>> {
         let f = &self.f;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![filter(term_q(f.kind, "doc"))];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut documents_only = false;
         if let Some(q) = req.query.as_deref().filter(|q| !q.trim().is_empty()) {
             let node = query::parse(q).map_err(|e| config(e.to_string()))?;
             clauses.push((Occur::Must, self.compile(&node)?));
+            documents_only = node.needs_text();
+        }
+        // Claims have entries of their own; a query of text reaches only
+        // documents, and skips intersecting every match with them.
+        if !documents_only {
+            clauses.push(filter(term_q(f.kind, "doc")));
         }
         let fl = &req.filters;
         self.date_filters(fl, &mut clauses)?;

@@ -321,6 +321,13 @@ impl MatchCounts {
         kept.by_request.get(key).cloned()
     }
 
+    /// Forgets every count kept.
+    pub(super) fn forget(&self) {
+        if let Ok(mut kept) = self.kept.lock() {
+            *kept = Kept::default();
+        }
+    }
+
     /// Keeps the counts of the request `key` made by the searcher `s`.
     pub(super) fn put(&self, s: &Searcher, key: String, counted: Counted) {
         let Ok(mut kept) = self.kept.lock() else {

@@ -96,6 +96,19 @@ pub enum Node {
 }
 
 impl Node {
+    /// Whether every document this matches has text of its own: a term of
+    /// the body or title, all of these holding one, any of these holding
+    /// one each. Claims' entries have no text, so such a query matches
+    /// documents alone.
+    pub fn needs_text(&self) -> bool {
+        match self {
+            Node::Term { field, .. } => matches!(field, QField::Any | QField::Body | QField::Title),
+            Node::And(v) => v.iter().any(Node::needs_text),
+            Node::Or(v) => !v.is_empty() && v.iter().all(Node::needs_text),
+            Node::Not(_) => false,
+        }
+    }
+
     /// The plain text of the positive terms (for snippets): text and title
     /// terms not under a NOT.
     pub fn positive_texts(&self) -> Vec<String> {
@@ -454,6 +467,20 @@ mod tests {
             text: t.into(),
             phrase: false,
         }
+    }
+
+    #[test]
+    fn which_queries_need_text() {
+        let needs = |q: &str| parse(q).unwrap().needs_text();
+        assert!(needs("党建"));
+        assert!(needs("党建 source:某日报"));
+        assert!(needs("title:党建 OR body:党建"));
+        assert!(needs("党建 -网格"));
+        // A field every claim has too, or a match without text, may reach
+        // claims' entries.
+        assert!(!needs("source:某日报"));
+        assert!(!needs("党建 OR source:某日报"));
+        assert!(!needs("-网格"));
     }
 
     #[test]
