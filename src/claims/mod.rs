@@ -61,6 +61,7 @@ mod numbers;
 mod objects;
 mod periods;
 mod phrases;
+mod relative;
 mod respective;
 mod scan;
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::lists::{
     CHANGE_VERBS, SHARE_PREDICATE_MAX, list_items_after, listed_before, share_after, shared_head,
 };
 use super::phrases::*;
+use super::relative::{relative_clause_object, relative_object};
 use super::{Body, Found};
 use crate::normalize::is_han;
 use crate::window::{self, Ends};
@@ -500,6 +501,9 @@ pub(super) fn object_after(body: &Body, f: &Found) -> Option<String> {
             .flatten()
             .or_else(|| loose_phrase_after(&tags[i..]));
     }
+    if let Some(o) = relative_clause_object(text, f, &tags[skipped..], &words) {
+        return Some(o);
+    }
     i += taken;
     let mut ws: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
     // 7个县(区), 85个乡(镇、办): a short bracketed aside right after the
@@ -628,41 +632,6 @@ fn age_group_after(body: &Body, from: usize, bound: &str) -> Option<String> {
     noun_phrase_after(&tags, &mut head);
     let ws: Vec<&str> = head.iter().map(|(w, _)| *w).collect();
     join_object(&ws, false).map(|o| format!("{bound}{o}"))
-}
-
-/// The object of a count whose noun comes after a short relative clause
-/// (12名退休的党员, 8家新落成的服务站): the clause, 的 and the noun
-/// phrase after it, keeping the noun when the whole is too long. `tags`
-/// start right after the measure word.
-pub(super) fn relative_object(text: &str, tags: &[(&str, &str)]) -> Option<String> {
-    let de = tags.iter().take(5).position(|(w, _)| *w == "的")?;
-    let clause = &tags[..de];
-    // 100家以上的企业: a position or a bound, not a clause about what is
-    // counted (dimensions, 56米长的, come with units that are no classifiers).
-    if clause.first().is_some_and(|(_, t)| *t == "f") {
-        return None;
-    }
-    let short = clause.iter().map(|(w, _)| w.chars().count()).sum::<usize>() <= 6;
-    let plain = clause
-        .iter()
-        .all(|(w, t)| !w.contains(|c: char| c.is_ascii_digit()) && !matches!(*t, "x" | "m" | "q"));
-    if de == 0 || !short || !plain {
-        return None;
-    }
-    let mut head = Vec::new();
-    noun_phrase_after(&tags[de + 1..], &mut head);
-    if head.is_empty() {
-        return None;
-    }
-    // The clause, 的 and the head are consecutive words of the text.
-    let (last, _) = head[head.len() - 1];
-    let start = offset_in(text, clause[0].0)?;
-    let phrase = text.get(start..offset_in(text, last)? + last.len())?;
-    if phrase.chars().count() <= 12 {
-        return Some(phrase.to_string());
-    }
-    let ws: Vec<&str> = head.iter().map(|(w, _)| *w).collect();
-    join_object(&ws, true)
 }
 
 // A count or a sum ending the text before another one (972户 before 3743人,

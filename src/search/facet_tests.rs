@@ -215,6 +215,21 @@ fn one_pass_counts_equal_a_plain_count_over_segments_and_deletions() {
     assert_ne!(after, before);
     assert_eq!(whole(), (after.clone(), after));
 
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn counted_matches_serve_the_next_pages() {
+    let dir = std::env::temp_dir().join(format!("dangjian-facet-kept-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let a = Archive::create(&dir).unwrap();
+    let p = Pipeline::default();
+    let mut w = a.writer(1).unwrap();
+    for k in 0..12 {
+        w.add(&p.analyze(&report(k, "样本报"))).unwrap();
+    }
+    w.finish().unwrap();
+    a.reload().unwrap();
     // A query's matches, counted once, serve its next pages and its other
     // order: the same number and facets, the hits of a full ranking.
     let req = SearchRequest::new()
