@@ -8,8 +8,7 @@ use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
 use super::archive::{Archive, describe};
-use super::facet_count::Counted;
-use super::facet_count::FacetCounter;
+use super::facet_count::{Counted, FacetCounter};
 use super::facets::{facet_counter, facets_from, match_key};
 use super::query;
 use super::request::{SearchRequest, Sort};
