@@ -1,6 +1,6 @@
 //! Counts whose noun phrase runs through a clause and 的 to the noun it
 //! describes: 12名退休的党员, 120名返乡创业的青年, 30名机关单位的党员干部 —
-//! and where it does not (3个成员村的资源: the villages are counted).
+//! and where it does not (5个试点村的经验: the villages are counted).
 
 use super::Found;
 use super::phrases::{join_object, noun_phrase_after, nounish, offset_in};
@@ -48,10 +48,10 @@ const PERSON_ENDS: &[char] = &[
 
 /// The object of a count whose phrase runs on through 的 to the noun it
 /// describes (`phrase`: the words read after the measure word, at the start
-/// of `tags`): a clause that is no noun phrase (7名学习困难的孩子, 2000名
-/// 依法登记的选民, 单建的两新组织), or, for people, whatever describes them
-/// (30名机关单位的党员干部) — the whole, 学习困难的孩子. A noun phrase of
-/// units before 的 is what is counted (3个成员村的资源 → 成员村).
+/// of `tags`): a clause that is no noun phrase (15名家庭困难的学生, 60名
+/// 按期转正的预备党员), or, for people, whatever describes them
+/// (30名机关单位的党员干部) — the whole, 家庭困难的学生. A noun phrase of
+/// units before 的 is what is counted (5个试点村的经验 → 试点村).
 pub(super) fn relative_clause_object(
     text: &str,
     f: &Found,

@@ -167,14 +167,14 @@ fn a_modal_verb_is_not_part_of_the_subject() {
 #[test]
 fn a_count_runs_on_through_a_clause_to_its_noun() {
     // People described by a clause or by whom they belong to: the whole.
-    let t = "全县组织30名机关单位的党员干部下沉社区,吸引120名返乡创业的青年。";
+    let t = "全区选派30名机关单位的党员干部进驻网格,吸引120名返乡创业的青年。";
     assert_eq!(object_of(t, "30名").as_deref(), Some("机关单位的党员干部"));
     assert_eq!(object_of(t, "120名").as_deref(), Some("返乡创业的青年"));
     // Units described by a clause ending in a verb: the whole.
-    let t = "村里9个刚建成的种植大棚已经投用。";
-    assert_eq!(object_of(t, "9个").as_deref(), Some("刚建成的种植大棚"));
+    let t = "村里6个新近完工的冷库已经投用。";
+    assert_eq!(object_of(t, "6个").as_deref(), Some("新近完工的冷库"));
     // A noun before 的 is what is counted: its property is not.
-    let t = "3个成员村的资源进行了整合,每年缴纳1000元管理费的农户增加。";
-    assert_eq!(object_of(t, "3个").as_deref(), Some("成员村"));
+    let t = "5个试点村的经验得到推广,每年缴纳1000元管理费的农户增加。";
+    assert_eq!(object_of(t, "5个").as_deref(), Some("试点村"));
     assert_eq!(object_of(t, "1000元").as_deref(), Some("管理费"));
 }
