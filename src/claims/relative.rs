@@ -60,7 +60,7 @@ pub(super) fn relative_clause_object(
 ) -> Option<String> {
     let verb_like = |t: &str| matches!(t, "v" | "a" | "ad" | "d" | "vd");
     // 的 right after the phrase, or after a verb or two that end a clause
-    // the phrase does not name the subject of (依法|登记|的, not 小舢板|组成|
+    // the phrase does not name the subject of (按期|转正|的, not 小舢板|组成|
     // 的: the boats are counted).
     let noun_last = nounish(phrase.last()?.1);
     let de = (phrase.len()..tags.len().min(phrase.len() + 3))
