@@ -104,9 +104,10 @@ pub(super) fn in_group(body: &Body, f: &Found, object: Option<String>) -> Option
     };
     // 党员队伍中女党员1200名: a part that names its people itself, without
     // the group.
-    if object.as_deref().is_some_and(|o| {
-        o.ends_with(last) || own_clause && o.ends_with(['员', '者', '部', '师', '生', '民', '工'])
-    }) {
+    if object
+        .as_deref()
+        .is_some_and(|o| o.ends_with(last) || own_clause && o.ends_with(PERSON_ENDS))
+    {
         return object.map(|o| match o.strip_prefix(head) {
             Some(part) if own_clause && part.chars().count() >= 2 => part.to_string(),
             _ => o,

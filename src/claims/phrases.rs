@@ -175,9 +175,7 @@ pub(super) fn noun_phrase_after<'a>(
             nounish(t) && n.chars().count() >= 2 && TEAM_SUFFIXES.iter().any(|s| n.ends_with(s))
         });
         // 党员科长加入服务团: after people, the verb is what they do.
-        let after_people = words
-            .last()
-            .is_some_and(|(l, _)| l.ends_with(['员', '长', '者', '部', '师', '民', '人']));
+        let after_people = words.last().is_some_and(|(l, _)| l.ends_with(PERSON_ENDS));
         let ok = phrase_word(w, tag)
             || level_bound
             || (matches!(tag, "v" | "vn")
@@ -346,6 +344,12 @@ pub(super) fn makes_noun_of_verb(word: &str) -> bool {
 /// Nouns of how many or how much that make a noun of the verb before them.
 pub(super) const COUNT_NOUNS: &[&str] = &[
     "人数", "次数", "户数", "件数", "总数", "数量", "总量", "人次", "规模", "金额", "面积",
+];
+
+/// Words that end the name of a person or a group of people.
+pub(super) const PERSON_ENDS: &[char] = &[
+    '员', '人', '者', '部', '民', '生', '工', '师', '长', '众', '年', '童', '友', '士', '属', '兵',
+    '户', '子', '女', '姓', '手', '家', '匠', '才', '客',
 ];
 
 /// One-character words that make a noun of the verb before them.

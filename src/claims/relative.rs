@@ -3,7 +3,7 @@
 //! and where it does not (5个试点村的经验: the villages are counted).
 
 use super::Found;
-use super::phrases::{join_object, noun_phrase_after, nounish, offset_in};
+use super::phrases::{PERSON_ENDS, join_object, noun_phrase_after, nounish, offset_in};
 
 /// The object of a count whose noun comes after a short relative clause
 /// (12名退休的党员, 8家新落成的服务站): the clause, 的 and the noun
@@ -39,12 +39,6 @@ pub(super) fn relative_object(text: &str, tags: &[(&str, &str)]) -> Option<Strin
     let ws: Vec<&str> = head.iter().map(|(w, _)| *w).collect();
     join_object(&ws, true)
 }
-
-/// Words that end the name of a person or a group of people.
-const PERSON_ENDS: &[char] = &[
-    '员', '人', '者', '部', '民', '生', '工', '师', '长', '众', '年', '童', '友', '士', '属', '兵',
-    '户', '子', '女', '姓', '手', '家', '匠', '才', '客',
-];
 
 /// The object of a count whose phrase runs on through 的 to the noun it
 /// describes (`phrase`: the words read after the measure word, at the start

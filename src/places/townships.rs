@@ -82,7 +82,6 @@ pub(super) struct Found {
 /// says where words start and end), longest first at each level word.
 pub(super) fn find(text: &str, boundary: &dyn Fn(usize) -> bool) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut table: Option<&Townships> = None;
     for (at, _) in text.match_indices(['镇', '乡', '街', '苏']) {
         let Some(suf) = SUFFIXES.iter().find(|s| text[at..].starts_with(*s)) else {
             continue;
@@ -99,7 +98,9 @@ pub(super) fn find(text: &str, boundary: &dyn Fn(usize) -> bool) -> Vec<Found> {
             .take_while(|(_, c)| crate::normalize::is_han(*c))
             .map(|(i, _)| i)
             .collect();
-        let t = *table.get_or_insert_with(Townships::shared);
+        // The table is read at the first candidate (a text without one
+        // never loads it).
+        let t = Townships::shared();
         let hit = starts.iter().skip(1).rev().find_map(|&s| {
             let name = &text[s..end];
             let counties = t.by_name.get(name)?;

@@ -101,11 +101,17 @@ fn plain_count(a: &Archive, q: &dyn Query, name: &str, size: usize) -> Counts {
     out
 }
 
-#[test]
-fn one_pass_counts_equal_a_plain_count_over_segments_and_deletions() {
-    let dir = std::env::temp_dir().join(format!("dangjian-facet-count-{}", std::process::id()));
+/// A new archive in a folder of its own under the temporary folder.
+fn empty_archive(name: &str) -> (std::path::PathBuf, Archive) {
+    let dir = std::env::temp_dir().join(format!("dangjian-facet-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let a = Archive::create(&dir).unwrap();
+    (dir, a)
+}
+
+#[test]
+fn one_pass_counts_equal_a_plain_count_over_segments_and_deletions() {
+    let (dir, a) = empty_archive("count");
     let p = Pipeline::default();
     let mut w = a.writer(1).unwrap();
     for batch in 0..3 {
@@ -220,9 +226,7 @@ fn one_pass_counts_equal_a_plain_count_over_segments_and_deletions() {
 
 #[test]
 fn counted_matches_serve_the_next_pages() {
-    let dir = std::env::temp_dir().join(format!("dangjian-facet-kept-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let a = Archive::create(&dir).unwrap();
+    let (dir, a) = empty_archive("kept");
     let p = Pipeline::default();
     let mut w = a.writer(1).unwrap();
     for k in 0..12 {
