@@ -1,7 +1,8 @@
 //! Archive search at scale: build time of the search index alongside
 //! `index` (against `index` alone), index size, peak memory, and query
-//! latency (p50/p99) for a term, a phrase, a term + place + year filter
-//! with facets, and a claims range query.
+//! latency (p50/p99) for a term, a phrase (matches counted up to the
+//! default 10,000, and every one), a term + place + year filter with
+//! facets, and a claims range query.
 //!
 //! Documents are generated from the bundled corpus (and the SIGHAN news
 //! texts under ../shared/data when present): ~2 KB of paragraphs each, with
@@ -12,6 +13,7 @@
 //! cargo bench --bench search_scale                         # 20,000 documents
 //! DANGJIAN_BENCH_DOCS=1000000 cargo bench --bench search_scale   # the 1M run (hours on 2 cores)
 //! DANGJIAN_BENCH_KEEP=/big/disk/idx …                        # keep the index for serve_load.py
+//! DANGJIAN_BENCH_INDEX=/big/disk/idx cargo bench --bench search_scale   # queries alone, on a kept index
 //! ```
 //! Peak RSS is the process's (`VmHWM`), sampled after each phase.
 
@@ -151,7 +153,121 @@ fn pct(v: &mut [Duration], p: f64) -> f64 {
     v[i].as_secs_f64() * 1000.0
 }
 
+/// Query latency, p50 and p99 of 200 runs each, on a built archive.
+fn time_queries(archive: &Archive) {
+    let terms = [
+        "党建", "机关", "社区", "党员", "群众", "服务", "干部", "基层", "发展", "组织",
+    ];
+    let phrases = [
+        "\"机关党建\"",
+        "\"在职党员\"",
+        "\"基层党组织\"",
+        "\"党风廉政建设\"",
+        "\"为人民服务\"",
+    ];
+    let provinces = ["浙江省", "广东省", "广西壮族自治区", "四川省", "山东省"];
+    let runs = 200;
+    let report = |name: &str, mut f: Box<dyn FnMut(usize) -> u64>| {
+        let mut times = Vec::with_capacity(runs);
+        let mut total = 0;
+        for i in 0..runs {
+            // The first search of each query: counts kept of an earlier
+            // run of the same query would time only its hits.
+            archive.forget_counts();
+            let t = Instant::now();
+            total += f(i);
+            times.push(t.elapsed());
+        }
+        println!(
+            "{name:<38} p50 {:>7.2} ms  p99 {:>7.2} ms  (mean hits {})",
+            pct(&mut times, 0.5),
+            pct(&mut times, 0.99),
+            total / runs as u64
+        );
+    };
+    let a = archive;
+    report(
+        "term",
+        Box::new(move |i| {
+            a.search(&SearchRequest::new().query(terms[i % terms.len()]))
+                .unwrap()
+                .total
+        }),
+    );
+    report(
+        "phrase",
+        Box::new(move |i| {
+            a.search(&SearchRequest::new().query(phrases[i % phrases.len()]))
+                .unwrap()
+                .total
+        }),
+    );
+    report(
+        "term, every match counted",
+        Box::new(move |i| {
+            a.search(
+                &SearchRequest::new()
+                    .query(terms[i % terms.len()])
+                    .count_limit(None),
+            )
+            .unwrap()
+            .total
+        }),
+    );
+    report(
+        "phrase, every match counted",
+        Box::new(move |i| {
+            a.search(
+                &SearchRequest::new()
+                    .query(phrases[i % phrases.len()])
+                    .count_limit(None),
+            )
+            .unwrap()
+            .total
+        }),
+    );
+    report(
+        "term + place + year, facets",
+        Box::new(move |i| {
+            a.search(
+                &SearchRequest::new()
+                    .query(terms[i % terms.len()])
+                    .place(provinces[i % provinces.len()])
+                    .year(2012 + (i % 13) as u32)
+                    .facets(["place", "year", "formulation"]),
+            )
+            .unwrap()
+            .total
+        }),
+    );
+    report(
+        "claims range (min..max, unit)",
+        Box::new(move |i| {
+            a.claims(&ClaimsRequest {
+                search: SearchRequest::new().filters(Filters::default()),
+                min: Some(100.0 * (1 + i % 10) as f64),
+                max: Some(100_000.0),
+                unit: Some("名".into()),
+            })
+            .unwrap()
+            .total
+        }),
+    );
+}
+
 fn main() {
+    // DANGJIAN_BENCH_INDEX=DIR times the queries alone on an index kept
+    // by an earlier run (DANGJIAN_BENCH_KEEP).
+    if let Some(dir) = std::env::var_os("DANGJIAN_BENCH_INDEX") {
+        let archive = Archive::open(&dir).unwrap();
+        println!(
+            "{} documents in {}",
+            archive.len(),
+            Path::new(&dir).display()
+        );
+        time_queries(&archive);
+        return;
+    }
     let n: usize = std::env::var("DANGJIAN_BENCH_DOCS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -242,80 +358,7 @@ fn main() {
         archive.len()
     );
 
-    let terms = [
-        "党建", "机关", "社区", "党员", "群众", "服务", "干部", "基层", "发展", "组织",
-    ];
-    let phrases = [
-        "\"机关党建\"",
-        "\"在职党员\"",
-        "\"基层党组织\"",
-        "\"党风廉政建设\"",
-        "\"为人民服务\"",
-    ];
-    let provinces = ["浙江省", "广东省", "广西壮族自治区", "四川省", "山东省"];
-    let runs = 200;
-    let report = |name: &str, mut f: Box<dyn FnMut(usize) -> u64>| {
-        let mut times = Vec::with_capacity(runs);
-        let mut total = 0;
-        for i in 0..runs {
-            // The first search of each query: counts kept of an earlier
-            // run of the same query would time only its hits.
-            archive.forget_counts();
-            let t = Instant::now();
-            total += f(i);
-            times.push(t.elapsed());
-        }
-        println!(
-            "{name:<38} p50 {:>7.2} ms  p99 {:>7.2} ms  (mean hits {})",
-            pct(&mut times, 0.5),
-            pct(&mut times, 0.99),
-            total / runs as u64
-        );
-    };
-    let a = &archive;
-    report(
-        "term",
-        Box::new(move |i| {
-            a.search(&SearchRequest::new().query(terms[i % terms.len()]))
-                .unwrap()
-                .total
-        }),
-    );
-    report(
-        "phrase",
-        Box::new(move |i| {
-            a.search(&SearchRequest::new().query(phrases[i % phrases.len()]))
-                .unwrap()
-                .total
-        }),
-    );
-    report(
-        "term + place + year, facets",
-        Box::new(move |i| {
-            a.search(
-                &SearchRequest::new()
-                    .query(terms[i % terms.len()])
-                    .place(provinces[i % provinces.len()])
-                    .year(2012 + (i % 13) as u32)
-                    .facets(["place", "year", "formulation"]),
-            )
-            .unwrap()
-            .total
-        }),
-    );
-    report(
-        "claims range (min..max, unit)",
-        Box::new(move |i| {
-            a.claims(&ClaimsRequest {
-                search: SearchRequest::new().filters(Filters::default()),
-                min: Some(100.0 * (1 + i % 10) as f64),
-                max: Some(100_000.0),
-                unit: Some("名".into()),
-            })
-            .unwrap()
-            .total
-        }),
-    );
+    time_queries(&archive);
     println!("peak RSS (whole run): {:.0} MB", vm_hwm_mb());
     // DANGJIAN_BENCH_KEEP=DIR keeps the index (for benches/serve_load.py
     // --index DIR) instead of removing it with the rest.

@@ -263,6 +263,82 @@ fn snippets_are_in_the_original_script_with_spans_into_the_original() {
     }
 }
 
+/// A page by score comes from the query's words, skipping what cannot reach
+/// it (no facets asked); asked with facets, every match is scored: the two
+/// pages are the same, in the same order, for every shape of query and for
+/// a page further on. And the count stops at the request's limit.
+#[test]
+fn a_page_ranked_from_the_words_is_the_page_of_every_match_scored() {
+    let arch = archive();
+    let queries = [
+        "党员",
+        "社区",
+        "党建",
+        "建设",
+        "机关党建",
+        "\"基层党组织\"",
+        "党员 社区",
+        "党员 -社区",
+        "title:党建",
+        "body:群众",
+        "党员 OR 群众",
+        "服务 source:人民日报",
+        "党员群众",
+        "的",
+    ];
+    for q in queries {
+        for (offset, limit) in [(0, 10), (10, 10), (0, 1), (3, 40)] {
+            let req = SearchRequest::new().query(q).offset(offset).limit(limit);
+            let fast = arch.search(&req).unwrap();
+            let full = arch.search(&req.clone().facets(["year"])).unwrap();
+            let page = |r: &dangjian::search::SearchResults| -> Vec<(String, f32)> {
+                r.hits
+                    .iter()
+                    .map(|h| (h.id.clone(), h.score.unwrap_or(-1.0)))
+                    .collect()
+            };
+            let (a, b) = (page(&fast), page(&full));
+            assert_eq!(a.len(), b.len(), "{q} {offset}+{limit}");
+            for ((ia, sa), (ib, sb)) in a.iter().zip(&b) {
+                // The same documents in the same order; where two scores
+                // are equal up to the order of a float sum, either order.
+                assert!(
+                    ia == ib || (sa - sb).abs() <= 1e-4 * sa.abs().max(1.0),
+                    "{q} {offset}+{limit}: {a:?}\n{b:?}"
+                );
+                assert!(
+                    (sa - sb).abs() <= 1e-4 * sa.abs().max(1.0),
+                    "{q}: {sa} {sb}"
+                );
+            }
+            assert_eq!(fast.total, full.total, "{q}");
+            assert!(fast.total_exact && full.total_exact);
+        }
+        let all = arch
+            .search(&SearchRequest::new().query(q).count_limit(None))
+            .unwrap();
+        if all.total > 3 {
+            // (A number counted before is exact and would be answered.)
+            arch.forget_counts();
+            let capped = arch
+                .search(&SearchRequest::new().query(q).count_limit(Some(3)))
+                .unwrap();
+            assert_eq!((capped.total, capped.total_exact), (3, false), "{q}");
+            assert_eq!(capped.hits.len(), all.hits.len());
+            // Facets count every match, and the total with them.
+            let faceted = arch
+                .search(
+                    &SearchRequest::new()
+                        .query(q)
+                        .count_limit(Some(3))
+                        .facets(["year"]),
+                )
+                .unwrap();
+            assert_eq!((faceted.total, faceted.total_exact), (all.total, true));
+        }
+    }
+}
+
 #[test]
 fn filters_and_facets() {
     let arch = archive();
@@ -392,6 +468,63 @@ fn claims_rows_filter_by_value_unit_indicator_and_place() {
         .filter(|(_, c)| (10.0..=100.0).contains(&c.value) && c.indicator == "people")
         .count();
     assert_eq!(r.total as usize, n);
+    // Every range, with and without a unit: the rows are those of a plain
+    // filter, newest first, then in their document's order.
+    for (min, max, unit) in [
+        (Some(1.0), Some(50.0), None),
+        (None, Some(10.0), Some("%")),
+        (Some(100.0), None, Some("名")),
+        (Some(5.0), Some(5.0), Some("个")),
+    ] {
+        let r = arch.claims(&req(min, max, unit, None)).unwrap();
+        let mut want: Vec<(String, f64)> = all
+            .iter()
+            .filter(|(_, c)| {
+                min.is_none_or(|m| c.value >= m)
+                    && max.is_none_or(|m| c.value <= m)
+                    && unit.is_none_or(|u| c.unit == u)
+            })
+            .map(|(a, c)| (a.id.clone(), c.value))
+            .collect();
+        let mut got: Vec<(String, f64)> = r
+            .rows
+            .iter()
+            .map(|c| (c.document.clone(), c.value))
+            .collect();
+        assert_eq!(r.total as usize, want.len(), "{min:?} {max:?} {unit:?}");
+        let dates: Vec<&str> = r
+            .rows
+            .iter()
+            .map(|c| c.date.as_deref().unwrap_or(""))
+            .collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+        for w in r.rows.windows(2) {
+            if w[0].document == w[1].document {
+                assert!(w[0].start < w[1].start, "a document's claims in order");
+            }
+        }
+        want.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        got.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        assert_eq!(got, want);
+        // A page further on is the rest of the same order.
+        let mut second = req(min, max, unit, None);
+        second.search.offset = 2;
+        second.search.limit = 3;
+        let page = arch.claims(&second).unwrap();
+        let ids = |rows: &[dangjian::search::ClaimRow]| -> Vec<(String, usize)> {
+            rows.iter().map(|c| (c.document.clone(), c.start)).collect()
+        };
+        let full = ids(&r.rows);
+        assert_eq!(ids(&page.rows), full[2.min(full.len())..5.min(full.len())]);
+        // The count stops at its limit.
+        if want.len() > 2 {
+            let mut capped = req(min, max, unit, None);
+            capped.search.count_limit = Some(2);
+            let c = arch.claims(&capped).unwrap();
+            assert_eq!((c.total, c.total_exact), (2, false));
+            assert_eq!(c.rows.len(), r.rows.len());
+        }
+    }
     // Claims of documents matching a query carry its score.
     let r = arch
         .claims(&ClaimsRequest {

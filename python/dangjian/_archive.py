@@ -30,15 +30,20 @@ SEARCH_COLUMNS = tuple(_columns.SEARCH_COLUMNS) + ("snippets",)
 ARCHIVE_CLAIM_COLUMNS = tuple(_columns.ARCHIVE_CLAIM_COLUMNS)
 
 
-def _frame(rows: List[Dict[str, Any]], columns: Iterable[str], total: int) -> Any:
-    """A DataFrame of ``rows`` (``attrs["total"]`` = every match, not only
-    the rows returned), or the rows themselves without pandas."""
+def _frame(
+    rows: List[Dict[str, Any]], columns: Iterable[str], total: int, exact: bool = True
+) -> Any:
+    """A DataFrame of ``rows`` (``attrs["total"]`` = the matches, not only
+    the rows returned; ``attrs["total_exact"]`` whether that is all of them
+    or the count stopped at its limit), or the rows themselves without
+    pandas."""
     try:
         import pandas as pd
     except ImportError:
         return rows
     df = pd.DataFrame(rows, columns=list(columns))
     df.attrs["total"] = total
+    df.attrs["total_exact"] = exact
     return df
 
 
@@ -158,11 +163,15 @@ class Archive:
         offset: int = 0,
         sort: str = "score",
         snippets: int = 2,
+        count_all: bool = False,
         **filters: Any,
     ) -> Dict[str, Any]:
         """A document search as the ``dangjian search --format json`` object:
-        ``total``, ``took_ms``, ``hits`` (each with ``snippets`` and their
-        spans) and ``facets`` (counts for the fields named in ``facets``)."""
+        ``total``, ``total_exact``, ``took_ms``, ``hits`` (each with
+        ``snippets`` and their spans) and ``facets`` (counts for the fields
+        named in ``facets``). Matches are counted up to 10,000
+        (``total_exact`` false past it) unless ``count_all`` or facets are
+        asked for."""
         return self._archive.search(  # type: ignore[no-any-return]
             query,
             facets=list(facets),
@@ -170,6 +179,7 @@ class Archive:
             offset=offset,
             sort=sort,
             snippets=snippets,
+            count_all=count_all,
             **filters,
         )
 
@@ -181,20 +191,28 @@ class Archive:
         offset: int = 0,
         sort: str = "score",
         snippets: int = 2,
+        count_all: bool = False,
         **filters: Any,
     ) -> Any:
         """Documents that match ``query`` (``None``: all) and ``filters``,
         best first (``sort="date"``: newest first), one row per hit with the
         columns ``dangjian.SEARCH_COLUMNS``; ``attrs["total"]`` is the number
-        of documents that match. The query language is that of
+        of documents that match, counted up to 10,000 unless ``count_all``
+        (``attrs["total_exact"]`` says whether it is all of them). The query language is that of
         ``dangjian search``: words, ``"phrases"``, ``AND``/``OR``/``NOT``,
         ``-word``, and fields (``title:``, ``source:``, ``formulation:``,
         ``slogan:``); traditional and simplified script find each other."""
         r = self.results(
-            query, limit=limit, offset=offset, sort=sort, snippets=snippets, **filters
+            query,
+            limit=limit,
+            offset=offset,
+            sort=sort,
+            snippets=snippets,
+            count_all=count_all,
+            **filters,
         )
         rows = [_hit_row(h) for h in r["hits"]]
-        return _frame(rows, SEARCH_COLUMNS, r["total"])
+        return _frame(rows, SEARCH_COLUMNS, r["total"], r.get("total_exact", True))
 
     def claims(
         self,
@@ -206,14 +224,16 @@ class Archive:
         limit: int = 1000,
         offset: int = 0,
         sort: str = "score",
+        count_all: bool = False,
         **filters: Any,
     ) -> Any:
         """Claims of the documents that match ``query`` and the document
         filters, one row per claim with the columns
         ``dangjian.ARCHIVE_CLAIM_COLUMNS``. ``place`` and ``indicator`` are
         the claim's own; ``min``/``max`` bound its value, ``unit`` is exact
-        (``名``, ``个``, ``%`` …). ``attrs["total"]`` counts every matching
-        claim."""
+        (``名``, ``个``, ``%`` …). ``attrs["total"]`` counts the matching
+        claims up to 10,000 unless ``count_all`` (``attrs["total_exact"]``
+        says whether it is all of them)."""
         r = self._archive.claims(
             query,
             min=min,
@@ -222,6 +242,7 @@ class Archive:
             limit=limit,
             offset=offset,
             sort=sort,
+            count_all=count_all,
             **filters,
         )
         rows = []
@@ -230,7 +251,7 @@ class Archive:
             row["value"] = _number(row["value"])
             row["value_max"] = _number(row["value_max"])
             rows.append(row)
-        return _frame(rows, ARCHIVE_CLAIM_COLUMNS, r["total"])
+        return _frame(rows, ARCHIVE_CLAIM_COLUMNS, r["total"], r.get("total_exact", True))
 
     def facets(
         self,

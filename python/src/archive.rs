@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use dangjian::search::{self, ClaimsRequest, Filters, SearchRequest, Sort};
+use dangjian::search::{self, ClaimsRequest, DEFAULT_COUNT_LIMIT, Filters, SearchRequest, Sort};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -156,7 +156,7 @@ impl PyArchive {
 
     /// A document search: the ``search --format json`` object.
     #[pyo3(signature = (query=None, *, facets=Vec::new(), limit=10, offset=0, sort="score",
-        snippets=2, **filters))]
+        snippets=2, count_all=false, **filters))]
     #[allow(clippy::too_many_arguments)]
     fn search<'py>(
         &self,
@@ -167,6 +167,7 @@ impl PyArchive {
         offset: usize,
         sort: &str,
         snippets: usize,
+        count_all: bool,
         filters: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let req = SearchRequest {
@@ -177,6 +178,7 @@ impl PyArchive {
             offset,
             sort: sort_of(sort)?,
             snippets,
+            count_limit: (!count_all).then_some(DEFAULT_COUNT_LIMIT),
         };
         let r = py
             .detach(|| self.inner.search(&req))
@@ -186,7 +188,7 @@ impl PyArchive {
 
     /// A claims search: the ``search --claims --format json`` object.
     #[pyo3(signature = (query=None, *, min=None, max=None, unit=None, limit=1000, offset=0,
-        sort="score", **filters))]
+        sort="score", count_all=false, **filters))]
     #[allow(clippy::too_many_arguments)]
     fn claims<'py>(
         &self,
@@ -198,6 +200,7 @@ impl PyArchive {
         limit: usize,
         offset: usize,
         sort: &str,
+        count_all: bool,
         filters: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let req = ClaimsRequest {
@@ -209,6 +212,7 @@ impl PyArchive {
                 offset,
                 sort: sort_of(sort)?,
                 snippets: 0,
+                count_limit: (!count_all).then_some(DEFAULT_COUNT_LIMIT),
             },
             min,
             max,

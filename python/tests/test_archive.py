@@ -33,6 +33,19 @@ def test_search_is_a_frame_of_hits_with_snippets_in_the_original_script(archive)
     assert guilin["end"] - guilin["start"] == len("報到".encode())
 
 
+def test_totals_say_whether_every_match_was_counted(archive):
+    # Counted up to 10,000 unless count_all: three documents are all counted.
+    r = archive.results("报到")
+    assert (r["total"], r["total_exact"]) == (2, True)
+    assert archive.results("报到", count_all=True)["total"] == 2
+    c = archive._archive.claims(unit="名", count_all=True)
+    assert (c["total"], c["total_exact"]) == (2, True)
+    pytest.importorskip("pandas")
+    hits = archive.search("报到", count_all=True)
+    assert (hits.attrs["total"], hits.attrs["total_exact"]) == (2, True)
+    assert archive.claims(unit="名").attrs["total_exact"] is True
+
+
 def test_filters_narrow_the_search(archive):
     pytest.importorskip("pandas")
     assert archive.search("报到", place="浙江省")["place"].tolist() == ["杭州市"]

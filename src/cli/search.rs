@@ -11,7 +11,10 @@ use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::error::{Error, ErrorKind, Result};
-use crate::search::{Archive, ArchiveWriter, ClaimsRequest, Filters, SearchRequest, Sort, prepare};
+use crate::search::{
+    Archive, ArchiveWriter, ClaimsRequest, DEFAULT_COUNT_LIMIT, Filters, SearchRequest, Sort,
+    prepare,
+};
 
 /// Commit the search index every this many documents during a build.
 const COMMIT_EVERY: u64 = 20_000;
@@ -297,6 +300,11 @@ pub struct SearchArgs {
     /// Snippets per hit.
     #[arg(long, default_value_t = 2)]
     pub snippets: usize,
+    /// Count every match: by default matches are counted up to 10,000
+    /// ("10000+"), which spares a common word a pass over most of the
+    /// archive. Facets count every match anyway.
+    #[arg(long)]
+    pub count_all: bool,
     /// Claim rows instead of documents.
     #[arg(long)]
     pub claims: bool,
@@ -346,6 +354,11 @@ impl SearchArgs {
                 SortArg::Date => Sort::Date,
             },
             snippets: self.snippets,
+            count_limit: if self.count_all {
+                None
+            } else {
+                Some(DEFAULT_COUNT_LIMIT)
+            },
         }
     }
 }
@@ -461,7 +474,18 @@ fn write_claims(
     let fv = crate::claims::format_value;
     match f {
         SearchFormat::Table => {
-            writeln!(out, "{} claims match ({} ms)", r.total, r.took_ms).map_err(out_err)?;
+            writeln!(
+                out,
+                "{}{} claims match ({} ms)",
+                r.total,
+                if r.total_exact {
+                    ""
+                } else {
+                    "+ (counted up to here; --count-all counts every one)"
+                },
+                r.took_ms
+            )
+            .map_err(out_err)?;
             for c in &r.rows {
                 writeln!(
                     out,

@@ -2,21 +2,23 @@
 //! from the documents a text query picks and ordered by their score or date.
 
 use std::collections::HashMap;
-use std::ops::Bound;
 use std::sync::Arc;
 use std::time::Instant;
 
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermSetQuery};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermSetQuery};
 use tantivy::schema::Value;
 use tantivy::{SegmentReader, TantivyDocument, Term};
 
 use super::archive::{Archive, config, describe, internal};
 use super::compile::filter;
+use super::newest::Newest;
+use super::rank::count_up_to;
 use super::request::{ClaimsRequest, Filters, SearchRequest, Sort};
 use super::results::{ClaimResults, ClaimRow};
 use super::schema::term_q;
 use super::tokenize::normalize;
+use super::value_range::ValueIn;
 use crate::error::Result;
 
 /// Most documents a claims query with a text query or document filters
@@ -35,7 +37,13 @@ impl Archive {
         let has_query = sr.query.as_deref().is_some_and(|q| !q.trim().is_empty());
         let doc_level =
             has_query || fl.formulation.is_some() || fl.slogan.is_some() || fl.script.is_some();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![filter(term_q(f.kind, "claim"))];
+        // Only claims' entries have a unit: with one asked, "claims only"
+        // goes without saying (and would cost a walk over every claim of
+        // the archive).
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if req.unit.is_none() {
+            clauses.push(filter(term_q(f.kind, "claim")));
+        }
         self.date_filters(fl, &mut clauses)?;
         if let Some(i) = &fl.indicator {
             clauses.push(filter(term_q(f.indicator, i.trim())));
@@ -43,17 +51,10 @@ impl Archive {
         if let Some(u) = &req.unit {
             clauses.push(filter(term_q(f.unit, normalize(u.trim()).as_str())));
         }
-        if req.min.is_some() || req.max.is_some() {
-            let b = |v: Option<f64>| match v {
-                Some(v) => Bound::Included(Term::from_field_f64(f.value, v)),
-                None => Bound::Unbounded,
-            };
-            if let (Some(lo), Some(hi)) = (req.min, req.max)
-                && lo > hi
-            {
-                return Err(config(format!("--min {lo} is above --max {hi}")));
-            }
-            clauses.push(filter(Box::new(RangeQuery::new(b(req.min), b(req.max)))));
+        if let (Some(lo), Some(hi)) = (req.min, req.max)
+            && lo > hi
+        {
+            return Err(config(format!("--min {lo} is above --max {hi}")));
         }
         // The documents a text query (or document filters) picks, with
         // their scores.
@@ -88,58 +89,82 @@ impl Archive {
         } else {
             None
         };
-        let q = BooleanQuery::new(clauses);
-        let by_date = sr.sort == Sort::Date || !has_query;
-        let parents2 = parents.clone();
-        let coll = TopDocs::with_limit(sr.limit.max(1))
-            .and_offset(sr.offset)
-            .tweak_score(move |seg: &SegmentReader| {
-                let ff = seg.fast_fields();
-                let ids = ff.str("id").ok().flatten();
-                let dates = ff.i64("date").ok();
-                let seqs = ff.u64("seq").ok();
-                let parents = parents2.clone();
-                let mut buf = String::new();
-                move |doc: tantivy::DocId, _score: tantivy::Score| {
-                    let score = match (&parents, &ids) {
-                        (Some(p), Some(col)) => {
-                            buf.clear();
-                            let ord = col.term_ords(doc).next();
-                            match ord {
-                                Some(o) if col.ord_to_str(o, &mut buf).unwrap_or(false) => {
-                                    p.get(buf.as_str()).copied().unwrap_or(0.0)
-                                }
-                                _ => 0.0,
-                            }
-                        }
-                        _ => 0.0,
-                    };
-                    let date = dates.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-                    let seq = seqs.as_ref().and_then(|c| c.first(doc)).unwrap_or(0) as i64;
-                    if by_date {
-                        (date as f64, f64::from(score), -seq)
-                    } else {
-                        (f64::from(score), date as f64, -seq)
-                    }
-                }
+        let mut q: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        if req.min.is_some() || req.max.is_some() {
+            q = Box::new(ValueIn {
+                inner: q,
+                field: "value",
+                lo: req.min,
+                hi: req.max,
             });
-        let (top, total) = s.search(&q, &(coll, Count)).map_err(err)?;
+        }
+        // Without query text every score is 0: the newest first, by a
+        // loop of its own over the dates.
+        let top: Vec<(Option<f32>, tantivy::DocAddress)> = if !has_query {
+            let newest = Newest {
+                limit: sr.limit.max(1),
+                offset: sr.offset,
+            };
+            let addrs = s.search(&*q, &newest).map_err(err)?;
+            addrs.into_iter().map(|a| (None, a)).collect()
+        } else {
+            let by_date = sr.sort == Sort::Date;
+            let parents2 = parents.clone();
+            let coll = TopDocs::with_limit(sr.limit.max(1))
+                .and_offset(sr.offset)
+                .tweak_score(move |seg: &SegmentReader| {
+                    let ff = seg.fast_fields();
+                    let ids = ff.str("id").ok().flatten();
+                    let dates = ff.i64("date").ok();
+                    let seqs = ff.u64("seq").ok();
+                    let parents = parents2.clone();
+                    let mut buf = String::new();
+                    move |doc: tantivy::DocId, _score: tantivy::Score| {
+                        let score = match (&parents, &ids) {
+                            (Some(p), Some(col)) => {
+                                buf.clear();
+                                let ord = col.term_ords(doc).next();
+                                match ord {
+                                    Some(o) if col.ord_to_str(o, &mut buf).unwrap_or(false) => {
+                                        p.get(buf.as_str()).copied().unwrap_or(0.0)
+                                    }
+                                    _ => 0.0,
+                                }
+                            }
+                            _ => 0.0,
+                        };
+                        let date = dates.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                        let seq = seqs.as_ref().and_then(|c| c.first(doc)).unwrap_or(0) as i64;
+                        if by_date {
+                            (date as f64, f64::from(score), -seq)
+                        } else {
+                            (f64::from(score), date as f64, -seq)
+                        }
+                    }
+                });
+            let top = s.search(&*q, &coll).map_err(err)?;
+            top.into_iter()
+                .map(|((a, b, _), addr)| (Some(if by_date { b as f32 } else { a as f32 }), addr))
+                .collect()
+        };
+        let (total, exact) = count_up_to(&s, &*q, sr.count_limit).map_err(err)?;
         let mut rows = Vec::with_capacity(top.len());
         if sr.limit > 0 {
-            for ((a, b, _), addr) in top {
+            for (score, addr) in top {
                 let doc: TantivyDocument = s.doc(addr).map_err(err)?;
                 let Some(bytes) = doc.get_first(f.stored).and_then(|v| v.as_bytes()) else {
                     continue;
                 };
                 let mut row: ClaimRow =
                     serde_json::from_slice(bytes).map_err(|e| internal(&self.dir, e))?;
-                row.score = has_query.then_some(if by_date { b as f32 } else { a as f32 });
+                row.score = score;
                 rows.push(row);
             }
         }
         Ok(ClaimResults {
             query: sr.query.clone(),
-            total: total as u64,
+            total,
+            total_exact: exact,
             took_ms: t0.elapsed().as_millis() as u64,
             rows,
         })

@@ -13,14 +13,20 @@ use tantivy::schema::IndexRecordOption;
 use super::archive::{Archive, config};
 use super::keys::{date_number, place_codes};
 use super::query::{self, QField};
+use super::rank::MatchOnly;
 use super::request::{Filters, SearchRequest};
 use super::schema::term_q;
 use super::tokenize::{self, chars_of, normalize};
 use crate::error::Result;
 use crate::segment::Segmenter;
 
+/// A clause that must match and scores nothing (its own scores are not
+/// even computed: a phrase is checked for one occurrence).
 pub(super) fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
-    (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
+    (
+        Occur::Must,
+        Box::new(ConstScoreQuery::new(Box::new(MatchOnly(q)), 0.0)),
+    )
 }
 
 fn any_of(qs: Vec<Box<dyn Query>>) -> Box<dyn Query> {
@@ -77,6 +83,53 @@ impl Archive {
         }
     }
 
+    /// The word terms a text term ranks by: the words of its normalized
+    /// text, in the body and title (or the one field asked).
+    fn word_queries(&self, field: QField, norm: &str) -> Vec<Box<dyn Query>> {
+        let fields = match field {
+            QField::Body => vec![self.f.body],
+            QField::Title => vec![self.f.title],
+            _ => vec![self.f.body, self.f.title],
+        };
+        let words = tokenize::words(&Segmenter::default(), norm);
+        let mut out = Vec::with_capacity(words.len() * fields.len());
+        for (_, _, w) in words {
+            for &fld in &fields {
+                out.push(Box::new(TermQuery::new(
+                    Term::from_field_text(fld, &w),
+                    IndexRecordOption::WithFreqs,
+                )) as Box<dyn Query>);
+            }
+        }
+        out
+    }
+
+    /// The words a query's score is the sum of, for every document it
+    /// matches: the word terms of its text terms, where the query is one
+    /// text term or all of several (with exclusions). `None` for any other
+    /// shape (under an OR, a word of a branch that does not match would
+    /// count), or when no word ranks.
+    pub(super) fn rank_words(&self, req: &SearchRequest) -> Option<Box<dyn Query>> {
+        let q = req.query.as_deref().filter(|q| !q.trim().is_empty())?;
+        let node = query::parse(q).ok()?;
+        let mut words = Vec::new();
+        fn walk(a: &Archive, n: &query::Node, out: &mut Vec<Box<dyn Query>>) -> Option<()> {
+            match n {
+                query::Node::Term { field, text, .. } => {
+                    if matches!(field, QField::Any | QField::Body | QField::Title) {
+                        out.extend(a.word_queries(*field, &normalize(text)));
+                    }
+                    Some(())
+                }
+                query::Node::And(parts) => parts.iter().try_for_each(|p| walk(a, p, out)),
+                query::Node::Not(_) => Some(()),
+                query::Node::Or(_) => None,
+            }
+        }
+        walk(self, &node, &mut words)?;
+        (!words.is_empty()).then(|| any_of(words))
+    }
+
     fn place_query(&self, place: &str) -> Result<Box<dyn Query>> {
         let codes = place_codes(place);
         if codes.is_empty() && !self.has_place_name(&normalize(place.trim())) {
@@ -119,35 +172,29 @@ impl Archive {
                         if alts.is_empty() {
                             return Err(empty());
                         }
-                        let mut clauses = vec![(Occur::Must, any_of(alts))];
-                        // Whole words weigh in the ranking.
-                        let words = tokenize::words(&Segmenter::default(), &norm);
-                        for (_, _, w) in words {
-                            for fld in [f.body, f.title] {
-                                clauses.push((
-                                    Occur::Should,
-                                    Box::new(TermQuery::new(
-                                        Term::from_field_text(fld, &w),
-                                        IndexRecordOption::WithFreqs,
-                                    )) as Box<dyn Query>,
-                                ));
-                            }
-                        }
+                        // The substrings match; whole words rank.
+                        let mut clauses = vec![filter(any_of(alts))];
+                        clauses.extend(
+                            self.word_queries(*field, &norm)
+                                .into_iter()
+                                .map(|q| (Occur::Should, q)),
+                        );
                         Box::new(BooleanQuery::new(clauses))
                     }
-                    QField::Source => term_q(f.source, norm.trim()),
-                    QField::Formulation => term_q(f.formulation, norm.trim()),
-                    QField::Slogan => term_q(f.slogan, norm.trim()),
-                    QField::Indicator => term_q(f.indicator, text.trim()),
-                    QField::Place => self.place_query(text)?,
+                    QField::Source => filter(term_q(f.source, norm.trim())).1,
+                    QField::Formulation => filter(term_q(f.formulation, norm.trim())).1,
+                    QField::Slogan => filter(term_q(f.slogan, norm.trim())).1,
+                    QField::Indicator => filter(term_q(f.indicator, text.trim())).1,
+                    QField::Place => filter(self.place_query(text)?).1,
                     QField::Year => {
                         let y: u64 = text.trim().parse().map_err(|_| {
                             config(format!("malformed query: year:{text} is not a year"))
                         })?;
-                        Box::new(TermQuery::new(
+                        filter(Box::new(TermQuery::new(
                             Term::from_field_u64(f.year, y),
                             IndexRecordOption::Basic,
-                        ))
+                        )))
+                        .1
                     }
                 }
             }
@@ -164,7 +211,7 @@ impl Archive {
                     }
                 }
                 if !positive {
-                    clauses.push((Occur::Must, Box::new(AllQuery) as Box<dyn Query>));
+                    clauses.push(filter(Box::new(AllQuery)));
                 }
                 Box::new(BooleanQuery::new(clauses))
             }
@@ -176,7 +223,7 @@ impl Archive {
                 Box::new(BooleanQuery::new(clauses))
             }
             Node::Not(inner) => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                filter(Box::new(AllQuery)),
                 (Occur::MustNot, self.compile(inner)?),
             ])),
         })

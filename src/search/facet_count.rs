@@ -61,6 +61,11 @@ impl FacetCounter {
         self.fields.iter().map(|(n, _, _)| n.clone()).collect()
     }
 
+    /// Whether no facet is counted.
+    pub(super) fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
     /// Whether a facet over `name` is counted already.
     pub(super) fn has(&self, name: &str) -> bool {
         self.fields.iter().any(|(n, _, _)| n == name)
@@ -294,8 +299,9 @@ type Facets = BTreeMap<String, Facet>;
 /// What is kept of one request's matches.
 #[derive(Clone)]
 pub(super) struct Counted {
-    /// How many documents match (`None` when only facets were counted).
-    pub(super) total: Option<usize>,
+    /// How many documents match and whether that is all of them (`None`
+    /// when only facets were counted).
+    pub(super) total: Option<(usize, bool)>,
     /// The facets asked.
     pub(super) facets: Facets,
 }

@@ -11,6 +11,7 @@ use super::archive::{Archive, describe};
 use super::facet_count::{Counted, FacetCounter};
 use super::facets::{facet_counter, facets_from, match_key};
 use super::query;
+use super::rank::{count_up_to, top_by_words};
 use super::request::{SearchRequest, Sort};
 use super::results::{Hit, HitPlace, SearchResults};
 use super::snippet;
@@ -30,22 +31,43 @@ impl Archive {
         // the hits alone.
         let asked = facet_counter(&req.facets)?;
         let key = match_key(req, &asked);
-        let kept = self
-            .counted
-            .get(&s, &key)
-            .and_then(|c| Some((c.total?, c.facets)));
-        let (addrs, total, facets) = match kept {
-            Some((total, facets)) => (top_hits(&s, &*q, req, limit).map_err(err)?, total, facets),
+        // A number kept will do if it is exact or as far as this request
+        // counts.
+        let kept = self.counted.get(&s, &key).and_then(|c| {
+            let (total, exact) = c.total?;
+            (exact || req.count_limit.is_some_and(|l| l <= total as u64))
+                .then_some((total, exact, c.facets))
+        });
+        let (addrs, total, exact, facets) = match kept {
+            Some((total, exact, facets)) => {
+                let addrs = self.page(&s, &*q, req, limit).map_err(err)?;
+                (addrs, total, exact, facets)
+            }
+            // Without facets, the page is ranked on its own and the
+            // matches counted up to the request's limit, without scores.
+            None if asked.is_empty() => {
+                let addrs = self.page(&s, &*q, req, limit).map_err(err)?;
+                let (total, exact) = count_up_to(&s, &*q, req.count_limit).map_err(err)?;
+                let total = total as usize;
+                let counted = Counted {
+                    total: Some((total, exact)),
+                    facets: Default::default(),
+                };
+                self.counted.put(&s, key, counted);
+                (addrs, total, exact, Default::default())
+            }
+            // With facets, every match is visited once: hits, their number
+            // and the facets together.
             None => {
                 let (addrs, total, counts) =
                     counted_hits(&s, &*q, req, limit, asked).map_err(err)?;
                 let facets = facets_from(counts);
                 let counted = Counted {
-                    total: Some(total),
+                    total: Some((total, true)),
                     facets: facets.clone(),
                 };
                 self.counted.put(&s, key, counted);
-                (addrs, total, facets)
+                (addrs, total, true, facets)
             }
         };
         let addrs = if req.limit == 0 { Vec::new() } else { addrs };
@@ -76,6 +98,7 @@ impl Archive {
         Ok(SearchResults {
             query: req.query.clone(),
             total: total as u64,
+            total_exact: exact,
             took_ms: t0.elapsed().as_millis() as u64,
             hits,
             facets,
@@ -85,6 +108,30 @@ impl Archive {
 
 /// A hit's address with its score (`None` in date order).
 type Ranked = Vec<(Option<f32>, DocAddress)>;
+
+impl Archive {
+    /// The hits of one page: by score, from the query's words where its
+    /// score is theirs ([`top_by_words`]), else as tantivy ranks them.
+    fn page(
+        &self,
+        s: &Searcher,
+        q: &dyn Query,
+        req: &SearchRequest,
+        limit: usize,
+    ) -> tantivy::Result<Ranked> {
+        if req.sort == Sort::Score
+            && let Some(words) = self.rank_words(req)
+        {
+            let top = top_by_words(s, &*words, q, req.offset + limit)?;
+            return Ok(top
+                .into_iter()
+                .skip(req.offset)
+                .map(|(sc, a)| (Some(sc), a))
+                .collect());
+        }
+        top_hits(s, q, req, limit)
+    }
+}
 
 /// The hits of one page alone: tantivy ranks by score skipping the blocks
 /// of documents that cannot reach the page.

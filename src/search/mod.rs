@@ -46,8 +46,10 @@
 //! | `query.rs` | the query language, parsed |
 //! | `compile.rs` | a query and filters turned into tantivy queries |
 //! | `hits.rs` | a document search: hits in order, with their snippets (`snippet.rs`) |
+//! | `rank.rs` | a page ranked by the query's words without scoring every match; matches counted up to a bound |
 //! | `facets.rs`, `facet_count.rs` | facet counts (one pass over the matches, fast-field columns), places as a tree |
-//! | `claims.rs` | a claims search: claim rows |
+//! | `claims.rs`, `newest.rs` | a claims search: claim rows (the newest first, without query text) |
+//! | `value_range.rs` | a claim's value within a range, read off the column for the entries the other clauses pick |
 //! | `table.rs` | results as the table `dangjian search` prints |
 //! | `export.rs` | documents as Elasticsearch / OpenSearch `_bulk` lines |
 
@@ -61,8 +63,10 @@ mod facet_tests;
 mod facets;
 mod hits;
 mod keys;
+mod newest;
 mod prepare;
 pub mod query;
+mod rank;
 mod request;
 mod results;
 mod reuse_source;
@@ -70,6 +74,7 @@ pub mod schema;
 mod snippet;
 mod table;
 pub mod tokenize;
+mod value_range;
 mod writer;
 
 pub use archive::Archive;
@@ -77,7 +82,7 @@ pub use claims::MAX_PARENT_DOCUMENTS;
 pub use facets::FACETS;
 pub use prepare::{Prepared, locate_body, prepare};
 pub use query::{QField, QueryError};
-pub use request::{ClaimsRequest, Filters, SearchRequest, Sort};
+pub use request::{ClaimsRequest, DEFAULT_COUNT_LIMIT, Filters, SearchRequest, Sort};
 pub use results::{
     CLAIM_ROW_COLUMNS, ClaimResults, ClaimRow, Facet, Hit, HitPlace, PlaceCount, SearchResults,
     ValueCount,

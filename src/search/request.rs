@@ -55,6 +55,20 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Snippets per hit.
     pub snippets: usize,
+    /// Matches are counted exactly up to this many ([`DEFAULT_COUNT_LIMIT`]
+    /// unless set); past it `total` is this number and `total_exact` is
+    /// false, and the search stops counting (a common word's matches are
+    /// most of an archive). `None` counts every match. Facets count every
+    /// match whatever this says, and the total with them.
+    #[serde(default = "default_count_limit")]
+    pub count_limit: Option<u64>,
+}
+
+/// How many matches a search counts exactly unless told otherwise.
+pub const DEFAULT_COUNT_LIMIT: u64 = 10_000;
+
+fn default_count_limit() -> Option<u64> {
+    Some(DEFAULT_COUNT_LIMIT)
 }
 
 impl Default for SearchRequest {
@@ -67,6 +81,7 @@ impl Default for SearchRequest {
             offset: 0,
             sort: Sort::Score,
             snippets: 2,
+            count_limit: default_count_limit(),
         }
     }
 }
@@ -114,6 +129,18 @@ impl SearchRequest {
     /// Sets the order.
     pub fn sort(mut self, s: Sort) -> Self {
         self.sort = s;
+        self
+    }
+    /// Counts matches exactly up to `n` (`None`: all of them).
+    ///
+    /// ```
+    /// use dangjian::search::SearchRequest;
+    /// let every = SearchRequest::new().query("党建").count_limit(None);
+    /// assert_eq!(every.count_limit, None);
+    /// assert_eq!(SearchRequest::new().count_limit, Some(10_000));
+    /// ```
+    pub fn count_limit(mut self, n: Option<u64>) -> Self {
+        self.count_limit = n;
         self
     }
 }

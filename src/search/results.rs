@@ -79,8 +79,12 @@ pub enum Facet {
 pub struct SearchResults {
     /// The query as given.
     pub query: Option<String>,
-    /// Matching documents.
+    /// Matching documents (at least this many when `total_exact` is false).
     pub total: u64,
+    /// Whether `total` is every match counted, or the request's
+    /// `count_limit` reached.
+    #[serde(default = "exact")]
+    pub total_exact: bool,
     /// Time taken.
     pub took_ms: u64,
     /// The hits asked for.
@@ -200,10 +204,18 @@ impl ClaimRow {
 pub struct ClaimResults {
     /// The query as given.
     pub query: Option<String>,
-    /// Matching claims.
+    /// Matching claims (at least this many when `total_exact` is false).
     pub total: u64,
+    /// Whether `total` is every match counted, or the request's
+    /// `count_limit` reached.
+    #[serde(default = "exact")]
+    pub total_exact: bool,
     /// Time taken.
     pub took_ms: u64,
     /// The rows asked for.
     pub rows: Vec<ClaimRow>,
+}
+
+fn exact() -> bool {
+    true
 }

@@ -8,8 +8,13 @@ use super::results::{Facet, PlaceCount, SearchResults};
 pub fn write_table(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
     writeln!(
         out,
-        "{} documents match{} ({} ms)",
+        "{}{} documents match{} ({} ms)",
         r.total,
+        if r.total_exact {
+            ""
+        } else {
+            "+ (counted up to here; --count-all counts every one)"
+        },
         r.query
             .as_deref()
             .map(|q| format!(" {q}"))

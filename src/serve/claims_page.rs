@@ -243,8 +243,9 @@ pub(super) fn render(p: &Params, mut r: ClaimResults) -> Result<String, Fail> {
     filters_form(&mut o, &state);
     let _ = write!(
         o,
-        "<p class=\"summary\">{} claims match ({} ms){}. <a href=\"{}\" download=\"claims.csv\">CSV</a> · <a href=\"{}\">JSON</a> · <a href=\"{}\">the documents</a></p>",
+        "<p class=\"summary\">{}{} claims match ({} ms){}. <a href=\"{}\" download=\"claims.csv\">CSV</a> · <a href=\"{}\">JSON</a> · <a href=\"{}\">the documents</a></p>",
         r.total,
+        if r.total_exact { "" } else { " or more" },
         r.took_ms,
         if r.total as usize > r.rows.len() {
             format!(

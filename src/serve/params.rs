@@ -3,7 +3,7 @@
 //! with percent-encoding, so a search can be bookmarked and shared.
 
 use super::limits::{Fail, MAX_OFFSET, MAX_QUERY_CHARS};
-use crate::search::{ClaimsRequest, Filters, SearchRequest, Sort};
+use crate::search::{ClaimsRequest, DEFAULT_COUNT_LIMIT, Filters, SearchRequest, Sort};
 
 /// Keys that make up the state of a search, in the order links write them.
 pub(super) const STATE_KEYS: &[&str] = &[
@@ -110,6 +110,7 @@ impl Params {
             offset,
             sort,
             snippets: 2,
+            count_limit: Some(DEFAULT_COUNT_LIMIT),
         })
     }
 
