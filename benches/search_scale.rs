@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use dangjian::index::{Indexer, Record};
 use dangjian::places::{Gazetteer, Level};
-use dangjian::search::{Archive, ClaimsRequest, Filters, SearchRequest};
+use dangjian::search::{Archive, ClaimsRequest, Filters, SearchRequest, Sort};
 
 fn vm_hwm_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -200,6 +200,18 @@ fn time_queries(archive: &Archive) {
             a.search(&SearchRequest::new().query(phrases[i % phrases.len()]))
                 .unwrap()
                 .total
+        }),
+    );
+    report(
+        "phrase, newest first",
+        Box::new(move |i| {
+            a.search(
+                &SearchRequest::new()
+                    .query(phrases[i % phrases.len()])
+                    .sort(Sort::Date),
+            )
+            .unwrap()
+            .total
         }),
     );
     report(

@@ -195,6 +195,67 @@ fn a_word_inside_a_longer_word_is_found() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Newest first, a phrase whose pairs are in every document but which is
+/// itself only in the oldest: the newest candidates hold no match, and the
+/// search orders every match instead. Newest first, they are found in
+/// order from the candidates; further pages too.
+#[test]
+fn newest_first_finds_a_phrase_the_newest_candidates_lack() {
+    let dir = temp_dir("newest");
+    let a = Archive::create(&dir).unwrap();
+    let p = Pipeline::default();
+    let mut w = a.writer(1).unwrap();
+    for k in 0..150usize {
+        let text = if k == 0 {
+            "某县组织党员社区服务活动。".to_string()
+        } else {
+            format!("某县{k}名党员到城东社区报到。")
+        };
+        let doc = Document::from_text(text)
+            .with_path(format!("n/{k}.txt"))
+            .with_info(dangjian::DocumentInfo {
+                date: Some(format!(
+                    "{}-{:02}-{:02}",
+                    2000 + k / 12,
+                    1 + k % 12,
+                    1 + k % 28
+                )),
+                ..Default::default()
+            });
+        w.add(&p.analyze(&doc)).unwrap();
+    }
+    w.finish().unwrap();
+    a.reload().unwrap();
+    let req = SearchRequest::new()
+        .query("党员社区")
+        .sort(Sort::Date)
+        .limit(1);
+    let r = a.search(&req).unwrap();
+    assert_eq!(r.total, 1);
+    assert_eq!(r.hits[0].path.as_deref(), Some("n/0.txt"));
+    let r = a
+        .search(
+            &SearchRequest::new()
+                .query("社区")
+                .sort(Sort::Date)
+                .limit(5)
+                .offset(5),
+        )
+        .unwrap();
+    let paths: Vec<_> = r.hits.iter().map(|h| h.path.clone().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            "n/144.txt",
+            "n/143.txt",
+            "n/142.txt",
+            "n/141.txt",
+            "n/140.txt"
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn indexing_twice_replaces_and_delete_removes() {
     let dir = temp_dir("replace");
@@ -266,7 +327,9 @@ fn snippets_are_in_the_original_script_with_spans_into_the_original() {
 /// A page by score comes from the query's words, skipping what cannot reach
 /// it (no facets asked); asked with facets, every match is scored: the two
 /// pages are the same, in the same order, for every shape of query and for
-/// a page further on. And the count stops at the request's limit.
+/// a page further on. So are the pages newest first, from the newest
+/// candidates and from every match. And the count stops at the request's
+/// limit.
 #[test]
 fn a_page_ranked_from_the_words_is_the_page_of_every_match_scored() {
     let arch = archive();
@@ -289,6 +352,16 @@ fn a_page_ranked_from_the_words_is_the_page_of_every_match_scored() {
     for q in queries {
         for (offset, limit) in [(0, 10), (10, 10), (0, 1), (3, 40)] {
             let req = SearchRequest::new().query(q).offset(offset).limit(limit);
+            // Newest first: from the newest candidates, or every match.
+            let by_date = req.clone().sort(Sort::Date);
+            let ids = |r: dangjian::search::SearchResults| -> Vec<String> {
+                r.hits.into_iter().map(|h| h.id).collect()
+            };
+            assert_eq!(
+                ids(arch.search(&by_date).unwrap()),
+                ids(arch.search(&by_date.clone().facets(["year"])).unwrap()),
+                "{q} by date {offset}+{limit}"
+            );
             let fast = arch.search(&req).unwrap();
             let full = arch.search(&req.clone().facets(["year"])).unwrap();
             let page = |r: &dangjian::search::SearchResults| -> Vec<(String, f32)> {

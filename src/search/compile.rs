@@ -44,6 +44,7 @@ impl Archive {
         bi: tantivy::schema::Field,
         uni: Option<tantivy::schema::Field>,
         norm: &str,
+        relaxed: bool,
     ) -> Option<Box<dyn Query>> {
         let cs = chars_of(norm);
         let pair = |i: usize| {
@@ -77,6 +78,21 @@ impl Archive {
                     (0..n - 1).step_by(2).map(|i| (i, pair(i))).collect();
                 if (n - 2) % 2 == 1 {
                     terms.push((n - 2, pair(n - 2)));
+                }
+                if relaxed {
+                    // Every pair, anywhere: no positions read.
+                    return Some(Box::new(BooleanQuery::new(
+                        terms
+                            .into_iter()
+                            .map(|(_, t)| {
+                                (
+                                    Occur::Must,
+                                    Box::new(TermQuery::new(t, IndexRecordOption::Basic))
+                                        as Box<dyn Query>,
+                                )
+                            })
+                            .collect(),
+                    )));
                 }
                 Some(Box::new(PhraseQuery::new_with_offset(terms)))
             }
@@ -149,7 +165,10 @@ impl Archive {
             .is_ok_and(|n| n > 0)
     }
 
-    fn compile(&self, n: &query::Node) -> Result<Box<dyn Query>> {
+    /// Compiles a query node; `relaxed`, its substrings of three or more
+    /// characters are their pairs anywhere in the text (a superset of the
+    /// matches, found without reading positions).
+    fn compile(&self, n: &query::Node, relaxed: bool) -> Result<Box<dyn Query>> {
         use query::Node;
         let f = &self.f;
         Ok(match n {
@@ -164,10 +183,15 @@ impl Archive {
                     QField::Any | QField::Body | QField::Title => {
                         let mut alts: Vec<Box<dyn Query>> = Vec::new();
                         if *field != QField::Title {
-                            alts.extend(self.substring(f.body_bi, None, &norm));
+                            alts.extend(self.substring(f.body_bi, None, &norm, relaxed));
                         }
                         if *field != QField::Body {
-                            alts.extend(self.substring(f.title_bi, Some(f.title_uni), &norm));
+                            alts.extend(self.substring(
+                                f.title_bi,
+                                Some(f.title_uni),
+                                &norm,
+                                relaxed,
+                            ));
                         }
                         if alts.is_empty() {
                             return Err(empty());
@@ -203,10 +227,12 @@ impl Archive {
                 let mut positive = false;
                 for p in parts {
                     match p {
-                        Node::Not(inner) => clauses.push((Occur::MustNot, self.compile(inner)?)),
+                        Node::Not(inner) => {
+                            clauses.push((Occur::MustNot, self.compile(inner, false)?))
+                        }
                         _ => {
                             positive = true;
-                            clauses.push((Occur::Must, self.compile(p)?));
+                            clauses.push((Occur::Must, self.compile(p, relaxed)?));
                         }
                     }
                 }
@@ -218,13 +244,13 @@ impl Archive {
             Node::Or(parts) => {
                 let mut clauses = Vec::new();
                 for p in parts {
-                    clauses.push((Occur::Should, self.compile(p)?));
+                    clauses.push((Occur::Should, self.compile(p, relaxed)?));
                 }
                 Box::new(BooleanQuery::new(clauses))
             }
             Node::Not(inner) => Box::new(BooleanQuery::new(vec![
                 filter(Box::new(AllQuery)),
-                (Occur::MustNot, self.compile(inner)?),
+                (Occur::MustNot, self.compile(inner, false)?),
             ])),
         })
     }
@@ -273,12 +299,23 @@ impl Archive {
 
     /// The document query of a request: kind, text query, filters.
     pub(super) fn doc_query(&self, req: &SearchRequest) -> Result<Box<dyn Query>> {
+        self.doc_query_with(req, false)
+    }
+
+    /// The document query of a request, its substrings relaxed to their
+    /// pairs anywhere (see [`Archive::compile`]): every document it matches
+    /// is a candidate, to be checked against [`Archive::doc_query`].
+    pub(super) fn relaxed_doc_query(&self, req: &SearchRequest) -> Result<Box<dyn Query>> {
+        self.doc_query_with(req, true)
+    }
+
+    fn doc_query_with(&self, req: &SearchRequest, relaxed: bool) -> Result<Box<dyn Query>> {
         let f = &self.f;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut documents_only = false;
         if let Some(q) = req.query.as_deref().filter(|q| !q.trim().is_empty()) {
             let node = query::parse(q).map_err(|e| config(e.to_string()))?;
-            clauses.push((Occur::Must, self.compile(&node)?));
+            clauses.push((Occur::Must, self.compile(&node, relaxed)?));
             documents_only = node.needs_text();
         }
         // Claims have entries of their own; a query of text reaches only

@@ -11,7 +11,7 @@ use super::archive::{Archive, describe};
 use super::facet_count::{Counted, FacetCounter};
 use super::facets::{facet_counter, facets_from, match_key};
 use super::query;
-use super::rank::{count_up_to, top_by_words};
+use super::rank::{count_up_to, newest_matches, top_by_words};
 use super::request::{SearchRequest, Sort};
 use super::results::{Hit, HitPlace, SearchResults};
 use super::snippet;
@@ -40,13 +40,13 @@ impl Archive {
         });
         let (addrs, total, exact, facets) = match kept {
             Some((total, exact, facets)) => {
-                let addrs = self.page(&s, &*q, req, limit).map_err(err)?;
+                let addrs = self.page(&s, &*q, req, limit)?;
                 (addrs, total, exact, facets)
             }
             // Without facets, the page is ranked on its own and the
             // matches counted up to the request's limit, without scores.
             None if asked.is_empty() => {
-                let addrs = self.page(&s, &*q, req, limit).map_err(err)?;
+                let addrs = self.page(&s, &*q, req, limit)?;
                 let (total, exact) = count_up_to(&s, &*q, req.count_limit).map_err(err)?;
                 let total = total as usize;
                 let counted = Counted {
@@ -111,25 +111,39 @@ type Ranked = Vec<(Option<f32>, DocAddress)>;
 
 impl Archive {
     /// The hits of one page: by score, from the query's words where its
-    /// score is theirs ([`top_by_words`]), else as tantivy ranks them.
+    /// score is theirs ([`top_by_words`]); newest first, from the newest
+    /// candidates of the query relaxed ([`newest_matches`]); else as
+    /// tantivy orders every match.
     fn page(
         &self,
         s: &Searcher,
         q: &dyn Query,
         req: &SearchRequest,
         limit: usize,
-    ) -> tantivy::Result<Ranked> {
+    ) -> Result<Ranked> {
+        let err = |e| describe(&self.dir, e);
         if req.sort == Sort::Score
             && let Some(words) = self.rank_words(req)
         {
-            let top = top_by_words(s, &*words, q, req.offset + limit)?;
+            let top = top_by_words(s, &*words, q, req.offset + limit).map_err(err)?;
             return Ok(top
                 .into_iter()
                 .skip(req.offset)
                 .map(|(sc, a)| (Some(sc), a))
                 .collect());
         }
-        top_hits(s, q, req, limit)
+        if req.sort == Sort::Date && req.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+            let relaxed = self.relaxed_doc_query(req)?;
+            let newest = newest_matches(s, &*relaxed, q, req.offset + limit).map_err(err)?;
+            if let Some(newest) = newest {
+                return Ok(newest
+                    .into_iter()
+                    .skip(req.offset)
+                    .map(|a| (None, a))
+                    .collect());
+            }
+        }
+        top_hits(s, q, req, limit).map_err(err)
     }
 }
 

@@ -12,6 +12,11 @@
 //! an archive of a million documents means scoring 800,000 documents for
 //! ten hits.
 //!
+//! Newest first, the same idea: [`newest_matches`] takes the newest
+//! documents of the query relaxed to its pairs anywhere (no positions
+//! read), checks those against the query itself and stops as soon as a
+//! page of them holds.
+//!
 //! [`count_up_to`] counts matches and stops past a bound, as search
 //! engines do for their "about N results": the exact number of a common
 //! word's matches costs a pass over all of them.
@@ -19,8 +24,9 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
 
+use tantivy::collector::TopDocs;
 use tantivy::query::{EnableScoring, Query, Weight};
-use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, TERMINATED};
+use tantivy::{DocAddress, DocId, DocSet, Order, Score, Searcher, TERMINATED};
 
 /// A query that matches what `inner` matches and never computes its
 /// scores: a phrase is then checked for one occurrence, not counted.
@@ -143,6 +149,61 @@ pub(super) fn top_by_words(
     }
     out.sort();
     Ok(out.into_iter().map(|r| (r.score, r.addr)).collect())
+}
+
+/// The `want` newest documents of `exact` (by the `date` column, then in
+/// index order, as tantivy orders them), found among the newest of
+/// `relaxed`, a query that matches at least what `exact` does but reads no
+/// positions. `None` when the candidates taken hold too few matches: the
+/// caller then orders every match.
+pub(super) fn newest_matches(
+    s: &Searcher,
+    relaxed: &dyn Query,
+    exact: &dyn Query,
+    want: usize,
+) -> tantivy::Result<Option<Vec<DocAddress>>> {
+    if want == 0 {
+        return Ok(Some(Vec::new()));
+    }
+    // Most candidates of a phrase are matches; four times the page and a
+    // margin leave room for those that are not.
+    let taken = want.saturating_mul(4).saturating_add(64);
+    let by_date = TopDocs::with_limit(taken).order_by_fast_field::<i64>("date", Order::Desc);
+    let candidates: Vec<DocAddress> = s
+        .search(relaxed, &by_date)?
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect();
+    // Checked a segment at a time, in index order (a scorer only moves on).
+    let w = exact.weight(EnableScoring::disabled_from_searcher(s))?;
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| candidates[i]);
+    let mut ok = vec![false; candidates.len()];
+    let mut at: Option<(u32, Box<dyn tantivy::query::Scorer>)> = None;
+    for i in order {
+        let a = candidates[i];
+        if at.as_ref().is_none_or(|(seg, _)| *seg != a.segment_ord) {
+            let reader = s.segment_reader(a.segment_ord);
+            at = Some((a.segment_ord, w.scorer(reader, 1.0)?));
+        }
+        if let Some((_, docs)) = at.as_mut() {
+            let d = if docs.doc() < a.doc_id {
+                docs.seek(a.doc_id)
+            } else {
+                docs.doc()
+            };
+            ok[i] = d == a.doc_id;
+        }
+    }
+    let found: Vec<DocAddress> = candidates
+        .iter()
+        .zip(&ok)
+        .filter(|(_, ok)| **ok)
+        .map(|(a, _)| *a)
+        .take(want)
+        .collect();
+    // Every candidate taken (the relaxed query had no more), or a page.
+    Ok((candidates.len() < taken || found.len() >= want).then_some(found))
 }
 
 /// The number of documents `q` matches, counted exactly up to `bound`
