@@ -10,7 +10,7 @@ use tantivy::query::{BooleanQuery, Occur};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
-use super::facet_count::MatchCounts;
+use super::facet_count::{Counted, MatchCounts};
 use super::prepare::StoredDoc;
 use super::schema::{self, Fields, term_q};
 use super::tokenize::{self, BIGRAMS, UNIGRAMS, WORDS};
@@ -217,9 +217,19 @@ impl Archive {
     /// Documents in the archive.
     pub fn len(&self) -> u64 {
         let s = self.reader.searcher();
-        s.search(&term_q(self.f.kind, "doc"), &Count)
-            .map(|n| n as u64)
-            .unwrap_or(0)
+        // Counted once a commit (with deletions, a count walks every
+        // document): a page of `serve` shows it each time.
+        const KEY: &str = "\u{0}documents";
+        if let Some((n, _)) = self.counted.get(&s, KEY).and_then(|c| c.total) {
+            return n as u64;
+        }
+        let n = s.search(&term_q(self.f.kind, "doc"), &Count).unwrap_or(0);
+        let counted = Counted {
+            total: Some((n, true)),
+            facets: Default::default(),
+        };
+        self.counted.put(&s, KEY.to_string(), counted);
+        n as u64
     }
 
     /// Whether the archive holds no document.
