@@ -323,7 +323,14 @@ impl Archive {
         if !documents_only {
             clauses.push(filter(term_q(f.kind, "doc")));
         }
-        let fl = &req.filters;
+        clauses.extend(self.filter_clauses(&req.filters)?);
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The clauses of a request's filters.
+    fn filter_clauses(&self, fl: &Filters) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+        let f = &self.f;
+        let mut clauses = Vec::new();
         self.date_filters(fl, &mut clauses)?;
         if let Some(s) = &fl.formulation {
             clauses.push(filter(term_q(f.formulation, normalize(s.trim()).as_str())));
@@ -337,6 +344,29 @@ impl Archive {
         if let Some(s) = &fl.indicator {
             clauses.push(filter(term_q(f.indicator, s.trim())));
         }
-        Ok(Box::new(BooleanQuery::new(clauses)))
+        Ok(clauses)
+    }
+
+    /// About what share of the archive's entries a request's filters keep:
+    /// each filter's terms' entries over all entries (a date range counts
+    /// as a half), multiplied as if they were independent. 1 without
+    /// filters.
+    pub(super) fn filter_share(&self, s: &tantivy::Searcher, fl: &Filters) -> f64 {
+        let Ok(clauses) = self.filter_clauses(fl) else {
+            return 1.0;
+        };
+        let all = s.num_docs().max(1) as f64;
+        clauses
+            .iter()
+            .map(|(_, q)| {
+                let mut n = 0u64;
+                let mut any = false;
+                q.query_terms(&mut |t, _| {
+                    any = true;
+                    n += s.doc_freq(t).unwrap_or(0);
+                });
+                if any { (n as f64 / all).min(1.0) } else { 0.5 }
+            })
+            .product()
     }
 }

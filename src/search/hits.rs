@@ -56,11 +56,21 @@ impl Archive {
                 self.counted.put(&s, key, counted);
                 (addrs, total, exact, Default::default())
             }
-            // With facets, every match is visited once: hits, their number
-            // and the facets together.
+            // With facets, every match is visited: by score, the page is
+            // ranked on its own and the matches counted without scores (no
+            // word of any of them scored); else hits, their number and the
+            // facets in one pass.
             None => {
-                let (addrs, total, counts) =
-                    counted_hits(&s, &*q, req, limit, asked).map_err(err)?;
+                let (addrs, total, counts) = if req.sort == Sort::Score
+                    && self.filter_share(&s, &req.filters) >= MIN_SHARE_FOR_WORDS
+                    && self.rank_words(req).is_some()
+                {
+                    let addrs = self.page(&s, &*q, req, limit)?;
+                    let (n, counts) = s.search(&*q, &(Count, asked)).map_err(err)?;
+                    (addrs, n, counts)
+                } else {
+                    counted_hits(&s, &*q, req, limit, asked).map_err(err)?
+                };
                 let facets = facets_from(counts);
                 let counted = Counted {
                     total: Some((total, true)),
@@ -106,12 +116,21 @@ impl Archive {
     }
 }
 
+/// The least share of the archive that a request's filters keep for its
+/// page to be ranked from its words: at a million documents, a year (1/13)
+/// ranked so in 15 ms against 37 ms by scoring every match, a province and
+/// a year (1/400) in 26 ms against 12 ms.
+const MIN_SHARE_FOR_WORDS: f64 = 1.0 / 32.0;
+
 /// A hit's address with its score (`None` in date order).
 type Ranked = Vec<(Option<f32>, DocAddress)>;
 
 impl Archive {
     /// The hits of one page: by score, from the query's words where its
-    /// score is theirs ([`top_by_words`]); newest first, from the newest
+    /// score is theirs ([`top_by_words`]) and the filters keep at least
+    /// [`MIN_SHARE_FOR_WORDS`] of the archive (narrower, most documents the
+    /// words offer would fail the check, and scoring the few matches is
+    /// cheaper); newest first, from the newest
     /// candidates of the query relaxed ([`newest_matches`]); else as
     /// tantivy orders every match.
     fn page(
@@ -123,6 +142,7 @@ impl Archive {
     ) -> Result<Ranked> {
         let err = |e| describe(&self.dir, e);
         if req.sort == Sort::Score
+            && self.filter_share(s, &req.filters) >= MIN_SHARE_FOR_WORDS
             && let Some(words) = self.rank_words(req)
         {
             let top = top_by_words(s, &*words, q, req.offset + limit).map_err(err)?;
