@@ -20,13 +20,15 @@ use super::tokenize::{self, chars_of, normalize};
 use crate::error::Result;
 use crate::segment::Segmenter;
 
-/// A clause that must match and scores nothing (its own scores are not
-/// even computed: a phrase is checked for one occurrence).
+/// A query that matches what `q` does and scores nothing (its own scores
+/// are not even computed: a phrase is checked for one occurrence).
+fn scoreless(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(Box::new(MatchOnly(q)), 0.0))
+}
+
+/// A clause that must match and scores nothing.
 pub(super) fn filter(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
-    (
-        Occur::Must,
-        Box::new(ConstScoreQuery::new(Box::new(MatchOnly(q)), 0.0)),
-    )
+    (Occur::Must, scoreless(q))
 }
 
 fn any_of(qs: Vec<Box<dyn Query>>) -> Box<dyn Query> {
@@ -205,20 +207,19 @@ impl Archive {
                         );
                         Box::new(BooleanQuery::new(clauses))
                     }
-                    QField::Source => filter(term_q(f.source, norm.trim())).1,
-                    QField::Formulation => filter(term_q(f.formulation, norm.trim())).1,
-                    QField::Slogan => filter(term_q(f.slogan, norm.trim())).1,
-                    QField::Indicator => filter(term_q(f.indicator, text.trim())).1,
-                    QField::Place => filter(self.place_query(text)?).1,
+                    QField::Source => scoreless(term_q(f.source, norm.trim())),
+                    QField::Formulation => scoreless(term_q(f.formulation, norm.trim())),
+                    QField::Slogan => scoreless(term_q(f.slogan, norm.trim())),
+                    QField::Indicator => scoreless(term_q(f.indicator, text.trim())),
+                    QField::Place => scoreless(self.place_query(text)?),
                     QField::Year => {
                         let y: u64 = text.trim().parse().map_err(|_| {
                             config(format!("malformed query: year:{text} is not a year"))
                         })?;
-                        filter(Box::new(TermQuery::new(
+                        scoreless(Box::new(TermQuery::new(
                             Term::from_field_u64(f.year, y),
                             IndexRecordOption::Basic,
                         )))
-                        .1
                     }
                 }
             }

@@ -26,9 +26,9 @@ impl Archive {
         let s = self.reader.searcher();
         let err = |e| describe(&self.dir, e);
         let limit = req.limit.max(1);
-        // Hits, their number and the facets in one pass over the matches,
-        // or, for matches counted before (the next page, another order),
-        // the hits alone.
+        // The page of hits, the number of matches and the facets; for
+        // matches counted before (the next page, another order), the page
+        // alone.
         let asked = facet_counter(&req.facets)?;
         let key = match_key(req, &asked);
         // A number kept will do if it is exact or as far as this request
@@ -61,10 +61,7 @@ impl Archive {
             // word of any of them scored); else hits, their number and the
             // facets in one pass.
             None => {
-                let (addrs, total, counts) = if req.sort == Sort::Score
-                    && self.filter_share(&s, &req.filters) >= MIN_SHARE_FOR_WORDS
-                    && self.rank_words(req).is_some()
-                {
+                let (addrs, total, counts) = if self.page_words(&s, req).is_some() {
                     let addrs = self.page(&s, &*q, req, limit)?;
                     let (n, counts) = s.search(&*q, &(Count, asked)).map_err(err)?;
                     (addrs, n, counts)
@@ -126,11 +123,20 @@ const MIN_SHARE_FOR_WORDS: f64 = 1.0 / 32.0;
 type Ranked = Vec<(Option<f32>, DocAddress)>;
 
 impl Archive {
-    /// The hits of one page: by score, from the query's words where its
-    /// score is theirs ([`top_by_words`]) and the filters keep at least
-    /// [`MIN_SHARE_FOR_WORDS`] of the archive (narrower, most documents the
-    /// words offer would fail the check, and scoring the few matches is
-    /// cheaper); newest first, from the newest
+    /// The words a page by score is ranked from ([`top_by_words`]): those
+    /// of the query where its score is theirs and the filters keep at
+    /// least [`MIN_SHARE_FOR_WORDS`] of the archive (narrower, most
+    /// documents the words offer would fail the check, and scoring the few
+    /// matches is cheaper).
+    fn page_words(&self, s: &Searcher, req: &SearchRequest) -> Option<Box<dyn Query>> {
+        if req.sort != Sort::Score || self.filter_share(s, &req.filters) < MIN_SHARE_FOR_WORDS {
+            return None;
+        }
+        self.rank_words(req)
+    }
+
+    /// The hits of one page: by score, from the query's words where they
+    /// rank it ([`Archive::page_words`]); newest first, from the newest
     /// candidates of the query relaxed ([`newest_matches`]); else as
     /// tantivy orders every match.
     fn page(
@@ -141,10 +147,7 @@ impl Archive {
         limit: usize,
     ) -> Result<Ranked> {
         let err = |e| describe(&self.dir, e);
-        if req.sort == Sort::Score
-            && self.filter_share(s, &req.filters) >= MIN_SHARE_FOR_WORDS
-            && let Some(words) = self.rank_words(req)
-        {
+        if let Some(words) = self.page_words(s, req) {
             let top = top_by_words(s, &*words, q, req.offset + limit).map_err(err)?;
             return Ok(top
                 .into_iter()
@@ -167,8 +170,7 @@ impl Archive {
     }
 }
 
-/// The hits of one page alone: tantivy ranks by score skipping the blocks
-/// of documents that cannot reach the page.
+/// The hits of one page alone, every match ranked (by score or by date).
 fn top_hits(
     s: &Searcher,
     q: &dyn Query,
