@@ -153,19 +153,20 @@ fn pct(v: &mut [Duration], p: f64) -> f64 {
     v[i].as_secs_f64() * 1000.0
 }
 
+const TERMS: [&str; 10] = [
+    "党建", "机关", "社区", "党员", "群众", "服务", "干部", "基层", "发展", "组织",
+];
+const PHRASES: [&str; 5] = [
+    "\"机关党建\"",
+    "\"在职党员\"",
+    "\"基层党组织\"",
+    "\"党风廉政建设\"",
+    "\"为人民服务\"",
+];
+const PROVINCES: [&str; 5] = ["浙江省", "广东省", "广西壮族自治区", "四川省", "山东省"];
+
 /// Query latency, p50 and p99 of 200 runs each, on a built archive.
 fn time_queries(archive: &Archive) {
-    let terms = [
-        "党建", "机关", "社区", "党员", "群众", "服务", "干部", "基层", "发展", "组织",
-    ];
-    let phrases = [
-        "\"机关党建\"",
-        "\"在职党员\"",
-        "\"基层党组织\"",
-        "\"党风廉政建设\"",
-        "\"为人民服务\"",
-    ];
-    let provinces = ["浙江省", "广东省", "广西壮族自治区", "四川省", "山东省"];
     let runs = 200;
     let report = |name: &str, mut f: Box<dyn FnMut(usize) -> u64>| {
         let mut times = Vec::with_capacity(runs);
@@ -186,72 +187,38 @@ fn time_queries(archive: &Archive) {
         );
     };
     let a = archive;
-    report(
-        "term",
-        Box::new(move |i| {
-            a.search(&SearchRequest::new().query(terms[i % terms.len()]))
-                .unwrap()
-                .total
-        }),
-    );
-    report(
-        "phrase",
-        Box::new(move |i| {
-            a.search(&SearchRequest::new().query(phrases[i % phrases.len()]))
-                .unwrap()
-                .total
-        }),
-    );
-    report(
-        "phrase, newest first",
-        Box::new(move |i| {
-            a.search(
-                &SearchRequest::new()
-                    .query(phrases[i % phrases.len()])
-                    .sort(Sort::Date),
-            )
-            .unwrap()
-            .total
-        }),
-    );
-    report(
-        "term, every match counted",
-        Box::new(move |i| {
-            a.search(
-                &SearchRequest::new()
-                    .query(terms[i % terms.len()])
-                    .count_limit(None),
-            )
-            .unwrap()
-            .total
-        }),
-    );
-    report(
-        "phrase, every match counted",
-        Box::new(move |i| {
-            a.search(
-                &SearchRequest::new()
-                    .query(phrases[i % phrases.len()])
-                    .count_limit(None),
-            )
-            .unwrap()
-            .total
-        }),
-    );
-    report(
-        "term + place + year, facets",
-        Box::new(move |i| {
-            a.search(
-                &SearchRequest::new()
-                    .query(terms[i % terms.len()])
-                    .place(provinces[i % provinces.len()])
-                    .year(2012 + (i % 13) as u32)
-                    .facets(["place", "year", "formulation"]),
-            )
-            .unwrap()
-            .total
-        }),
-    );
+    // A document search, timed: its request for the i-th run.
+    let search = |name: &str, make: fn(usize) -> SearchRequest| {
+        report(name, Box::new(move |i| a.search(&make(i)).unwrap().total))
+    };
+    search("term", |i| {
+        SearchRequest::new().query(TERMS[i % TERMS.len()])
+    });
+    search("phrase", |i| {
+        SearchRequest::new().query(PHRASES[i % PHRASES.len()])
+    });
+    search("phrase, newest first", |i| {
+        SearchRequest::new()
+            .query(PHRASES[i % PHRASES.len()])
+            .sort(Sort::Date)
+    });
+    search("term, every match counted", |i| {
+        SearchRequest::new()
+            .query(TERMS[i % TERMS.len()])
+            .count_limit(None)
+    });
+    search("phrase, every match counted", |i| {
+        SearchRequest::new()
+            .query(PHRASES[i % PHRASES.len()])
+            .count_limit(None)
+    });
+    search("term + place + year, facets", |i| {
+        SearchRequest::new()
+            .query(TERMS[i % TERMS.len()])
+            .place(PROVINCES[i % PROVINCES.len()])
+            .year(2012 + (i % 13) as u32)
+            .facets(["place", "year", "formulation"])
+    });
     report(
         "claims range (min..max, unit)",
         Box::new(move |i| {

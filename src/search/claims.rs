@@ -18,7 +18,7 @@ use super::request::{ClaimsRequest, Filters, SearchRequest, Sort};
 use super::results::{ClaimResults, ClaimRow};
 use super::schema::term_q;
 use super::tokenize::normalize;
-use super::value_range::ValueIn;
+use super::value_range::{Range, ValueIn};
 use crate::error::Result;
 
 /// Most documents a claims query with a text query or document filters
@@ -93,9 +93,11 @@ impl Archive {
         if req.min.is_some() || req.max.is_some() {
             q = Box::new(ValueIn {
                 inner: q,
-                field: "value",
-                lo: req.min,
-                hi: req.max,
+                range: Range {
+                    field: "value",
+                    lo: req.min,
+                    hi: req.max,
+                },
             });
         }
         // Without query text every score is 0: the newest first, by a

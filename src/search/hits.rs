@@ -31,6 +31,7 @@ impl Archive {
         // alone.
         let asked = facet_counter(&req.facets)?;
         let key = match_key(req, &asked);
+        let words = self.page_words(&s, req);
         // A number kept will do if it is exact or as far as this request
         // counts.
         let kept = self.counted.get(&s, &key).and_then(|c| {
@@ -40,13 +41,13 @@ impl Archive {
         });
         let (addrs, total, exact, facets) = match kept {
             Some((total, exact, facets)) => {
-                let addrs = self.page(&s, &*q, req, limit)?;
+                let addrs = self.page(&s, &*q, words.as_deref(), req, limit)?;
                 (addrs, total, exact, facets)
             }
             // Without facets, the page is ranked on its own and the
             // matches counted up to the request's limit, without scores.
             None if asked.is_empty() => {
-                let addrs = self.page(&s, &*q, req, limit)?;
+                let addrs = self.page(&s, &*q, words.as_deref(), req, limit)?;
                 let (total, exact) = count_up_to(&s, &*q, req.count_limit).map_err(err)?;
                 let total = total as usize;
                 let counted = Counted {
@@ -61,8 +62,8 @@ impl Archive {
             // word of any of them scored); else hits, their number and the
             // facets in one pass.
             None => {
-                let (addrs, total, counts) = if self.page_words(&s, req).is_some() {
-                    let addrs = self.page(&s, &*q, req, limit)?;
+                let (addrs, total, counts) = if words.is_some() {
+                    let addrs = self.page(&s, &*q, words.as_deref(), req, limit)?;
                     let (n, counts) = s.search(&*q, &(Count, asked)).map_err(err)?;
                     (addrs, n, counts)
                 } else {
@@ -135,20 +136,21 @@ impl Archive {
         self.rank_words(req)
     }
 
-    /// The hits of one page: by score, from the query's words where they
-    /// rank it ([`Archive::page_words`]); newest first, from the newest
+    /// The hits of one page: by score, from `words` where they rank it
+    /// ([`Archive::page_words`]); newest first, from the newest
     /// candidates of the query relaxed ([`newest_matches`]); else as
     /// tantivy orders every match.
     fn page(
         &self,
         s: &Searcher,
         q: &dyn Query,
+        words: Option<&dyn Query>,
         req: &SearchRequest,
         limit: usize,
     ) -> Result<Ranked> {
         let err = |e| describe(&self.dir, e);
-        if let Some(words) = self.page_words(s, req) {
-            let top = top_by_words(s, &*words, q, req.offset + limit).map_err(err)?;
+        if let Some(words) = words {
+            let top = top_by_words(s, words, q, req.offset + limit).map_err(err)?;
             return Ok(top
                 .into_iter()
                 .skip(req.offset)

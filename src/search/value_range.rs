@@ -16,28 +16,34 @@ use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError};
 
-/// The matches of `inner` whose first value in the `f64` fast field `field`
-/// lies within `lo..=hi` (either end open when `None`).
-#[derive(Debug)]
-pub(super) struct ValueIn {
-    pub(super) inner: Box<dyn Query>,
+/// A closed range of an `f64` fast field (either end open when `None`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Range {
     pub(super) field: &'static str,
     pub(super) lo: Option<f64>,
     pub(super) hi: Option<f64>,
+}
+
+impl Range {
+    fn contains(&self, v: f64) -> bool {
+        self.lo.is_none_or(|lo| v >= lo) && self.hi.is_none_or(|hi| v <= hi)
+    }
+}
+
+/// The matches of `inner` whose first value of the range's field lies
+/// within it.
+#[derive(Debug)]
+pub(super) struct ValueIn {
+    pub(super) inner: Box<dyn Query>,
+    pub(super) range: Range,
 }
 
 impl Clone for ValueIn {
     fn clone(&self) -> Self {
         ValueIn {
             inner: self.inner.box_clone(),
-            ..*self
+            range: self.range,
         }
-    }
-}
-
-impl ValueIn {
-    fn contains(&self, v: f64) -> bool {
-        self.lo.is_none_or(|lo| v >= lo) && self.hi.is_none_or(|hi| v <= hi)
     }
 }
 
@@ -45,10 +51,7 @@ impl Query for ValueIn {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         Ok(Box::new(ValueInWeight {
             inner: self.inner.weight(enable_scoring)?,
-            range: ValueIn {
-                inner: Box::new(tantivy::query::EmptyQuery),
-                ..*self
-            },
+            range: self.range,
         }))
     }
 
@@ -59,8 +62,7 @@ impl Query for ValueIn {
 
 struct ValueInWeight {
     inner: Box<dyn Weight>,
-    /// The field and range (its `inner` unused).
-    range: ValueIn,
+    range: Range,
 }
 
 impl Weight for ValueInWeight {
@@ -72,8 +74,7 @@ impl Weight for ValueInWeight {
         let mut s = ValueInScorer {
             inner: self.inner.scorer(reader, boost)?,
             column,
-            lo: self.range.lo,
-            hi: self.range.hi,
+            range: self.range,
         };
         s.settle();
         Ok(Box::new(s))
@@ -94,21 +95,19 @@ impl Weight for ValueInWeight {
 struct ValueInScorer {
     inner: Box<dyn Scorer>,
     column: Column<f64>,
-    lo: Option<f64>,
-    hi: Option<f64>,
+    range: Range,
 }
 
 impl ValueInScorer {
-    fn ok(&self, doc: DocId) -> bool {
-        self.column
-            .first(doc)
-            .is_some_and(|v| self.lo.is_none_or(|lo| v >= lo) && self.hi.is_none_or(|hi| v <= hi))
-    }
-
     /// Moves on from the current document to the first in range.
     fn settle(&mut self) -> DocId {
         let mut doc = self.inner.doc();
-        while doc != TERMINATED && !self.ok(doc) {
+        while doc != TERMINATED
+            && !self
+                .column
+                .first(doc)
+                .is_some_and(|v| self.range.contains(v))
+        {
             doc = self.inner.advance();
         }
         doc
@@ -147,8 +146,7 @@ mod tests {
 
     #[test]
     fn open_ends_and_closed_ends() {
-        let r = |lo, hi| ValueIn {
-            inner: Box::new(tantivy::query::EmptyQuery),
+        let r = |lo, hi| Range {
             field: "value",
             lo,
             hi,
