@@ -552,6 +552,25 @@ pub fn body_term_counts(body: &Body) -> Vec<(String, u32)> {
     count_terms(body.tokens.iter().map(|t| body.word(t)))
 }
 
+/// Whether a word is one [`term_counts`] counts (where it does not follow
+/// a number): two characters or more, with a Han character and no digit.
+///
+/// ```
+/// use dangjian::analysis::is_content_word;
+/// assert!(is_content_word("党建"));
+/// assert!(!is_content_word("党") && !is_content_word("covid") && !is_content_word("20年"));
+/// ```
+pub fn is_content_word(w: &str) -> bool {
+    // Byte tests first, cheapest first: an ASCII digit is one byte
+    // anywhere in UTF-8, and a character starts at every byte that is not
+    // a continuation byte (most tokens are one character).
+    let b = w.as_bytes();
+    b.len() >= 2
+        && b.iter().filter(|&&x| x & 0xC0 != 0x80).nth(1).is_some()
+        && !b.iter().any(u8::is_ascii_digit)
+        && w.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 fn count_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(String, u32)> {
     let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
     let mut after_number = false;
@@ -559,14 +578,8 @@ fn count_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(String, u32)> {
         // Byte tests first, cheapest first: an ASCII digit is one byte
         // anywhere in UTF-8, and a character starts at every byte that is
         // not a continuation byte (most tokens are one character).
-        let b = w.as_bytes();
-        let numeric = b.last().is_some_and(u8::is_ascii_digit);
-        if !after_number
-            && b.len() >= 2
-            && b.iter().filter(|&&x| x & 0xC0 != 0x80).nth(1).is_some()
-            && !b.iter().any(u8::is_ascii_digit)
-            && w.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        {
+        let numeric = w.as_bytes().last().is_some_and(u8::is_ascii_digit);
+        if !after_number && is_content_word(w) {
             *counts.entry(w).or_insert(0) += 1;
         }
         after_number = numeric;

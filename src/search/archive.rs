@@ -13,7 +13,7 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Tan
 use super::facet_count::{Counted, MatchCounts};
 use super::prepare::StoredDoc;
 use super::schema::{self, Fields, term_q};
-use super::tokenize::{self, BIGRAMS, UNIGRAMS, WORDS};
+use super::tokenize::{self, BIGRAMS, CUT_WORDS, UNIGRAMS, WORDS};
 use crate::analysis::Analysis;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -76,6 +76,7 @@ struct VersionFile {
 fn register_tokenizers(index: &Index) {
     let m = index.tokenizers();
     m.register(WORDS, tokenize::WordTokenizer::default());
+    m.register(CUT_WORDS, tokenize::CutWords::default());
     m.register(BIGRAMS, tokenize::CharGrams::bigrams());
     m.register(UNIGRAMS, tokenize::CharGrams::unigrams());
 }
@@ -117,12 +118,13 @@ impl Archive {
                         schema::VERSION_FILE
                     ))
                 })?;
-                if v.format != "dangjian-search" || v.version != schema::FORMAT_VERSION {
+                if v.format != "dangjian-search" || !schema::READS_VERSIONS.contains(&v.version) {
                     return Err(config(format!(
-                        "search index {d} has layout {} version {}, this dangjian reads version {}: rebuild it (remove {d}, then `dangjian search-build {d} ARCHIVE.jsonl…`)",
+                        "search index {d} has layout {} version {}, this dangjian reads versions {} to {}: rebuild it (remove {d}, then `dangjian search-build {d} ARCHIVE.jsonl…`)",
                         v.format,
                         v.version,
-                        schema::FORMAT_VERSION
+                        schema::READS_VERSIONS.start(),
+                        schema::READS_VERSIONS.end()
                     )));
                 }
                 if !meta {
@@ -155,7 +157,11 @@ impl Archive {
 
     /// Opens the archive in `dir`, or creates an empty one (and the folder).
     pub fn create(dir: impl AsRef<Path>) -> Result<Archive> {
-        let dir = dir.as_ref();
+        Self::create_version(dir.as_ref(), schema::FORMAT_VERSION)
+    }
+
+    /// [`Archive::create`], a new archive getting layout `version`.
+    pub(super) fn create_version(dir: &Path, version: u32) -> Result<Archive> {
         if dir.join("meta.json").is_file() || dir.join(schema::VERSION_FILE).is_file() {
             if !dir.join("meta.json").is_file() {
                 // Created, never committed (a build killed while it made the
@@ -163,7 +169,7 @@ impl Archive {
                 // whatever the killed build left in it goes, and we start
                 // again.
                 std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                return Self::create(dir);
+                return Self::create_version(dir, version);
             }
             return Self::open(dir);
         }
@@ -177,12 +183,12 @@ impl Archive {
         }
         let v = VersionFile {
             format: "dangjian-search".into(),
-            version: schema::FORMAT_VERSION,
+            version,
         };
         let vpath = dir.join(schema::VERSION_FILE);
         std::fs::write(&vpath, serde_json::to_string(&v).unwrap_or_default())
             .map_err(|e| Error::io(&vpath, e))?;
-        let (sch, _) = schema::build();
+        let (sch, _) = schema::build_version(version);
         let index = Index::create_in_dir(dir, sch).map_err(|e| describe(dir, e))?;
         drop(index);
         Self::open(dir)

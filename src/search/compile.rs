@@ -17,6 +17,7 @@ use super::rank::MatchOnly;
 use super::request::{Filters, SearchRequest};
 use super::schema::term_q;
 use super::tokenize::{self, chars_of, normalize};
+use crate::analysis::is_content_word;
 use crate::error::Result;
 use crate::segment::Segmenter;
 
@@ -102,7 +103,9 @@ impl Archive {
     }
 
     /// The word terms a text term ranks by: the words of its normalized
-    /// text, in the body and title (or the one field asked).
+    /// text, in the body and title (or the one field asked). The body holds
+    /// its content words only ([`is_content_word`]: what comparisons
+    /// count), the title every word.
     fn word_queries(&self, field: QField, norm: &str) -> Vec<Box<dyn Query>> {
         let fields = match field {
             QField::Body => vec![self.f.body],
@@ -113,6 +116,9 @@ impl Archive {
         let mut out = Vec::with_capacity(words.len() * fields.len());
         for (_, _, w) in words {
             for &fld in &fields {
+                if fld == self.f.body && !is_content_word(&w) {
+                    continue;
+                }
                 out.push(Box::new(TermQuery::new(
                     Term::from_field_text(fld, &w),
                     IndexRecordOption::WithFreqs,

@@ -11,10 +11,11 @@ use tantivy::TantivyDocument;
 use super::keys::{ancestry, claim_place_codes, date_number};
 use super::results::ClaimRow;
 use super::schema::Fields;
-use super::tokenize::normalize;
-use crate::analysis::Analysis;
+use super::tokenize::{cut_words, normalize};
+use crate::analysis::{Analysis, term_counts};
 use crate::claims::Claim;
 use crate::error::{Error, ErrorKind, Result};
+use crate::segment::Segmenter;
 
 /// What is kept of a document in the index.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -124,37 +125,27 @@ fn document_entry(a: &Analysis, f: &Fields, keys: &Keys) -> Result<TantivyDocume
     Ok(doc)
 }
 
-/// The body's words: the analysis's own word counts when it has them
-/// (`index` keeps them), so the text is not segmented a second time; else
-/// the body, for the word tokenizer.
+/// The body's words, as the space-separated words of
+/// [`cut_words`](super::tokenize::cut_words): its content words (what
+/// [`term_counts`] counts, and what a query's words rank the body by), the
+/// analysis's own counts when it has them (`index` keeps them), so the text
+/// is not segmented a second time. An index of version 1 cuts the body
+/// itself.
 fn add_body_words(doc: &mut TantivyDocument, f: &Fields, a: &Analysis, body: &str) {
-    if a.terms.is_empty() {
+    if !f.body_cut {
         doc.add_text(f.body, body);
         return;
     }
-    // Positions do not matter to this field (phrases go to the bigrams).
-    let mut tokens = Vec::new();
-    for (w, c) in &a.terms {
-        if !w.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        let w = w.to_ascii_lowercase();
-        for _ in 0..*c {
-            tokens.push(tantivy::tokenizer::Token {
-                offset_from: 0,
-                offset_to: 0,
-                position: tokens.len(),
-                text: w.clone(),
-                position_length: 1,
-            });
-        }
-    }
-    doc.add_pre_tokenized_text(
+    let cut;
+    let counts = if a.terms.is_empty() {
+        cut = term_counts(&Segmenter::default(), body);
+        &cut
+    } else {
+        &a.terms
+    };
+    doc.add_text(
         f.body,
-        tantivy::tokenizer::PreTokenizedString {
-            text: String::new(),
-            tokens,
-        },
+        cut_words(counts.iter().map(|(w, c)| (w.as_str(), *c))),
     );
 }
 

@@ -2,18 +2,23 @@
 //! format: [`FORMAT_VERSION`] changes when they do.
 
 use tantivy::schema::{
-    BytesOptions, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, SchemaBuilder,
-    TextFieldIndexing, TextOptions,
+    BytesOptions, FAST, Field, FieldType, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    SchemaBuilder, TextFieldIndexing, TextOptions,
 };
 
 use tantivy::Term;
 use tantivy::query::{Query, TermQuery};
 
-use super::tokenize::{BIGRAMS, UNIGRAMS, WORDS};
+use super::tokenize::{BIGRAMS, CUT_WORDS, UNIGRAMS, WORDS};
 
-/// Version of the index layout; an index of another version is refused
-/// with a message to rebuild it.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the index layout that new indexes get. Version 2 takes the
+/// body's words already cut ([`Fields::body_cut`]); version 1 cut them on
+/// the indexing thread. Both are read and written; an index of any other
+/// version is refused with a message to rebuild it.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The layout versions this build opens.
+pub const READS_VERSIONS: std::ops::RangeInclusive<u32> = 1..=FORMAT_VERSION;
 
 /// Name of the file beside tantivy's that records the layout version.
 pub const VERSION_FILE: &str = "dangjian-search.json";
@@ -35,6 +40,10 @@ pub struct Fields {
     pub title_uni: Field,
     /// Body, words.
     pub body: Field,
+    /// Whether `body` takes the words already cut, as one space-separated
+    /// string ([`super::tokenize::cut_words`]), or the text to cut (an index
+    /// of version 1).
+    pub body_cut: bool,
     /// Body, bigrams.
     pub body_bi: Field,
     /// Date as YYYYMMDD (0 when unknown).
@@ -74,8 +83,15 @@ fn text(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
     )
 }
 
-/// The schema and its fields.
+/// The schema and its fields, of the current layout.
 pub fn build() -> (Schema, Fields) {
+    build_version(FORMAT_VERSION)
+}
+
+/// The schema of a layout version this build writes ([`READS_VERSIONS`]).
+pub(super) fn build_version(version: u32) -> (Schema, Fields) {
+    let body_cut = version >= 2;
+    let body_tokenizer = if body_cut { CUT_WORDS } else { WORDS };
     let mut b = SchemaBuilder::new();
     let kw = STRING | FAST;
     let fields = Fields {
@@ -88,7 +104,8 @@ pub fn build() -> (Schema, Fields) {
             text(BIGRAMS, IndexRecordOption::WithFreqsAndPositions),
         ),
         title_uni: b.add_text_field("title_uni", text(UNIGRAMS, IndexRecordOption::WithFreqs)),
-        body: b.add_text_field("body", text(WORDS, IndexRecordOption::WithFreqs)),
+        body: b.add_text_field("body", text(body_tokenizer, IndexRecordOption::WithFreqs)),
+        body_cut,
         body_bi: b.add_text_field(
             "body_bi",
             text(BIGRAMS, IndexRecordOption::WithFreqsAndPositions),
@@ -122,6 +139,7 @@ pub fn fields_of(schema: &Schema) -> Result<Fields, String> {
         title_bi: f("title_bi")?,
         title_uni: f("title_uni")?,
         body: f("body")?,
+        body_cut: tokenizer_of(schema, "body") == Some(CUT_WORDS),
         body_bi: f("body_bi")?,
         date: f("date")?,
         year: f("year")?,
@@ -137,6 +155,15 @@ pub fn fields_of(schema: &Schema) -> Result<Fields, String> {
         seq: f("seq")?,
         stored: f("stored")?,
     })
+}
+
+/// The tokenizer a text field is indexed with.
+fn tokenizer_of<'s>(schema: &'s Schema, name: &str) -> Option<&'s str> {
+    let field = schema.get_field(name).ok()?;
+    match schema.get_field_entry(field).field_type() {
+        FieldType::Str(o) => o.get_indexing_options().map(|i| i.tokenizer()),
+        _ => None,
+    }
 }
 
 /// A query for one exact term of a field (the kind of an entry, an id,

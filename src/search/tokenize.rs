@@ -4,7 +4,8 @@
 //!
 //! | field | tokenizer | what it is for |
 //! |---|---|---|
-//! | `body`, `title` | [`WordTokenizer`]: the project's segmenter (jieba + lexicon) | BM25 ranking on words |
+//! | `body` | [`CutWords`]: the words the analysis already cut (jieba + lexicon), handed over as one space-separated string | BM25 ranking on words |
+//! | `title` | [`WordTokenizer`]: the project's segmenter (jieba + lexicon) | BM25 ranking on words |
 //! | `body_bi`, `title_bi` | [`CharGrams::bigrams`]: overlapping character pairs | every query of 2+ characters that occurs in the text matches, even inside a longer word (党建 in 机关党建) |
 //! | `title_uni` | [`CharGrams::unigrams`]: single characters | one-character queries on titles (on the body, a one-character query matches the bigrams that start or end with it) |
 //!
@@ -24,6 +25,8 @@ use crate::segment::Segmenter;
 
 /// Name of the word tokenizer in the index's tokenizer manager.
 pub const WORDS: &str = "dangjian_words";
+/// Name of the tokenizer of words already cut ([`CutWords`]).
+pub const CUT_WORDS: &str = "dangjian_cut_words";
 /// Name of the bigram tokenizer.
 pub const BIGRAMS: &str = "dangjian_bigrams";
 /// Name of the unigram tokenizer.
@@ -120,6 +123,92 @@ impl TokenStream for CharGramStream<'_> {
         self.token.position = self.at;
         self.token.position_length = 1;
         self.at += 1;
+        true
+    }
+    fn token(&self) -> &Token {
+        self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// Words already cut, one per space-separated piece of the text (see
+/// [`cut_words`]): the body's words are the analysis's own, so the index
+/// neither segments the body a second time nor carries a token list
+/// through the document (tantivy serializes a pre-tokenized value into
+/// the document and parses it back on the indexing thread, which cost
+/// more than the words' postings).
+///
+/// ```
+/// use dangjian::search::tokenize::{CutWords, cut_words};
+/// use tantivy::tokenizer::{TokenStream, Tokenizer};
+/// let text = cut_words([("党建", 2), ("工作", 1), ("，", 3)]);
+/// assert_eq!(text, "党建 党建 工作");
+/// let mut t = CutWords::default();
+/// let mut s = t.token_stream(&text);
+/// let mut words = Vec::new();
+/// while s.advance() {
+///     words.push(s.token().text.clone());
+/// }
+/// assert_eq!(words, ["党建", "党建", "工作"]);
+/// ```
+#[derive(Clone, Default)]
+pub struct CutWords {
+    token: Token,
+}
+
+/// The stream of [`CutWords`].
+pub struct CutWordsStream<'a> {
+    rest: std::str::SplitAsciiWhitespace<'a>,
+    text: &'a str,
+    token: &'a mut Token,
+}
+
+/// The text [`CutWords`] takes: each word that is a term (has a letter or
+/// digit) lower-cased and repeated as often as it occurs, separated by
+/// spaces. A word that holds whitespace (none of the segmenter's do)
+/// becomes the pieces between it.
+pub fn cut_words<'w>(counts: impl IntoIterator<Item = (&'w str, u32)>) -> String {
+    let mut out = String::new();
+    for (w, n) in counts {
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        for _ in 0..n {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        }
+    }
+    out
+}
+
+impl Tokenizer for CutWords {
+    type TokenStream<'a> = CutWordsStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CutWordsStream<'a> {
+        self.token.reset();
+        CutWordsStream {
+            rest: text.split_ascii_whitespace(),
+            text,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for CutWordsStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(w) = self.rest.next() else {
+            return false;
+        };
+        let start = w.as_ptr() as usize - self.text.as_ptr() as usize;
+        self.token.text.clear();
+        self.token.text.push_str(w);
+        self.token.offset_from = start;
+        self.token.offset_to = start + w.len();
+        self.token.position = self.token.position.wrapping_add(1);
+        self.token.position_length = 1;
         true
     }
     fn token(&self) -> &Token {

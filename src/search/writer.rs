@@ -115,3 +115,86 @@ impl ArchiveWriter {
             .map_err(|e| describe(&self.dir, e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Archive, SearchRequest};
+    use crate::{Document, Pipeline};
+
+    /// Invented reports with words that repeat, mixed scripts and Latin.
+    fn reports() -> Vec<Document> {
+        let lines = [
+            "某县开展党员志愿服务，党员志愿服务队走进社区，服务群众三千人次。",
+            "某市推行“双报到”，在职党员到社区报到，社区党组织统筹安排。",
+            "某區黨員幹部下沉網格，網格員上門服務，辦結訴求九百件。",
+            "某镇围绕COVID-19防控，组建Party志愿队，党员带头值守卡口。",
+        ];
+        lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| {
+                Document::from_text(format!("第{k}号简报\n\n{l}\n")).with_path(format!("r/{k}.txt"))
+            })
+            .collect()
+    }
+
+    fn ranked(a: &Archive, q: &str) -> Vec<(String, String)> {
+        let r = a.search(&SearchRequest::new().query(q).limit(10)).unwrap();
+        r.hits
+            .iter()
+            .map(|h| (h.id.clone(), format!("{:.4}", h.score.unwrap_or(0.0))))
+            .collect()
+    }
+
+    #[test]
+    fn words_handed_over_cut_rank_as_the_words_cut_by_the_index() {
+        // Version 2 takes the analysis's content words, or cuts the body
+        // itself when an analysis has none: the same terms, so the same
+        // ranking. Version 1 cut every word of the body on the indexing
+        // thread: the same documents match.
+        let base = std::env::temp_dir().join(format!("dangjian-layout-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let with_terms = crate::PipelineBuilder::new()
+            .keep_terms(true)
+            .build()
+            .unwrap();
+        let plain = Pipeline::default();
+        let mut built = Vec::new();
+        for (name, version, p) in [
+            ("v2-terms", 2, &with_terms),
+            ("v2-cut", 2, &plain),
+            ("v1", 1, &plain),
+        ] {
+            let a = Archive::create_version(&base.join(name), version).unwrap();
+            let mut w = a.writer(1).unwrap();
+            for d in reports() {
+                w.add(&p.analyze(&d)).unwrap();
+            }
+            w.finish().unwrap();
+            // Reopened, the layout is read back from the index.
+            drop(a);
+            let a = Archive::open(base.join(name)).unwrap();
+            assert_eq!(a.f.body_cut, version == 2);
+            built.push(a);
+        }
+        for q in [
+            "党员",
+            "社区 服务",
+            "网格",
+            "covid",
+            "party 党员",
+            "志愿服务 OR 报到",
+        ] {
+            let cut = ranked(&built[0], q);
+            assert!(!cut.is_empty(), "{q}");
+            assert_eq!(ranked(&built[1], q), cut, "{q}");
+            let ids = |v: Vec<(String, String)>| {
+                let mut v: Vec<String> = v.into_iter().map(|x| x.0).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(ids(ranked(&built[2], q)), ids(cut), "{q}");
+        }
+        let _ = std::fs::remove_dir_all(&base);
+    }
+}
