@@ -195,6 +195,17 @@ fn a_word_inside_a_longer_word_is_found() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A document of `text` at `path`, with its date (if any) as its only
+/// metadata.
+fn dated(text: String, path: String, date: Option<String>) -> Document {
+    Document::from_text(text)
+        .with_path(path)
+        .with_info(dangjian::DocumentInfo {
+            date,
+            ..Default::default()
+        })
+}
+
 /// Newest first, a phrase whose pairs are in every document but which is
 /// itself only in the oldest: the newest candidates hold no match, and the
 /// search orders every match instead. Newest first, they are found in
@@ -211,17 +222,8 @@ fn newest_first_finds_a_phrase_the_newest_candidates_lack() {
         } else {
             format!("某县{k}名党员到城东社区报到。")
         };
-        let doc = Document::from_text(text)
-            .with_path(format!("n/{k}.txt"))
-            .with_info(dangjian::DocumentInfo {
-                date: Some(format!(
-                    "{}-{:02}-{:02}",
-                    2000 + k / 12,
-                    1 + k % 12,
-                    1 + k % 28
-                )),
-                ..Default::default()
-            });
+        let date = format!("{}-{:02}-{:02}", 2000 + k / 12, 1 + k % 12, 1 + k % 28);
+        let doc = dated(text, format!("n/{k}.txt"), Some(date));
         w.add(&p.analyze(&doc)).unwrap();
     }
     w.finish().unwrap();
@@ -346,12 +348,11 @@ fn newest_first_pages_are_every_match_ordered_over_decades() {
         };
         let date =
             (k % 7 != 3).then(|| format!("{year}-{:02}-{:02}", 1 + k / 2 % 12, 1 + k / 2 % 28));
-        let doc = Document::from_text(format!("某地第{k}号简报。{topic}。"))
-            .with_path(format!("w/{k}.txt"))
-            .with_info(dangjian::DocumentInfo {
-                date,
-                ..Default::default()
-            });
+        let doc = dated(
+            format!("某地第{k}号简报。{topic}。"),
+            format!("w/{k}.txt"),
+            date,
+        );
         w.add(&p.analyze(&doc)).unwrap();
         if k % 60 == 59 {
             w.commit().unwrap();

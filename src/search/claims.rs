@@ -110,44 +110,7 @@ impl Archive {
             let addrs = s.search(&*q, &newest).map_err(err)?;
             addrs.into_iter().map(|a| (None, a)).collect()
         } else {
-            let by_date = sr.sort == Sort::Date;
-            let parents2 = parents.clone();
-            let coll = TopDocs::with_limit(sr.limit.max(1))
-                .and_offset(sr.offset)
-                .tweak_score(move |seg: &SegmentReader| {
-                    let ff = seg.fast_fields();
-                    let ids = ff.str("id").ok().flatten();
-                    let dates = ff.i64("date").ok();
-                    let seqs = ff.u64("seq").ok();
-                    let parents = parents2.clone();
-                    let mut buf = String::new();
-                    move |doc: tantivy::DocId, _score: tantivy::Score| {
-                        let score = match (&parents, &ids) {
-                            (Some(p), Some(col)) => {
-                                buf.clear();
-                                let ord = col.term_ords(doc).next();
-                                match ord {
-                                    Some(o) if col.ord_to_str(o, &mut buf).unwrap_or(false) => {
-                                        p.get(buf.as_str()).copied().unwrap_or(0.0)
-                                    }
-                                    _ => 0.0,
-                                }
-                            }
-                            _ => 0.0,
-                        };
-                        let date = dates.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-                        let seq = seqs.as_ref().and_then(|c| c.first(doc)).unwrap_or(0) as i64;
-                        if by_date {
-                            (date as f64, f64::from(score), -seq)
-                        } else {
-                            (f64::from(score), date as f64, -seq)
-                        }
-                    }
-                });
-            let top = s.search(&*q, &coll).map_err(err)?;
-            top.into_iter()
-                .map(|((a, b, _), addr)| (Some(if by_date { b as f32 } else { a as f32 }), addr))
-                .collect()
+            by_parent_score(&s, &*q, parents, sr).map_err(err)?
         };
         let (total, exact) = count_up_to(&s, &*q, sr.count_limit).map_err(err)?;
         let mut rows = Vec::with_capacity(top.len());
@@ -171,6 +134,51 @@ impl Archive {
             rows,
         })
     }
+}
+
+/// A page of claims of a query with text: by their document's score (in
+/// `parents`, by id), then date, then their order in the document; or by
+/// date first (`Sort::Date`). The score given back is the document's.
+fn by_parent_score(
+    s: &tantivy::Searcher,
+    q: &dyn Query,
+    parents: Option<Arc<HashMap<String, f32>>>,
+    sr: &SearchRequest,
+) -> tantivy::Result<Vec<(Option<f32>, tantivy::DocAddress)>> {
+    let by_date = sr.sort == Sort::Date;
+    let coll = TopDocs::with_limit(sr.limit.max(1))
+        .and_offset(sr.offset)
+        .tweak_score(move |seg: &SegmentReader| {
+            let ff = seg.fast_fields();
+            let ids = ff.str("id").ok().flatten();
+            let dates = ff.i64("date").ok();
+            let seqs = ff.u64("seq").ok();
+            let parents = parents.clone();
+            let mut buf = String::new();
+            move |doc: tantivy::DocId, _score: tantivy::Score| {
+                let mut score = 0.0;
+                if let (Some(p), Some(col)) = (&parents, &ids) {
+                    buf.clear();
+                    if let Some(o) = col.term_ords(doc).next()
+                        && col.ord_to_str(o, &mut buf).unwrap_or(false)
+                    {
+                        score = p.get(buf.as_str()).copied().unwrap_or(0.0);
+                    }
+                }
+                let date = dates.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                let seq = seqs.as_ref().and_then(|c| c.first(doc)).unwrap_or(0) as i64;
+                if by_date {
+                    (date as f64, f64::from(score), -seq)
+                } else {
+                    (f64::from(score), date as f64, -seq)
+                }
+            }
+        });
+    let top = s.search(q, &coll)?;
+    Ok(top
+        .into_iter()
+        .map(|((a, b, _), addr)| (Some(if by_date { b as f32 } else { a as f32 }), addr))
+        .collect())
 }
 
 /// The first value of a string fast field.

@@ -203,12 +203,7 @@ impl TokenStream for CutWordsStream<'_> {
             return false;
         };
         let start = w.as_ptr() as usize - self.text.as_ptr() as usize;
-        self.token.text.clear();
-        self.token.text.push_str(w);
-        self.token.offset_from = start;
-        self.token.offset_to = start + w.len();
-        self.token.position = self.token.position.wrapping_add(1);
-        self.token.position_length = 1;
+        next_word(self.token, w, start);
         true
     }
     fn token(&self) -> &Token {
@@ -217,6 +212,17 @@ impl TokenStream for CutWordsStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         self.token
     }
+}
+
+/// Makes `token` the next word of a word stream: `word`, found at byte
+/// `start` of the text, one position after the last.
+fn next_word(token: &mut Token, word: &str, start: usize) {
+    token.text.clear();
+    token.text.push_str(word);
+    token.offset_from = start;
+    token.offset_to = start + word.len();
+    token.position = token.position.wrapping_add(1);
+    token.position_length = 1;
 }
 
 /// Words of the project's segmenter (the analysis's tokens and lexicon);
@@ -262,14 +268,10 @@ impl Tokenizer for WordTokenizer {
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some((s, e, w)) = self.words.next() else {
+        let Some((s, _, w)) = self.words.next() else {
             return false;
         };
-        self.token.text = w;
-        self.token.offset_from = s;
-        self.token.offset_to = e;
-        self.token.position = self.token.position.wrapping_add(1);
-        self.token.position_length = 1;
+        next_word(self.token, &w, s);
         true
     }
     fn token(&self) -> &Token {
