@@ -10,6 +10,7 @@ use tantivy::query::{
 };
 use tantivy::schema::IndexRecordOption;
 
+use super::any_of::AnyOf;
 use super::archive::{Archive, config};
 use super::keys::{date_number, place_codes};
 use super::query::{self, QField};
@@ -204,8 +205,11 @@ impl Archive {
                         if alts.is_empty() {
                             return Err(empty());
                         }
-                        // The substrings match; whole words rank.
-                        let mut clauses = vec![filter(any_of(alts))];
+                        // The substrings match (in the body or the title:
+                        // a union that moves its parts only as far as asked,
+                        // so that checking a few documents stays cheap);
+                        // whole words rank.
+                        let mut clauses = vec![filter(Box::new(AnyOf(alts)))];
                         clauses.extend(
                             self.word_queries(*field, &norm)
                                 .into_iter()

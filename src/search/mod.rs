@@ -44,7 +44,7 @@
 //! | `keys.rs` | dates as numbers, places as division codes with their ancestry |
 //! | `schema.rs`, `tokenize.rs` | the index's fields and its tokenizers (words, bigrams, characters) |
 //! | `query.rs` | the query language, parsed |
-//! | `compile.rs` | a query and filters turned into tantivy queries |
+//! | `compile.rs`, `any_of.rs` | a query and filters turned into tantivy queries (a union that seeks lazily) |
 //! | `hits.rs` | a document search: hits in order, with their snippets (`snippet.rs`) |
 //! | `rank.rs` | a page ranked by the query's words without scoring every match; matches counted up to a bound |
 //! | `facets.rs`, `facet_count.rs` | facet counts (one pass over the matches, fast-field columns), places as a tree |
@@ -53,6 +53,7 @@
 //! | `table.rs` | results as the table `dangjian search` prints |
 //! | `export.rs` | documents as Elasticsearch / OpenSearch `_bulk` lines |
 
+mod any_of;
 mod archive;
 mod claims;
 mod compile;
