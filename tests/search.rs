@@ -328,9 +328,11 @@ fn snippets_are_in_the_original_script_with_spans_into_the_original() {
 
 /// Newest first over decades: documents over forty years, the query's
 /// matches sparse in the newest years and dense in older ones, documents
-/// without a date and several on one day, in several segments. Every page,
-/// taken from the newest candidates, is the page of every match ordered (a
-/// search that counts facets for the first time orders every match).
+/// without a date and several on one day, in several segments; some pages
+/// within a year or up to a date. Every page, walked off the documents in
+/// date order or taken from the newest candidates, is the page of every
+/// match ordered (a search that counts facets for the first time orders
+/// every match).
 #[test]
 fn newest_first_pages_are_every_match_ordered_over_decades() {
     let dir = temp_dir("decades");
@@ -363,19 +365,33 @@ fn newest_first_pages_are_every_match_ordered_over_decades() {
     let paths = |r: dangjian::search::SearchResults| -> Vec<String> {
         r.hits.into_iter().map(|h| h.path.unwrap()).collect()
     };
+    // Within a year, and up to a date: the newest documents before it are
+    // where a page starts.
+    let to_2009 = Filters {
+        to: Some("2009-06".into()),
+        ..Default::default()
+    };
+    let filters = [Filters::default(), Filters::default(), to_2009];
     for q in ["党员到社区", "社区报到", "\"到社区\"", "报到 -经济"] {
         for (offset, limit) in [(0, 3), (0, 10), (8, 10), (40, 25), (100, 30)] {
-            let req = SearchRequest::new()
+            let mut req = SearchRequest::new()
                 .query(q)
                 .sort(Sort::Date)
                 .offset(offset)
-                .limit(limit);
+                .limit(limit)
+                .filters(filters[(offset + limit) % 3].clone());
+            if limit == 10 {
+                req = req.year(2003);
+            }
             let newest = paths(a.search(&req).unwrap());
             // Nothing counted: with facets, every match is ordered.
             a.forget_counts();
             let every = paths(a.search(&req.clone().facets(["year"])).unwrap());
             assert_eq!(newest, every, "{q} {offset}+{limit}");
-            assert!(!newest.is_empty() || offset >= 100, "{q} {offset}+{limit}");
+            assert!(
+                !newest.is_empty() || offset >= 100 || req.filters.year.is_some(),
+                "{q} {offset}+{limit}"
+            );
         }
     }
     std::fs::remove_dir_all(&dir).unwrap();

@@ -10,6 +10,7 @@ use tantivy::query::{BooleanQuery, Occur};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
+use super::date_order::DateOrder;
 use super::facet_count::{Counted, MatchCounts};
 use super::prepare::StoredDoc;
 use super::schema::{self, Fields, term_q};
@@ -25,6 +26,8 @@ pub struct Archive {
     pub(super) f: Fields,
     /// The counts of recent requests' matches, per generation of the reader.
     pub(super) counted: MatchCounts,
+    /// The documents newest first, per generation of the reader.
+    pub(super) newest: DateOrder,
 }
 
 impl std::fmt::Debug for Archive {
@@ -152,6 +155,7 @@ impl Archive {
             reader,
             f,
             counted: MatchCounts::default(),
+            newest: DateOrder::default(),
         })
     }
 

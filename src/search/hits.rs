@@ -8,12 +8,15 @@ use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
 use super::archive::{Archive, describe};
+use super::date_order::{WALK_BUDGET, newest_in_order};
 use super::facet_count::{Counted, FacetCounter};
 use super::facets::{facet_counter, facets_from, match_key};
+use super::keys::date_number;
 use super::query;
 use super::rank::{count_up_to, newest_matches, top_by_words};
-use super::request::{SearchRequest, Sort};
+use super::request::{Filters, SearchRequest, Sort};
 use super::results::{Hit, HitPlace, SearchResults};
+use super::schema::term_q;
 use super::snippet;
 use super::tokenize::normalize;
 use crate::error::Result;
@@ -137,9 +140,10 @@ impl Archive {
     }
 
     /// The hits of one page: by score, from `words` where they rank it
-    /// ([`Archive::page_words`]); newest first, from the newest
-    /// candidates of the query relaxed ([`newest_matches`]); else as
-    /// tantivy orders every match.
+    /// ([`Archive::page_words`]); newest first, walked off the documents
+    /// in date order where they are kept ([`newest_in_order`]), else from
+    /// the newest candidates of the query relaxed ([`newest_matches`]);
+    /// else as tantivy orders every match.
     fn page(
         &self,
         s: &Searcher,
@@ -157,6 +161,20 @@ impl Archive {
                 .map(|(sc, a)| (Some(sc), a))
                 .collect());
         }
+        if req.sort == Sort::Date {
+            let every_doc = term_q(self.f.kind, "doc");
+            if let Some(order) = self.newest.get(s, &*every_doc).map_err(err)? {
+                let latest = latest_date(&req.filters);
+                let newest = newest_in_order(s, &order, q, req.offset + limit, latest, WALK_BUDGET);
+                if let Some(newest) = newest.map_err(err)? {
+                    return Ok(newest
+                        .into_iter()
+                        .skip(req.offset)
+                        .map(|a| (None, a))
+                        .collect());
+                }
+            }
+        }
         if req.sort == Sort::Date && req.query.as_deref().is_some_and(|q| !q.trim().is_empty()) {
             let relaxed = self.relaxed_doc_query(req)?;
             let newest = newest_matches(s, &*relaxed, q, req.offset + limit).map_err(err)?;
@@ -169,6 +187,19 @@ impl Archive {
             }
         }
         top_hits(s, q, req, limit).map_err(err)
+    }
+}
+
+/// The latest date (`yyyymmdd`) a document may have and pass the filters:
+/// `--to`'s and the end of `--year`'s, whichever is earlier. (A document's
+/// year is its date's, so a dated document after a year's end is not of
+/// that year; an undated one sorts after every date.)
+fn latest_date(f: &Filters) -> Option<i64> {
+    let to = f.to.as_deref().and_then(|t| date_number(t, true));
+    let year_end = f.year.map(|y| i64::from(y) * 10000 + 9999);
+    match (to, year_end) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 

@@ -47,6 +47,7 @@
 //! | `compile.rs`, `any_of.rs` | a query and filters turned into tantivy queries (a union that seeks lazily) |
 //! | `hits.rs` | a document search: hits in order, with their snippets (`snippet.rs`) |
 //! | `rank.rs` | a page ranked by the query's words without scoring every match; matches counted up to a bound |
+//! | `date_order.rs` | the documents newest first, kept a commit, and a page of newest matches walked off them |
 //! | `facets.rs`, `facet_count.rs` | facet counts (one pass over the matches, fast-field columns), places as a tree |
 //! | `claims.rs`, `newest.rs` | a claims search: claim rows (the newest first, without query text) |
 //! | `value_range.rs` | a claim's value within a range, read off the column for the entries the other clauses pick |
@@ -57,6 +58,7 @@ mod any_of;
 mod archive;
 mod claims;
 mod compile;
+mod date_order;
 pub mod export;
 mod facet_count;
 #[cfg(test)]
