@@ -287,7 +287,7 @@ mod tests {
         let q = a.doc_query(&SearchRequest::new().query("报到")).unwrap();
         assert_eq!(newest_in_order(&s, &order, &*q, 5, None, 64).unwrap(), None);
         // From a latest date on, what is newer is skipped, not walked.
-        let walked = newest_in_order(&s, &order, &*q, 5, Some(2004_12_31), 64).unwrap();
+        let walked = newest_in_order(&s, &order, &*q, 5, Some(20041231), 64).unwrap();
         assert_eq!(walked, Some(by_date(&a, &*q, 5)));
         std::fs::remove_dir_all(&dir).unwrap();
     }
