@@ -15,7 +15,8 @@
 //! Newest first, the same idea: [`newest_matches`] takes the newest
 //! documents of the query relaxed to its pairs anywhere (no positions
 //! read), checks those against the query itself and stops as soon as a
-//! page of them holds.
+//! page of them holds. (Where the archive's documents are kept in date
+//! order, a page is walked off that order first: `date_order.rs`.)
 //!
 //! [`count_up_to`] counts matches and stops past a bound, as search
 //! engines do for their "about N results": the exact number of a common
