@@ -237,6 +237,7 @@ impl Archive {
         let counted = Counted {
             total: Some((n, true)),
             facets: Default::default(),
+            all: None,
         };
         self.counted.put(&s, KEY.to_string(), counted);
         n as u64

@@ -6,17 +6,19 @@
 //!
 //! Every value a matching document carries is counted once per time it is
 //! stored (the indexer stores each of a document's values once), deleted
-//! documents are not seen (tantivy leaves them out before collecting), and
-//! the values come out most documents first, then in value order, cut to
-//! the facet's size.
+//! documents are not seen (tantivy leaves them out before collecting). The
+//! collector gives every value's count ([`AllCounts`], which can be
+//! subtracted: [`subtract`]); [`FacetCounter::finish`] puts the values most
+//! documents first, then in value order, cut to the facet's size.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, ColumnBlockAccessor, StrColumn};
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyError};
 
+use super::request::SearchRequest;
 use super::results::Facet;
 
 /// A facet value: a keyword or a number (the year).
@@ -30,6 +32,9 @@ pub(super) enum Key {
 
 /// Counts of one facet, most documents first, then by value.
 pub(super) type Counts = Vec<(Key, u64)>;
+
+/// Every value's count of each facet, in the counter's order.
+pub(super) type AllCounts = Vec<HashMap<Key, u64>>;
 
 /// The facets counted: each field's name, whether it is a number field,
 /// and how many values are kept.
@@ -209,7 +214,7 @@ fn column_error(name: &str, e: impl std::fmt::Display) -> TantivyError {
 }
 
 impl Collector for FacetCounter {
-    type Fruit = Vec<(String, Counts)>;
+    type Fruit = AllCounts;
     type Child = SegmentFacets;
 
     fn for_segment(
@@ -255,11 +260,8 @@ impl Collector for FacetCounter {
         false
     }
 
-    fn merge_fruits(
-        &self,
-        segment_fruits: Vec<Vec<SegCountsFruit>>,
-    ) -> tantivy::Result<Vec<(String, Counts)>> {
-        let mut merged: Vec<HashMap<Key, u64>> = vec![HashMap::new(); self.fields.len()];
+    fn merge_fruits(&self, segment_fruits: Vec<Vec<SegCountsFruit>>) -> tantivy::Result<AllCounts> {
+        let mut merged: AllCounts = vec![HashMap::new(); self.fields.len()];
         for seg in segment_fruits {
             for (m, SegCountsFruit(c)) in merged.iter_mut().zip(seg) {
                 for (k, n) in c.resolve()? {
@@ -267,18 +269,44 @@ impl Collector for FacetCounter {
                 }
             }
         }
-        Ok(self
-            .fields
+        Ok(merged)
+    }
+}
+
+impl FacetCounter {
+    /// Each facet's counts by name, most documents first, then by value,
+    /// cut to the facet's size.
+    pub(super) fn finish(&self, all: &AllCounts) -> Vec<(String, Counts)> {
+        self.fields
             .iter()
-            .zip(merged)
+            .zip(all)
             .map(|((name, _, size), m)| {
-                let mut v: Counts = m.into_iter().collect();
+                let mut v: Counts = m
+                    .iter()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(k, n)| (k.clone(), *n))
+                    .collect();
                 v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                 v.truncate(*size);
                 (name.clone(), v)
             })
-            .collect())
+            .collect()
     }
+}
+
+/// The counts of `whole` less those of `part`, a part of the same documents
+/// counted by the same counter: the counts of the rest of them.
+pub(super) fn subtract(whole: &AllCounts, part: &AllCounts) -> AllCounts {
+    whole
+        .iter()
+        .zip(part)
+        .map(|(w, p)| {
+            w.iter()
+                .map(|(k, n)| (k.clone(), n.saturating_sub(p.get(k).copied().unwrap_or(0))))
+                .filter(|(_, n)| *n > 0)
+                .collect()
+        })
+        .collect()
 }
 
 /// What a request's matches add up to — their number and the facets asked
@@ -304,6 +332,24 @@ pub(super) struct Counted {
     pub(super) total: Option<(usize, bool)>,
     /// The facets asked.
     pub(super) facets: Facets,
+    /// Every value's count, kept for a request without query text (its
+    /// filters' documents): the facets of a query found in most of them
+    /// are these less the counts of the documents it leaves out.
+    pub(super) all: Option<Arc<AllCounts>>,
+}
+
+/// What identifies a request's matches and the facets counted over them:
+/// the query, the filters and the facets, not the page, order or snippets.
+pub(super) fn match_key(req: &SearchRequest, counter: &FacetCounter) -> String {
+    format!(
+        "{:?}\u{1}{:?}\u{1}{:?}",
+        req.query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty()),
+        req.filters,
+        counter.names()
+    )
 }
 
 /// The counts kept, by request, and the generation they are of.
@@ -316,6 +362,10 @@ struct Kept {
 /// Most requests kept at once (a place tree of 3,000 counties is about
 /// 100 KB).
 const KEPT: usize = 64;
+
+/// Most requests kept with every value's count ([`Counted::all`]) when the
+/// others are forgotten.
+const KEPT_ALL: usize = 16;
 
 impl MatchCounts {
     /// The counts kept for `key` by the searcher's generation, if any.
@@ -340,11 +390,19 @@ impl MatchCounts {
             return;
         };
         let generation = Some(s.generation().generation_id());
-        if kept.generation != generation || kept.by_request.len() >= KEPT {
+        if kept.generation != generation {
             *kept = Kept {
                 generation,
                 by_request: HashMap::new(),
             };
+        }
+        if kept.by_request.len() >= KEPT {
+            // Full: the counts of filters alone outlive the rest (the
+            // queries within them are counted from them), up to a point.
+            kept.by_request.retain(|_, c| c.all.is_some());
+            if kept.by_request.len() >= KEPT_ALL {
+                kept.by_request.clear();
+            }
         }
         kept.by_request.insert(key, counted);
     }

@@ -3,7 +3,7 @@
 //! carry it (a term query on the inverted index), over an index of several
 //! segments with replaced and deleted documents, for several queries.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tantivy::Term;
 use tantivy::collector::Count;
@@ -109,9 +109,11 @@ fn empty_archive(name: &str) -> (std::path::PathBuf, Archive) {
     (dir, a)
 }
 
-#[test]
-fn one_pass_counts_equal_a_plain_count_over_segments_and_deletions() {
-    let (dir, a) = empty_archive("count");
+/// An archive of 36 reports in three segments and a fourth, three of them
+/// replaced (their old entries deleted) and three deleted, one of those
+/// the only one of its source.
+fn archive_with_changes(name: &str) -> (std::path::PathBuf, Archive, Pipeline) {
+    let (dir, a) = empty_archive(name);
     let p = Pipeline::default();
     let mut w = a.writer(1).unwrap();
     for batch in 0..3 {
@@ -121,8 +123,6 @@ fn one_pass_counts_equal_a_plain_count_over_segments_and_deletions() {
         }
         w.commit().unwrap();
     }
-    // Replaced (the old entries deleted) and deleted documents, one of them
-    // the only one of its source.
     for k in [1, 14, 30] {
         w.add(&p.analyze(&report(k, "更正版"))).unwrap();
     }
@@ -137,6 +137,27 @@ fn one_pass_counts_equal_a_plain_count_over_segments_and_deletions() {
     assert!(s.segment_readers().len() >= 3);
     assert!(s.segment_readers().iter().any(|r| r.num_deleted_docs() > 0));
     assert_eq!(a.len(), 34);
+    (dir, a, p)
+}
+
+/// The facets of a query as a plain count gives them, with the number of
+/// matches.
+fn plain_facets(a: &Archive, req: &SearchRequest) -> (u64, BTreeMap<String, Facet>) {
+    let q = a.doc_query(req).unwrap();
+    let plain: Vec<(String, Counts)> = FACETS
+        .iter()
+        .map(|f| {
+            let size = if *f == "place" { 20_000 } else { 1_000 };
+            (f.to_string(), plain_count(a, &*q, f, size))
+        })
+        .collect();
+    let n = a.reader.searcher().search(&*q, &Count).unwrap() as u64;
+    (n, facets_from(plain))
+}
+
+#[test]
+fn one_pass_counts_equal_a_plain_count_over_segments_and_deletions() {
+    let (dir, a, p) = archive_with_changes("count");
 
     let fields: Vec<String> = FACETS.iter().map(|s| s.to_string()).collect();
     let requests = [
@@ -274,5 +295,78 @@ fn counted_matches_serve_the_next_pages() {
     w.finish().unwrap();
     a.reload().unwrap();
     assert_eq!(a.search(&req).unwrap().total, first.total + 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A query found in most of its filters' documents, whose counts are kept,
+/// is counted from the documents it leaves out: the same number and facets
+/// as a plain count, over segments, replacements and deletions, with and
+/// without filters. A query in fewer of them, or filters whose counts are
+/// not kept, is counted from its matches.
+#[test]
+fn counts_from_the_documents_left_out_equal_a_plain_count() {
+    let (dir, a, _) = archive_with_changes("complement");
+    let facets: Vec<&str> = FACETS.to_vec();
+    let fields: Vec<String> = FACETS.iter().map(|f| f.to_string()).collect();
+    let counter = super::facets::facet_counter(&fields).unwrap();
+    let s = a.reader.searcher();
+    let within = [
+        SearchRequest::new(),
+        SearchRequest::new().year(2016),
+        SearchRequest::new().place("大冶市"),
+    ];
+    // In every report, three in four, about half, one in three.
+    let queries = [
+        ("党员", true),
+        ("网格 -四议两公开", true),
+        ("三会一课", false),
+        ("两学一做", false),
+    ];
+    for base in within {
+        let base = base.facets(facets.iter().copied());
+        for (text, _) in queries {
+            let req = base.clone().query(text);
+            let q = a.doc_query(&req).unwrap();
+            // The filters' counts not kept: counted from the matches.
+            a.forget_counts();
+            assert!(
+                a.counts_by_complement(&s, &*q, &req, &counter)
+                    .unwrap()
+                    .is_none(),
+                "{req:?}"
+            );
+        }
+        a.search(&base).unwrap();
+        for (text, common) in queries {
+            let req = base.clone().query(text);
+            let q = a.doc_query(&req).unwrap();
+            let by_rest = a.counts_by_complement(&s, &*q, &req, &counter).unwrap();
+            assert_eq!(by_rest.is_some(), common, "{req:?}");
+            let (n, want) = plain_facets(&a, &req);
+            let r = a.search(&req).unwrap();
+            assert_eq!((r.total, &r.facets), (n, &want), "{req:?}");
+            assert_eq!(a.facets(&req, &fields).unwrap(), want, "{req:?}");
+            if let Some((n_rest, all)) = by_rest {
+                assert_eq!(n_rest as u64, n, "{req:?}");
+                assert_eq!(facets_from(counter.finish(&all)), want, "{req:?}");
+            }
+        }
+        // The filters' counts outlive a full cache of other requests.
+        for k in 0..80 {
+            a.search(
+                &SearchRequest::new()
+                    .query(format!("诉求{k}"))
+                    .facets(["year"]),
+            )
+            .unwrap();
+        }
+        let req = base.clone().query("党员");
+        let q = a.doc_query(&req).unwrap();
+        assert!(
+            a.counts_by_complement(&s, &*q, &req, &counter)
+                .unwrap()
+                .is_some()
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

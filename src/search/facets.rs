@@ -3,8 +3,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use tantivy::collector::Count;
+
 use super::archive::{Archive, config, describe};
-use super::facet_count::{Counted, Counts, FacetCounter, Key};
+use super::complement::keep_all;
+use super::facet_count::{Counted, Counts, FacetCounter, Key, match_key};
 use super::request::SearchRequest;
 use super::results::{Facet, PlaceCount, ValueCount};
 use crate::error::Result;
@@ -39,34 +42,24 @@ impl Archive {
         if let Some(kept) = self.counted.get(&s, &key) {
             return Ok(kept.facets);
         }
-        let counts = s
-            .search(&*q, &counter)
-            .map_err(|e| describe(&self.dir, e))?;
-        let facets = facets_from(counts);
-        self.counted.put(
-            &s,
-            key,
-            Counted {
-                total: None,
-                facets: facets.clone(),
-            },
-        );
+        let (total, all) = match self.counts_by_complement(&s, &*q, req, &counter)? {
+            Some((n, all)) => (Some((n, true)), all),
+            None => {
+                let (n, all) = s
+                    .search(&*q, &(Count, counter.clone()))
+                    .map_err(|e| describe(&self.dir, e))?;
+                (Some((n, true)), all)
+            }
+        };
+        let facets = facets_from(counter.finish(&all));
+        let counted = Counted {
+            total,
+            facets: facets.clone(),
+            all: keep_all(req, all),
+        };
+        self.counted.put(&s, key, counted);
         Ok(facets)
     }
-}
-
-/// What identifies a request's matches and the facets counted over them:
-/// the query, the filters and the facets, not the page, order or snippets.
-pub(super) fn match_key(req: &SearchRequest, counter: &FacetCounter) -> String {
-    format!(
-        "{:?}\u{1}{:?}\u{1}{:?}",
-        req.query
-            .as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty()),
-        req.filters,
-        counter.names()
-    )
 }
 
 /// The counter of the facets named in `fields` (blank names skipped); an

@@ -8,9 +8,10 @@ use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
 
 use super::archive::{Archive, describe};
+use super::complement::keep_all;
 use super::date_order::{WALK_BUDGET, newest_in_order};
-use super::facet_count::{Counted, FacetCounter};
-use super::facets::{facet_counter, facets_from, match_key};
+use super::facet_count::{Counted, FacetCounter, match_key};
+use super::facets::{facet_counter, facets_from};
 use super::keys::date_number;
 use super::query;
 use super::rank::{count_up_to, newest_matches, top_by_words};
@@ -56,6 +57,7 @@ impl Archive {
                 let counted = Counted {
                     total: Some((total, exact)),
                     facets: Default::default(),
+                    all: None,
                 };
                 self.counted.put(&s, key, counted);
                 (addrs, total, exact, Default::default())
@@ -63,19 +65,26 @@ impl Archive {
             // With facets, every match is visited: by score, the page is
             // ranked on its own and the matches counted without scores (no
             // word of any of them scored); else hits, their number and the
-            // facets in one pass.
+            // facets in one pass. Unless (first) the query is in most of
+            // its filters' documents, whose counts are kept: then its
+            // counts are theirs less those of the documents it leaves out.
             None => {
-                let (addrs, total, counts) = if words.is_some() {
-                    let addrs = self.page(&s, &*q, words.as_deref(), req, limit)?;
-                    let (n, counts) = s.search(&*q, &(Count, asked)).map_err(err)?;
-                    (addrs, n, counts)
-                } else {
-                    counted_hits(&s, &*q, req, limit, asked).map_err(err)?
-                };
-                let facets = facets_from(counts);
+                let (addrs, total, all) =
+                    if let Some((n, all)) = self.counts_by_complement(&s, &*q, req, &asked)? {
+                        let addrs = self.page(&s, &*q, words.as_deref(), req, limit)?;
+                        (addrs, n, all)
+                    } else if words.is_some() {
+                        let addrs = self.page(&s, &*q, words.as_deref(), req, limit)?;
+                        let (n, all) = s.search(&*q, &(Count, asked.clone())).map_err(err)?;
+                        (addrs, n, all)
+                    } else {
+                        counted_hits(&s, &*q, req, limit, asked.clone()).map_err(err)?
+                    };
+                let facets = facets_from(asked.finish(&all));
                 let counted = Counted {
                     total: Some((total, true)),
                     facets: facets.clone(),
+                    all: keep_all(req, all),
                 };
                 self.counted.put(&s, key, counted);
                 (addrs, total, true, facets)

@@ -49,6 +49,7 @@
 //! | `rank.rs` | a page ranked by the query's words without scoring every match; matches counted up to a bound |
 //! | `date_order.rs` | the documents newest first, kept a commit, and a page of newest matches walked off them |
 //! | `facets.rs`, `facet_count.rs` | facet counts (one pass over the matches, fast-field columns), places as a tree |
+//! | `complement.rs` | the facets of a common query, counted from the documents it leaves out |
 //! | `claims.rs`, `newest.rs` | a claims search: claim rows (the newest first, without query text) |
 //! | `value_range.rs` | a claim's value within a range, read off the column for the entries the other clauses pick |
 //! | `table.rs` | results as the table `dangjian search` prints |
@@ -58,6 +59,7 @@ mod any_of;
 mod archive;
 mod claims;
 mod compile;
+mod complement;
 mod date_order;
 pub mod export;
 mod facet_count;
