@@ -11,8 +11,8 @@
 
 use std::sync::Arc;
 
-use tantivy::collector::Count;
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocSet, Searcher, TERMINATED};
 
 use super::archive::{Archive, describe};
@@ -75,16 +75,47 @@ impl Archive {
         if sampled_share(s, &*within_q, q).map_err(err)? < MIN_SHARE {
             return Ok(None);
         }
-        let rest = BooleanQuery::new(vec![
-            (Occur::Must, within_q),
-            (Occur::MustNot, q.box_clone()),
-        ]);
-        let (rest_n, rest_all) = s.search(&rest, &(Count, asked.clone())).map_err(err)?;
+        let (rest_n, rest_all) = count_rest(s, &*within_q, q, asked).map_err(err)?;
         Ok(Some((
             all_n.saturating_sub(rest_n),
             subtract(&all, &rest_all),
         )))
     }
+}
+
+/// The number of live documents of `within` that `q` does not match, and
+/// their facets. Both are walked forward side by side (no document is
+/// sought: `q`'s matches come as dense as the documents, and moving on to
+/// the next is cheaper than a skip).
+fn count_rest(
+    s: &Searcher,
+    within: &dyn Query,
+    q: &dyn Query,
+    asked: &FacetCounter,
+) -> tantivy::Result<(usize, AllCounts)> {
+    let disabled = EnableScoring::disabled_from_searcher(s);
+    let (ww, wq) = (within.weight(disabled)?, q.weight(disabled)?);
+    let mut n = 0usize;
+    let mut fruits = Vec::with_capacity(s.segment_readers().len());
+    for (ord, seg) in s.segment_readers().iter().enumerate() {
+        let mut facets = asked.for_segment(ord as u32, seg)?;
+        let (mut w, mut m) = (ww.scorer(seg, 1.0)?, wq.scorer(seg, 1.0)?);
+        let alive = seg.alive_bitset();
+        let mut d = w.doc();
+        while d != TERMINATED {
+            let mut md = m.doc();
+            while md < d {
+                md = m.advance();
+            }
+            if md != d && alive.is_none_or(|a| a.is_alive(d)) {
+                n += 1;
+                facets.collect(d, 0.0);
+            }
+            d = w.advance();
+        }
+        fruits.push(facets.harvest());
+    }
+    asked.merge_fruits(fruits).map(|all| (n, all))
 }
 
 /// About what share of the live documents of `within` `q` matches: up to
