@@ -121,7 +121,7 @@ fn count_rest(
 /// About what share of the live documents of `within` `q` matches: up to
 /// [`SAMPLES`] of them, spread evenly over each segment, checked against
 /// `q` (each a skip in its posting lists). 0 when `within` has none.
-pub(super) fn sampled_share(
+fn sampled_share(
     s: &Searcher,
     within: &dyn Query,
     q: &dyn Query,
