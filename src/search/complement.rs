@@ -121,11 +121,7 @@ fn count_rest(
 /// About what share of the live documents of `within` `q` matches: up to
 /// [`SAMPLES`] of them, spread evenly over each segment, checked against
 /// `q` (each a skip in its posting lists). 0 when `within` has none.
-fn sampled_share(
-    s: &Searcher,
-    within: &dyn Query,
-    q: &dyn Query,
-) -> tantivy::Result<f64> {
+fn sampled_share(s: &Searcher, within: &dyn Query, q: &dyn Query) -> tantivy::Result<f64> {
     let disabled = EnableScoring::disabled_from_searcher(s);
     let (ww, wq) = (within.weight(disabled)?, q.weight(disabled)?);
     let all: u64 = s

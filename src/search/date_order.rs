@@ -70,7 +70,7 @@ impl DateOrder {
             if let Some(order) = &kept.order {
                 return Ok(Some(Arc::clone(order)));
             }
-            kept.asked += 1;
+            kept.asked = kept.asked.saturating_add(1);
             if kept.asked < 2 {
                 return Ok(None);
             }

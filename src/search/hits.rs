@@ -176,11 +176,7 @@ impl Archive {
                 let latest = latest_date(&req.filters);
                 let newest = newest_in_order(s, &order, q, req.offset + limit, latest, WALK_BUDGET);
                 if let Some(newest) = newest.map_err(err)? {
-                    return Ok(newest
-                        .into_iter()
-                        .skip(req.offset)
-                        .map(|a| (None, a))
-                        .collect());
+                    return Ok(by_date(newest, req.offset));
                 }
             }
         }
@@ -188,15 +184,16 @@ impl Archive {
             let relaxed = self.relaxed_doc_query(req)?;
             let newest = newest_matches(s, &*relaxed, q, req.offset + limit).map_err(err)?;
             if let Some(newest) = newest {
-                return Ok(newest
-                    .into_iter()
-                    .skip(req.offset)
-                    .map(|a| (None, a))
-                    .collect());
+                return Ok(by_date(newest, req.offset));
             }
         }
         top_hits(s, q, req, limit).map_err(err)
     }
+}
+
+/// A page newest first from the newest matches up to its end.
+fn by_date(newest: Vec<DocAddress>, offset: usize) -> Ranked {
+    newest.into_iter().skip(offset).map(|a| (None, a)).collect()
 }
 
 /// The latest date (`yyyymmdd`) a document may have and pass the filters:
