@@ -690,6 +690,29 @@ fn claims_rows_filter_by_value_unit_indicator_and_place() {
         })
         .unwrap();
     assert!(r.rows.iter().all(|c| c.score.is_some()));
+    // That score is their document's in a search of the query, and rows
+    // come best document first.
+    let hits = arch
+        .search(&SearchRequest::new().query("党员").limit(10_000))
+        .unwrap();
+    let score_of: HashMap<&str, Option<f32>> =
+        hits.hits.iter().map(|h| (h.id.as_str(), h.score)).collect();
+    let many = arch
+        .claims(&ClaimsRequest {
+            search: SearchRequest::new().query("党员").limit(200),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(many.rows.len() > 20);
+    for row in &many.rows {
+        assert_eq!(
+            Some(row.score),
+            score_of.get(row.document.as_str()).copied()
+        );
+    }
+    assert!(many.rows.windows(2).all(|w| w[0].score >= w[1].score));
+    let distinct: BTreeSet<String> = many.rows.iter().map(|c| format!("{:?}", c.score)).collect();
+    assert!(distinct.len() > 3, "{distinct:?}");
     // Rows have the original surface at their span.
     for row in &r.rows {
         let a = docs.iter().find(|a| a.id == row.document).unwrap();

@@ -75,13 +75,7 @@ impl Archive {
             let top = s
                 .search(&q, &TopDocs::with_limit(MAX_PARENT_DOCUMENTS))
                 .map_err(err)?;
-            let mut map = HashMap::with_capacity(top.len());
-            for (score, addr) in top {
-                let seg = s.segment_reader(addr.segment_ord);
-                if let Some(id) = str_value(seg, "id", addr.doc_id) {
-                    map.insert(id, if has_query { score } else { 0.0 });
-                }
-            }
+            let map = parent_ids(&s, top, has_query).map_err(err)?;
             clauses.push(filter(Box::new(TermSetQuery::new(
                 map.keys().map(|id| Term::from_field_text(f.id, id)),
             ))));
@@ -153,18 +147,18 @@ fn by_parent_score(
             let ids = ff.str("id").ok().flatten();
             let dates = ff.i64("date").ok();
             let seqs = ff.u64("seq").ok();
-            let parents = parents.clone();
-            let mut buf = String::new();
+            // The parent's score by the segment's ordinal of the id: the
+            // segment's ids read once, in order, not one claim at a time.
+            let by_ord = match (&parents, &ids) {
+                (Some(p), Some(col)) => scores_by_ord(col, p),
+                _ => Vec::new(),
+            };
             move |doc: tantivy::DocId, _score: tantivy::Score| {
-                let mut score = 0.0;
-                if let (Some(p), Some(col)) = (&parents, &ids) {
-                    buf.clear();
-                    if let Some(o) = col.term_ords(doc).next()
-                        && col.ord_to_str(o, &mut buf).unwrap_or(false)
-                    {
-                        score = p.get(buf.as_str()).copied().unwrap_or(0.0);
-                    }
-                }
+                let score = ids
+                    .as_ref()
+                    .and_then(|col| col.term_ords(doc).next())
+                    .and_then(|o| by_ord.get(o as usize).copied())
+                    .unwrap_or(0.0);
                 let date = dates.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
                 let seq = seqs.as_ref().and_then(|c| c.first(doc)).unwrap_or(0) as i64;
                 if by_date {
@@ -181,10 +175,57 @@ fn by_parent_score(
         .collect())
 }
 
-/// The first value of a string fast field.
-fn str_value(seg: &SegmentReader, field: &str, doc: tantivy::DocId) -> Option<String> {
-    let col = seg.fast_fields().str(field).ok()??;
-    let ord = col.term_ords(doc).next()?;
-    let mut s = String::new();
-    col.ord_to_str(ord, &mut s).ok()?.then_some(s)
+/// The ids of the documents of `top` (a search's hits), each with its
+/// score (0 without query text): each segment's id column opened once and
+/// its ordinals turned into ids in order.
+fn parent_ids(
+    s: &tantivy::Searcher,
+    top: Vec<(f32, tantivy::DocAddress)>,
+    has_query: bool,
+) -> tantivy::Result<HashMap<String, f32>> {
+    let mut by_seg: HashMap<u32, Vec<(tantivy::DocId, f32)>> = HashMap::new();
+    for (score, a) in top {
+        by_seg
+            .entry(a.segment_ord)
+            .or_default()
+            .push((a.doc_id, if has_query { score } else { 0.0 }));
+    }
+    let mut map = HashMap::new();
+    for (ord, docs) in by_seg {
+        let Some(col) = s.segment_reader(ord).fast_fields().str("id")? else {
+            continue;
+        };
+        let mut ords: Vec<(u64, f32)> = docs
+            .iter()
+            .filter_map(|&(d, sc)| col.term_ords(d).next().map(|o| (o, sc)))
+            .collect();
+        ords.sort_unstable_by_key(|x| x.0);
+        ords.dedup_by_key(|x| x.0);
+        let mut i = 0;
+        col.dictionary()
+            .sorted_ords_to_term_cb(ords.iter().map(|x| x.0), |term| {
+                if let (Ok(id), Some(&(_, sc))) = (std::str::from_utf8(term), ords.get(i)) {
+                    map.insert(id.to_string(), sc);
+                }
+                i += 1;
+                Ok(())
+            })?;
+    }
+    Ok(map)
+}
+
+/// The score in `parents` of each id of a segment's id column, by the
+/// id's ordinal (0 for an id not there).
+fn scores_by_ord(col: &tantivy::columnar::StrColumn, parents: &HashMap<String, f32>) -> Vec<f32> {
+    let dict = col.dictionary();
+    let mut out = vec![0.0; dict.num_terms()];
+    if let Ok(mut terms) = dict.stream() {
+        while terms.advance() {
+            let ord = terms.term_ord() as usize;
+            if let (Ok(id), Some(slot)) = (std::str::from_utf8(terms.key()), out.get_mut(ord)) {
+                *slot = parents.get(id).copied().unwrap_or(0.0);
+            }
+        }
+    }
+    out
 }
