@@ -575,9 +575,8 @@ fn count_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(String, u32)> {
     let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
     let mut after_number = false;
     for w in words {
-        // Byte tests first, cheapest first: an ASCII digit is one byte
-        // anywhere in UTF-8, and a character starts at every byte that is
-        // not a continuation byte (most tokens are one character).
+        // A word right after a number is its unit or counted thing ("20 年"),
+        // not a content word.
         let numeric = w.as_bytes().last().is_some_and(u8::is_ascii_digit);
         if !after_number && is_content_word(w) {
             *counts.entry(w).or_insert(0) += 1;

@@ -64,10 +64,7 @@ impl Archive {
             query: None,
             ..req.clone()
         };
-        let Some(kept) = self.counted.get(s, &match_key(&within, asked)) else {
-            return Ok(None);
-        };
-        let (Some((all_n, true)), Some(all)) = (kept.total, kept.all) else {
+        let Some((all_n, all)) = self.counted.get_all(s, &match_key(&within, asked)) else {
             return Ok(None);
         };
         let err = |e| describe(&self.dir, e);

@@ -18,7 +18,9 @@
 
 use std::sync::{Arc, Mutex};
 
-use tantivy::query::{EnableScoring, Query, Scorer};
+use tantivy::query::{EnableScoring, Query};
+
+use super::rank::matching;
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED};
 
 /// Most documents a walk checks before it gives up.
@@ -146,7 +148,7 @@ pub(super) fn newest_in_order(
     let w = q.weight(EnableScoring::disabled_from_searcher(s))?;
     // Newer than `latest`, no document can match.
     let start = latest.map_or(0, |l| order.dates.partition_point(|&d| d > l));
-    let mut found: Vec<usize> = Vec::new();
+    let mut found: Vec<DocAddress> = Vec::new();
     let mut from = start;
     let mut chunk = want.saturating_mul(4).saturating_add(64);
     while from < order.addrs.len() {
@@ -154,31 +156,7 @@ pub(super) fn newest_in_order(
             return Ok(None);
         }
         let to = order.addrs.len().min(from.saturating_add(chunk));
-        // Checked in index order, a segment at a time: a scorer only moves
-        // on, so each chunk starts fresh ones.
-        let mut by_addr: Vec<usize> = (from..to).collect();
-        by_addr.sort_unstable_by_key(|&i| order.addrs[i]);
-        let mut at: Option<(u32, Box<dyn Scorer>)> = None;
-        let mut hits: Vec<usize> = Vec::new();
-        for i in by_addr {
-            let a = order.addrs[i];
-            if at.as_ref().is_none_or(|(seg, _)| *seg != a.segment_ord) {
-                let reader = s.segment_reader(a.segment_ord);
-                at = Some((a.segment_ord, w.scorer(reader, 1.0)?));
-            }
-            if let Some((_, m)) = at.as_mut() {
-                let d = if m.doc() < a.doc_id {
-                    m.seek(a.doc_id)
-                } else {
-                    m.doc()
-                };
-                if d == a.doc_id {
-                    hits.push(i);
-                }
-            }
-        }
-        hits.sort_unstable();
-        found.extend(hits);
+        found.extend(matching(s, &*w, &order.addrs[from..to])?);
         if found.len() >= want {
             break;
         }
@@ -186,7 +164,7 @@ pub(super) fn newest_in_order(
         chunk = chunk.saturating_mul(2);
     }
     found.truncate(want);
-    Ok(Some(found.into_iter().map(|i| order.addrs[i]).collect()))
+    Ok(Some(found))
 }
 
 #[cfg(test)]

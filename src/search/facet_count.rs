@@ -377,6 +377,21 @@ impl MatchCounts {
         kept.by_request.get(key).cloned()
     }
 
+    /// The exact number of matches and every value's count kept for
+    /// `key` by the searcher's generation, if both are (without copying
+    /// the facets as answered).
+    pub(super) fn get_all(&self, s: &Searcher, key: &str) -> Option<(usize, Arc<AllCounts>)> {
+        let kept = self.kept.lock().ok()?;
+        if kept.generation != Some(s.generation().generation_id()) {
+            return None;
+        }
+        let c = kept.by_request.get(key)?;
+        match (c.total, &c.all) {
+            (Some((n, true)), Some(all)) => Some((n, Arc::clone(all))),
+            _ => None,
+        }
+    }
+
     /// Forgets every count kept.
     pub(super) fn forget(&self) {
         if let Ok(mut kept) = self.kept.lock() {

@@ -65,9 +65,9 @@ impl Archive {
             // With facets, every match is visited: by score, the page is
             // ranked on its own and the matches counted without scores (no
             // word of any of them scored); else hits, their number and the
-            // facets in one pass. Unless (first) the query is in most of
-            // its filters' documents, whose counts are kept: then its
-            // counts are theirs less those of the documents it leaves out.
+            // facets in one pass. A query found in most of its filters'
+            // documents, whose counts are kept, is counted first another
+            // way: their counts less those of the documents it leaves out.
             None => {
                 let (addrs, total, all) =
                     if let Some((n, all)) = self.counts_by_complement(&s, &*q, req, &asked)? {

@@ -175,13 +175,26 @@ pub(super) fn newest_matches(
         .into_iter()
         .map(|(_, a)| a)
         .collect();
-    // Checked a segment at a time, in index order (a scorer only moves on).
     let w = exact.weight(EnableScoring::disabled_from_searcher(s))?;
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| candidates[i]);
+    let mut found = matching(s, &*w, &candidates)?;
+    found.truncate(want);
+    // Every candidate taken (the relaxed query had no more), or a page.
+    Ok((candidates.len() < taken || found.len() >= want).then_some(found))
+}
+
+/// The documents of `candidates` that `w` matches, in the order given.
+/// They are checked a segment at a time, in index order (a scorer only
+/// moves on), each by a skip to it.
+pub(super) fn matching(
+    s: &Searcher,
+    w: &dyn Weight,
+    candidates: &[DocAddress],
+) -> tantivy::Result<Vec<DocAddress>> {
+    let mut by_addr: Vec<usize> = (0..candidates.len()).collect();
+    by_addr.sort_unstable_by_key(|&i| candidates[i]);
     let mut ok = vec![false; candidates.len()];
     let mut at: Option<(u32, Box<dyn tantivy::query::Scorer>)> = None;
-    for i in order {
+    for i in by_addr {
         let a = candidates[i];
         if at.as_ref().is_none_or(|(seg, _)| *seg != a.segment_ord) {
             let reader = s.segment_reader(a.segment_ord);
@@ -196,15 +209,12 @@ pub(super) fn newest_matches(
             ok[i] = d == a.doc_id;
         }
     }
-    let found: Vec<DocAddress> = candidates
+    Ok(candidates
         .iter()
         .zip(&ok)
         .filter(|(_, ok)| **ok)
         .map(|(a, _)| *a)
-        .take(want)
-        .collect();
-    // Every candidate taken (the relaxed query had no more), or a page.
-    Ok((candidates.len() < taken || found.len() >= want).then_some(found))
+        .collect())
 }
 
 /// The number of documents `q` matches, counted exactly up to `bound`
