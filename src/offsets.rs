@@ -195,11 +195,19 @@ impl OffsetMap {
         for p in &inner.pieces {
             let len = if p.linear { p.orig_end - p.orig } else { 0 };
             if p.linear {
-                // Split the linear piece where `self` changes pieces.
+                // Split the linear piece where `self` changes pieces. `next`
+                // is the first piece of `self` that starts after `b`: found
+                // once by bisection, then walked forward with `b` (a text
+                // normalized character by character has a piece for each
+                // changed character).
                 let mut off = 0;
+                let mut next = self.pieces.partition_point(|q| q.norm <= p.orig);
                 while off < len {
                     let b = p.orig + off;
-                    let outer = self.piece_at(b);
+                    while self.pieces.get(next).is_some_and(|q| q.norm <= b) {
+                        next += 1;
+                    }
+                    let outer = next.checked_sub(1).and_then(|i| self.pieces.get(i));
                     let (chunk, orig, orig_end, linear) = match outer {
                         Some(o) if o.linear => {
                             let o_len = o.orig_end - o.orig;
@@ -209,10 +217,7 @@ impl OffsetMap {
                             (chunk, start, start + chunk, true)
                         }
                         Some(o) => {
-                            let next = self
-                                .pieces
-                                .get(self.pieces.partition_point(|q| q.norm <= b))
-                                .map_or(self.norm_len, |q| q.norm);
+                            let next = self.pieces.get(next).map_or(self.norm_len, |q| q.norm);
                             let chunk = (next - b).min(len - off).max(1);
                             (chunk, o.orig, o.orig_end, false)
                         }
@@ -269,6 +274,101 @@ mod tests {
         let m = b.finish(9, orig.len());
         assert_eq!(m.to_original(0, 6), (0, 6));
         assert_eq!(m.to_original(6, 9), (de, orig.len()));
+    }
+
+    /// `compose` as first written, a bisection for every step: the
+    /// reference the walk must agree with.
+    fn compose_by_bisection(outer: &OffsetMap, inner: &OffsetMap) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        for p in &inner.pieces {
+            if !p.linear {
+                let (s, e) = outer.to_original(p.orig, p.orig_end);
+                pieces.push(Piece {
+                    norm: p.norm,
+                    orig: s,
+                    orig_end: e,
+                    linear: false,
+                });
+                continue;
+            }
+            let len = p.orig_end - p.orig;
+            let mut off = 0;
+            while off < len {
+                let b = p.orig + off;
+                let (chunk, orig, orig_end, linear) = match outer.piece_at(b) {
+                    Some(o) if o.linear => {
+                        let chunk = (o.norm + o.orig_end - o.orig - b).min(len - off).max(1);
+                        let start = o.orig + (b - o.norm);
+                        (chunk, start, start + chunk, true)
+                    }
+                    Some(o) => {
+                        let next = outer
+                            .pieces
+                            .get(outer.pieces.partition_point(|q| q.norm <= b))
+                            .map_or(outer.norm_len, |q| q.norm);
+                        ((next - b).min(len - off).max(1), o.orig, o.orig_end, false)
+                    }
+                    None => (len - off, 0, 0, false),
+                };
+                pieces.push(Piece {
+                    norm: p.norm + off,
+                    orig,
+                    orig_end,
+                    linear,
+                });
+                off += chunk;
+            }
+        }
+        pieces
+    }
+
+    /// A map of a text of `steps`: (copy or replace, original length, derived
+    /// length of a replacement).
+    fn map_of(steps: &[(bool, usize, usize)]) -> OffsetMap {
+        let mut b = OffsetMapBuilder::new();
+        let mut at = 0;
+        for &(copy, len, out) in steps {
+            if copy {
+                b.copy(at, len);
+            } else {
+                b.replace(at, at + len, out);
+            }
+            at += len;
+        }
+        let n = b.len();
+        b.finish(n, at)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compose_walk_equals_bisection(
+            outer in proptest::collection::vec((proptest::bool::ANY, 1usize..6, 1usize..4), 1..40),
+            cuts in proptest::collection::vec((0usize..200, 0usize..30, proptest::bool::ANY), 0..12),
+        ) {
+            let outer = map_of(&outer);
+            let b_len = outer.derived_len();
+            // Blocks of B in order, joined by one-byte separators, as
+            // `Body::from_blocks` builds its map.
+            let mut starts: Vec<(usize, usize, bool)> = cuts
+                .iter()
+                .map(|&(s, l, sep)| (s % (b_len + 1), l, sep))
+                .collect();
+            starts.sort();
+            let mut b = OffsetMapBuilder::new();
+            let mut from = 0;
+            for (s, l, sep) in starts {
+                let s = s.max(from);
+                let e = (s + l).min(b_len);
+                if sep && s > 0 {
+                    b.replace(s - 1, s, 1);
+                }
+                b.copy(s, e.saturating_sub(s));
+                from = e;
+            }
+            let n = b.len();
+            let inner = b.finish(n, b_len);
+            proptest::prop_assert_eq!(outer.compose(&inner).pieces, compose_by_bisection(&outer, &inner));
+        }
     }
 
     #[test]
