@@ -252,6 +252,9 @@ const PUBLISHER_LABELS: &[&str] = &[
     "来源",
 ];
 
+/// Every label of [`PUBLISHER_LABELS`] holds one of these.
+const PUBLISHER_KEYS: [&str; 3] = ["来源", "发布", "主办"];
+
 /// The division a publisher's name starts with (天津市某区人民政府 → 某区 of
 /// 天津市): the name before an organ ending, read as one division or as a
 /// division and one of its children (市 + 区).
@@ -304,17 +307,21 @@ pub(super) fn publisher_place(
         .enumerate()
         .filter(|(i, _)| *i < 15 || *i + 15 >= n)
         .map(|(_, l)| *l);
-    let labelled = near_edges.flat_map(|l| {
-        PUBLISHER_LABELS.iter().flat_map(move |lab| {
-            l.match_indices(lab).filter_map(move |(i, _)| {
-                let rest = l[i + lab.len()..].trim_start_matches([':', ':', ' ', '|']);
-                let value = rest
-                    .split(|c: char| c.is_whitespace() || matches!(c, '|' | '丨' | '/'))
-                    .next()?;
-                Some(value.to_string())
+    // A line without a key of the labels is not searched label by label
+    // (`contains` is a vectorized search, `match_indices` a plain one).
+    let labelled = near_edges
+        .filter(|l| PUBLISHER_KEYS.iter().any(|k| l.contains(k)))
+        .flat_map(|l| {
+            PUBLISHER_LABELS.iter().flat_map(move |lab| {
+                l.match_indices(lab).filter_map(move |(i, _)| {
+                    let rest = l[i + lab.len()..].trim_start_matches([':', ':', ' ', '|']);
+                    let value = rest
+                        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '丨' | '/'))
+                        .next()?;
+                    Some(value.to_string())
+                })
             })
-        })
-    });
+        });
     sources
         .iter()
         .cloned()
@@ -438,5 +445,12 @@ mod tests {
         let code = publisher_division(g, "沈阳市和平区人民政府").map(|i| g.places[i].code.clone());
         assert_eq!(code.as_deref(), Some("210102"));
         assert_eq!(name("新华社"), None);
+    }
+
+    #[test]
+    fn publisher_labels_hold_a_key() {
+        for l in PUBLISHER_LABELS {
+            assert!(PUBLISHER_KEYS.iter().any(|k| l.contains(k)), "{l}");
+        }
     }
 }
