@@ -50,19 +50,21 @@ pub struct Extracted {
 
 /// Whether `text` is an HTML page rather than plain text.
 pub fn is_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    // Plain text is told at its first character, before copying a head.
+    if !start.starts_with('<') {
+        return false;
+    }
+    let head: String = start
         .chars()
         .take(4096)
         .collect::<String>()
         .to_ascii_lowercase();
-    head.starts_with('<')
-        && (head.contains("<html")
-            || head.contains("<!doctype html")
-            || head.contains("<body")
-            || head.contains("<p>")
-            || head.contains("<div"))
+    head.contains("<html")
+        || head.contains("<!doctype html")
+        || head.contains("<body")
+        || head.contains("<p>")
+        || head.contains("<div")
 }
 
 const SKIP: &[&str] = &[
