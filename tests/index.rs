@@ -588,3 +588,68 @@ fn huge_and_special_files_are_refused_without_reading() {
     assert_eq!(recs.iter().filter(|r| r["error"].is_null()).count(), 3);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The analysis of the bundled corpus by `index`, with `--skip` stages,
+/// one record per line.
+fn index_corpus(skip: Option<&str>) -> Vec<serde_json::Value> {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut cmd = Command::new(bin());
+    cmd.args(["index", "-q", "--jobs", "1"]).arg(&corpus);
+    if let Some(s) = skip {
+        cmd.args(["--skip", s]);
+    }
+    let out = cmd.output().expect("run index");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON record"))
+        .collect()
+}
+
+#[test]
+fn skipped_stages_come_out_empty_and_the_rest_unchanged() {
+    let all = index_corpus(None);
+    let some = index_corpus(Some("formulations,keywords"));
+    assert_eq!(all.len(), some.len());
+    assert!(
+        all.iter()
+            .any(|r| r["formulations"].as_array().is_some_and(|a| !a.is_empty()))
+    );
+    assert!(
+        all.iter()
+            .any(|r| r["keywords"].as_array().is_some_and(|a| !a.is_empty()))
+    );
+    for (a, s) in all.iter().zip(&some) {
+        assert_eq!(a["id"], s["id"]);
+        assert_eq!(s["formulations"], serde_json::json!([]));
+        assert_eq!(s["keywords"], serde_json::json!([]));
+        // What the skipped stages do not feed is as before.
+        for field in ["meta", "place", "body", "terms"] {
+            assert_eq!(a[field], s[field], "{field} of {}", a["path"]);
+        }
+    }
+    let no_places = index_corpus(Some("places"));
+    for r in &no_places {
+        assert_eq!(r["place"], serde_json::Value::Null);
+        assert!(
+            r["claims"]
+                .as_array()
+                .is_some_and(|cs| cs.iter().all(|c| c["place"].is_null()))
+        );
+    }
+    // An unknown stage is refused with the stages there are.
+    let out = Command::new(bin())
+        .args(["analyze", "--skip", "tables", "-"])
+        .output()
+        .expect("run analyze");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("tables") && err.contains("formulations"),
+        "{err}"
+    );
+}

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, Pipeline, PipelineBuilder, Stages};
+use crate::analysis::{Analysis, PipelineBuilder, Stages};
 use crate::compare::{CompareOptions, GroupBy, Profiles};
 use crate::document::{Corpus, Document};
 use crate::error::{Error, ErrorKind, Result};
@@ -59,6 +59,10 @@ enum Command {
         /// Write to this file instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Leave these stages out, comma-separated (clean, claims, formulations, places,
+        /// keywords): faster when their fields are not needed, which then come out empty.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "STAGES")]
+        skip: Vec<StageArg>,
         /// Documents (plain text, page dumps, HTML; any supported encoding). `-` or none reads stdin.
         files: Vec<PathBuf>,
     },
@@ -89,6 +93,10 @@ enum Command {
         /// missing), in the same pass.
         #[arg(long, value_name = "DIR")]
         search: Option<PathBuf>,
+        /// Leave these stages out, comma-separated (clean, claims, formulations, places,
+        /// keywords): faster when their fields are not needed, which then come out empty.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "STAGES")]
+        skip: Vec<StageArg>,
     },
     /// Build or update a search index from `index` JSONL output, without analyzing again.
     SearchBuild(search::SearchBuildArgs),
@@ -247,6 +255,36 @@ enum ClaimsFormat {
     Jsonl,
 }
 
+/// A stage of the analysis that `--skip` leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StageArg {
+    /// Page cleaning and metadata: the whole text is the body.
+    Clean,
+    /// Numeric claims.
+    Claims,
+    /// Formulations, slogans and cited documents.
+    Formulations,
+    /// Places, and the attribution of the document and its claims.
+    Places,
+    /// Keywords.
+    Keywords,
+}
+
+/// Every stage but those of `skip`.
+fn stages_without(skip: &[StageArg]) -> Stages {
+    let mut s = Stages::default();
+    for stage in skip {
+        match stage {
+            StageArg::Clean => s.clean = false,
+            StageArg::Claims => s.claims = false,
+            StageArg::Formulations => s.formulations = false,
+            StageArg::Places => s.places = false,
+            StageArg::Keywords => s.keywords = false,
+        }
+    }
+    s
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum AnalyzeFormat {
     Json,
@@ -273,8 +311,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Analyze {
             format,
             output,
+            skip,
             files,
-        } => analyze(format, output.as_deref(), &files),
+        } => analyze(format, output.as_deref(), &skip, &files),
         Command::Claims {
             format,
             output,
@@ -314,14 +353,18 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             max_bytes,
             quiet,
             search,
+            skip,
         } => index_cmd(
             &paths,
             output.as_deref(),
-            jobs,
-            resume,
-            max_bytes,
-            quiet,
+            IndexOptions {
+                jobs,
+                resume,
+                max_bytes,
+                quiet,
+            },
             search.as_deref(),
+            &skip,
         ),
         Command::SearchBuild(a) => search::search_build(a),
         Command::Search(a) => search::search(*a),
@@ -484,8 +527,15 @@ fn with_manifest_info(doc: Document, path: &Path) -> Document {
     }
 }
 
-fn analyze(format: AnalyzeFormat, output: Option<&Path>, files: &[PathBuf]) -> Result<ExitCode> {
-    let pipeline = Pipeline::default();
+fn analyze(
+    format: AnalyzeFormat,
+    output: Option<&Path>,
+    skip: &[StageArg],
+    files: &[PathBuf],
+) -> Result<ExitCode> {
+    let pipeline = PipelineBuilder::new()
+        .stages(stages_without(skip))
+        .build()?;
     let mut out = open_output(output)?;
     let mut failed = false;
     for doc in expand_documents(files) {
@@ -528,7 +578,10 @@ pub const CLAIM_COLUMNS: &[&str] = &[
 ];
 
 fn claims(format: ClaimsFormat, output: Option<&Path>, files: &[PathBuf]) -> Result<ExitCode> {
-    let pipeline = Pipeline::default();
+    // Claims rows carry no keywords.
+    let pipeline = PipelineBuilder::new()
+        .stages(stages_without(&[StageArg::Keywords]))
+        .build()?;
     let out = open_output(output)?;
     let mut failed = false;
     let csv_err = |e: csv::Error| Error::new(ErrorKind::Io, format!("writing CSV: {e}"));
@@ -838,15 +891,27 @@ impl Progress {
     }
 }
 
-fn index_cmd(
-    paths: &[PathBuf],
-    output: Option<&Path>,
+/// How `index` runs: threads, resuming, the largest document, progress.
+struct IndexOptions {
     jobs: usize,
     resume: bool,
     max_bytes: u64,
     quiet: bool,
+}
+
+fn index_cmd(
+    paths: &[PathBuf],
+    output: Option<&Path>,
+    opts: IndexOptions,
     search: Option<&Path>,
+    skip: &[StageArg],
 ) -> Result<ExitCode> {
+    let IndexOptions {
+        jobs,
+        resume,
+        max_bytes,
+        quiet,
+    } = opts;
     use crate::index::{Indexer, OutputLog, Record};
     // The search index, brought up to the output file first when resuming
     // (documents written before a crash but never committed to it).
@@ -868,7 +933,15 @@ fn index_cmd(
         }
         None => (None, Default::default()),
     };
-    let indexer = Indexer::new().jobs(jobs).max_bytes(max_bytes).skip(done);
+    let mut indexer = Indexer::new().jobs(jobs).max_bytes(max_bytes).skip(done);
+    if !skip.is_empty() {
+        // Term counts kept, as the default indexer keeps them.
+        let pipeline = PipelineBuilder::new()
+            .stages(stages_without(skip))
+            .keep_terms(true)
+            .build()?;
+        indexer = indexer.pipeline(pipeline);
+    }
     let mut stdout = BufWriter::new(io::stdout().lock());
     let mut progress = Progress::new(quiet);
     let mut write_error: Option<io::Error> = None;
