@@ -373,6 +373,9 @@ const CHANGE_WORDS: &[&str] = &[
     "增", "减", "降",
 ];
 
+/// The length in characters of the longest of [`CHANGE_WORDS`].
+const CHANGE_WORD_CHARS: usize = 2;
+
 /// Whether the figure at `at` states a change: a word of [`CHANGE_WORDS`]
 /// in its clause at most three characters before it (增长了, 增幅为, 提高约),
 /// not a level reached (增加到, 下降至), a rate (增长率为) nor a new count
@@ -381,8 +384,16 @@ fn is_change(text: &str, clause_s: usize, at: usize) -> bool {
     let Some(before) = text.get(clause_s..at) else {
         return false;
     };
+    // Only a word's last occurrence counts, and only within three
+    // characters of the figure: the search reads the clause's last five
+    // characters (the longest word, two, and three more), not all of it.
+    let near = before
+        .char_indices()
+        .rev()
+        .nth(CHANGE_WORD_CHARS + 2)
+        .map_or(0, |(i, _)| i);
     CHANGE_WORDS.iter().any(|w| {
-        before.rfind(w).is_some_and(|p| {
+        before[near..].rfind(w).map(|p| p + near).is_some_and(|p| {
             let tail = &before[p + w.len()..];
             tail.chars().count() <= 3
                 && !tail.contains(['到', '至'])
@@ -543,6 +554,38 @@ mod tests {
             prop_assert_eq!(table.before(text, at), periods_in(text, 0, at), "at {}", at);
         }
         Ok(())
+    }
+
+    /// [`is_change`] as first written: every word searched in the whole
+    /// clause.
+    fn is_change_whole_clause(before: &str) -> bool {
+        CHANGE_WORDS.iter().any(|w| {
+            before.rfind(w).is_some_and(|p| {
+                let tail = &before[p + w.len()..];
+                tail.chars().count() <= 3
+                    && !tail.contains(['到', '至'])
+                    && !tail.contains('率')
+                    && !before[..p].ends_with('新')
+            })
+        })
+    }
+
+    #[test]
+    fn the_longest_change_word_is_counted() {
+        let longest = CHANGE_WORDS.iter().map(|w| w.chars().count()).max();
+        assert_eq!(longest, Some(CHANGE_WORD_CHARS));
+    }
+
+    proptest! {
+        #[test]
+        fn change_read_near_the_figure_as_in_the_whole_clause(
+            head in "[增长加降低减少幅新净提高到至率了约为共人个0-9]{0,8}",
+            word in 0..CHANGE_WORDS.len(),
+            tail in "[增长新到至率了约为共人个0-9]{0,5}",
+        ) {
+            let before = format!("{head}{}{tail}", CHANGE_WORDS[word]);
+            prop_assert_eq!(is_change(&before, 0, before.len()), is_change_whole_clause(&before));
+        }
     }
 
     #[test]
