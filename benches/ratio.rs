@@ -140,6 +140,7 @@ fn main() {
     let stage_names = [
         "jieba-rs cut",
         "analyze",
+        "jieba-rs cut, normalized",
         "normalize",
         "page",
         "body (segment + tags)",
@@ -176,12 +177,13 @@ fn main() {
             match i {
                 0 => plain.cut(d, true).len(),
                 1 => pipeline.analyze(&docs_in[k]).claims.len(),
-                2 => pipeline.normalize(d).text.len(),
-                3 => page::clean(&n.text).body.len(),
-                4 => Body::from_blocks(n, &p.body, &seg).tokens.len(),
-                5 => claims::extract_in_body(b, d, &forms[k].formulations).len(),
-                6 => formulations::extract(b).formulations.len(),
-                7 => {
+                2 => plain.cut(&n.text, true).len(),
+                3 => pipeline.normalize(d).text.len(),
+                4 => page::clean(&n.text).body.len(),
+                5 => Body::from_blocks(n, &p.body, &seg).tokens.len(),
+                6 => claims::extract_in_body(b, d, &forms[k].formulations).len(),
+                7 => formulations::extract(b).formulations.len(),
+                8 => {
                     let mut claims = Vec::new();
                     places::attribute(
                         b,
