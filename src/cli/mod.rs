@@ -906,13 +906,13 @@ fn index_cmd(
     search: Option<&Path>,
     skip: &[StageArg],
 ) -> Result<ExitCode> {
+    use crate::index::{Indexer, OutputLog, Record};
     let IndexOptions {
         jobs,
         resume,
         max_bytes,
         quiet,
     } = opts;
-    use crate::index::{Indexer, OutputLog, Record};
     // The search index, brought up to the output file first when resuming
     // (documents written before a crash but never committed to it).
     let mut archive = match search {
