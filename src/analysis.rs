@@ -97,6 +97,79 @@ pub struct Analysis {
     pub body_offsets: Vec<[usize; 2]>,
 }
 
+/// An analysis as JSON without its word counts ([`Analysis::terms`]): the
+/// same object as the analysis with `terms` emptied, serialized from a
+/// borrow instead of a copy (the search index stores it for every
+/// document, and a copy of the whole analysis cost as much as writing it).
+#[derive(Serialize)]
+pub struct WithoutTerms<'a> {
+    path: &'a Option<String>,
+    id: &'a str,
+    encoding: &'a str,
+    format: &'a str,
+    script: Script,
+    meta: &'a PageMeta,
+    place: &'a Option<DocumentPlace>,
+    place_reason: &'a str,
+    body: &'a str,
+    captions: &'a [String],
+    claims: &'a [Claim],
+    formulations: &'a [Formulation],
+    slogans: &'a [Slogan],
+    documents: &'a [CitedDocument],
+    places: &'a [PlaceMention],
+    keywords: &'a [Keyword],
+    chars: usize,
+}
+
+impl Analysis {
+    /// This analysis as JSON without its word counts; see [`WithoutTerms`].
+    pub fn without_terms(&self) -> WithoutTerms<'_> {
+        // Every field named, so that one added to the analysis is added
+        // here too (or left out on purpose).
+        let Analysis {
+            path,
+            id,
+            encoding,
+            format,
+            script,
+            meta,
+            place,
+            place_reason,
+            body,
+            captions,
+            claims,
+            formulations,
+            slogans,
+            documents,
+            places,
+            keywords,
+            chars,
+            terms: _,
+            body_offsets: _,
+        } = self;
+        WithoutTerms {
+            path,
+            id,
+            encoding,
+            format,
+            script: *script,
+            meta,
+            place,
+            place_reason,
+            body,
+            captions,
+            claims,
+            formulations,
+            slogans,
+            documents,
+            places,
+            keywords,
+            chars: *chars,
+        }
+    }
+}
+
 fn default_format() -> String {
     "text".to_string()
 }

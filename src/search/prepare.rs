@@ -12,7 +12,7 @@ use super::keys::{ancestry, claim_place_codes, date_number};
 use super::results::ClaimRow;
 use super::schema::Fields;
 use super::tokenize::{cut_words, normalize};
-use crate::analysis::{Analysis, term_counts};
+use crate::analysis::{Analysis, WithoutTerms, term_counts};
 use crate::claims::Claim;
 use crate::error::{Error, ErrorKind, Result};
 use crate::segment::Segmenter;
@@ -172,18 +172,28 @@ fn add_labels(doc: &mut TantivyDocument, f: &Fields, a: &Analysis) {
     }
 }
 
+/// A [`StoredDoc`] as written: the analysis borrowed, without its word
+/// counts (the same JSON as a `StoredDoc` of the analysis with its `terms`
+/// emptied).
+#[derive(Serialize)]
+struct StoredDocOut<'a> {
+    a: WithoutTerms<'a>,
+    o: Vec<[usize; 2]>,
+}
+
 /// The analysis as stored (without its word counts, with its body
 /// offsets), compressed.
 fn stored_analysis(a: &Analysis) -> Result<Vec<u8>> {
-    let mut kept = a.clone();
-    kept.terms = Vec::new();
-    let stored = StoredDoc {
+    compress(&stored_json(a)?)
+}
+
+/// The JSON of [`stored_analysis`], before compression.
+fn stored_json(a: &Analysis) -> Result<Vec<u8>> {
+    let stored = StoredDocOut {
+        a: a.without_terms(),
         o: body_offsets(a),
-        a: kept,
     };
-    let json =
-        serde_json::to_vec(&stored).map_err(|e| Error::new(ErrorKind::Json, e.to_string()))?;
-    compress(&json)
+    serde_json::to_vec(&stored).map_err(|e| Error::new(ErrorKind::Json, e.to_string()))
 }
 
 /// zstd at level 1 (most of the ratio of level 3 at about twice the
@@ -302,6 +312,35 @@ fn body_offsets(a: &Analysis) -> Vec<[usize; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_json_is_the_analysis_with_its_terms_emptied() {
+        // An invented report with claims, places, a formulation and the
+        // word counts `index` keeps: the borrowed form writes the bytes the
+        // copy with `terms` emptied wrote (so they decode to the same
+        // `StoredDoc`).
+        let p = crate::PipelineBuilder::new()
+            .keep_terms(true)
+            .build()
+            .unwrap();
+        let text = "某县召开“三会一课”推进会\n\n\
+                    2023年，某县新发展党员120名，建立党支部35个。\n\
+                    全县累计开展志愿服务3000余次，服务群众约2万人次。\n";
+        let a = p.analyze(&crate::Document::from_text(text.to_string()).with_path("r/1.txt"));
+        assert!(!a.terms.is_empty() && !a.claims.is_empty());
+        let mut kept = a.clone();
+        kept.terms = Vec::new();
+        let old = serde_json::to_vec(&StoredDoc {
+            o: body_offsets(&a),
+            a: kept,
+        })
+        .unwrap();
+        let new = stored_json(&a).unwrap();
+        assert_eq!(String::from_utf8(new.clone()), String::from_utf8(old));
+        let back: StoredDoc = serde_json::from_slice(&new).unwrap();
+        assert_eq!((back.a.id, back.o), (a.id.clone(), a.body_offsets.clone()));
+        assert_eq!(back.a.claims.len(), a.claims.len());
+    }
 
     #[test]
     fn body_lines_are_located() {
